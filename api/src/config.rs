@@ -1,0 +1,101 @@
+//! Settings, from command-line options or their `VITRINE_*` / `DATABASE_URL` environment
+//! variables, with defaults that run the demo on a SQLite file under `./data/`.
+//! They are passed to whoever needs them, never read from a global.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::db::DatabaseUrl;
+
+/// The `vitrine` command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "vitrine",
+    version,
+    about = "Vitrine: the online marketplace of a town's independent shops"
+)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub database: DatabaseArgs,
+    /// `vitrine` alone is `vitrine serve`, and takes the same options.
+    #[command(flatten)]
+    pub serve: ServeArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Where the data lives; every subcommand takes it.
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseArgs {
+    /// `postgres://user@host/db` for PostgreSQL; `sqlite://path` (or a bare path) for SQLite.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://data/vitrine.sqlite",
+        global = true
+    )]
+    pub database_url: String,
+    /// Connections kept in the pool.
+    #[arg(long, env = "VITRINE_DB_POOL_SIZE", default_value_t = 8, global = true)]
+    pub db_pool_size: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API, its docs and the web app on one port (the default command).
+    Serve(ServeArgs),
+    /// Apply the pending database migrations, then exit.
+    Migrate,
+    /// Load the demo marketplace into an empty database, then exit.
+    SeedDemo,
+    /// Print the OpenAPI document (YAML) that the code describes (`just openapi`).
+    Openapi,
+    /// Create an administrator account (or reset its password), then exit.
+    CreateAdmin {
+        #[arg(long)]
+        email: String,
+        /// 12 to 128 characters.
+        #[arg(long, env = "VITRINE_ADMIN_PASSWORD")]
+        password: String,
+        #[arg(long, default_value = "Administrateur")]
+        name: String,
+    },
+}
+
+/// Options of `vitrine serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on; port 0 picks a free one.
+    #[arg(long, env = "VITRINE_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: String,
+    /// Load the demo marketplace and its accounts if the database is empty.
+    #[arg(long, env = "VITRINE_DEMO")]
+    pub demo: bool,
+    /// The built web app (`just web` writes it to web/dist).
+    #[arg(long, env = "VITRINE_STATIC_DIR", default_value = "web/dist")]
+    pub static_dir: PathBuf,
+}
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub bind: String,
+    pub database_url: DatabaseUrl,
+    pub db_pool_size: u32,
+    pub demo: bool,
+    pub static_dir: PathBuf,
+}
+
+impl Settings {
+    pub fn new(database: &DatabaseArgs, serve: ServeArgs) -> Settings {
+        Settings {
+            bind: serve.bind,
+            database_url: DatabaseUrl::parse(&database.database_url),
+            db_pool_size: database.db_pool_size.max(1),
+            demo: serve.demo,
+            static_dir: serve.static_dir,
+        }
+    }
+}

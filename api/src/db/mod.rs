@@ -1,0 +1,218 @@
+//! The database: one connection type over SQLite and PostgreSQL, its pool, and the embedded
+//! migrations. The URL's scheme picks the backend.
+
+pub mod models;
+pub mod schema;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, ConnectionError};
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+/// A connection to either backend; queries written once run on both.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Sqlite(SqliteConnection),
+    Pg(PgConnection),
+}
+
+/// The pool handlers draw connections from (inside `web::block`).
+pub type DbPool = r2d2::Pool<ConnectionManager>;
+
+/// Which database a URL names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A SQLite file.
+    Sqlite(PathBuf),
+    /// A PostgreSQL URL, kept as given.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// `postgres://` or `postgresql://` selects PostgreSQL; `sqlite://path`, `sqlite:path` or a
+    /// bare path selects a SQLite file.
+    pub fn parse(url: &str) -> DatabaseUrl {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return DatabaseUrl::Postgres(url.to_owned());
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        DatabaseUrl::Sqlite(PathBuf::from(path))
+    }
+
+    /// A short name of the backend for logs.
+    pub fn backend(&self) -> &'static str {
+        match self {
+            DatabaseUrl::Sqlite(_) => "sqlite",
+            DatabaseUrl::Postgres(_) => "postgres",
+        }
+    }
+}
+
+/// Why a connection could not be made or checked.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error(transparent)]
+    Connection(#[from] ConnectionError),
+    #[error(transparent)]
+    Query(#[from] diesel::result::Error),
+    #[error("cannot create the database folder {0}: {1}")]
+    Folder(PathBuf, std::io::Error),
+}
+
+/// An r2d2 manager that opens the right backend and sets SQLite's pragmas on every
+/// connection. diesel's derived `establish` would turn a refused PostgreSQL connection into
+/// "invalid connection url"; this one reports the real cause.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: DatabaseUrl,
+}
+
+impl ConnectionManager {
+    pub fn new(url: DatabaseUrl) -> ConnectionManager {
+        ConnectionManager { url }
+    }
+
+    fn connect_sqlite(path: &std::path::Path) -> Result<DbConn, ConnectError> {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| ConnectError::Folder(folder.to_owned(), e))?;
+        }
+        let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
+        // WAL lets readers run beside the writer; FULL makes an acknowledged order durable;
+        // busy_timeout makes concurrent writers wait instead of failing.
+        conn.batch_execute(
+            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+             PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+        )?;
+        Ok(DbConn::Sqlite(conn))
+    }
+}
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = DbConn;
+    type Error = ConnectError;
+
+    fn connect(&self) -> Result<DbConn, ConnectError> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => Self::connect_sqlite(path),
+            DatabaseUrl::Postgres(url) => Ok(DbConn::Pg(PgConnection::establish(url)?)),
+        }
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), ConnectError> {
+        Ok(conn.batch_execute("SELECT 1")?)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConn) -> bool {
+        false
+    }
+}
+
+/// Opens the pool. PostgreSQL gets a small pool: on two cores a large one only adds latency.
+pub fn connect(url: &DatabaseUrl, size: u32) -> anyhow::Result<DbPool> {
+    let pool = r2d2::Pool::builder()
+        .max_size(size)
+        .connection_timeout(Duration::from_secs(10))
+        .build(ConnectionManager::new(url.clone()))
+        .map_err(|e| anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend()))?;
+    Ok(pool)
+}
+
+/// Runs `f` on a pooled connection on the blocking thread pool: the one way handlers reach
+/// the database.
+pub async fn run<T, F>(pool: &DbPool, f: F) -> Result<T, crate::error::ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, crate::error::ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get()?;
+        f(&mut conn)
+    })
+    .await?
+}
+
+/// Applies the pending migrations of the connection's backend. On PostgreSQL an advisory
+/// lock keeps several instances starting together from migrating at once.
+pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
+    match conn {
+        DbConn::Sqlite(conn) => {
+            conn.run_pending_migrations(SQLITE_MIGRATIONS)
+                .map_err(|e| anyhow::anyhow!("SQLite migrations failed: {e}"))?;
+        }
+        DbConn::Pg(conn) => {
+            conn.batch_execute("SELECT pg_advisory_lock(7472697)")?;
+            let result = conn
+                .run_pending_migrations(POSTGRES_MIGRATIONS)
+                .map(|_| ())
+                .map_err(|e| anyhow::anyhow!("PostgreSQL migrations failed: {e}"));
+            conn.batch_execute("SELECT pg_advisory_unlock(7472697)")?;
+            result?;
+        }
+    }
+    Ok(())
+}
+
+/// Reverts every applied migration, newest first (used by the migration round-trip test).
+pub fn revert_all_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
+    match conn {
+        DbConn::Sqlite(conn) => conn
+            .revert_all_migrations(SQLITE_MIGRATIONS)
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("SQLite revert failed: {e}")),
+        DbConn::Pg(conn) => conn
+            .revert_all_migrations(POSTGRES_MIGRATIONS)
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("PostgreSQL revert failed: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DatabaseUrl;
+    use std::path::PathBuf;
+
+    #[test]
+    fn the_url_scheme_picks_the_backend() {
+        let cases = [
+            (
+                "postgres://u@h/db",
+                DatabaseUrl::Postgres("postgres://u@h/db".into()),
+            ),
+            (
+                "postgresql://h/db",
+                DatabaseUrl::Postgres("postgresql://h/db".into()),
+            ),
+            (
+                "sqlite://data/v.sqlite",
+                DatabaseUrl::Sqlite(PathBuf::from("data/v.sqlite")),
+            ),
+            (
+                "sqlite:///tmp/v.sqlite",
+                DatabaseUrl::Sqlite(PathBuf::from("/tmp/v.sqlite")),
+            ),
+            (
+                "sqlite:v.sqlite",
+                DatabaseUrl::Sqlite(PathBuf::from("v.sqlite")),
+            ),
+            (
+                "./v.sqlite",
+                DatabaseUrl::Sqlite(PathBuf::from("./v.sqlite")),
+            ),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(DatabaseUrl::parse(url), expected, "{url}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! Categories: the small tree and the number of products in each.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use shared::catalogue::Category;
+
+use crate::db::DbConn;
+use crate::db::schema::{categories, products, shops};
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = categories)]
+pub struct CategoryRow {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub parent_id: Option<i64>,
+    pub position: i32,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = categories)]
+pub struct NewCategory<'a> {
+    pub slug: &'a str,
+    pub name: &'a str,
+    pub parent_id: Option<i64>,
+    pub position: i32,
+}
+
+impl NewCategory<'_> {
+    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<i64> {
+        diesel::insert_into(categories::table)
+            .values(self)
+            .returning(categories::id)
+            .get_result(conn)
+    }
+}
+
+/// Every category in display order, each with its count of active products of active shops.
+pub fn list_with_counts(conn: &mut DbConn) -> QueryResult<Vec<Category>> {
+    let rows = categories::table
+        .order((categories::position.asc(), categories::id.asc()))
+        .select(CategoryRow::as_select())
+        .load(conn)?;
+    let counts: HashMap<i64, i64> = products::table
+        .inner_join(shops::table)
+        .filter(products::status.eq("active"))
+        .filter(shops::status.eq("active"))
+        .group_by(products::category_id)
+        .select((products::category_id, diesel::dsl::count_star()))
+        .load::<(i64, i64)>(conn)?
+        .into_iter()
+        .collect();
+    let slugs: HashMap<i64, String> = rows.iter().map(|r| (r.id, r.slug.clone())).collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| Category {
+            parent: row.parent_id.and_then(|id| slugs.get(&id).cloned()),
+            product_count: counts
+                .get(&row.id)
+                .map_or(0, |&n| u64::try_from(n).unwrap_or(0)),
+            slug: row.slug,
+            name: row.name,
+        })
+        .collect())
+}

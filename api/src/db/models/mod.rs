@@ -1,0 +1,16 @@
+//! Rows, inserts and queries, one module per table group. Rows never leave `api`: each
+//! converts into its `shared` wire type.
+
+pub mod category;
+pub mod commune;
+pub mod product;
+pub mod shop;
+pub mod user;
+
+/// The backend type of [`crate::db::DbConn`], for boxed queries.
+pub type Db = <crate::db::DbConn as diesel::Connection>::Backend;
+
+/// "now" as the database stores it (UTC, no zone).
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc()
+}

@@ -1,0 +1,183 @@
+//! The demo marketplace: a deterministic catalogue of Uzès and its villages, and the demo
+//! accounts, loaded into an empty database by `vitrine --demo` or `vitrine seed-demo`.
+
+pub mod data;
+pub mod picture;
+
+use std::collections::HashMap;
+
+use anyhow::Context;
+use chrono::{Duration, NaiveDateTime};
+use diesel::Connection;
+
+use crate::auth::hash_password;
+use crate::db::DbConn;
+use crate::db::models::category::NewCategory;
+use crate::db::models::commune::NewCommune;
+use crate::db::models::now;
+use crate::db::models::product::NewProduct;
+use crate::db::models::shop::{self, NewShop};
+use crate::db::models::user::{NewUser, add_shop_member, upsert_by_email};
+use crate::domain::search::{search_key, sort_key};
+use data::DemoCatalogue;
+use shared::catalogue::OpeningSlot;
+
+/// The seed of the demo data: same seed, same marketplace.
+pub const DEMO_SEED: u64 = 2026;
+/// The password of every demo account (documented in the README).
+pub const DEMO_PASSWORD: &str = "vitrine-demo-2026";
+/// The demo accounts: e-mail, name, role.
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 3] = [
+    ("admin@vitrine.demo", "Association des commerçants", "admin"),
+    ("marchand@vitrine.demo", "Claire Fabre", "merchant"),
+    ("client@vitrine.demo", "Jeanne Martin", "customer"),
+];
+
+/// Loads the demo into an empty database. Returns `false`, changing nothing, when the
+/// database already has shops.
+pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
+    if shop::count_all(conn)? > 0 {
+        return Ok(false);
+    }
+    let catalogue = data::demo_catalogue(DEMO_SEED);
+    let hashes = DEMO_ACCOUNTS
+        .iter()
+        .map(|_| hash_password(DEMO_PASSWORD))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    conn.transaction(|conn| {
+        let shop_ids = load_catalogue(conn, &catalogue, now())?;
+        for ((email, name, role), hash) in DEMO_ACCOUNTS.iter().zip(&hashes) {
+            let user = NewUser {
+                email,
+                password_hash: hash,
+                name,
+                role,
+                created_at: now(),
+            };
+            let user_id = upsert_by_email(conn, &user)?;
+            if *role == "merchant" {
+                // The demo merchant runs the first two shops: one food, one non_food.
+                for shop_id in shop_ids.iter().take(2) {
+                    add_shop_member(conn, *shop_id, user_id)?;
+                }
+            }
+        }
+        Ok::<_, anyhow::Error>(())
+    })
+    .context("loading the demo data")?;
+    Ok(true)
+}
+
+/// Inserts a generated catalogue (communes, categories, active shops and products) and
+/// returns the shops' ids in the catalogue's order. Call it inside a transaction.
+pub fn load_catalogue(
+    conn: &mut DbConn,
+    catalogue: &DemoCatalogue,
+    now: NaiveDateTime,
+) -> anyhow::Result<Vec<i64>> {
+    for commune in &catalogue.communes {
+        NewCommune {
+            name: commune.name,
+            postcode: commune.postcode,
+            insee: commune.insee,
+        }
+        .insert(conn)?;
+    }
+    let mut category_ids: HashMap<&str, i64> = HashMap::new();
+    for (position, category) in catalogue.categories.iter().enumerate() {
+        let parent_id = match &category.parent {
+            Some(parent) => Some(
+                *category_ids
+                    .get(parent.as_str())
+                    .with_context(|| format!("category {} before its parent", category.slug))?,
+            ),
+            None => None,
+        };
+        let id = NewCategory {
+            slug: &category.slug,
+            name: &category.name,
+            parent_id,
+            position: i32::try_from(position)?,
+        }
+        .insert(conn)?;
+        category_ids.insert(&category.slug, id);
+    }
+    let category_names: HashMap<&str, &str> = catalogue
+        .categories
+        .iter()
+        .map(|c| (c.slug.as_str(), c.name.as_str()))
+        .collect();
+
+    let mut shop_ids: HashMap<&str, i64> = HashMap::new();
+    let mut ordered_ids = Vec::with_capacity(catalogue.shops.len());
+    for demo in &catalogue.shops {
+        let hours: Vec<OpeningSlot> = demo
+            .hours
+            .iter()
+            .map(|&(weekday, opens, closes)| OpeningSlot {
+                weekday,
+                opens: opens.into(),
+                closes: closes.into(),
+            })
+            .collect();
+        let id = NewShop {
+            slug: &demo.slug,
+            name: &demo.name,
+            kind: demo.kind,
+            status: shop::STATUS_ACTIVE,
+            description: &demo.description,
+            address: &demo.address,
+            commune: demo.commune,
+            postcode: demo.postcode,
+            phone: &demo.phone,
+            email: &demo.email,
+            opening_hours: serde_json::to_string(&hours)?,
+            offers_pickup: demo.offers_pickup,
+            offers_delivery: demo.offers_delivery,
+            vat_exempt: demo.vat_exempt,
+            search_text: search_key(&format!(
+                "{} {} {}",
+                demo.name, demo.description, demo.commune
+            )),
+            sort_name: sort_key(&demo.name),
+            created_at: now,
+            updated_at: now,
+        }
+        .insert(conn)?;
+        shop_ids.insert(&demo.slug, id);
+        ordered_ids.push(id);
+    }
+
+    for product in &catalogue.products {
+        let shop_id = *shop_ids
+            .get(product.shop_slug.as_str())
+            .with_context(|| format!("unknown shop {}", product.shop_slug))?;
+        let category_id = *category_ids
+            .get(product.category_slug.as_str())
+            .with_context(|| format!("unknown category {}", product.category_slug))?;
+        let created_at = now - Duration::days(i64::from(product.days_old));
+        let category_name = category_names
+            .get(product.category_slug.as_str())
+            .unwrap_or(&"");
+        NewProduct {
+            shop_id,
+            category_id,
+            slug: &product.slug,
+            name: &product.name,
+            description: &product.description,
+            price_cents: product.price_cents,
+            vat_rate_bp: product.vat_rate_bp,
+            stock: product.stock,
+            status: "active",
+            search_text: search_key(&format!(
+                "{} {} {}",
+                product.name, product.description, category_name
+            )),
+            sort_name: sort_key(&product.name),
+            created_at,
+            updated_at: created_at,
+        }
+        .insert(conn)?;
+    }
+    Ok(ordered_ids)
+}

@@ -1,0 +1,5 @@
+//! Pure rules, no IO: paging, search normalisation, and (later) pricing, VAT, delivery dates
+//! and the order state machine.
+
+pub mod paging;
+pub mod search;

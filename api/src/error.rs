@@ -1,0 +1,162 @@
+//! The one error type of the API and its problem+json rendering (RFC 9457).
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use shared::error::{ErrorCode, FieldError, Problem};
+
+/// Every way a request can fail. Handlers return `Result<_, ApiError>`.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Bad fields or parameters; each one is listed.
+    #[error("{detail}")]
+    Validation {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
+    /// The body is not valid JSON or not the expected shape.
+    #[error("{0}")]
+    MalformedBody(String),
+    /// The body's content type is not accepted here.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    #[error("authentication is required")]
+    Unauthorized,
+    /// Missing, or not visible to the caller (never 403: ids cannot be probed).
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{0}")]
+    Conflict(String),
+    #[error("too many attempts, try again later")]
+    TooManyRequests,
+    /// The database cannot be reached right now.
+    #[error("the database is unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// One invalid field or parameter.
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> ApiError {
+        let (field, message) = (field.into(), message.into());
+        ApiError::Validation {
+            detail: format!("{field}: {message}"),
+            errors: vec![FieldError { field, message }],
+        }
+    }
+
+    /// Several invalid fields at once; `None` when the list is empty.
+    pub fn from_field_errors(errors: Vec<FieldError>) -> Option<ApiError> {
+        let detail = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        (!errors.is_empty()).then_some(ApiError::Validation { detail, errors })
+    }
+
+    fn code(&self) -> ErrorCode {
+        match self {
+            ApiError::Validation { .. } => ErrorCode::ValidationFailed,
+            ApiError::MalformedBody(_) => ErrorCode::MalformedBody,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::Unauthorized => ErrorCode::Unauthorized,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::TooManyRequests => ErrorCode::TooManyRequests,
+            ApiError::Unavailable(_) => ErrorCode::Unavailable,
+            ApiError::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    fn title(&self) -> &'static str {
+        match self {
+            ApiError::Validation { .. } => "Invalid request",
+            ApiError::MalformedBody(_) => "Malformed request body",
+            ApiError::UnsupportedMediaType(_) => "Unsupported media type",
+            ApiError::Unauthorized => "Authentication required",
+            ApiError::NotFound(_) => "Not found",
+            ApiError::Conflict(_) => "Conflict",
+            ApiError::TooManyRequests => "Too many requests",
+            ApiError::Unavailable(_) => "Service unavailable",
+            ApiError::Internal(_) => "Internal server error",
+        }
+    }
+
+    /// The problem+json body; server errors get a correlation id that is also logged.
+    pub fn problem(&self) -> Problem {
+        let code = self.code();
+        let status = self.status_code().as_u16();
+        let (detail, correlation_id) = match self {
+            ApiError::Internal(err) | ApiError::Unavailable(err) => {
+                let id = uuid::Uuid::new_v4().to_string();
+                tracing::error!(correlation_id = %id, error = ?err, "request failed");
+                (format!("{self}; quote {id} when you report it"), Some(id))
+            }
+            _ => (self.to_string(), None),
+        };
+        let code_name = serde_json::to_value(code)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        Problem {
+            kind: format!("https://vitrine.example/problems/{code_name}"),
+            title: self.title().to_owned(),
+            status,
+            detail,
+            code,
+            errors: match self {
+                ApiError::Validation { errors, .. } => errors.clone(),
+                _ => Vec::new(),
+            },
+            correlation_id,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Validation { .. } | ApiError::MalformedBody(_) => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let body = serde_json::to_string(&self.problem()).unwrap_or_default();
+        HttpResponse::build(self.status_code())
+            .content_type("application/problem+json")
+            .body(body)
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(err: diesel::result::Error) -> ApiError {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match err {
+            Error::NotFound => ApiError::NotFound("not found".into()),
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                ApiError::Conflict(format!("already exists: {}", info.message()))
+            }
+            other => ApiError::Internal(other.into()),
+        }
+    }
+}
+
+impl From<r2d2::Error> for ApiError {
+    fn from(err: r2d2::Error) -> ApiError {
+        ApiError::Unavailable(err.into())
+    }
+}
+
+impl From<actix_web::error::BlockingError> for ApiError {
+    fn from(err: actix_web::error::BlockingError) -> ApiError {
+        ApiError::Internal(anyhow::anyhow!("blocking task failed: {err}"))
+    }
+}

@@ -1,0 +1,20 @@
+//! Vitrine's server: the REST API under `/api/v1`, its OpenAPI document and docs, and the
+//! single-page app, served by one binary on one port.
+//!
+//! - [`config`]: command line and settings.
+//! - [`startup`]: builds and runs the application.
+//! - [`routes`]: the route table and handlers.
+//! - [`domain`]: pure rules.
+//! - [`db`]: connections, migrations, rows and queries.
+//! - [`error`]: the one error type, rendered as problem+json.
+
+pub mod auth;
+pub mod commands;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod startup;

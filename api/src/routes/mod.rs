@@ -1,0 +1,52 @@
+//! The only route table: every API route is registered here, and the OpenAPI document is
+//! collected from the same registrations, so the two cannot drift.
+
+pub mod categories;
+pub mod health;
+pub mod pictures;
+pub mod shops;
+pub mod spa;
+
+use actix_web::App;
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+
+/// The `/api/v1` routes.
+pub fn api_v1(cfg: &mut ServiceConfig) {
+    cfg.service(health::ping)
+        .service(shops::list_shops)
+        .service(pictures::get_shop_logo)
+        .service(categories::list_categories)
+        .service(pictures::get_product_picture);
+}
+
+/// The parts of the document that are not collected from the routes.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Vitrine API",
+        description = "The REST API of Vitrine, the online marketplace of a town's independent \
+            shops. JSON in and out; errors are application/problem+json (RFC 9457) with a \
+            stable `code`; lists answer `{items, page, per_page, total}`; money is integer \
+            cents (`*_cents`) in EUR, VAT included.",
+        license(name = "AGPL-3.0-or-later"),
+    ),
+    servers((url = "/", description = "This server")),
+    tags(
+        (name = "catalogue", description = "Shops, categories and products, public."),
+        (name = "health", description = "Liveness and a fixed answer for benchmarks."),
+    ),
+    components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError))
+)]
+struct ApiDoc;
+
+/// The OpenAPI document, collected from [`api_v1`].
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .service(scope::scope("/api/v1").configure(api_v1))
+        .split_for_parts();
+    api
+}

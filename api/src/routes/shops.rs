@@ -1,0 +1,83 @@
+//! The shop directory.
+
+use actix_web::get;
+use actix_web::web::{self, Json};
+use shared::Page;
+use shared::catalogue::{ShopKind, ShopQuery, ShopSummary};
+use shared::error::{FieldError, Problem};
+
+use crate::db::{self, models::shop};
+use crate::domain::paging::Paging;
+use crate::error::ApiError;
+use crate::extract::ValidQuery;
+use crate::startup::AppState;
+
+/// Longest accepted search text, in characters.
+pub const MAX_QUERY_LENGTH: usize = 200;
+
+/// Lists active shops in French alphabetical order, optionally filtered.
+#[utoipa::path(
+    tag = "catalogue",
+    params(ShopQuery),
+    responses(
+        (status = 200, description = "One page of shops", body = Page<ShopSummary>),
+        (status = 400, description = "A parameter is invalid; `errors` names it",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/shops")]
+pub async fn list_shops(
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<ShopQuery>,
+) -> Result<Json<Page<ShopSummary>>, ApiError> {
+    let (filter, paging) = parse_shop_query(query)?;
+    let page = db::run(&state.pool, move |conn| {
+        let (rows, total) = shop::list_active(conn, &filter, paging)?;
+        Ok(paging.page(rows.into_iter().map(ShopSummary::from).collect(), total))
+    })
+    .await?;
+    Ok(Json(page))
+}
+
+fn parse_shop_query(query: ShopQuery) -> Result<(shop::ShopFilter, Paging), ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let paging = Paging::parse(query.page, query.per_page, &mut errors);
+    let kind = query.kind.as_deref().and_then(|kind| {
+        let parsed = ShopKind::parse(kind);
+        if parsed.is_none() {
+            errors.push(FieldError {
+                field: "kind".into(),
+                message: "must be food, non_food or restaurant".into(),
+            });
+        }
+        parsed
+    });
+    let q = query
+        .q
+        .map(|q| q.trim().to_owned())
+        .filter(|q| !q.is_empty());
+    if q.as_ref()
+        .is_some_and(|q| q.chars().count() > MAX_QUERY_LENGTH)
+    {
+        errors.push(FieldError {
+            field: "q".into(),
+            message: format!("must be at most {MAX_QUERY_LENGTH} characters"),
+        });
+    }
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let commune = query
+        .commune
+        .map(|c| c.trim().to_owned())
+        .filter(|c| !c.is_empty());
+    Ok((
+        shop::ShopFilter {
+            kind,
+            commune,
+            delivers: query.delivers,
+            q,
+        },
+        paging,
+    ))
+}

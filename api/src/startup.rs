@@ -1,0 +1,151 @@
+//! Builds the application from its settings: pool, migrations, demo data, then the HTTP
+//! server on the requested address (port 0 picks a free one, which tests use).
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{App, HttpResponse, HttpServer, ResponseError, error, web};
+use tracing_actix_web::TracingLogger;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::config::Settings;
+use crate::db::{self, DbPool};
+use crate::demo;
+use crate::error::ApiError;
+use crate::routes;
+
+/// What every handler can reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub static_dir: PathBuf,
+}
+
+/// A built, bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+    pool: DbPool,
+}
+
+impl Application {
+    /// Connects, migrates, loads the demo if asked and the database is empty, and binds.
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let url = settings.database_url.clone();
+        let (pool_size, load_demo) = (settings.db_pool_size, settings.demo);
+        let pool = web::block(move || -> anyhow::Result<DbPool> {
+            let pool = db::connect(&url, pool_size)?;
+            let mut conn = pool.get()?;
+            db::run_migrations(&mut conn)?;
+            if load_demo && demo::seed(&mut conn)? {
+                tracing::info!("demo data loaded");
+            }
+            Ok(pool)
+        })
+        .await??;
+
+        let listener = TcpListener::bind(&settings.bind)?;
+        let address = listener.local_addr()?;
+        tracing::info!(
+            "Vitrine listening on http://{address} ({} database)",
+            settings.database_url.backend()
+        );
+        let state = AppState {
+            pool: pool.clone(),
+            static_dir: settings.static_dir,
+        };
+        let server = serve(listener, state)?;
+        Ok(Application {
+            port: address.port(),
+            server,
+            pool,
+        })
+    }
+
+    /// The port actually bound.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The pool, for tests that need to look under the API.
+    pub fn pool(&self) -> DbPool {
+        self.pool.clone()
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let openapi = routes::openapi();
+    let openapi_yaml = openapi.to_yaml()?;
+    let static_dir = state.static_dir.clone();
+    let state = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let (app, _) = App::new()
+            .into_utoipa_app()
+            .service(scope::scope("/api/v1").configure(routes::api_v1))
+            .split_for_parts();
+        let yaml = openapi_yaml.clone();
+        let app = app
+            .app_data(state.clone())
+            .app_data(json_config())
+            .app_data(path_config())
+            .wrap(DefaultHeaders::new().add((CACHE_CONTROL, "no-cache")))
+            .wrap(TracingLogger::default())
+            .route("/healthz", web::get().to(routes::health::healthz))
+            .route(
+                "/api/openapi.yaml",
+                web::get().to(move || {
+                    let yaml = yaml.clone();
+                    async move {
+                        HttpResponse::Ok()
+                            .insert_header((CONTENT_TYPE, "application/yaml"))
+                            .body(yaml)
+                    }
+                }),
+            )
+            .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
+            .default_service(web::to(routes::spa::fallback));
+        // Files at "/" must come last: it answers every path the routes above did not.
+        app.service(routes::spa::files(&static_dir))
+    })
+    .shutdown_timeout(10)
+    .client_request_timeout(Duration::from_secs(10))
+    .listen(listener)?
+    .run();
+    Ok(server)
+}
+
+/// A bad JSON body or content type is a problem+json 4xx, never a 500.
+fn json_config() -> web::JsonConfig {
+    web::JsonConfig::default()
+        .limit(256 * 1024)
+        .error_handler(|err, _req| {
+            let api_error = match &err {
+                error::JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
+                    "send the body as JSON with the header Content-Type: application/json".into(),
+                ),
+                error::JsonPayloadError::Deserialize(e) => {
+                    ApiError::MalformedBody(format!("the JSON body is invalid: {e}"))
+                }
+                other => ApiError::MalformedBody(format!("the body cannot be read: {other}")),
+            };
+            error::InternalError::from_response(err, api_error.error_response()).into()
+        })
+}
+
+/// A path segment of the wrong type (`/products/abc/picture`) names nothing: 404.
+fn path_config() -> web::PathConfig {
+    web::PathConfig::default().error_handler(|err, req| {
+        let api_error = ApiError::NotFound(format!("there is no resource at {}", req.path()));
+        error::InternalError::from_response(err, api_error.error_response()).into()
+    })
+}

@@ -1,0 +1,258 @@
+//! `spawn_app()`: the real application on a random port with a fresh database, SQLite (a
+//! file in a temporary folder) or PostgreSQL (`CREATE DATABASE test_<uuid>`), and a
+//! `TestApp` with one method per endpoint.
+
+use std::path::PathBuf;
+
+use diesel::Connection;
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use serde::de::DeserializeOwned;
+use vitrine::config::Settings;
+use vitrine::db::DatabaseUrl;
+use vitrine::startup::Application;
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The server's PostgreSQL, where each test gets its own database.
+fn postgres_admin_url() -> String {
+    std::env::var("VITRINE_TEST_PG_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+/// Where a test's database lives, and its clean-up.
+enum TestDatabase {
+    Sqlite { _dir: tempfile::TempDir },
+    Postgres { name: String },
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let TestDatabase::Postgres { name } = self
+            && let Ok(mut conn) = PgConnection::establish(&postgres_admin_url())
+        {
+            let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+        }
+    }
+}
+
+/// A running application and a client to talk to it.
+pub struct TestApp {
+    pub address: String,
+    pub client: reqwest::Client,
+    _database: TestDatabase,
+    _static_dir: tempfile::TempDir,
+}
+
+/// Options of a test application.
+#[derive(Debug, Clone, Copy)]
+pub struct AppOptions {
+    pub demo: bool,
+}
+
+/// The demo marketplace, which most tests read.
+pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
+    spawn_app_with(backend, AppOptions { demo: true }).await
+}
+
+/// Builds a fresh database, or `None` when PostgreSQL is unreachable outside CI (the test is
+/// skipped, loudly). In CI (`CI=true`) an unreachable PostgreSQL fails the test.
+pub fn fresh_database(backend: Backend) -> Option<(DatabaseUrl, TestDatabaseHandle)> {
+    match backend {
+        Backend::Sqlite => {
+            let dir = tempfile::tempdir().expect("temporary folder");
+            let url = DatabaseUrl::Sqlite(dir.path().join("vitrine.sqlite"));
+            Some((url, TestDatabaseHandle(TestDatabase::Sqlite { _dir: dir })))
+        }
+        Backend::Postgres => {
+            let admin_url = postgres_admin_url();
+            let mut admin = match PgConnection::establish(&admin_url) {
+                Ok(conn) => conn,
+                Err(err) if std::env::var("CI").as_deref() == Ok("true") => {
+                    panic!("PostgreSQL at {admin_url} is required in CI: {err}")
+                }
+                Err(err) => {
+                    eprintln!(
+                        "\n*** SKIPPED on PostgreSQL: {admin_url} is unreachable ({err}). \
+                         Set VITRINE_TEST_PG_URL or start PostgreSQL; CI fails here. ***\n"
+                    );
+                    return None;
+                }
+            };
+            let name = format!("test_{}", uuid::Uuid::new_v4().simple());
+            admin
+                .batch_execute(&format!("CREATE DATABASE {name}"))
+                .expect("create database");
+            let base = admin_url
+                .rsplit_once('/')
+                .map_or(admin_url.as_str(), |(base, _)| base);
+            let url = DatabaseUrl::Postgres(format!("{base}/{name}"));
+            Some((url, TestDatabaseHandle(TestDatabase::Postgres { name })))
+        }
+    }
+}
+
+/// Keeps a test database alive; dropping it removes the database.
+pub struct TestDatabaseHandle(TestDatabase);
+
+pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<TestApp> {
+    let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
+    let static_dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(
+        static_dir.path().join("index.html"),
+        "<!doctype html><html lang=\"fr\"><title>Vitrine</title><div id=\"app\"></div></html>",
+    )
+    .expect("index.html");
+    let settings = Settings {
+        bind: "127.0.0.1:0".into(),
+        database_url,
+        db_pool_size: 3,
+        demo: options.demo,
+        static_dir: PathBuf::from(static_dir.path()),
+    };
+    let app = Application::build(settings)
+        .await
+        .expect("the application starts");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    actix_web::rt::spawn(app.run_until_stopped());
+    Some(TestApp {
+        address,
+        client: reqwest::Client::new(),
+        _database: database,
+        _static_dir: static_dir,
+    })
+}
+
+/// A response read once: status, content type and body.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub content_type: String,
+    pub body: String,
+}
+
+impl Reply {
+    /// The body as JSON of type `T`; panics with the body when it is not.
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.body)
+            .unwrap_or_else(|e| panic!("body is not the expected JSON ({e}): {}", self.body))
+    }
+
+    /// Asserts a problem+json error with this status and code, and returns it.
+    pub fn problem(&self, status: u16, code: &str) -> shared::error::Problem {
+        assert_eq!(self.status, status, "status of {}", self.body);
+        assert_eq!(
+            self.content_type, "application/problem+json",
+            "content type of {}",
+            self.body
+        );
+        let problem: shared::error::Problem = self.json();
+        assert_eq!(problem.status, status);
+        assert_eq!(
+            serde_json::to_value(problem.code).unwrap(),
+            code,
+            "code of {}",
+            self.body
+        );
+        assert!(!problem.detail.is_empty());
+        problem
+    }
+
+    /// The fields named by a validation problem.
+    pub fn invalid_fields(&self) -> Vec<String> {
+        self.problem(400, "validation_failed")
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    async fn read(response: reqwest::Response) -> Reply {
+        let status = response.status().as_u16();
+        let content_type = response
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        let body = response.text().await.expect("body");
+        Reply {
+            status,
+            content_type,
+            body,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        Self::read(
+            self.client
+                .get(self.url(path))
+                .send()
+                .await
+                .expect("request"),
+        )
+        .await
+    }
+
+    /// Sends a raw body with a content type.
+    pub async fn send_raw(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> Reply {
+        let request = self
+            .client
+            .request(method, self.url(path))
+            .header(reqwest::header::CONTENT_TYPE, content_type)
+            .body(body.to_owned());
+        Self::read(request.send().await.expect("request")).await
+    }
+
+    pub async fn list_shops(&self, query: &str) -> Reply {
+        self.get(&format!("/api/v1/shops?{query}")).await
+    }
+
+    pub async fn list_categories(&self, query: &str) -> Reply {
+        self.get(&format!("/api/v1/categories?{query}")).await
+    }
+}
+
+/// Runs each test body once on SQLite and once on PostgreSQL, as `<name>::sqlite` and
+/// `<name>::postgres`.
+#[macro_export]
+macro_rules! on_both_backends {
+    ($(async fn $name:ident($app:ident) $body:block)*) => {
+        $(
+            mod $name {
+                #[allow(unused_imports, reason = "not every test body uses the module's imports")]
+                use super::*;
+                use $crate::helpers::{Backend, spawn_app};
+
+                #[actix_web::test]
+                async fn sqlite() {
+                    let $app = spawn_app(Backend::Sqlite).await.expect("SQLite always runs");
+                    $body
+                }
+
+                #[actix_web::test]
+                async fn postgres() {
+                    let Some($app) = spawn_app(Backend::Postgres).await else { return };
+                    $body
+                }
+            }
+        )*
+    };
+}

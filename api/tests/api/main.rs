@@ -1,0 +1,9 @@
+//! API tests: the real application over HTTP, on SQLite and on PostgreSQL.
+
+mod helpers;
+
+mod catalogue;
+mod errors;
+mod foundation;
+mod migrations;
+mod openapi;

@@ -1,0 +1,58 @@
+# Every command people and CI run. `just --list` shows them.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+# Install what is missing, build, and run Vitrine with the demo data on SQLite.
+run *ARGS: setup web
+    cargo run --release -p vitrine-api -- serve --demo {{ARGS}}
+
+# The whole test suite: formatting, lints, unit and API tests on SQLite and PostgreSQL,
+# the OpenAPI drift check, and the browser tests.
+test: setup-test fmt-check lint test-rust e2e
+
+# Install the tools the app needs (wasm target, wasm-bindgen-cli, brotli); skips what is present.
+setup:
+    scripts/setup.sh
+
+# Same, plus what the tests need (chromium, the browser-test packages).
+setup-test:
+    scripts/setup.sh --test
+
+# Build the web app into web/dist (wasm, JS, CSS, precompressed .gz/.br).
+web:
+    scripts/build-web.sh
+
+# Unit and API tests, both databases (PostgreSQL is skipped loudly when unreachable, outside CI).
+test-rust:
+    cargo test -p vitrine-api -p vitrine-shared
+
+# API tests on SQLite only.
+test-sqlite:
+    cargo test -p vitrine-api --test api -- sqlite
+
+# API tests on PostgreSQL only.
+test-pg:
+    cargo test -p vitrine-api --test api -- postgres
+
+# Browser tests: Playwright + Debian's chromium against the real binary.
+e2e: web
+    cargo build -p vitrine-api
+    cd e2e && npm test
+
+# Rewrite openapi.yaml from the code (a test fails when it is stale).
+openapi:
+    cargo run -q -p vitrine-api -- openapi > openapi.yaml
+
+fmt:
+    cargo fmt --all
+
+fmt-check:
+    cargo fmt --all --check
+
+# Clippy with warnings denied: the server natively, the web app for wasm32.
+lint:
+    cargo clippy -p vitrine-api -p vitrine-shared --all-targets -- -D warnings
+    cargo clippy -p vitrine-web --target wasm32-unknown-unknown -- -D warnings
+
+# What CI runs.
+ci: test

@@ -1,0 +1,69 @@
+//! The one error body of the API: `application/problem+json` (RFC 9457) with a stable code.
+
+use serde::{Deserialize, Serialize};
+
+/// A stable, machine-readable error code. Clients branch on this, never on the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// One or more fields or parameters are invalid; see `errors`.
+    ValidationFailed,
+    /// The request body is not valid JSON, or not the expected shape.
+    MalformedBody,
+    /// The request body has a content type the endpoint does not accept.
+    UnsupportedMediaType,
+    /// Authentication is missing or invalid.
+    Unauthorized,
+    /// The resource does not exist, or the caller may not see it.
+    NotFound,
+    /// The request conflicts with the current state (stock, status, duplicate).
+    Conflict,
+    /// Too many attempts; retry later.
+    TooManyRequests,
+    /// The database cannot be reached.
+    Unavailable,
+    /// An unexpected server error; quote the correlation id when reporting it.
+    Internal,
+}
+
+/// One invalid field or parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FieldError {
+    /// The field or query parameter, e.g. `per_page` or `customer.phone`.
+    pub field: String,
+    /// What is wrong and how to fix it, in plain words.
+    pub message: String,
+}
+
+/// An error response body (`application/problem+json`, RFC 9457).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "type": "https://vitrine.example/problems/validation_failed",
+    "title": "Invalid request",
+    "status": 400,
+    "detail": "per_page must be between 1 and 100",
+    "code": "validation_failed",
+    "errors": [{"field": "per_page", "message": "must be between 1 and 100"}]
+})))]
+pub struct Problem {
+    /// A URI naming the kind of problem.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// A short summary of the kind of problem.
+    pub title: String,
+    /// The HTTP status code.
+    pub status: u16,
+    /// What happened in this case, in words a person can act on.
+    pub detail: String,
+    /// The stable machine-readable code.
+    pub code: ErrorCode,
+    /// For validation errors, each bad field.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+    /// For server errors, the id to quote; it is in the server's logs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correlation_id: Option<String>,
+}

@@ -1,0 +1,60 @@
+//! Wire types of the Vitrine API, used by the server (`api`) and the browser client (`web`).
+//!
+//! Only data and pure helpers live here: no IO, no database, no HTTP. The crate builds for
+//! wasm32; the OpenAPI schema derives sit behind the `openapi` feature that only `api` enables.
+//!
+//! - [`money`]: integer cents and their French formatting.
+//! - [`catalogue`]: shops, categories, products and their queries.
+//! - [`error`]: the problem+json error body and its stable codes.
+
+pub mod catalogue;
+pub mod error;
+pub mod money;
+
+use serde::{Deserialize, Serialize};
+
+/// Default number of items per page of a list.
+pub const DEFAULT_PER_PAGE: u32 = 24;
+/// Largest accepted `per_page`.
+pub const MAX_PER_PAGE: u32 = 100;
+
+/// One page of a list: every list endpoint answers this shape.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Page<T> {
+    /// The items of this page.
+    pub items: Vec<T>,
+    /// The page number, from 1.
+    pub page: u32,
+    /// The number of items per page that was asked for.
+    pub per_page: u32,
+    /// The number of items on all pages.
+    pub total: u64,
+}
+
+impl<T> Page<T> {
+    /// The number of pages needed to show `total` items, at least 1.
+    pub fn page_count(&self) -> u32 {
+        let per_page = u64::from(self.per_page.max(1));
+        u32::try_from(self.total.div_ceil(per_page).max(1)).unwrap_or(u32::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_count_rounds_up_and_is_at_least_one() {
+        let page = |total| Page::<()> {
+            items: vec![],
+            page: 1,
+            per_page: 24,
+            total,
+        };
+        assert_eq!(page(0).page_count(), 1);
+        assert_eq!(page(24).page_count(), 1);
+        assert_eq!(page(25).page_count(), 2);
+        assert_eq!(page(740).page_count(), 31);
+    }
+}
