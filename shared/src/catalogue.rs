@@ -123,3 +123,215 @@ pub struct PageQuery {
     /// Items per page, 1 to 100 (default 24).
     pub per_page: Option<u32>,
 }
+
+/// How much of a product is left, as a shopper sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum StockState {
+    /// Plenty left.
+    InStock,
+    /// Only a few left (3 or fewer).
+    Low,
+    /// None left: it cannot be ordered.
+    Out,
+    /// The shop does not count this product's stock: always available.
+    Untracked,
+}
+
+impl StockState {
+    /// At or below this many units, stock is `low`.
+    pub const LOW_THRESHOLD: i32 = 3;
+
+    /// The state of a stock count (`None`: not tracked).
+    pub fn of(stock: Option<i32>) -> StockState {
+        match stock {
+            None => StockState::Untracked,
+            Some(n) if n <= 0 => StockState::Out,
+            Some(n) if n <= StockState::LOW_THRESHOLD => StockState::Low,
+            Some(_) => StockState::InStock,
+        }
+    }
+}
+
+/// The shop a product belongs to, as a product card names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ShopRef {
+    /// The shop's slug.
+    pub slug: String,
+    /// The shop's name.
+    pub name: String,
+}
+
+/// A category as a product names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CategoryRef {
+    /// The category's slug.
+    pub slug: String,
+    /// The category's name.
+    pub name: String,
+}
+
+/// What a product card in a list shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 42, "slug": "pelardon-affine", "name": "Pélardon affiné", "price_cents": 350,
+    "currency": "EUR", "shop": {"slug": "fromagerie-du-duche", "name": "Fromagerie du Duché"},
+    "category": "fromagerie", "stock": "in_stock",
+    "picture_url": "/api/v1/products/42/picture",
+    "thumbnail_url": "/api/v1/products/42/picture?size=thumb"
+})))]
+pub struct ProductCard {
+    /// The product's id.
+    pub id: i64,
+    /// A readable identifier, unique within its shop.
+    pub slug: String,
+    /// The product's name.
+    pub name: String,
+    /// Price in cents, VAT included.
+    pub price_cents: i64,
+    /// Always `EUR`.
+    pub currency: String,
+    /// Its shop.
+    pub shop: ShopRef,
+    /// Its category's slug.
+    pub category: String,
+    /// Whether it can be ordered.
+    pub stock: StockState,
+    /// The picture, display size.
+    pub picture_url: String,
+    /// The picture, list size.
+    pub thumbnail_url: String,
+}
+
+/// Everything a product page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Product {
+    /// The product's id.
+    pub id: i64,
+    /// A readable identifier, unique within its shop.
+    pub slug: String,
+    /// The product's name.
+    pub name: String,
+    /// A presentation by the shop.
+    pub description: String,
+    /// Price in cents, VAT included.
+    pub price_cents: i64,
+    /// Always `EUR`.
+    pub currency: String,
+    /// VAT rate in percent (0, 2.1, 5.5, 10 or 20).
+    pub vat_rate: f64,
+    /// Whether it can be ordered.
+    pub stock: StockState,
+    /// The most a shopper can put in the basket now (stock, capped at 99).
+    pub max_quantity: u32,
+    /// Its category.
+    pub category: CategoryRef,
+    /// Its shop.
+    pub shop: ShopSummary,
+    /// The picture, display size.
+    pub picture_url: String,
+    /// The picture, list size.
+    pub thumbnail_url: String,
+}
+
+/// How a product list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ProductSort {
+    /// Best matches first (name matches before description matches); the default with `q`.
+    Relevance,
+    /// Cheapest first.
+    PriceAsc,
+    /// Dearest first.
+    PriceDesc,
+    /// Most recently added first.
+    Newest,
+    /// Alphabetical, the French way ("Éclair" with the E's); the default without `q`.
+    Name,
+}
+
+impl ProductSort {
+    /// Every sort, in the order a menu offers them.
+    pub const ALL: [ProductSort; 5] = [
+        ProductSort::Relevance,
+        ProductSort::PriceAsc,
+        ProductSort::PriceDesc,
+        ProductSort::Newest,
+        ProductSort::Name,
+    ];
+
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProductSort::Relevance => "relevance",
+            ProductSort::PriceAsc => "price_asc",
+            ProductSort::PriceDesc => "price_desc",
+            ProductSort::Newest => "newest",
+            ProductSort::Name => "name",
+        }
+    }
+
+    /// Parses the wire spelling.
+    pub fn parse(value: &str) -> Option<ProductSort> {
+        ProductSort::ALL
+            .into_iter()
+            .find(|sort| sort.as_str() == value)
+    }
+}
+
+/// Filters, sort and page of the catalogue (`GET /products`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ProductQuery {
+    /// Page number, from 1.
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 24).
+    pub per_page: Option<u32>,
+    /// Words to find in product names, descriptions, categories and shop names (at most
+    /// 200 characters; case, accents and plurals do not matter).
+    pub q: Option<String>,
+    /// A category's slug; its sub-categories are included.
+    pub category: Option<String>,
+    /// A shop's slug.
+    pub shop: Option<String>,
+    /// Lowest price in cents, included.
+    pub min_price_cents: Option<i64>,
+    /// Highest price in cents, included.
+    pub max_price_cents: Option<i64>,
+    /// `true` hides products that are out of stock.
+    pub in_stock: Option<bool>,
+    /// `relevance` (default with `q`), `price_asc`, `price_desc`, `newest` or `name`
+    /// (default without `q`).
+    pub sort: Option<String>,
+}
+
+/// A shop's page: everything a shopper needs to order from it or visit it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Shop {
+    /// What the directory shows.
+    #[serde(flatten)]
+    pub summary: ShopSummary,
+    /// Street address.
+    pub address: String,
+    /// Phone number, French format.
+    pub phone: String,
+    /// Contact e-mail, may be empty.
+    pub email: String,
+    /// Opening periods per weekday; a weekday without any is closed.
+    pub opening_hours: Vec<OpeningSlot>,
+    /// ISO weekdays (1 Monday .. 7 Sunday) on which volunteers deliver this shop's orders;
+    /// empty when it does not deliver.
+    pub delivery_days: Vec<u8>,
+    /// Micro-entrepreneur exempt from VAT.
+    pub vat_exempt: bool,
+    /// The legal mention to show when `vat_exempt`.
+    pub vat_mention: Option<String>,
+}

@@ -18,7 +18,7 @@ use crate::db::models::now;
 use crate::db::models::product::NewProduct;
 use crate::db::models::shop::{self, NewShop};
 use crate::db::models::user::{NewUser, add_shop_member, upsert_by_email};
-use crate::domain::search::{search_key, sort_key};
+use crate::domain::search::{product_search_key, search_key, sort_key};
 use data::DemoCatalogue;
 use shared::catalogue::OpeningSlot;
 
@@ -108,7 +108,7 @@ pub fn load_catalogue(
         .map(|c| (c.slug.as_str(), c.name.as_str()))
         .collect();
 
-    let mut shop_ids: HashMap<&str, i64> = HashMap::new();
+    let mut shop_ids: HashMap<&str, (i64, &str)> = HashMap::new();
     let mut ordered_ids = Vec::with_capacity(catalogue.shops.len());
     for demo in &catalogue.shops {
         let hours: Vec<OpeningSlot> = demo
@@ -144,12 +144,12 @@ pub fn load_catalogue(
             updated_at: now,
         }
         .insert(conn)?;
-        shop_ids.insert(&demo.slug, id);
+        shop_ids.insert(&demo.slug, (id, &demo.name));
         ordered_ids.push(id);
     }
 
     for product in &catalogue.products {
-        let shop_id = *shop_ids
+        let (shop_id, shop_name) = *shop_ids
             .get(product.shop_slug.as_str())
             .with_context(|| format!("unknown shop {}", product.shop_slug))?;
         let category_id = *category_ids
@@ -169,10 +169,12 @@ pub fn load_catalogue(
             vat_rate_bp: product.vat_rate_bp,
             stock: product.stock,
             status: "active",
-            search_text: search_key(&format!(
-                "{} {} {}",
-                product.name, product.description, category_name
-            )),
+            search_text: product_search_key(
+                &product.name,
+                &product.description,
+                category_name,
+                shop_name,
+            ),
             sort_name: sort_key(&product.name),
             created_at,
             updated_at: created_at,

@@ -1,5 +1,6 @@
 //! Pure rules, no IO: paging, search normalisation, and (later) pricing, VAT, delivery dates
 //! and the order state machine.
 
+pub mod delivery;
 pub mod paging;
 pub mod search;

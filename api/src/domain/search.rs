@@ -61,6 +61,11 @@ pub fn search_key(text: &str) -> String {
     key
 }
 
+/// What a product is found by: its name, description, category and shop names.
+pub fn product_search_key(name: &str, description: &str, category: &str, shop: &str) -> String {
+    search_key(&format!("{name} {description} {category} {shop}"))
+}
+
 /// The words of a search query, folded and singular, without duplicates.
 pub fn query_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();

@@ -4,6 +4,7 @@
 pub mod categories;
 pub mod health;
 pub mod pictures;
+pub mod products;
 pub mod shops;
 pub mod spa;
 
@@ -16,8 +17,11 @@ use utoipa_actix_web::{AppExt, scope};
 pub fn api_v1(cfg: &mut ServiceConfig) {
     cfg.service(health::ping)
         .service(shops::list_shops)
+        .service(shops::get_shop)
         .service(pictures::get_shop_logo)
         .service(categories::list_categories)
+        .service(products::list_products)
+        .service(products::get_product)
         .service(pictures::get_product_picture);
 }
 

@@ -4,6 +4,7 @@
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::web::{self, Path};
 use actix_web::{HttpResponse, get};
+use diesel::OptionalExtension;
 use shared::error::Problem;
 
 use crate::db::{self, models::product, models::shop};
@@ -37,7 +38,8 @@ pub async fn get_shop_logo(
     let slug = slug.into_inner();
     let row = db::run(&state.pool, move |conn| {
         shop::find_active_by_slug(conn, &slug)
-            .map_err(|_| ApiError::NotFound("there is no active shop with this slug".into()))
+            .optional()?
+            .ok_or_else(|| ApiError::NotFound("there is no active shop with this slug".into()))
     })
     .await?;
     Ok(svg_response(picture::shop_svg(&row.name, &row.kind)))
@@ -61,7 +63,8 @@ pub async fn get_product_picture(
     let id = id.into_inner();
     let (name, category) = db::run(&state.pool, move |conn| {
         product::picture_inputs(conn, id)
-            .map_err(|_| ApiError::NotFound("there is no product on sale with this id".into()))
+            .optional()?
+            .ok_or_else(|| ApiError::NotFound("there is no product on sale with this id".into()))
     })
     .await?;
     Ok(svg_response(picture::product_svg(&name, &category)))

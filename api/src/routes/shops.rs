@@ -1,15 +1,17 @@
-//! The shop directory.
+//! The shop directory and a shop's page.
 
-use actix_web::get;
-use actix_web::web::{self, Json};
+use actix_web::web::{self, Json, Path};
+use actix_web::{HttpRequest, HttpResponse, get};
+use diesel::OptionalExtension;
 use shared::Page;
-use shared::catalogue::{ShopKind, ShopQuery, ShopSummary};
+use shared::catalogue::{Shop, ShopKind, ShopQuery, ShopSummary};
 use shared::error::{FieldError, Problem};
 
 use crate::db::{self, models::shop};
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
+use crate::http_cache::json_with_etag;
 use crate::startup::AppState;
 
 /// Longest accepted search text, in characters.
@@ -80,4 +82,32 @@ fn parse_shop_query(query: ShopQuery) -> Result<(shop::ShopFilter, Paging), ApiE
         },
         paging,
     ))
+}
+
+/// A shop's page: address, phone, hours, delivery days.
+#[utoipa::path(
+    tag = "catalogue",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    responses(
+        (status = 200, description = "The shop", body = Shop,
+            headers(("ETag" = String, description = "Send it back in If-None-Match"))),
+        (status = 304, description = "Unchanged since the ETag in If-None-Match"),
+        (status = 404, description = "No such active shop",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/shops/{slug}")]
+pub async fn get_shop(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = slug.into_inner();
+    let row = db::run(&state.pool, move |conn| {
+        shop::find_active_by_slug(conn, &slug)
+            .optional()?
+            .ok_or_else(|| ApiError::NotFound("there is no active shop with this slug".into()))
+    })
+    .await?;
+    json_with_etag(&req, &Shop::from(row))
 }

@@ -101,3 +101,35 @@ on_both_backends! {
         assert_eq!(small.items, page.items[5..10]);
     }
 }
+
+on_both_backends! {
+    async fn a_shop_page_has_hours_phone_and_delivery_days(app) {
+        let shop: shared::catalogue::Shop = app.get("/api/v1/shops/epicerie-du-duche").await.json();
+        assert_eq!(shop.summary.kind, ShopKind::Food);
+        assert!(shop.summary.offers_delivery);
+        assert_eq!(shop.delivery_days, [2, 5], "food is delivered on Tuesday and Friday");
+        assert!(!shop.phone.is_empty() && !shop.address.is_empty());
+        assert!(!shop.opening_hours.is_empty());
+        assert!(shop.opening_hours.iter().all(|h| (1..=7).contains(&h.weekday) && h.opens < h.closes));
+
+        let shoes: shared::catalogue::Shop = app.get("/api/v1/shops/chaussures-fabre").await.json();
+        assert_eq!(shoes.delivery_days, [4], "other shops are delivered on Thursday");
+
+        let all = all_shops(&app, "").await;
+        for summary in all.iter().filter(|s| !s.offers_delivery).take(3) {
+            let shop: shared::catalogue::Shop = app.get(&format!("/api/v1/shops/{}", summary.slug)).await.json();
+            assert!(shop.delivery_days.is_empty(), "{} is pickup only", summary.slug);
+        }
+        let mut exempt = 0;
+        for summary in &all {
+            let shop: shared::catalogue::Shop = app.get(&format!("/api/v1/shops/{}", summary.slug)).await.json();
+            assert_eq!(shop.vat_mention.is_some(), shop.vat_exempt);
+            if shop.vat_exempt {
+                exempt += 1;
+                assert_eq!(shop.vat_mention.as_deref(), Some("TVA non applicable, art. 293 B du CGI"));
+            }
+        }
+        assert!(exempt > 0, "the demo has VAT-exempt shops");
+        app.get("/api/v1/shops/no-such-shop").await.problem(404, "not_found");
+    }
+}

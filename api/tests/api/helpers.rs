@@ -9,7 +9,7 @@ use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use serde::de::DeserializeOwned;
 use vitrine::config::Settings;
-use vitrine::db::DatabaseUrl;
+use vitrine::db::{DatabaseUrl, DbPool};
 use vitrine::startup::Application;
 
 /// Which database a test runs on.
@@ -45,6 +45,8 @@ impl Drop for TestDatabase {
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
+    /// For the few fixtures no endpoint can set up yet (a suspended shop, an archived product).
+    pub pool: DbPool,
     _database: TestDatabase,
     _static_dir: tempfile::TempDir,
 }
@@ -119,10 +121,12 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
         .await
         .expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
+    let pool = app.pool();
     actix_web::rt::spawn(app.run_until_stopped());
     Some(TestApp {
         address,
         client: reqwest::Client::new(),
+        pool,
         _database: database,
         _static_dir: static_dir,
     })
@@ -133,6 +137,8 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
 pub struct Reply {
     pub status: u16,
     pub content_type: String,
+    pub etag: Option<String>,
+    pub cache_control: Option<String>,
     pub body: String,
 }
 
@@ -186,10 +192,23 @@ impl TestApp {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default()
             .to_owned();
+        let header = |name| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        };
+        let (etag, cache_control) = (
+            header(reqwest::header::ETAG),
+            header(reqwest::header::CACHE_CONTROL),
+        );
         let body = response.text().await.expect("body");
         Reply {
             status,
             content_type,
+            etag,
+            cache_control,
             body,
         }
     }
@@ -223,6 +242,29 @@ impl TestApp {
 
     pub async fn list_shops(&self, query: &str) -> Reply {
         self.get(&format!("/api/v1/shops?{query}")).await
+    }
+
+    pub async fn list_products(&self, query: &str) -> Reply {
+        self.get(&format!("/api/v1/products?{query}")).await
+    }
+
+    /// GET with an `If-None-Match` header.
+    pub async fn get_if_none_match(&self, path: &str, etag: &str) -> Reply {
+        let request = self
+            .client
+            .get(self.url(path))
+            .header("If-None-Match", etag);
+        Self::read(request.send().await.expect("request")).await
+    }
+
+    /// Runs SQL on the app's database (fixtures no endpoint can make yet).
+    pub fn execute_sql(&self, sql: &str) {
+        use diesel::connection::SimpleConnection;
+        self.pool
+            .get()
+            .expect("connection")
+            .batch_execute(sql)
+            .expect("fixture SQL");
     }
 
     pub async fn list_categories(&self, query: &str) -> Reply {

@@ -7,3 +7,4 @@ mod errors;
 mod foundation;
 mod migrations;
 mod openapi;
+mod products;

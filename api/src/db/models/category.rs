@@ -64,3 +64,26 @@ pub fn list_with_counts(conn: &mut DbConn) -> QueryResult<Vec<Category>> {
         })
         .collect())
 }
+
+/// The ids of the category with this slug and of all its descendants; `None` when no
+/// category has this slug.
+pub fn ids_with_descendants(conn: &mut DbConn, slug: &str) -> QueryResult<Option<Vec<i64>>> {
+    let all: Vec<(i64, String, Option<i64>)> = categories::table
+        .select((categories::id, categories::slug, categories::parent_id))
+        .load(conn)?;
+    let Some(root) = all.iter().find(|(_, s, _)| s == slug).map(|(id, _, _)| *id) else {
+        return Ok(None);
+    };
+    let mut ids = vec![root];
+    let mut next = 0;
+    while next < ids.len() {
+        let parent = ids[next];
+        ids.extend(
+            all.iter()
+                .filter(|(_, _, p)| *p == Some(parent))
+                .map(|(id, _, _)| *id),
+        );
+        next += 1;
+    }
+    Ok(Some(ids))
+}

@@ -2,16 +2,20 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use shared::catalogue::{OpeningSlot, ShopKind, ShopSummary};
+use shared::catalogue::{OpeningSlot, Shop, ShopKind, ShopSummary};
 
 use super::Db;
 use crate::db::DbConn;
 use crate::db::schema::shops;
+use crate::domain::delivery::shop_delivery_days;
 use crate::domain::paging::Paging;
 use crate::domain::search::{escape_like, query_terms};
 
 /// Where a shop stands with the association.
 pub const STATUS_ACTIVE: &str = "active";
+
+/// What a VAT-exempt micro-entrepreneur must print on prices and receipts.
+pub const VAT_EXEMPT_MENTION: &str = "TVA non applicable, art. 293 B du CGI";
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = shops)]
@@ -145,7 +149,23 @@ impl From<ShopRow> for ShopSummary {
     }
 }
 
-/// The logo's inputs: name and kind of an active shop.
+impl From<ShopRow> for Shop {
+    fn from(row: ShopRow) -> Shop {
+        let kind = row.kind();
+        Shop {
+            opening_hours: row.opening_hours(),
+            delivery_days: shop_delivery_days(kind, row.offers_delivery),
+            vat_mention: row.vat_exempt.then(|| VAT_EXEMPT_MENTION.to_owned()),
+            vat_exempt: row.vat_exempt,
+            address: row.address.clone(),
+            phone: row.phone.clone(),
+            email: row.email.clone(),
+            summary: ShopSummary::from(row),
+        }
+    }
+}
+
+/// An active shop by its slug.
 pub fn find_active_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<ShopRow> {
     shops::table
         .filter(shops::slug.eq(slug))

@@ -1,0 +1,177 @@
+//! The catalogue: products by category, shop, price and words, and a product's page.
+
+use actix_web::web::{self, Path};
+use actix_web::{HttpRequest, HttpResponse, get};
+use diesel::OptionalExtension;
+use shared::Page;
+use shared::catalogue::{Product, ProductCard, ProductQuery, ProductSort};
+use shared::error::{FieldError, Problem};
+
+use crate::db::{self, models::category, models::product, models::shop};
+use crate::domain::paging::Paging;
+use crate::domain::search::query_terms;
+use crate::error::ApiError;
+use crate::extract::ValidQuery;
+use crate::http_cache::json_with_etag;
+use crate::routes::shops::MAX_QUERY_LENGTH;
+use crate::startup::AppState;
+
+/// A valid catalogue request, before slugs are resolved.
+struct CatalogueRequest {
+    terms: Vec<String>,
+    /// Words were given but none is searchable (`q=%`): nothing can match.
+    unsearchable: bool,
+    category: Option<String>,
+    shop: Option<String>,
+    min_price_cents: Option<i64>,
+    max_price_cents: Option<i64>,
+    in_stock_only: bool,
+    sort: ProductSort,
+    paging: Paging,
+}
+
+fn parse_product_query(query: ProductQuery) -> Result<CatalogueRequest, ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut invalid = |field: &str, message: String| {
+        errors.push(FieldError {
+            field: field.into(),
+            message,
+        })
+    };
+    let q = query.q.as_deref().map(str::trim).unwrap_or_default();
+    if q.chars().count() > MAX_QUERY_LENGTH {
+        invalid(
+            "q",
+            format!("must be at most {MAX_QUERY_LENGTH} characters"),
+        );
+    }
+    for (field, value) in [
+        ("min_price_cents", query.min_price_cents),
+        ("max_price_cents", query.max_price_cents),
+    ] {
+        if value.is_some_and(|v| v < 0) {
+            invalid(field, "must be 0 or more".into());
+        }
+    }
+    if let (Some(min), Some(max)) = (query.min_price_cents, query.max_price_cents)
+        && min > max
+    {
+        invalid(
+            "min_price_cents",
+            format!("must not be more than max_price_cents ({max})"),
+        );
+    }
+    let terms = query_terms(q);
+    let sort = match query.sort.as_deref() {
+        None | Some("") if terms.is_empty() => ProductSort::Name,
+        None | Some("") => ProductSort::Relevance,
+        Some(value) => ProductSort::parse(value).unwrap_or_else(|| {
+            let names: Vec<&str> = ProductSort::ALL.iter().map(|s| s.as_str()).collect();
+            invalid("sort", format!("must be one of {}", names.join(", ")));
+            ProductSort::Name
+        }),
+    };
+    let paging = Paging::parse(query.page, query.per_page, &mut errors);
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let slug = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+    Ok(CatalogueRequest {
+        unsearchable: !q.is_empty() && terms.is_empty(),
+        terms,
+        category: slug(query.category),
+        shop: slug(query.shop),
+        min_price_cents: query.min_price_cents,
+        max_price_cents: query.max_price_cents,
+        in_stock_only: query.in_stock == Some(true),
+        sort,
+        paging,
+    })
+}
+
+/// Lists the products on sale: active products of active shops.
+#[utoipa::path(
+    tag = "catalogue",
+    params(ProductQuery),
+    responses(
+        (status = 200, description = "One page of product cards", body = Page<ProductCard>,
+            headers(("ETag" = String, description = "Send it back in If-None-Match"))),
+        (status = 304, description = "Unchanged since the ETag in If-None-Match"),
+        (status = 400, description = "A parameter is invalid; `errors` names it",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No category or shop with this slug",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/products")]
+pub async fn list_products(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<ProductQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let request = parse_product_query(query)?;
+    let page = db::run(&state.pool, move |conn| {
+        let category_ids = match &request.category {
+            Some(slug) => Some(
+                category::ids_with_descendants(conn, slug)?
+                    .ok_or_else(|| ApiError::NotFound(format!("there is no category {slug}")))?,
+            ),
+            None => None,
+        };
+        let shop_id = match &request.shop {
+            Some(slug) => Some(
+                shop::find_active_by_slug(conn, slug)
+                    .optional()?
+                    .ok_or_else(|| ApiError::NotFound(format!("there is no active shop {slug}")))?
+                    .id,
+            ),
+            None => None,
+        };
+        let filter = product::ProductFilter {
+            terms: request.terms,
+            category_ids,
+            shop_id,
+            min_price_cents: request.min_price_cents,
+            max_price_cents: request.max_price_cents,
+            in_stock_only: request.in_stock_only,
+            sort: request.sort,
+        };
+        if request.unsearchable {
+            return Ok(request.paging.page(Vec::new(), 0));
+        }
+        let (rows, total) = product::list_visible(conn, &filter, request.paging)?;
+        Ok(request
+            .paging
+            .page(rows.into_iter().map(ProductCard::from).collect(), total))
+    })
+    .await?;
+    json_with_etag(&req, &page)
+}
+
+/// A product's page. Products of suspended shops, drafts and archived products are 404.
+#[utoipa::path(
+    tag = "catalogue",
+    params(("id" = i64, Path, description = "The product's id")),
+    responses(
+        (status = 200, description = "The product", body = Product,
+            headers(("ETag" = String, description = "Send it back in If-None-Match"))),
+        (status = 304, description = "Unchanged since the ETag in If-None-Match"),
+        (status = 404, description = "No such product on sale",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/products/{id}")]
+pub async fn get_product(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let product = db::run(&state.pool, move |conn| {
+        product::find_visible(conn, id)
+            .optional()?
+            .ok_or_else(|| ApiError::NotFound("there is no product on sale with this id".into()))
+    })
+    .await?;
+    json_with_etag(&req, &product)
+}
