@@ -1,0 +1,84 @@
+//! The typed client of the Vitrine REST API: one async function per endpoint, the wire types
+//! of `shared` in and out, and one error type, [`ApiError`].
+//!
+//! Requests go to the same origin (`/api/v1/...`) through the browser's `fetch`.
+
+use gloo_net::http::{Request, Response};
+use serde::{Serialize, de::DeserializeOwned};
+use shared::{
+    Page,
+    catalogue::{Category, PageQuery, ShopQuery, ShopSummary},
+    error::Problem,
+};
+
+/// Where the API lives, relative to the page's origin.
+const API_BASE: &str = "/api/v1";
+
+/// Why a call to the API failed. Pages show it (see `components::ErrorBox`), never swallow it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// The request did not get an answer: offline, server down, request blocked.
+    Network(String),
+    /// The API answered with an error body (`application/problem+json`).
+    Api(Problem),
+    /// The API answered, but not with the body this client expects.
+    Decode(String),
+}
+
+/// `GET /shops`: one page of the shop directory, filtered by `query`.
+pub async fn list_shops(query: &ShopQuery) -> Result<Page<ShopSummary>, ApiError> {
+    get("/shops", query).await
+}
+
+/// `GET /categories`: one page of the flat list of categories.
+pub async fn list_categories(query: &PageQuery) -> Result<Page<Category>, ApiError> {
+    get("/categories", query).await
+}
+
+/// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
+async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
+    let pairs = query_pairs(query)?;
+    let response = Request::get(&format!("{API_BASE}{path}"))
+        .header("Accept", "application/json")
+        .query(pairs.iter().map(|(name, value)| (name.as_str(), value)))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    read_body(response).await
+}
+
+/// Turns a success into `T` and an error status into [`ApiError::Api`].
+async fn read_body<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.ok() {
+        return response
+            .json::<T>()
+            .await
+            .map_err(|error| ApiError::Decode(error.to_string()));
+    }
+    match response.json::<Problem>().await {
+        Ok(problem) => Err(ApiError::Api(problem)),
+        Err(error) => Err(ApiError::Decode(format!(
+            "HTTP {} without a problem body: {error}",
+            response.status()
+        ))),
+    }
+}
+
+/// Flattens a query struct of `shared` into `name=value` pairs, leaving out `None` fields.
+///
+/// Every query type is a flat struct of optional scalars, so its JSON form is an object of
+/// strings, numbers, booleans and nulls.
+fn query_pairs<Q: Serialize>(query: &Q) -> Result<Vec<(String, String)>, ApiError> {
+    let value = serde_json::to_value(query).map_err(|error| ApiError::Decode(error.to_string()))?;
+    let serde_json::Value::Object(fields) = value else {
+        return Err(ApiError::Decode("a query must be a struct".to_owned()));
+    };
+    Ok(fields
+        .into_iter()
+        .filter_map(|(name, value)| match value {
+            serde_json::Value::Null => None,
+            serde_json::Value::String(text) => Some((name, text)),
+            other => Some((name, other.to_string())),
+        })
+        .collect())
+}

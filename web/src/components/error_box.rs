@@ -1,0 +1,47 @@
+//! The error box: what went wrong, in words a person can act on, and a way to try again.
+
+use leptos::prelude::*;
+
+use crate::{api::ApiError, i18n::use_i18n};
+
+/// Shows `error` as an alert with a "Réessayer" button that calls `on_retry`.
+///
+/// An API error shows the problem's `detail`, and the correlation id of a server error, which
+/// is what the association needs to find the cause in the logs.
+#[component]
+pub fn ErrorBox(
+    /// What failed.
+    error: ApiError,
+    /// Called when the reader asks to try again.
+    #[prop(into)]
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let is_network = matches!(error, ApiError::Network(_));
+    let (detail, reference) = match error {
+        ApiError::Api(problem) => (Some(problem.detail), problem.correlation_id),
+        ApiError::Network(_) | ApiError::Decode(_) => (None, None),
+    };
+    let message = move || match &detail {
+        Some(detail) => detail.clone(),
+        None if is_network => i18n.t().error_network.to_owned(),
+        None => i18n.t().error_decode.to_owned(),
+    };
+    view! {
+        <div class="error-box" role="alert">
+            <p class="error-box__heading">{move || i18n.t().error_heading}</p>
+            <p>{message}</p>
+            {reference
+                .map(|reference| {
+                    view! {
+                        <p class="error-box__reference">
+                            {move || i18n.t().error_reference} " " <code>{reference}</code>
+                        </p>
+                    }
+                })}
+            <button type="button" class="button" on:click=move |_| on_retry.run(())>
+                {move || i18n.t().retry}
+            </button>
+        </div>
+    }
+}

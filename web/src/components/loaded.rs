@@ -1,0 +1,36 @@
+//! The three states of data from the API, shown the same way everywhere.
+
+use leptos::prelude::*;
+
+use crate::{
+    api::ApiError,
+    components::{ErrorBox, Loading},
+};
+
+/// Shows `resource`: [`Loading`] while it loads, an [`ErrorBox`] whose retry button loads it
+/// again if it failed, and `loaded` with its value once it is there. Never a blank space.
+#[component]
+pub fn Loaded<T, F, V>(
+    /// The data, usually a `LocalResource::new(|| async { api::... })` of the page.
+    resource: LocalResource<Result<T, ApiError>>,
+    /// The view of the data.
+    loaded: F,
+) -> impl IntoView
+where
+    T: Clone + 'static,
+    F: Fn(T) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    move || match resource.get() {
+        None => view! { <Loading /> }.into_any(),
+        Some(Err(error)) => {
+            let retry = move |()| {
+                // Back to "loading" at once, rather than the old error until the answer.
+                resource.set(None);
+                resource.refetch();
+            };
+            view! { <ErrorBox error on_retry=retry /> }.into_any()
+        }
+        Some(Ok(value)) => loaded(value).into_any(),
+    }
+}

@@ -1,0 +1,69 @@
+//! The site's header: its name, the main navigation and the language toggle.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::{i18n::use_i18n, routes::Page};
+
+/// The `<header>` landmark shown on every page.
+///
+/// The toggle shows the code of the *other* language ("EN" while reading French) and tells
+/// screen readers, in that language, what it does ("EN — English version"), so a reader who
+/// does not understand the current language finds it.
+#[component]
+pub fn SiteHeader() -> impl IntoView {
+    let i18n = use_i18n();
+    let other = move || i18n.lang().other();
+    let home = Page::Home.href();
+    view! {
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-name" href=home.clone()>
+                    <svg
+                        class="site-name__mark"
+                        viewBox="0 0 32 32"
+                        width="40"
+                        height="40"
+                        aria-hidden="true"
+                        focusable="false"
+                    >
+                        <path d="M3 11 6 4h20l3 7z" fill="#b5462a" />
+                        <path d="M6 11v1a3 3 0 0 0 5 2 3 3 0 0 0 5 0 3 3 0 0 0 5 0 3 3 0 0 0 5-2v-1z" fill="#f6e7c8" stroke="#b5462a" stroke-width="1.5" />
+                        <path d="M6 16v12h20V16" fill="none" stroke="#3b2a1a" stroke-width="2" />
+                        <path d="M13 28v-7h6v7" fill="none" stroke="#3b2a1a" stroke-width="2" />
+                    </svg>
+                    <span class="site-name__text">
+                        <span class="site-name__name">{move || i18n.t().site_name}</span>
+                        <span class="site-name__dash">" — "</span>
+                        <span class="site-name__tagline">{move || i18n.t().site_tagline}</span>
+                    </span>
+                </a>
+                <button
+                    type="button"
+                    class="lang-toggle"
+                    lang=move || other().code()
+                    on:click=move |_| i18n.set(other())
+                >
+                    {move || other().strings().lang_short}
+                    <span class="visually-hidden">
+                        " — " {move || other().strings().lang_name}
+                    </span>
+                </button>
+                <nav class="site-nav" aria-label=move || i18n.t().nav_label>
+                    <ul>
+                        <li>
+                            <A href=home exact=true>
+                                {move || i18n.t().nav_home}
+                            </A>
+                        </li>
+                        <li>
+                            <A href=Page::Catalogue { category: None }.href()>
+                                {move || i18n.t().nav_catalogue}
+                            </A>
+                        </li>
+                    </ul>
+                </nav>
+            </div>
+        </header>
+    }
+}
