@@ -1,0 +1,21 @@
+/** Assertions whose failure message says what a person would need to see. */
+
+import assert from 'node:assert/strict';
+
+/** Whitespace collapsed and trimmed, as a reader sees the text. */
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Asserts two lists of texts are equal, item by item and in order; on failure the message
+ * lists the lengths and every position that differs (node's own diff elides long arrays).
+ */
+export function assertSameTexts(actual, expected, what) {
+  const n = Math.max(actual.length, expected.length);
+  const diffs = [];
+  for (let i = 0; i < n; i += 1) {
+    if (actual[i] !== expected[i]) diffs.push(`  #${i + 1}: expected ${JSON.stringify(expected[i])}, got ${JSON.stringify(actual[i])}`);
+  }
+  if (diffs.length === 0) return;
+  const shown = diffs.slice(0, 20).join('\n') + (diffs.length > 20 ? `\n  ... and ${diffs.length - 20} more` : '');
+  assert.fail(`${what}: expected ${expected.length} items, got ${actual.length}; ${diffs.length} position(s) differ:\n${shown}`);
+}
