@@ -88,11 +88,12 @@ impl ConnectionManager {
                 .map_err(|e| ConnectError::Folder(folder.to_owned(), e))?;
         }
         let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
-        // WAL lets readers run beside the writer; FULL makes an acknowledged order durable;
-        // busy_timeout makes concurrent writers wait instead of failing.
+        // busy_timeout first: the pool opens its connections at once and they must wait for
+        // each other (even to switch a new file to WAL) instead of failing. WAL lets readers
+        // run beside the writer; FULL makes an acknowledged order durable.
         conn.batch_execute(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
-             PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;",
+            "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+             PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
         )?;
         Ok(DbConn::Sqlite(conn))
     }
