@@ -56,3 +56,8 @@ lint:
 
 # What CI runs.
 ci: test
+
+# Load-test the catalogue (release build, wrk) on the demo and on 100,000 products,
+# SQLite and PostgreSQL; prints req/s and p50/p99 per endpoint with the ceiling's ratio.
+bench:
+    scripts/bench.sh

@@ -1,4 +1,4 @@
-//! The one-shot subcommands: `migrate`, `seed-demo`, `create-admin`.
+//! The one-shot subcommands: `migrate`, `seed-demo`, `seed-bench`, `create-admin`.
 
 use chrono::Utc;
 
@@ -29,6 +29,18 @@ pub fn seed_demo(database: &DatabaseArgs) -> anyhow::Result<()> {
         tracing::info!("demo data loaded");
     } else {
         tracing::warn!("the database already has shops: demo data not loaded");
+    }
+    Ok(())
+}
+
+/// `vitrine seed-bench`: a large generated catalogue, no accounts.
+pub fn seed_bench(database: &DatabaseArgs, shops: usize, products: usize) -> anyhow::Result<()> {
+    let mut conn = open(database)?;
+    let loaded = demo::seed_scaled(&mut conn, shops, products)?;
+    if loaded {
+        tracing::info!(shops, products, "benchmark catalogue loaded");
+    } else {
+        tracing::warn!("the database already has shops: benchmark catalogue not loaded");
     }
     Ok(())
 }

@@ -50,6 +50,13 @@ pub enum Command {
     Migrate,
     /// Load the demo marketplace into an empty database, then exit.
     SeedDemo,
+    /// Load a large generated catalogue into an empty database, for benchmarks (`just bench`).
+    SeedBench {
+        #[arg(long, default_value_t = 2_000)]
+        shops: usize,
+        #[arg(long, default_value_t = 100_000)]
+        products: usize,
+    },
     /// Print the OpenAPI document (YAML) that the code describes (`just openapi`).
     Openapi,
     /// Create an administrator account (or reset its password), then exit.

@@ -16,6 +16,6 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
-pub mod http_cache;
+pub mod response_cache;
 pub mod routes;
 pub mod startup;

@@ -20,6 +20,9 @@ async fn main() -> anyhow::Result<()> {
             let app = Application::build(Settings::new(&cli.database, serve)).await?;
             app.run_until_stopped().await?;
         }
+        Command::SeedBench { shops, products } => {
+            commands::seed_bench(&cli.database, shops, products)?
+        }
         Command::Openapi => print!("{}", vitrine::routes::openapi().to_yaml()?),
         Command::Migrate => commands::migrate(&cli.database)?,
         Command::SeedDemo => commands::seed_demo(&cli.database)?,

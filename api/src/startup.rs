@@ -3,6 +3,7 @@
 
 use std::net::TcpListener;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
@@ -17,6 +18,7 @@ use crate::config::Settings;
 use crate::db::{self, DbPool};
 use crate::demo;
 use crate::error::ApiError;
+use crate::response_cache::CatalogueCache;
 use crate::routes;
 
 /// What every handler can reach.
@@ -24,6 +26,7 @@ use crate::routes;
 pub struct AppState {
     pub pool: DbPool,
     pub static_dir: PathBuf,
+    pub catalogue_cache: Arc<CatalogueCache>,
 }
 
 /// A built, bound, not yet running server.
@@ -55,9 +58,14 @@ impl Application {
             "Vitrine listening on http://{address} ({} database)",
             settings.database_url.backend()
         );
+        let catalogue_cache = Arc::new(CatalogueCache::new());
+        let checker = Arc::clone(&catalogue_cache);
+        let checker_pool = pool.clone();
+        actix_web::rt::spawn(async move { checker.run_checks(checker_pool).await });
         let state = AppState {
             pool: pool.clone(),
             static_dir: settings.static_dir,
+            catalogue_cache,
         };
         let server = serve(listener, state)?;
         Ok(Application {

@@ -78,6 +78,16 @@ diesel::table! {
         sort_name -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// An active product of an active shop (kept by triggers).
+        listed -> Bool,
+    }
+}
+
+diesel::table! {
+    /// One row, bumped by triggers on every change to products, shops or categories.
+    catalogue_version (id) {
+        id -> Integer,
+        version -> BigInt,
     }
 }
 
@@ -92,5 +102,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     categories,
     shops,
     shop_members,
-    products
+    products,
+    catalogue_version
 );

@@ -68,6 +68,17 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
     Ok(true)
 }
 
+/// Loads a large generated catalogue (no accounts) into an empty database, for benchmarks.
+/// Returns `false`, changing nothing, when the database already has shops.
+pub fn seed_scaled(conn: &mut DbConn, shops: usize, products: usize) -> anyhow::Result<bool> {
+    if shop::count_all(conn)? > 0 {
+        return Ok(false);
+    }
+    let catalogue = data::scaled_catalogue(DEMO_SEED, shops, products);
+    conn.transaction(|conn| load_catalogue(conn, &catalogue, now()))?;
+    Ok(true)
+}
+
 /// Inserts a generated catalogue (communes, categories, active shops and products) and
 /// returns the shops' ids in the catalogue's order. Call it inside a transaction.
 pub fn load_catalogue(

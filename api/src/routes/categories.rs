@@ -1,12 +1,12 @@
 //! Categories.
 
-use actix_web::get;
-use actix_web::web::{self, Json};
+use actix_web::web;
+use actix_web::{HttpRequest, HttpResponse, get};
 use shared::Page;
 use shared::catalogue::{Category, PageQuery};
 use shared::error::Problem;
 
-use crate::db::{self, models::category};
+use crate::db::models::category;
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
@@ -25,21 +25,27 @@ use crate::startup::AppState;
 )]
 #[get("/categories")]
 pub async fn list_categories(
+    req: HttpRequest,
     state: web::Data<AppState>,
     ValidQuery(query): ValidQuery<PageQuery>,
-) -> Result<Json<Page<Category>>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let mut errors = Vec::new();
     let paging = Paging::parse(query.page, query.per_page, &mut errors);
     if let Some(err) = ApiError::from_field_errors(errors) {
         return Err(err);
     }
-    let all = db::run(&state.pool, |conn| Ok(category::list_with_counts(conn)?)).await?;
-    let total = all.len() as u64;
-    let skip = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
-    let items = all
-        .into_iter()
-        .skip(skip)
-        .take(paging.per_page as usize)
-        .collect();
-    Ok(Json(paging.page(items, total)))
+    state
+        .catalogue_cache
+        .json(&req, &state.pool, move |conn| {
+            let all = category::list_with_counts(conn)?;
+            let total = all.len() as u64;
+            let skip = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
+            let items = all
+                .into_iter()
+                .skip(skip)
+                .take(paging.per_page as usize)
+                .collect();
+            Ok(paging.page(items, total))
+        })
+        .await
 }

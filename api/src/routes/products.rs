@@ -7,12 +7,11 @@ use shared::Page;
 use shared::catalogue::{Product, ProductCard, ProductQuery, ProductSort};
 use shared::error::{FieldError, Problem};
 
-use crate::db::{self, models::category, models::product, models::shop};
+use crate::db::models::{category, product, shop};
 use crate::domain::paging::Paging;
 use crate::domain::search::query_terms;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
-use crate::http_cache::json_with_etag;
 use crate::routes::shops::MAX_QUERY_LENGTH;
 use crate::startup::AppState;
 
@@ -110,42 +109,46 @@ pub async fn list_products(
     ValidQuery(query): ValidQuery<ProductQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let request = parse_product_query(query)?;
-    let page = db::run(&state.pool, move |conn| {
-        let category_ids = match &request.category {
-            Some(slug) => Some(
-                category::ids_with_descendants(conn, slug)?
-                    .ok_or_else(|| ApiError::NotFound(format!("there is no category {slug}")))?,
-            ),
-            None => None,
-        };
-        let shop_id = match &request.shop {
-            Some(slug) => Some(
-                shop::find_active_by_slug(conn, slug)
-                    .optional()?
-                    .ok_or_else(|| ApiError::NotFound(format!("there is no active shop {slug}")))?
-                    .id,
-            ),
-            None => None,
-        };
-        let filter = product::ProductFilter {
-            terms: request.terms,
-            category_ids,
-            shop_id,
-            min_price_cents: request.min_price_cents,
-            max_price_cents: request.max_price_cents,
-            in_stock_only: request.in_stock_only,
-            sort: request.sort,
-        };
-        if request.unsearchable {
-            return Ok(request.paging.page(Vec::new(), 0));
-        }
-        let (rows, total) = product::list_visible(conn, &filter, request.paging)?;
-        Ok(request
-            .paging
-            .page(rows.into_iter().map(ProductCard::from).collect(), total))
-    })
-    .await?;
-    json_with_etag(&req, &page)
+    state
+        .catalogue_cache
+        .json(&req, &state.pool, move |conn| {
+            let category_ids = match &request.category {
+                Some(slug) => {
+                    Some(category::ids_with_descendants(conn, slug)?.ok_or_else(|| {
+                        ApiError::NotFound(format!("there is no category {slug}"))
+                    })?)
+                }
+                None => None,
+            };
+            let shop_id = match &request.shop {
+                Some(slug) => Some(
+                    shop::find_active_by_slug(conn, slug)
+                        .optional()?
+                        .ok_or_else(|| {
+                            ApiError::NotFound(format!("there is no active shop {slug}"))
+                        })?
+                        .id,
+                ),
+                None => None,
+            };
+            let filter = product::ProductFilter {
+                terms: request.terms,
+                category_ids,
+                shop_id,
+                min_price_cents: request.min_price_cents,
+                max_price_cents: request.max_price_cents,
+                in_stock_only: request.in_stock_only,
+                sort: request.sort,
+            };
+            if request.unsearchable {
+                return Ok(request.paging.page(Vec::new(), 0));
+            }
+            let (rows, total) = product::list_visible(conn, &filter, request.paging)?;
+            Ok(request
+                .paging
+                .page(rows.into_iter().map(ProductCard::from).collect(), total))
+        })
+        .await
 }
 
 /// A product's page. Products of suspended shops, drafts and archived products are 404.
@@ -167,11 +170,12 @@ pub async fn get_product(
     id: Path<i64>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let product = db::run(&state.pool, move |conn| {
-        product::find_visible(conn, id)
-            .optional()?
-            .ok_or_else(|| ApiError::NotFound("there is no product on sale with this id".into()))
-    })
-    .await?;
-    json_with_etag(&req, &product)
+    state
+        .catalogue_cache
+        .json(&req, &state.pool, move |conn| {
+            product::find_visible(conn, id).optional()?.ok_or_else(|| {
+                ApiError::NotFound("there is no product on sale with this id".into())
+            })
+        })
+        .await
 }

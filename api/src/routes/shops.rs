@@ -1,17 +1,16 @@
 //! The shop directory and a shop's page.
 
-use actix_web::web::{self, Json, Path};
+use actix_web::web::{self, Path};
 use actix_web::{HttpRequest, HttpResponse, get};
 use diesel::OptionalExtension;
 use shared::Page;
 use shared::catalogue::{Shop, ShopKind, ShopQuery, ShopSummary};
 use shared::error::{FieldError, Problem};
 
-use crate::db::{self, models::shop};
+use crate::db::models::shop;
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
-use crate::http_cache::json_with_etag;
 use crate::startup::AppState;
 
 /// Longest accepted search text, in characters.
@@ -29,16 +28,18 @@ pub const MAX_QUERY_LENGTH: usize = 200;
 )]
 #[get("/shops")]
 pub async fn list_shops(
+    req: HttpRequest,
     state: web::Data<AppState>,
     ValidQuery(query): ValidQuery<ShopQuery>,
-) -> Result<Json<Page<ShopSummary>>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let (filter, paging) = parse_shop_query(query)?;
-    let page = db::run(&state.pool, move |conn| {
-        let (rows, total) = shop::list_active(conn, &filter, paging)?;
-        Ok(paging.page(rows.into_iter().map(ShopSummary::from).collect(), total))
-    })
-    .await?;
-    Ok(Json(page))
+    state
+        .catalogue_cache
+        .json(&req, &state.pool, move |conn| {
+            let (rows, total) = shop::list_active(conn, &filter, paging)?;
+            Ok(paging.page(rows.into_iter().map(ShopSummary::from).collect(), total))
+        })
+        .await
 }
 
 fn parse_shop_query(query: ShopQuery) -> Result<(shop::ShopFilter, Paging), ApiError> {
@@ -103,11 +104,15 @@ pub async fn get_shop(
     slug: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
-    let row = db::run(&state.pool, move |conn| {
-        shop::find_active_by_slug(conn, &slug)
-            .optional()?
-            .ok_or_else(|| ApiError::NotFound("there is no active shop with this slug".into()))
-    })
-    .await?;
-    json_with_etag(&req, &Shop::from(row))
+    state
+        .catalogue_cache
+        .json(&req, &state.pool, move |conn| {
+            let row = shop::find_active_by_slug(conn, &slug)
+                .optional()?
+                .ok_or_else(|| {
+                    ApiError::NotFound("there is no active shop with this slug".into())
+                })?;
+            Ok(Shop::from(row))
+        })
+        .await
 }

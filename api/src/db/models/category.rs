@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use shared::catalogue::Category;
 
 use crate::db::DbConn;
-use crate::db::schema::{categories, products, shops};
+use crate::db::schema::{categories, products};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = categories)]
@@ -43,9 +43,7 @@ pub fn list_with_counts(conn: &mut DbConn) -> QueryResult<Vec<Category>> {
         .select(CategoryRow::as_select())
         .load(conn)?;
     let counts: HashMap<i64, i64> = products::table
-        .inner_join(shops::table)
-        .filter(products::status.eq("active"))
-        .filter(shops::status.eq("active"))
+        .filter(products::listed.eq(true))
         .group_by(products::category_id)
         .select((products::category_id, diesel::dsl::count_star()))
         .load::<(i64, i64)>(conn)?

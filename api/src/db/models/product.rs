@@ -2,20 +2,18 @@
 
 use chrono::NaiveDateTime;
 use diesel::dsl::case_when;
+use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::Integer;
+use diesel::sql_types::{Bool, Integer, Text};
 use shared::catalogue::{CategoryRef, ProductCard, ProductSort, ShopRef, ShopSummary, StockState};
 use shared::money::CURRENCY;
 
 use super::Db;
-use super::shop::{STATUS_ACTIVE, ShopRow};
+use super::shop::ShopRow;
 use crate::db::DbConn;
 use crate::db::schema::{categories, products, shops};
 use crate::domain::paging::Paging;
 use crate::domain::search::escape_like;
-
-/// A product shoppers can see and order.
-pub const STATUS_ACTIVE_PRODUCT: &str = "active";
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = products)]
@@ -43,10 +41,28 @@ impl NewProduct<'_> {
     }
 }
 
+type VisibleProducts = diesel::dsl::IntoBoxed<
+    'static,
+    diesel::dsl::InnerJoin<
+        diesel::dsl::InnerJoin<products::table, shops::table>,
+        categories::table,
+    >,
+    Db,
+>;
+
+/// Listed products (active, of an active shop) with their shop and category.
+fn visible() -> VisibleProducts {
+    products::table
+        .inner_join(shops::table)
+        .inner_join(categories::table)
+        .filter(products::listed.eq(true))
+        .into_boxed()
+}
+
 /// The filters of the catalogue, already valid.
 #[derive(Debug, Clone)]
 pub struct ProductFilter {
-    /// Folded, singular search terms; every one must match.
+    /// Folded, singular search terms; every one must match the start of a word.
     pub terms: Vec<String>,
     /// The category and its descendants.
     pub category_ids: Option<Vec<i64>>,
@@ -57,27 +73,12 @@ pub struct ProductFilter {
     pub sort: ProductSort,
 }
 
-type VisibleProducts = diesel::dsl::IntoBoxed<
-    'static,
-    diesel::dsl::InnerJoin<
-        diesel::dsl::InnerJoin<products::table, shops::table>,
-        categories::table,
-    >,
-    Db,
->;
-
-/// Active products of active shops.
-fn visible() -> VisibleProducts {
-    products::table
-        .inner_join(shops::table)
-        .inner_join(categories::table)
-        .filter(products::status.eq(STATUS_ACTIVE_PRODUCT))
-        .filter(shops::status.eq(STATUS_ACTIVE))
-        .into_boxed()
-}
-
-fn filtered(filter: &ProductFilter) -> VisibleProducts {
-    let mut query = visible();
+/// Listed products (active, of an active shop) matching the filter, from the products
+/// table alone: counts and page ids come from its indexes without joining.
+fn filtered(conn: &DbConn, filter: &ProductFilter) -> products::BoxedQuery<'static, Db> {
+    let mut query = products::table
+        .filter(products::listed.eq(true))
+        .into_boxed();
     if let Some(ids) = &filter.category_ids {
         query = query.filter(products::category_id.eq_any(ids.clone()));
     }
@@ -93,35 +94,37 @@ fn filtered(filter: &ProductFilter) -> VisibleProducts {
     if filter.in_stock_only {
         query = query.filter(products::stock.is_null().or(products::stock.gt(0)));
     }
-    for term in &filter.terms {
-        // Words start with the term: "chaussure" finds "chaussures", "lardon" not "pélardon".
-        let pattern = format!("% {}%", escape_like(term));
-        query = query.filter(products::search_text.like(pattern).escape('\\'));
+    if filter.terms.is_empty() {
+        return query;
     }
-    query
+    match conn {
+        // The FTS5 index: `"creme"* AND "brulee"*`. Terms are folded to letters and digits,
+        // so they cannot break out of the quotes.
+        DbConn::Sqlite(_) => {
+            let expression = filter
+                .terms
+                .iter()
+                .map(|term| format!("\"{term}\"*"))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            query.filter(
+                sql::<Bool>(
+                    "products.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ",
+                )
+                .bind::<Text, _>(expression)
+                .sql(")"),
+            )
+        }
+        // The trigram index serves word-prefix LIKE patterns.
+        DbConn::Pg(_) => {
+            for term in &filter.terms {
+                let pattern = format!("% {}%", escape_like(term));
+                query = query.filter(products::search_text.like(pattern).escape('\\'));
+            }
+            query
+        }
+    }
 }
-
-type CardColumns = (
-    products::id,
-    products::slug,
-    products::name,
-    products::price_cents,
-    products::stock,
-    shops::slug,
-    shops::name,
-    categories::slug,
-);
-
-const CARD_COLUMNS: CardColumns = (
-    products::id,
-    products::slug,
-    products::name,
-    products::price_cents,
-    products::stock,
-    shops::slug,
-    shops::name,
-    categories::slug,
-);
 
 /// A product card's columns.
 #[derive(Debug, Queryable)]
@@ -142,9 +145,9 @@ pub fn list_visible(
     filter: &ProductFilter,
     paging: Paging,
 ) -> QueryResult<(Vec<ProductCardRow>, u64)> {
-    let total: i64 = filtered(filter).count().get_result(conn)?;
-    let query = filtered(filter)
-        .select(CARD_COLUMNS)
+    let total: i64 = filtered(conn, filter).count().get_result(conn)?;
+    let query = filtered(conn, filter)
+        .select(products::id)
         .offset(paging.offset())
         .limit(paging.limit());
     let query = match filter.sort {
@@ -171,7 +174,23 @@ pub fn list_visible(
         ProductSort::Newest => query.order((products::created_at.desc(), products::id.desc())),
         ProductSort::Name => query.order((products::sort_name.asc(), products::id.asc())),
     };
-    let rows = query.load::<ProductCardRow>(conn)?;
+    let ids: Vec<i64> = query.load(conn)?;
+    let mut rows: Vec<ProductCardRow> = products::table
+        .inner_join(shops::table)
+        .inner_join(categories::table)
+        .filter(products::id.eq_any(&ids))
+        .select((
+            products::id,
+            products::slug,
+            products::name,
+            products::price_cents,
+            products::stock,
+            shops::slug,
+            shops::name,
+            categories::slug,
+        ))
+        .load(conn)?;
+    rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
 

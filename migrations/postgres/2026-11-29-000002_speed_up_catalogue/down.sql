@@ -1,0 +1,16 @@
+DROP TRIGGER catalogue_version_categories ON categories;
+DROP TRIGGER catalogue_version_shops ON shops;
+DROP TRIGGER catalogue_version_products ON products;
+DROP FUNCTION bump_catalogue_version();
+DROP TABLE catalogue_version;
+DROP TRIGGER shops_listed ON shops;
+DROP FUNCTION shops_set_listed();
+DROP TRIGGER products_listed ON products;
+DROP FUNCTION products_set_listed();
+DROP INDEX products_search_trgm;
+DROP INDEX products_listed_category;
+DROP INDEX products_listed_created;
+DROP INDEX products_listed_price;
+DROP INDEX products_listed_sort_name;
+CREATE INDEX products_status_created ON products (status, created_at);
+ALTER TABLE products DROP COLUMN listed;
