@@ -5,8 +5,10 @@
 //!
 //! - [`money`]: integer cents and their French formatting.
 //! - [`catalogue`]: shops, categories, products and their queries.
+//! - [`cart`]: the basket, grouped by shop, and its edits.
 //! - [`error`]: the problem+json error body and its stable codes.
 
+pub mod cart;
 pub mod catalogue;
 pub mod error;
 pub mod money;

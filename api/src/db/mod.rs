@@ -146,6 +146,28 @@ where
     .await?
 }
 
+/// Runs `f` in a write transaction: all or nothing. On SQLite it is `BEGIN IMMEDIATE`, so
+/// concurrent writers queue on the write lock (within `busy_timeout`) instead of failing
+/// when a read would turn into a write. `f` must not open transactions of its own.
+pub fn write_transaction<T, F>(conn: &mut DbConn, f: F) -> Result<T, crate::error::ApiError>
+where
+    F: FnOnce(&mut DbConn) -> Result<T, crate::error::ApiError>,
+{
+    match conn {
+        DbConn::Pg(_) => conn.transaction(f),
+        DbConn::Sqlite(_) => {
+            conn.batch_execute("BEGIN IMMEDIATE")?;
+            let result = f(conn);
+            let end = if result.is_ok() { "COMMIT" } else { "ROLLBACK" };
+            if let Err(err) = conn.batch_execute(end) {
+                let _ = conn.batch_execute("ROLLBACK");
+                return Err(err.into());
+            }
+            result
+        }
+    }
+}
+
 /// Applies the pending migrations of the connection's backend. On PostgreSQL an advisory
 /// lock keeps several instances starting together from migrating at once.
 pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {

@@ -91,6 +91,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    carts (id) {
+        id -> Text,
+        user_id -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    cart_items (cart_id, product_id) {
+        cart_id -> Text,
+        product_id -> BigInt,
+        quantity -> Integer,
+        added_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(cart_items -> carts (cart_id));
+diesel::joinable!(cart_items -> products (product_id));
 diesel::joinable!(products -> shops (shop_id));
 diesel::joinable!(products -> categories (category_id));
 diesel::joinable!(shop_members -> shops (shop_id));
@@ -103,5 +123,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     shops,
     shop_members,
     products,
-    catalogue_version
+    catalogue_version,
+    carts,
+    cart_items
 );

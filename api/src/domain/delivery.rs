@@ -1,9 +1,21 @@
-//! Which weekdays the association's volunteers deliver, per kind of shop.
+//! Delivery and pickup dates.
+//!
+//! Volunteers deliver on fixed weekdays per kind of shop (food: Tuesday and Friday, other
+//! shops: Thursday; restaurants are pickup only). An order is delivered on the first
+//! delivery day D such that it was placed before the cut-off, 18:00 Europe/Paris on the day
+//! before D; a day the shop marked closed is skipped. A pickup is possible from the first
+//! day the shop is open after the order is placed.
 
-use shared::catalogue::ShopKind;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
+use shared::catalogue::{OpeningSlot, ShopKind};
 
-/// ISO weekdays (1 Monday .. 7 Sunday) of delivery rounds for a kind of shop: food on
-/// Tuesday and Friday, other shops on Thursday; restaurants are pickup only.
+/// Local hour of the day before a delivery after which an order misses it.
+pub const CUT_OFF_HOUR: u32 = 18;
+
+/// How far ahead a date is looked for before giving up (a shop closed for weeks).
+const HORIZON_DAYS: i64 = 60;
+
+/// ISO weekdays (1 Monday .. 7 Sunday) of delivery rounds for a kind of shop.
 pub fn default_delivery_days(kind: ShopKind) -> &'static [u8] {
     match kind {
         ShopKind::Food => &[2, 5],
@@ -21,15 +33,207 @@ pub fn shop_delivery_days(kind: ShopKind, offers_delivery: bool) -> Vec<u8> {
     }
 }
 
+/// The last Sunday of a month, at 01:00 UTC: when European summer time starts (March) or
+/// ends (October).
+fn last_sunday_1am_utc(year: i32, month: u32) -> DateTime<Utc> {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .expect("a valid month");
+    let last = first_of_next - Duration::days(1);
+    let sunday = last - Duration::days(i64::from(last.weekday().num_days_from_sunday()));
+    Utc.from_utc_datetime(&sunday.and_hms_opt(1, 0, 0).expect("a valid time"))
+}
+
+/// Europe/Paris wall-clock time of an instant (CET, or CEST from the last Sunday of March
+/// to the last Sunday of October, switching at 01:00 UTC, as EU rules say).
+pub fn paris_time(instant: DateTime<Utc>) -> NaiveDateTime {
+    let year = instant.year();
+    let summer = instant >= last_sunday_1am_utc(year, 3) && instant < last_sunday_1am_utc(year, 10);
+    instant.naive_utc() + Duration::hours(if summer { 2 } else { 1 })
+}
+
+/// The first delivery date for an order placed at `now`, or `None` when the shop's kind has
+/// no delivery days (or every one in the next weeks is closed).
+pub fn delivery_date(days: &[u8], closed: &[NaiveDate], now: DateTime<Utc>) -> Option<NaiveDate> {
+    let local = paris_time(now);
+    let cut_off = NaiveTime::from_hms_opt(CUT_OFF_HOUR, 0, 0).expect("a valid time");
+    (1..=HORIZON_DAYS)
+        .map(|ahead| local.date() + Duration::days(ahead))
+        .find(|day| {
+            let weekday = u8::try_from(day.weekday().number_from_monday()).unwrap_or(0);
+            let deadline = (*day - Duration::days(1)).and_time(cut_off);
+            days.contains(&weekday) && !closed.contains(day) && local < deadline
+        })
+}
+
+/// The first day an order placed at `now` can be collected: today if the shop opens or is
+/// still open later today, else its next opening day; `None` when it never opens.
+pub fn pickup_date(
+    hours: &[OpeningSlot],
+    closed: &[NaiveDate],
+    now: DateTime<Utc>,
+) -> Option<NaiveDate> {
+    let local = paris_time(now);
+    let now_hhmm = local.format("%H:%M").to_string();
+    (0..=HORIZON_DAYS)
+        .map(|ahead| local.date() + Duration::days(ahead))
+        .find(|day| {
+            let weekday = u8::try_from(day.weekday().number_from_monday()).unwrap_or(0);
+            !closed.contains(day)
+                && hours.iter().any(|slot| {
+                    slot.weekday == weekday && (*day != local.date() || slot.closes > now_hhmm)
+                })
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn utc(text: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    fn date(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
     #[test]
-    fn food_on_tuesday_and_friday_others_on_thursday() {
-        assert_eq!(shop_delivery_days(ShopKind::Food, true), [2, 5]);
-        assert_eq!(shop_delivery_days(ShopKind::NonFood, true), [4]);
-        assert!(shop_delivery_days(ShopKind::Restaurant, true).is_empty());
+    fn paris_time_follows_summer_time() {
+        // Winter: UTC+1. Summer: UTC+2. 2026 switches on 29 March and 25 October.
+        assert_eq!(
+            paris_time(utc("2026-01-15T12:00:00Z")).to_string(),
+            "2026-01-15 13:00:00"
+        );
+        assert_eq!(
+            paris_time(utc("2026-07-15T12:00:00Z")).to_string(),
+            "2026-07-15 14:00:00"
+        );
+        assert_eq!(
+            paris_time(utc("2026-03-29T00:59:00Z")).to_string(),
+            "2026-03-29 01:59:00"
+        );
+        assert_eq!(
+            paris_time(utc("2026-03-29T01:00:00Z")).to_string(),
+            "2026-03-29 03:00:00"
+        );
+        assert_eq!(
+            paris_time(utc("2026-10-25T00:59:00Z")).to_string(),
+            "2026-10-25 02:59:00"
+        );
+        assert_eq!(
+            paris_time(utc("2026-10-25T01:00:00Z")).to_string(),
+            "2026-10-25 02:00:00"
+        );
+    }
+
+    #[test]
+    fn food_is_delivered_on_the_next_tuesday_or_friday_before_the_cut_off() {
+        // December 2026: Monday 30 Nov, Tuesday 1 Dec, Thursday 3, Friday 4. Paris is UTC+1.
+        let food = default_delivery_days(ShopKind::Food);
+        let cases = [
+            ("2026-11-29T12:00:00Z", "2026-12-01"), // Sunday noon -> Tuesday
+            ("2026-11-30T16:59:00Z", "2026-12-01"), // Monday 17:59 Paris -> Tuesday
+            ("2026-11-30T17:00:00Z", "2026-12-04"), // Monday 18:00 Paris: missed -> Friday
+            ("2026-12-01T09:00:00Z", "2026-12-04"), // Tuesday morning -> Friday
+            ("2026-12-03T16:59:59Z", "2026-12-04"), // Thursday 17:59:59 -> Friday
+            ("2026-12-03T17:00:00Z", "2026-12-08"), // Thursday 18:00 -> next Tuesday
+            ("2026-12-04T10:00:00Z", "2026-12-08"), // Friday -> Tuesday
+            ("2026-12-05T23:30:00Z", "2026-12-08"), // Sunday 00:30 Paris -> Tuesday
+        ];
+        for (now, expected) in cases {
+            assert_eq!(
+                delivery_date(food, &[], utc(now)),
+                Some(date(expected)),
+                "{now}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_shops_are_delivered_on_thursday() {
+        let non_food = default_delivery_days(ShopKind::NonFood);
+        let cases = [
+            ("2026-11-30T12:00:00Z", "2026-12-03"), // Monday -> Thursday
+            ("2026-12-02T16:59:00Z", "2026-12-03"), // Wednesday 17:59 -> Thursday
+            ("2026-12-02T17:00:00Z", "2026-12-10"), // Wednesday 18:00 -> next Thursday
+            ("2026-12-03T08:00:00Z", "2026-12-10"), // Thursday itself -> next week
+        ];
+        for (now, expected) in cases {
+            assert_eq!(
+                delivery_date(non_food, &[], utc(now)),
+                Some(date(expected)),
+                "{now}"
+            );
+        }
+        // Summer time moves the cut-off to 16:00 UTC.
+        let summer = [
+            ("2026-07-01T15:59:00Z", "2026-07-02"),
+            ("2026-07-01T16:00:00Z", "2026-07-09"),
+        ];
+        for (now, expected) in summer {
+            assert_eq!(
+                delivery_date(non_food, &[], utc(now)),
+                Some(date(expected)),
+                "{now}"
+            );
+        }
+    }
+
+    #[test]
+    fn closed_days_are_skipped_and_restaurants_do_not_deliver() {
+        let food = default_delivery_days(ShopKind::Food);
+        let closed = [date("2026-12-01"), date("2026-12-04")];
+        assert_eq!(
+            delivery_date(food, &closed, utc("2026-11-29T12:00:00Z")),
+            Some(date("2026-12-08"))
+        );
+        assert_eq!(
+            delivery_date(
+                default_delivery_days(ShopKind::Restaurant),
+                &[],
+                utc("2026-11-29T12:00:00Z")
+            ),
+            None
+        );
         assert!(shop_delivery_days(ShopKind::Food, false).is_empty());
+        assert_eq!(shop_delivery_days(ShopKind::NonFood, true), [4]);
+    }
+
+    #[test]
+    fn pickup_is_today_while_the_shop_is_open_else_its_next_open_day() {
+        let slot = |weekday, opens: &str, closes: &str| OpeningSlot {
+            weekday,
+            opens: opens.into(),
+            closes: closes.into(),
+        };
+        // Tuesday to Saturday, 9:00-12:30 and 15:00-19:00.
+        let hours: Vec<OpeningSlot> = (2..=6)
+            .flat_map(|d| [slot(d, "09:00", "12:30"), slot(d, "15:00", "19:00")])
+            .collect();
+        let cases = [
+            ("2026-12-01T07:00:00Z", "2026-12-01"), // Tuesday 08:00 Paris -> today
+            ("2026-12-01T17:59:00Z", "2026-12-01"), // Tuesday 18:59 -> still open today
+            ("2026-12-01T18:00:00Z", "2026-12-02"), // Tuesday 19:00 -> closed, Wednesday
+            ("2026-12-05T19:00:00Z", "2026-12-08"), // Saturday evening -> Tuesday
+            ("2026-11-30T10:00:00Z", "2026-12-01"), // Monday (closed) -> Tuesday
+        ];
+        for (now, expected) in cases {
+            assert_eq!(
+                pickup_date(&hours, &[], utc(now)),
+                Some(date(expected)),
+                "{now}"
+            );
+        }
+        assert_eq!(
+            pickup_date(&hours, &[date("2026-12-01")], utc("2026-11-30T10:00:00Z")),
+            Some(date("2026-12-02"))
+        );
+        assert_eq!(pickup_date(&[], &[], utc("2026-11-30T10:00:00Z")), None);
     }
 }

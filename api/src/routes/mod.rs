@@ -1,6 +1,7 @@
 //! The only route table: every API route is registered here, and the OpenAPI document is
 //! collected from the same registrations, so the two cannot drift.
 
+pub mod carts;
 pub mod categories;
 pub mod health;
 pub mod pictures;
@@ -22,6 +23,11 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(categories::list_categories)
         .service(products::list_products)
         .service(products::get_product)
+        .service(carts::create_cart)
+        .service(carts::get_cart)
+        .service(carts::add_cart_item)
+        .service(carts::update_cart_item)
+        .service(carts::remove_cart_item)
         .service(pictures::get_product_picture);
 }
 
@@ -39,6 +45,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
     servers((url = "/", description = "This server")),
     tags(
         (name = "catalogue", description = "Shops, categories and products, public."),
+        (name = "basket", description = "One basket across shops, grouped by shop with each \
+            shop's pickup and delivery dates."),
         (name = "health", description = "Liveness and a fixed answer for benchmarks."),
     ),
     components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError))

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod carts;
 mod catalogue;
 mod errors;
 mod foundation;

@@ -1,0 +1,176 @@
+//! The basket: create, read, add, change and remove lines. Anyone holding a basket's id
+//! may use it; the id is a random UUID, so it cannot be guessed.
+
+use actix_web::http::header::LOCATION;
+use actix_web::web::{self, Json, Path};
+use actix_web::{HttpResponse, delete, get, patch, post};
+use chrono::Utc;
+use shared::cart::{AddCartItem, Cart, MAX_QUANTITY, UpdateCartItem};
+use shared::error::Problem;
+
+use crate::db::models::{cart, now};
+use crate::db::{self, write_transaction};
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+/// A basket id from the path: a UUID, or no such basket.
+fn cart_id(raw: &str) -> Result<String, ApiError> {
+    uuid::Uuid::parse_str(raw)
+        .map(|id| id.hyphenated().to_string())
+        .map_err(|_| ApiError::NotFound("there is no basket with this id".into()))
+}
+
+fn check_range(quantity: i64, min: i64) -> Result<(), ApiError> {
+    if (min..=MAX_QUANTITY).contains(&quantity) {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(
+            "quantity",
+            format!("must be between {min} and {MAX_QUANTITY}"),
+        ))
+    }
+}
+
+/// Creates an empty basket.
+#[utoipa::path(
+    tag = "basket",
+    responses(
+        (status = 201, description = "The new, empty basket", body = Cart,
+            headers(("Location" = String, description = "The basket's URL"))),
+    )
+)]
+#[post("/carts")]
+pub async fn create_cart(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let cart = db::run(&state.pool, move |conn| {
+        cart::create(conn, &id, now())?;
+        cart::load(conn, &id, Utc::now())
+    })
+    .await?;
+    Ok(HttpResponse::Created()
+        .insert_header((LOCATION, format!("/api/v1/carts/{}", cart.id)))
+        .json(cart))
+}
+
+/// A basket, grouped by shop, at today's prices, with each shop's pickup and delivery dates.
+#[utoipa::path(
+    tag = "basket",
+    params(("id" = String, Path, description = "The basket's id")),
+    responses(
+        (status = 200, description = "The basket", body = Cart),
+        (status = 404, description = "No such basket", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/carts/{id}")]
+pub async fn get_cart(
+    state: web::Data<AppState>,
+    id: Path<String>,
+) -> Result<Json<Cart>, ApiError> {
+    let id = cart_id(&id)?;
+    let cart = db::run(&state.pool, move |conn| cart::load(conn, &id, Utc::now())).await?;
+    Ok(Json(cart))
+}
+
+/// Puts units of a product in the basket (adding to its line if it is there).
+#[utoipa::path(
+    tag = "basket",
+    params(("id" = String, Path, description = "The basket's id")),
+    request_body = AddCartItem,
+    responses(
+        (status = 200, description = "The basket after the change", body = Cart),
+        (status = 400, description = "Quantity out of 1..99, or a malformed body",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such basket, or no such product on sale",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not enough stock; the detail names the product",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/carts/{id}/items")]
+pub async fn add_cart_item(
+    state: web::Data<AppState>,
+    id: Path<String>,
+    body: Json<AddCartItem>,
+) -> Result<Json<Cart>, ApiError> {
+    let id = cart_id(&id)?;
+    let AddCartItem {
+        product_id,
+        quantity,
+    } = body.into_inner();
+    check_range(quantity, 1)?;
+    let cart = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            cart::add_item(conn, &id, product_id, quantity, now())
+        })?;
+        cart::load(conn, &id, Utc::now())
+    })
+    .await?;
+    Ok(Json(cart))
+}
+
+/// Sets a line's quantity; 0 removes the line.
+#[utoipa::path(
+    tag = "basket",
+    params(
+        ("id" = String, Path, description = "The basket's id"),
+        ("product_id" = i64, Path, description = "The product's id"),
+    ),
+    request_body = UpdateCartItem,
+    responses(
+        (status = 200, description = "The basket after the change", body = Cart),
+        (status = 400, description = "Quantity out of 0..99, or a malformed body",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such basket, or the product is not in it",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not enough stock; the detail names the product",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/carts/{id}/items/{product_id}")]
+pub async fn update_cart_item(
+    state: web::Data<AppState>,
+    path: Path<(String, i64)>,
+    body: Json<UpdateCartItem>,
+) -> Result<Json<Cart>, ApiError> {
+    let (id, product_id) = path.into_inner();
+    let id = cart_id(&id)?;
+    let quantity = body.into_inner().quantity;
+    check_range(quantity, 0)?;
+    let cart = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            cart::set_quantity(conn, &id, product_id, quantity, now())
+        })?;
+        cart::load(conn, &id, Utc::now())
+    })
+    .await?;
+    Ok(Json(cart))
+}
+
+/// Removes a product from the basket.
+#[utoipa::path(
+    tag = "basket",
+    params(
+        ("id" = String, Path, description = "The basket's id"),
+        ("product_id" = i64, Path, description = "The product's id"),
+    ),
+    responses(
+        (status = 200, description = "The basket after the change", body = Cart),
+        (status = 404, description = "No such basket, or the product is not in it",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/carts/{id}/items/{product_id}")]
+pub async fn remove_cart_item(
+    state: web::Data<AppState>,
+    path: Path<(String, i64)>,
+) -> Result<Json<Cart>, ApiError> {
+    let (id, product_id) = path.into_inner();
+    let id = cart_id(&id)?;
+    let cart = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| cart::remove_item(conn, &id, product_id, now()))?;
+        cart::load(conn, &id, Utc::now())
+    })
+    .await?;
+    Ok(Json(cart))
+}

@@ -1,0 +1,129 @@
+//! The basket: one per shopper, across shops, shown grouped by shop with each shop's
+//! delivery or pickup date.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalogue::{ShopKind, StockState};
+
+/// Most units of one product in a basket.
+pub const MAX_QUANTITY: i64 = 99;
+
+/// How a shop's order reaches the shopper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FulfilmentMethod {
+    /// Collected at the shop during its opening hours.
+    Pickup,
+    /// Brought home, free, by the association's volunteers on the shop's delivery day.
+    Delivery,
+}
+
+/// One way a shop's part of the basket can be fulfilled, with its date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FulfilmentOption {
+    /// Pickup or delivery.
+    pub method: FulfilmentMethod,
+    /// The day, `YYYY-MM-DD` (Europe/Paris), if the order were placed now.
+    pub date: String,
+}
+
+/// The shop of a group of basket lines.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CartShop {
+    /// The shop's slug.
+    pub slug: String,
+    /// The shop's name.
+    pub name: String,
+    /// What the shop is; it decides its delivery days.
+    pub kind: ShopKind,
+}
+
+/// One product in the basket, at today's price.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CartLine {
+    /// The product's id.
+    pub product_id: i64,
+    /// The product's name.
+    pub name: String,
+    /// Today's price of one unit, in cents, VAT included.
+    pub unit_price_cents: i64,
+    /// Units in the basket, 1 to 99.
+    pub quantity: i64,
+    /// `unit_price_cents * quantity`.
+    pub line_total_cents: i64,
+    /// Whether this quantity can be ordered now (on sale and enough stock).
+    pub available: bool,
+    /// The product's stock state.
+    pub stock: StockState,
+    /// The product's picture, list size.
+    pub thumbnail_url: String,
+}
+
+/// The lines of one shop, its subtotal and how it can reach the shopper.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CartGroup {
+    /// The shop.
+    pub shop: CartShop,
+    /// Its lines, in the order they were added.
+    pub lines: Vec<CartLine>,
+    /// Sum of the lines, in cents.
+    pub subtotal_cents: i64,
+    /// Pickup and/or delivery, each with its date.
+    pub fulfilment_options: Vec<FulfilmentOption>,
+}
+
+/// A basket, grouped by shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": "0b5f6c1e-7a43-4c55-9d7e-1f2a3b4c5d6e",
+    "groups": [{
+        "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché", "kind": "food"},
+        "lines": [{"product_id": 1, "name": "Miel de garrigue 500 g", "unit_price_cents": 1050,
+            "quantity": 2, "line_total_cents": 2100, "available": true, "stock": "in_stock",
+            "thumbnail_url": "/api/v1/products/1/picture?size=thumb"}],
+        "subtotal_cents": 2100,
+        "fulfilment_options": [
+            {"method": "pickup", "date": "2026-12-01"},
+            {"method": "delivery", "date": "2026-12-01"}
+        ]
+    }],
+    "item_count": 2, "total_cents": 2100, "currency": "EUR"
+})))]
+pub struct Cart {
+    /// The basket's id: keep it secret, it is the basket's only key.
+    pub id: String,
+    /// One group per shop, in the order shops were first added.
+    pub groups: Vec<CartGroup>,
+    /// Units in the basket (what the basket icon shows).
+    pub item_count: i64,
+    /// Sum of all groups, in cents.
+    pub total_cents: i64,
+    /// Always `EUR`.
+    pub currency: String,
+}
+
+/// Puts a product in the basket, adding to its line if it is there already.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AddCartItem {
+    /// The product's id.
+    pub product_id: i64,
+    /// Units to add, 1 to 99 (the line may not exceed 99 or the stock).
+    pub quantity: i64,
+}
+
+/// Sets a line's quantity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UpdateCartItem {
+    /// The new quantity, 0 to 99; 0 removes the line.
+    pub quantity: i64,
+}
