@@ -19,6 +19,8 @@ pub enum ErrorCode {
     NotFound,
     /// The request conflicts with the current state (stock, status, duplicate).
     Conflict,
+    /// Well-formed but cannot be done as asked (an empty basket, a reused idempotency key).
+    Unprocessable,
     /// Too many attempts; retry later.
     TooManyRequests,
     /// The database cannot be reached.

@@ -6,12 +6,14 @@
 //! - [`money`]: integer cents and their French formatting.
 //! - [`catalogue`]: shops, categories, products and their queries.
 //! - [`cart`]: the basket, grouped by shop, and its edits.
+//! - [`order`]: checkout and the orders it makes, one per shop.
 //! - [`error`]: the problem+json error body and its stable codes.
 
 pub mod cart;
 pub mod catalogue;
 pub mod error;
 pub mod money;
+pub mod order;
 
 use serde::{Deserialize, Serialize};
 

@@ -109,6 +109,72 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    orders (id) {
+        id -> BigInt,
+        shop_id -> BigInt,
+        cart_id -> Text,
+        user_id -> Nullable<BigInt>,
+        status -> Text,
+        payment_status -> Text,
+        payment_method -> Nullable<Text>,
+        fulfilment_method -> Text,
+        fulfilment_date -> Text,
+        address_street -> Nullable<Text>,
+        address_postcode -> Nullable<Text>,
+        address_commune -> Nullable<Text>,
+        customer_name -> Text,
+        customer_phone -> Text,
+        customer_email -> Nullable<Text>,
+        contact_preference -> Text,
+        note -> Text,
+        total_cents -> BigInt,
+        tracking_token -> Text,
+        channel -> Text,
+        cancel_reason -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    order_lines (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        product_id -> BigInt,
+        name -> Text,
+        unit_price_cents -> BigInt,
+        vat_rate_bp -> Integer,
+        quantity -> Integer,
+    }
+}
+
+diesel::table! {
+    order_events (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        note -> Text,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (cart_id, key) {
+        cart_id -> Text,
+        key -> Text,
+        request -> Text,
+        status -> Integer,
+        response -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(orders -> shops (shop_id));
+diesel::joinable!(order_lines -> orders (order_id));
+diesel::joinable!(order_events -> orders (order_id));
 diesel::joinable!(cart_items -> carts (cart_id));
 diesel::joinable!(cart_items -> products (product_id));
 diesel::joinable!(products -> shops (shop_id));
@@ -125,5 +191,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     products,
     catalogue_version,
     carts,
-    cart_items
+    cart_items,
+    orders,
+    order_lines,
+    order_events,
+    idempotency_keys
 );

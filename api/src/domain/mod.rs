@@ -3,4 +3,6 @@
 
 pub mod delivery;
 pub mod paging;
+pub mod phone;
+pub mod pricing;
 pub mod search;

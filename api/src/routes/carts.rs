@@ -14,7 +14,7 @@ use crate::error::ApiError;
 use crate::startup::AppState;
 
 /// A basket id from the path: a UUID, or no such basket.
-fn cart_id(raw: &str) -> Result<String, ApiError> {
+pub fn cart_id(raw: &str) -> Result<String, ApiError> {
     uuid::Uuid::parse_str(raw)
         .map(|id| id.hyphenated().to_string())
         .map_err(|_| ApiError::NotFound("there is no basket with this id".into()))

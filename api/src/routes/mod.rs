@@ -4,6 +4,7 @@
 pub mod carts;
 pub mod categories;
 pub mod health;
+pub mod orders;
 pub mod pictures;
 pub mod products;
 pub mod shops;
@@ -28,6 +29,9 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(carts::add_cart_item)
         .service(carts::update_cart_item)
         .service(carts::remove_cart_item)
+        .service(orders::checkout_cart)
+        .service(orders::list_communes)
+        .service(orders::track_order)
         .service(pictures::get_product_picture);
 }
 
@@ -47,6 +51,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         (name = "catalogue", description = "Shops, categories and products, public."),
         (name = "basket", description = "One basket across shops, grouped by shop with each \
             shop's pickup and delivery dates."),
+        (name = "orders", description = "Checkout: one order per shop, free delivery or pickup, \
+            paid at handover."),
         (name = "health", description = "Liveness and a fixed answer for benchmarks."),
     ),
     components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError))

@@ -8,4 +8,5 @@ mod errors;
 mod foundation;
 mod migrations;
 mod openapi;
+mod orders;
 mod products;

@@ -84,7 +84,7 @@ fn check_quantity(
 /// Marks the basket changed, first thing in an edit: 404 if it does not exist, and on
 /// PostgreSQL the row lock makes concurrent edits of one basket wait for each other (SQLite
 /// write transactions are serialised anyway), so no added unit is lost.
-fn lock_for_edit(conn: &mut DbConn, cart_id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
+pub fn lock_for_edit(conn: &mut DbConn, cart_id: &str, now: NaiveDateTime) -> Result<(), ApiError> {
     let updated = diesel::update(carts::table.find(cart_id))
         .set(carts::updated_at.eq(now))
         .execute(conn)?;

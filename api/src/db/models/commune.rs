@@ -20,3 +20,19 @@ impl NewCommune<'_> {
             .execute(conn)
     }
 }
+
+/// Every delivery commune, by name.
+pub fn list(conn: &mut DbConn) -> QueryResult<Vec<shared::order::Commune>> {
+    let rows: Vec<(String, String, String)> = communes::table
+        .order(communes::name.asc())
+        .select((communes::name, communes::postcode, communes::insee))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(name, postcode, insee)| shared::order::Commune {
+            name,
+            postcode,
+            insee,
+        })
+        .collect())
+}

@@ -4,6 +4,8 @@
 pub mod cart;
 pub mod category;
 pub mod commune;
+pub mod idempotency;
+pub mod order;
 pub mod product;
 pub mod shop;
 pub mod user;

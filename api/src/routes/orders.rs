@@ -1,0 +1,250 @@
+//! Checkout, the delivery communes, and a guest's view of an order.
+
+use actix_web::http::StatusCode;
+use actix_web::web::{self, Json, Path};
+use actix_web::{HttpRequest, HttpResponse, get, post};
+use chrono::Utc;
+use diesel::OptionalExtension;
+use shared::Page;
+use shared::catalogue::PageQuery;
+use shared::error::{FieldError, Problem};
+use shared::order::{Checkout, CheckoutResult, Commune, Order};
+
+use crate::db::models::idempotency::{self, Recorded};
+use crate::db::models::order::{self, ValidCheckout};
+use crate::db::models::{cart, commune};
+use crate::db::{self, write_transaction};
+use crate::domain::paging::Paging;
+use crate::domain::phone::FrenchPhone;
+use crate::error::ApiError;
+use crate::extract::ValidQuery;
+use crate::routes::carts::cart_id;
+use crate::startup::AppState;
+
+/// Longest accepted `Idempotency-Key`.
+const MAX_KEY_LENGTH: usize = 200;
+
+/// The delivery communes.
+#[utoipa::path(
+    tag = "orders",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "The communes volunteers deliver to", body = Page<Commune>),
+        (status = 400, description = "Bad paging", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/communes")]
+pub async fn list_communes(
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<PageQuery>,
+) -> Result<Json<Page<Commune>>, ApiError> {
+    let mut errors = Vec::new();
+    let paging = Paging::parse(query.page, query.per_page, &mut errors);
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let all = db::run(&state.pool, |conn| Ok(commune::list(conn)?)).await?;
+    let total = all.len() as u64;
+    let skip = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
+    Ok(Json(
+        paging.page(
+            all.into_iter()
+                .skip(skip)
+                .take(paging.per_page as usize)
+                .collect(),
+            total,
+        ),
+    ))
+}
+
+/// Checks every field of a checkout; each bad one is named.
+fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut invalid = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        })
+    };
+    let name = checkout.customer.name.trim().to_owned();
+    if name.is_empty() || name.chars().count() > 100 {
+        invalid("customer.name", "must be 1 to 100 characters");
+    }
+    let phone = FrenchPhone::parse(&checkout.customer.phone)
+        .map_err(|message| invalid("customer.phone", message))
+        .ok();
+    let email = checkout
+        .customer
+        .email
+        .map(|e| e.trim().to_owned())
+        .filter(|e| !e.is_empty());
+    if email.as_ref().is_some_and(|e| {
+        e.len() > 254
+            || !e
+                .split_once('@')
+                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+    }) {
+        invalid(
+            "customer.email",
+            "must be an e-mail address such as jeanne@example.fr",
+        );
+    }
+    let address = checkout.fulfilment.address.map(|mut address| {
+        address.street = address.street.trim().to_owned();
+        address.postcode = address.postcode.trim().to_owned();
+        address.commune = address.commune.trim().to_owned();
+        address
+    });
+    if let Some(address) = &address {
+        if address.street.is_empty() || address.street.chars().count() > 200 {
+            invalid("fulfilment.address.street", "must be 1 to 200 characters");
+        }
+        if address.postcode.len() != 5 || !address.postcode.bytes().all(|b| b.is_ascii_digit()) {
+            invalid("fulfilment.address.postcode", "must be 5 digits");
+        }
+        if address.commune.is_empty() {
+            invalid("fulfilment.address.commune", "is required");
+        }
+    }
+    let mut per_shop = Vec::new();
+    for (slug, choice) in checkout.per_shop {
+        let note = choice.note.unwrap_or_default().trim().to_owned();
+        if note.chars().count() > 500 {
+            invalid(
+                &format!("per_shop.{slug}.note"),
+                "must be at most 500 characters",
+            );
+        }
+        per_shop.push((slug, choice.method, note));
+    }
+    if checkout.expected_total_cents.is_some_and(|t| t < 0) {
+        invalid("expected_total_cents", "must be 0 or more");
+    }
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let phone = phone.ok_or_else(|| ApiError::invalid("customer.phone", "is required"))?;
+    Ok(ValidCheckout {
+        name,
+        phone,
+        email,
+        method: checkout.fulfilment.method,
+        address,
+        per_shop,
+        contact: checkout.contact_preference.unwrap_or_default(),
+        expected_total_cents: checkout.expected_total_cents,
+    })
+}
+
+/// The `Idempotency-Key` header, if any.
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
+    let Some(value) = req.headers().get("Idempotency-Key") else {
+        return Ok(None);
+    };
+    let key = value.to_str().map(str::trim).unwrap_or_default();
+    if key.is_empty() || key.len() > MAX_KEY_LENGTH {
+        return Err(ApiError::invalid(
+            "Idempotency-Key",
+            format!("must be 1 to {MAX_KEY_LENGTH} visible ASCII characters"),
+        ));
+    }
+    Ok(Some(key.to_owned()))
+}
+
+/// Turns the basket into one order per shop, all or none, and empties it.
+///
+/// Send an `Idempotency-Key` header to retry safely: the same key with the same body
+/// replays the first answer; with another body it is refused (422).
+#[utoipa::path(
+    tag = "orders",
+    params(
+        ("id" = String, Path, description = "The basket's id"),
+        ("Idempotency-Key" = Option<String>, Header, description = "Any unique string, up to 200 characters"),
+    ),
+    request_body = Checkout,
+    responses(
+        (status = 201, description = "One order per shop", body = CheckoutResult),
+        (status = 400, description = "A field is invalid; `errors` names each one",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such basket", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Stock or prices changed since the basket was shown; the detail names the product",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty basket, or the key was used for another request",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/carts/{id}/checkout")]
+pub async fn checkout_cart(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: Path<String>,
+    body: Json<Checkout>,
+) -> Result<HttpResponse, ApiError> {
+    let id = cart_id(&id)?;
+    let key = idempotency_key(&req)?;
+    let checkout = body.into_inner();
+    let request = serde_json::to_string(&checkout).map_err(anyhow::Error::from)?;
+    let valid = parse_checkout(checkout)?;
+    let answer = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            cart::lock_for_edit(conn, &id, crate::db::models::now())?;
+            if let Some(key) = &key
+                && let Some(first) = idempotency::find(conn, &id, key)?
+            {
+                if first.request == request {
+                    return Ok(first);
+                }
+                return Err(ApiError::Unprocessable(
+                    "this Idempotency-Key was already used for a different request".into(),
+                ));
+            }
+            let ids = order::checkout(conn, &id, &valid, Utc::now())?;
+            let orders = ids
+                .into_iter()
+                .map(|id| order::load(conn, id))
+                .collect::<Result<_, _>>()?;
+            let response = serde_json::to_string(&CheckoutResult { orders })
+                .map_err(|e| ApiError::Internal(e.into()))?;
+            let answer = Recorded {
+                request,
+                status: 201,
+                response,
+            };
+            if let Some(key) = &key {
+                idempotency::record(conn, &id, key, &answer)?;
+            }
+            Ok(answer)
+        })
+    })
+    .await?;
+    Ok(
+        HttpResponse::build(StatusCode::from_u16(answer.status).unwrap_or(StatusCode::CREATED))
+            .content_type("application/json")
+            .body(answer.response),
+    )
+}
+
+/// A guest's view of one order, by the secret of its tracking link.
+#[utoipa::path(
+    tag = "orders",
+    params(("token" = String, Path, description = "The order's tracking token")),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 404, description = "No order has this token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/track/{token}")]
+pub async fn track_order(
+    state: web::Data<AppState>,
+    token: Path<String>,
+) -> Result<Json<Order>, ApiError> {
+    let token = token.into_inner();
+    let order = db::run(&state.pool, move |conn| {
+        let id = order::id_by_token(conn, &token)
+            .optional()?
+            .ok_or_else(|| ApiError::NotFound("no order has this tracking link".into()))?;
+        Ok(order::load(conn, id)?)
+    })
+    .await?;
+    Ok(Json(order))
+}

@@ -1,0 +1,296 @@
+//! Orders: what checkout turns a basket into, one per shop.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::cart::FulfilmentMethod;
+use crate::catalogue::ShopRef;
+
+/// Where an order stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrderStatus {
+    /// Placed by the shopper; the shop has not confirmed it yet.
+    Placed,
+    /// The shop has seen it and will prepare it.
+    Confirmed,
+    /// Ready for pickup or for the delivery round.
+    Ready,
+    /// Handed over.
+    Completed,
+    /// Cancelled, with a reason; its stock went back.
+    Cancelled,
+}
+
+impl OrderStatus {
+    /// The wire and database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderStatus::Placed => "placed",
+            OrderStatus::Confirmed => "confirmed",
+            OrderStatus::Ready => "ready",
+            OrderStatus::Completed => "completed",
+            OrderStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// Parses the wire spelling.
+    pub fn parse(value: &str) -> Option<OrderStatus> {
+        [
+            OrderStatus::Placed,
+            OrderStatus::Confirmed,
+            OrderStatus::Ready,
+            OrderStatus::Completed,
+            OrderStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == value)
+    }
+
+    /// Whether an order may go from `self` to `to`: placed -> confirmed -> ready ->
+    /// completed, and cancelled from any state before completed.
+    pub fn can_become(self, to: OrderStatus) -> bool {
+        use OrderStatus::*;
+        matches!(
+            (self, to),
+            (Placed, Confirmed)
+                | (Confirmed, Ready)
+                | (Ready, Completed)
+                | (Placed | Confirmed | Ready, Cancelled)
+        )
+    }
+}
+
+/// Whether the order has been paid (at handover).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    /// To be paid on delivery or pickup.
+    Due,
+    /// Paid at handover.
+    Paid,
+}
+
+/// Whether the shop may phone the customer about the order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ContactPreference {
+    /// The shop may call (a size, a question): the default.
+    #[default]
+    Call,
+    /// Please do not call.
+    NoCall,
+}
+
+/// A commune the association's volunteers deliver to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Uzès", "postcode": "30700", "insee": "30334"})))]
+pub struct Commune {
+    /// Official name.
+    pub name: String,
+    /// Postcode.
+    pub postcode: String,
+    /// INSEE code.
+    pub insee: String,
+}
+
+/// A delivery address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Address {
+    /// Number and street, e.g. `12 rue de la République`.
+    pub street: String,
+    /// Five-digit postcode.
+    pub postcode: String,
+    /// The commune, one of `GET /communes`.
+    pub commune: String,
+}
+
+/// Who orders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    /// Name, as the shop will call them.
+    pub name: String,
+    /// A French phone number, any usual spelling (`04 66 22 12 34`, `+33 4 66 22 12 34`).
+    pub phone: String,
+    /// Optional e-mail.
+    #[serde(default)]
+    pub email: Option<String>,
+}
+
+/// How the basket reaches the customer, for every shop unless `per_shop` says otherwise.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CheckoutFulfilment {
+    /// Pickup or delivery.
+    pub method: FulfilmentMethod,
+    /// Required for delivery: in one of the delivery communes.
+    #[serde(default)]
+    pub address: Option<Address>,
+}
+
+/// A choice for one shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ShopChoice {
+    /// Overrides the basket's method for this shop.
+    #[serde(default)]
+    pub method: Option<FulfilmentMethod>,
+    /// A note for this shop (at most 500 characters).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// Turns a basket into one order per shop.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Checkout {
+    /// Who orders.
+    pub customer: Customer,
+    /// Pickup or delivery (with the address).
+    pub fulfilment: CheckoutFulfilment,
+    /// Per-shop choices, by shop slug.
+    #[serde(default)]
+    pub per_shop: BTreeMap<String, ShopChoice>,
+    /// Whether shops may phone; `call` by default.
+    #[serde(default)]
+    pub contact_preference: Option<ContactPreference>,
+    /// The total the shopper saw; when given and prices changed since, checkout is refused
+    /// with 409 so the shopper can look again.
+    #[serde(default)]
+    pub expected_total_cents: Option<i64>,
+}
+
+/// A line of an order, with the price it was sold at.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderLine {
+    /// The product's id.
+    pub product_id: i64,
+    /// Its name when ordered.
+    pub name: String,
+    /// Its price when ordered, in cents, VAT included.
+    pub unit_price_cents: i64,
+    /// VAT rate in percent.
+    pub vat_rate: f64,
+    /// Units.
+    pub quantity: i64,
+    /// `unit_price_cents * quantity`.
+    pub line_total_cents: i64,
+}
+
+/// The VAT included in an order at one rate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VatLine {
+    /// VAT rate in percent.
+    pub rate: f64,
+    /// Total of the lines at this rate, VAT included.
+    pub total_cents: i64,
+    /// The VAT in it: `round(total * rate / (100 + rate))`, half away from zero.
+    pub vat_cents: i64,
+    /// `total_cents - vat_cents`.
+    pub net_cents: i64,
+}
+
+/// How and when an order is handed over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OrderFulfilment {
+    /// Pickup or delivery.
+    pub method: FulfilmentMethod,
+    /// The delivery day, or the first day the shop is open for pickup, `YYYY-MM-DD`.
+    pub date: String,
+    /// The delivery address.
+    pub address: Option<Address>,
+    /// For pickup: where the shop is.
+    pub pickup_address: Option<String>,
+}
+
+/// An order of one shop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Order {
+    /// The order's id.
+    pub id: i64,
+    /// Its number for people, e.g. `UZ-2026-00042`.
+    pub number: String,
+    /// The shop.
+    pub shop: ShopRef,
+    /// Where it stands.
+    pub status: OrderStatus,
+    /// Paid or still due at handover.
+    pub payment_status: PaymentStatus,
+    /// How and when it is handed over.
+    pub fulfilment: OrderFulfilment,
+    /// The customer's name.
+    pub customer_name: String,
+    /// The lines, with their prices when ordered.
+    pub lines: Vec<OrderLine>,
+    /// Total in cents, VAT included.
+    pub total_cents: i64,
+    /// Always `EUR`.
+    pub currency: String,
+    /// The VAT per rate.
+    pub vat: Vec<VatLine>,
+    /// "TVA non applicable, art. 293 B du CGI" for VAT-exempt shops.
+    pub vat_mention: Option<String>,
+    /// The note for the shop.
+    pub note: String,
+    /// Whether the shop may phone.
+    pub contact_preference: ContactPreference,
+    /// The secret of the guest tracking link (`GET /track/{token}`); only its customer
+    /// receives it.
+    pub tracking_token: String,
+    /// When it was placed (UTC, RFC 3339).
+    pub created_at: String,
+}
+
+/// What checkout answers: one order per shop.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CheckoutResult {
+    /// The orders, one per shop, in the basket's order.
+    pub orders: Vec<Order>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OrderStatus::{self, *};
+
+    #[test]
+    fn only_forward_steps_and_cancellation_before_completion_are_allowed() {
+        let all = [Placed, Confirmed, Ready, Completed, Cancelled];
+        let allowed = [
+            (Placed, Confirmed),
+            (Confirmed, Ready),
+            (Ready, Completed),
+            (Placed, Cancelled),
+            (Confirmed, Cancelled),
+            (Ready, Cancelled),
+        ];
+        for from in all {
+            for to in all {
+                assert_eq!(
+                    from.can_become(to),
+                    allowed.contains(&(from, to)),
+                    "{from:?} -> {to:?}"
+                );
+            }
+        }
+        for status in all {
+            assert_eq!(OrderStatus::parse(status.as_str()), Some(status));
+        }
+    }
+}
