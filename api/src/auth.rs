@@ -1,14 +1,32 @@
-//! Passwords (Argon2id). Tokens, the authenticated-user extractor and role checks come with
-//! accounts.
+//! Who is calling: passwords (Argon2id), access tokens (JWT, HS256, 15 minutes, issuer and
+//! audience checked, 30 s leeway), opaque refresh tokens (stored as their SHA-256), and the
+//! extractors handlers take to say who may call them.
 
+use std::future::{Ready, ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::{FromRequest, HttpRequest, web};
 use argon2::Argon2;
 use argon2::password_hash::phc::PasswordHash;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use shared::auth::Role;
 
 use crate::error::ApiError;
+use crate::startup::AppState;
 
 /// Accepted password lengths, in characters.
 pub const PASSWORD_LENGTH: std::ops::RangeInclusive<usize> = 12..=128;
+/// Lifetime of an access token.
+pub const ACCESS_TOKEN_SECONDS: u64 = 15 * 60;
+/// Lifetime of a refresh token.
+pub const REFRESH_TOKEN_DAYS: i64 = 30;
+const ISSUER: &str = "vitrine";
+const AUDIENCE: &str = "vitrine-api";
+const LEEWAY_SECONDS: u64 = 30;
 
 /// Checks a new password's length; the message says what to do.
 pub fn check_password_policy(password: &str) -> Result<(), ApiError> {
@@ -44,6 +62,131 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
     })
 }
 
+/// A new random secret (refresh tokens, signing keys): 256 bits, hex.
+pub fn random_secret() -> String {
+    format!(
+        "{}{}",
+        uuid::Uuid::new_v4().simple(),
+        uuid::Uuid::new_v4().simple()
+    )
+}
+
+/// How a refresh token is stored: its SHA-256, hex.
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// The claims of an access token.
+#[derive(Debug, Serialize, Deserialize)]
+struct Claims {
+    sub: String,
+    role: String,
+    iss: String,
+    aud: String,
+    iat: u64,
+    exp: u64,
+}
+
+/// Signs and checks access tokens with the marketplace's key (kept in the database, so
+/// every instance shares it).
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+}
+
+impl TokenKeys {
+    pub fn new(secret: &str) -> anyhow::Result<TokenKeys> {
+        Ok(TokenKeys {
+            encoding: EncodingKey::from_secret(secret.as_bytes())?,
+            decoding: DecodingKey::from_secret(secret.as_bytes())?,
+        })
+    }
+
+    /// A signed access token for a user.
+    pub fn issue(&self, user_id: i64, role: Role) -> Result<String, ApiError> {
+        let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
+        let claims = Claims {
+            sub: user_id.to_string(),
+            role: role.as_str().into(),
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            iat: now,
+            exp: now + ACCESS_TOKEN_SECONDS,
+        };
+        jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+            .map_err(|e| ApiError::Internal(e.into()))
+    }
+
+    fn verify(&self, token: &str) -> Option<AuthUser> {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.leeway = LEEWAY_SECONDS;
+        let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
+        Some(AuthUser {
+            id: data.claims.sub.parse().ok()?,
+            role: Role::parse(&data.claims.role)?,
+        })
+    }
+}
+
+/// A signed-in caller. As a handler parameter it means: 401 without a valid access token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AuthUser {
+    pub id: i64,
+    pub role: Role,
+}
+
+fn bearer(req: &HttpRequest) -> Option<&str> {
+    req.headers()
+        .get(AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+}
+
+fn authenticate(req: &HttpRequest) -> Result<Option<AuthUser>, ApiError> {
+    let Some(token) = bearer(req) else {
+        return if req.headers().contains_key(AUTHORIZATION) {
+            Err(ApiError::Unauthorized)
+        } else {
+            Ok(None)
+        };
+    };
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
+    state
+        .token_keys
+        .verify(token)
+        .map(Some)
+        .ok_or(ApiError::Unauthorized)
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req).and_then(|user| user.ok_or(ApiError::Unauthorized)))
+    }
+}
+
+/// A caller who may or may not be signed in; a token that is present but invalid is still
+/// a 401, never a silent guest.
+#[derive(Debug, Clone, Copy)]
+pub struct MaybeUser(pub Option<AuthUser>);
+
+impl FromRequest for MaybeUser {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(authenticate(req).map(MaybeUser))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,5 +206,41 @@ mod tests {
         assert!(check_password_policy(&"é".repeat(12)).is_ok());
         assert!(check_password_policy(&"x".repeat(128)).is_ok());
         assert!(check_password_policy(&"x".repeat(129)).is_err());
+    }
+
+    #[test]
+    fn tokens_verify_only_with_their_key_and_claims() {
+        let keys = TokenKeys::new("a secret of the marketplace").unwrap();
+        let token = keys.issue(42, Role::Merchant).unwrap();
+        assert_eq!(
+            keys.verify(&token),
+            Some(AuthUser {
+                id: 42,
+                role: Role::Merchant
+            })
+        );
+        let other = TokenKeys::new("another secret").unwrap();
+        assert_eq!(other.verify(&token), None);
+        assert_eq!(keys.verify(&format!("{token}x")), None);
+        let foreign = Claims {
+            sub: "42".into(),
+            role: "admin".into(),
+            iss: "someone-else".into(),
+            aud: AUDIENCE.into(),
+            iat: 0,
+            exp: u64::MAX / 2,
+        };
+        let forged =
+            jsonwebtoken::encode(&Header::new(Algorithm::HS256), &foreign, &keys.encoding).unwrap();
+        assert_eq!(keys.verify(&forged), None, "the issuer is checked");
+        let expired = Claims {
+            iss: ISSUER.into(),
+            exp: 1_000,
+            ..foreign
+        };
+        let expired =
+            jsonwebtoken::encode(&Header::new(Algorithm::HS256), &expired, &keys.encoding).unwrap();
+        assert_eq!(keys.verify(&expired), None, "expiry is checked");
+        assert_eq!(token_hash("abc").len(), 64);
     }
 }

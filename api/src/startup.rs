@@ -14,7 +14,9 @@ use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::TokenKeys;
 use crate::config::Settings;
+use crate::db::models::session;
 use crate::db::{self, DbPool};
 use crate::demo;
 use crate::error::ApiError;
@@ -27,6 +29,7 @@ pub struct AppState {
     pub pool: DbPool,
     pub static_dir: PathBuf,
     pub catalogue_cache: Arc<CatalogueCache>,
+    pub token_keys: Arc<TokenKeys>,
 }
 
 /// A built, bound, not yet running server.
@@ -41,16 +44,18 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let url = settings.database_url.clone();
         let (pool_size, load_demo) = (settings.db_pool_size, settings.demo);
-        let pool = web::block(move || -> anyhow::Result<DbPool> {
+        let (pool, signing_key) = web::block(move || -> anyhow::Result<(DbPool, String)> {
             let pool = db::connect(&url, pool_size)?;
             let mut conn = pool.get()?;
             db::run_migrations(&mut conn)?;
             if load_demo && demo::seed(&mut conn)? {
                 tracing::info!("demo data loaded");
             }
-            Ok(pool)
+            let signing_key = session::signing_key(&mut conn)?;
+            Ok((pool, signing_key))
         })
         .await??;
+        let token_keys = Arc::new(TokenKeys::new(&signing_key)?);
 
         let listener = TcpListener::bind(&settings.bind)?;
         let address = listener.local_addr()?;
@@ -66,6 +71,7 @@ impl Application {
             pool: pool.clone(),
             static_dir: settings.static_dir,
             catalogue_cache,
+            token_keys,
         };
         let server = serve(listener, state)?;
         Ok(Application {

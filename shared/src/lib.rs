@@ -7,8 +7,10 @@
 //! - [`catalogue`]: shops, categories, products and their queries.
 //! - [`cart`]: the basket, grouped by shop, and its edits.
 //! - [`order`]: checkout and the orders it makes, one per shop.
+//! - [`auth`]: accounts and sessions.
 //! - [`error`]: the problem+json error body and its stable codes.
 
+pub mod auth;
 pub mod cart;
 pub mod catalogue;
 pub mod error;

@@ -1,6 +1,7 @@
 //! The only route table: every API route is registered here, and the OpenAPI document is
 //! collected from the same registrations, so the two cannot drift.
 
+pub mod auth;
 pub mod carts;
 pub mod categories;
 pub mod health;
@@ -32,6 +33,14 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(orders::checkout_cart)
         .service(orders::list_communes)
         .service(orders::track_order)
+        .service(orders::get_order)
+        .service(orders::cancel_order)
+        .service(orders::list_my_orders)
+        .service(orders::get_me)
+        .service(auth::register)
+        .service(auth::login)
+        .service(auth::refresh)
+        .service(auth::logout)
         .service(pictures::get_product_picture);
 }
 
@@ -53,11 +62,33 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             shop's pickup and delivery dates."),
         (name = "orders", description = "Checkout: one order per shop, free delivery or pickup, \
             paid at handover."),
+        (name = "accounts", description = "Sign-up, log-in and sessions: a short-lived JWT \
+            access token (Authorization: Bearer) and a rotating refresh token."),
         (name = "health", description = "Liveness and a fixed answer for benchmarks."),
     ),
-    components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError))
+    components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError)),
+    modifiers(&BearerAuth)
 )]
 struct ApiDoc;
+
+/// Declares the `bearer` security scheme the protected routes name.
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The OpenAPI document, collected from [`api_v1`].
 pub fn openapi() -> utoipa::openapi::OpenApi {

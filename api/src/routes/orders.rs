@@ -6,14 +6,16 @@ use actix_web::{HttpRequest, HttpResponse, get, post};
 use chrono::Utc;
 use diesel::OptionalExtension;
 use shared::Page;
+use shared::auth::Me;
 use shared::catalogue::PageQuery;
 use shared::error::{FieldError, Problem};
 use shared::order::{Checkout, CheckoutResult, Commune, Order};
 
+use crate::auth::{AuthUser, MaybeUser};
 use crate::db::models::idempotency::{self, Recorded};
 use crate::db::models::order::{self, ValidCheckout};
 use crate::db::models::{cart, commune};
-use crate::db::{self, write_transaction};
+use crate::db::{self, DbConn, write_transaction};
 use crate::domain::paging::Paging;
 use crate::domain::phone::FrenchPhone;
 use crate::error::ApiError;
@@ -176,6 +178,7 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
 #[post("/carts/{id}/checkout")]
 pub async fn checkout_cart(
     req: HttpRequest,
+    MaybeUser(user): MaybeUser,
     state: web::Data<AppState>,
     id: Path<String>,
     body: Json<Checkout>,
@@ -198,7 +201,7 @@ pub async fn checkout_cart(
                     "this Idempotency-Key was already used for a different request".into(),
                 ));
             }
-            let ids = order::checkout(conn, &id, &valid, Utc::now())?;
+            let ids = order::checkout(conn, &id, &valid, user.map(|u| u.id), Utc::now())?;
             let orders = ids
                 .into_iter()
                 .map(|id| order::load(conn, id))
@@ -247,4 +250,137 @@ pub async fn track_order(
     })
     .await?;
     Ok(Json(order))
+}
+
+/// An order its signed-in customer may see; anyone else gets 404.
+fn own_order(conn: &mut DbConn, user: AuthUser, id: i64) -> Result<(), ApiError> {
+    match order::owner(conn, id)? {
+        Some(Some(owner)) if owner == user.id => Ok(()),
+        _ => Err(ApiError::NotFound(
+            "there is no order of yours with this id".into(),
+        )),
+    }
+}
+
+/// One of the signed-in customer's orders.
+#[utoipa::path(
+    tag = "orders",
+    params(("id" = i64, Path, description = "The order's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The order", body = Order),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of yours has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/orders/{id}")]
+pub async fn get_order(
+    user: AuthUser,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<Json<Order>, ApiError> {
+    let id = id.into_inner();
+    let order = db::run(&state.pool, move |conn| {
+        own_order(conn, user, id)?;
+        Ok(order::load(conn, id)?)
+    })
+    .await?;
+    Ok(Json(order))
+}
+
+/// Cancels one of the signed-in customer's orders while it is still `placed`; its stock
+/// goes back on sale.
+#[utoipa::path(
+    tag = "orders",
+    params(("id" = i64, Path, description = "The order's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The cancelled order", body = Order),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The shop already confirmed it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/orders/{id}/cancel")]
+pub async fn cancel_order(
+    user: AuthUser,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<Json<Order>, ApiError> {
+    let id = id.into_inner();
+    let order = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            own_order(conn, user, id)?;
+            order::cancel_placed(
+                conn,
+                id,
+                "customer",
+                "cancelled by the customer",
+                crate::db::models::now(),
+            )
+        })?;
+        Ok(order::load(conn, id)?)
+    })
+    .await?;
+    Ok(Json(order))
+}
+
+/// The signed-in customer's orders, newest first.
+#[utoipa::path(
+    tag = "accounts",
+    params(PageQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "One page of orders", body = Page<Order>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me/orders")]
+pub async fn list_my_orders(
+    user: AuthUser,
+    state: web::Data<AppState>,
+    ValidQuery(query): ValidQuery<PageQuery>,
+) -> Result<Json<Page<Order>>, ApiError> {
+    let mut errors = Vec::new();
+    let paging = Paging::parse(query.page, query.per_page, &mut errors);
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let page = db::run(&state.pool, move |conn| {
+        let (ids, total) = order::ids_of_user(conn, user.id, paging)?;
+        let orders = ids
+            .into_iter()
+            .map(|id| order::load(conn, id))
+            .collect::<Result<_, _>>()?;
+        Ok(paging.page(orders, total))
+    })
+    .await?;
+    Ok(Json(page))
+}
+
+/// The signed-in account.
+#[utoipa::path(
+    tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account", body = Me),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/me")]
+pub async fn get_me(user: AuthUser, state: web::Data<AppState>) -> Result<Json<Me>, ApiError> {
+    let me = db::run(&state.pool, move |conn| {
+        let row = crate::db::models::user::find(conn, user.id)
+            .optional()?
+            .ok_or(ApiError::Unauthorized)?;
+        Ok(Me {
+            cart_id: crate::db::models::session::latest_cart(conn, row.id)?,
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            role: user.role,
+        })
+    })
+    .await?;
+    Ok(Json(me))
 }

@@ -184,7 +184,7 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
-    async fn read(response: reqwest::Response) -> Reply {
+    pub async fn read_response(response: reqwest::Response) -> Reply {
         let status = response.status().as_u16();
         let content_type = response
             .headers()
@@ -214,7 +214,7 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> Reply {
-        Self::read(
+        Self::read_response(
             self.client
                 .get(self.url(path))
                 .send()
@@ -237,7 +237,7 @@ impl TestApp {
             .request(method, self.url(path))
             .header(reqwest::header::CONTENT_TYPE, content_type)
             .body(body.to_owned());
-        Self::read(request.send().await.expect("request")).await
+        Self::read_response(request.send().await.expect("request")).await
     }
 
     pub async fn list_shops(&self, query: &str) -> Reply {
@@ -254,7 +254,7 @@ impl TestApp {
             .client
             .get(self.url(path))
             .header("If-None-Match", etag);
-        Self::read(request.send().await.expect("request")).await
+        Self::read_response(request.send().await.expect("request")).await
     }
 
     /// Runs SQL on the app's database (fixtures no endpoint can make yet).

@@ -2,6 +2,7 @@
 
 mod helpers;
 
+mod accounts;
 mod carts;
 mod catalogue;
 mod errors;

@@ -7,6 +7,7 @@ pub mod commune;
 pub mod idempotency;
 pub mod order;
 pub mod product;
+pub mod session;
 pub mod shop;
 pub mod user;
 

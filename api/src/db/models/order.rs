@@ -89,6 +89,7 @@ pub fn checkout(
     conn: &mut DbConn,
     cart_id: &str,
     request: &ValidCheckout,
+    user_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, ApiError> {
     let lines: Vec<BasketLine> = cart_items::table
@@ -257,6 +258,7 @@ pub fn checkout(
             .values((
                 orders::shop_id.eq(first.shop_id),
                 orders::cart_id.eq(cart_id),
+                orders::user_id.eq(user_id),
                 orders::status.eq(OrderStatus::Placed.as_str()),
                 orders::payment_status.eq("due"),
                 orders::fulfilment_method.eq(method_name(method)),
@@ -445,4 +447,84 @@ pub fn id_by_token(conn: &mut DbConn, token: &str) -> QueryResult<i64> {
         .filter(orders::tracking_token.eq(token))
         .select(orders::id)
         .first(conn)
+}
+
+/// One page of a customer's orders, newest first, and how many there are.
+pub fn ids_of_user(
+    conn: &mut DbConn,
+    user_id: i64,
+    paging: crate::domain::paging::Paging,
+) -> QueryResult<(Vec<i64>, u64)> {
+    let total: i64 = orders::table
+        .filter(orders::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    let ids = orders::table
+        .filter(orders::user_id.eq(user_id))
+        .order((orders::created_at.desc(), orders::id.desc()))
+        .offset(paging.offset())
+        .limit(paging.limit())
+        .select(orders::id)
+        .load(conn)?;
+    Ok((ids, u64::try_from(total).unwrap_or(0)))
+}
+
+/// The customer account an order belongs to, if any; `None` for an unknown order too.
+pub fn owner(conn: &mut DbConn, id: i64) -> QueryResult<Option<Option<i64>>> {
+    orders::table
+        .find(id)
+        .select(orders::user_id)
+        .first(conn)
+        .optional()
+}
+
+/// Cancels a `placed` order and puts its stock back. Call inside a write transaction.
+pub fn cancel_placed(
+    conn: &mut DbConn,
+    id: i64,
+    actor: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let cancelled = diesel::update(
+        orders::table
+            .find(id)
+            .filter(orders::status.eq(OrderStatus::Placed.as_str())),
+    )
+    .set((
+        orders::status.eq(OrderStatus::Cancelled.as_str()),
+        orders::cancel_reason.eq(reason),
+        orders::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if cancelled == 0 {
+        return Err(ApiError::Conflict(
+            "only an order that is still placed can be cancelled: call the shop".into(),
+        ));
+    }
+    let lines: Vec<(i64, i32)> = order_lines::table
+        .filter(order_lines::order_id.eq(id))
+        .select((order_lines::product_id, order_lines::quantity))
+        .load(conn)?;
+    for (product_id, quantity) in lines {
+        // Untracked stock (NULL) stays untracked.
+        diesel::update(
+            products::table
+                .find(product_id)
+                .filter(products::stock.is_not_null()),
+        )
+        .set(products::stock.eq(products::stock + quantity))
+        .execute(conn)?;
+    }
+    diesel::insert_into(order_events::table)
+        .values((
+            order_events::order_id.eq(id),
+            order_events::at.eq(now),
+            order_events::actor.eq(actor),
+            order_events::from_status.eq(OrderStatus::Placed.as_str()),
+            order_events::to_status.eq(OrderStatus::Cancelled.as_str()),
+            order_events::note.eq(reason),
+        ))
+        .execute(conn)?;
+    Ok(())
 }

@@ -55,3 +55,39 @@ pub fn add_shop_member(conn: &mut DbConn, shop_id: i64, user_id: i64) -> QueryRe
         ))
         .execute(conn)
 }
+
+/// An account as stored.
+#[derive(Debug, Clone, Queryable)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub password_hash: String,
+    pub name: String,
+    pub role: String,
+}
+
+const USER_COLUMNS: (
+    users::id,
+    users::email,
+    users::password_hash,
+    users::name,
+    users::role,
+) = (
+    users::id,
+    users::email,
+    users::password_hash,
+    users::name,
+    users::role,
+);
+
+pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
+    users::table
+        .filter(users::email.eq(email))
+        .select(USER_COLUMNS)
+        .first(conn)
+        .optional()
+}
+
+pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<UserRow> {
+    users::table.find(id).select(USER_COLUMNS).first(conn)
+}

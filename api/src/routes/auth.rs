@@ -1,0 +1,244 @@
+//! Accounts and sessions: sign up, log in, refresh, log out.
+
+use actix_web::web::{self, Json};
+use actix_web::{HttpResponse, post};
+use chrono::Utc;
+use shared::auth::{Login, Me, RefreshToken, Register, Role, Session};
+use shared::error::{FieldError, Problem};
+
+use crate::auth::{ACCESS_TOKEN_SECONDS, check_password_policy, hash_password, verify_password};
+use crate::db::models::session;
+use crate::db::models::user::{self, NewUser, UserRow};
+use crate::db::{self, DbConn, write_transaction};
+use crate::error::ApiError;
+use crate::routes::carts::cart_id;
+use crate::startup::AppState;
+
+/// A PHC hash of no real password: verifying against it takes as long as for a real
+/// account, so timing does not tell whether an e-mail has one.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vc9bJ4ux2A0ovhYeHQy7XdBrWeQ3cVZ0vx1wQ5lDRbQ";
+
+fn normalise_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn check_email(email: &str) -> Option<FieldError> {
+    let valid = email.len() <= 254
+        && email.split_once('@').is_some_and(|(user, host)| {
+            !user.is_empty() && host.contains('.') && !host.starts_with('.')
+        });
+    (!valid).then(|| FieldError {
+        field: "email".into(),
+        message: "must be an e-mail address such as jeanne@example.fr".into(),
+    })
+}
+
+/// Opens a session for a user: a new access token and refresh token.
+fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Session, ApiError> {
+    let role = Role::parse(&row.role).unwrap_or(Role::Customer);
+    let refresh_token = session::create_refresh_token(conn, row.id, crate::db::models::now())?;
+    Ok(Session {
+        access_token: state.token_keys.issue(row.id, role)?,
+        token_type: "Bearer".into(),
+        expires_in: ACCESS_TOKEN_SECONDS,
+        refresh_token,
+        user: Me {
+            cart_id: session::latest_cart(conn, row.id)?,
+            id: row.id,
+            email: row.email,
+            name: row.name,
+            role,
+        },
+    })
+}
+
+/// Creates a customer account and opens a session.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = Register,
+    responses(
+        (status = 201, description = "The account and its session", body = Session),
+        (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An account with this e-mail exists", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/register")]
+pub async fn register(
+    state: web::Data<AppState>,
+    body: Json<Register>,
+) -> Result<HttpResponse, ApiError> {
+    let Register {
+        email,
+        password,
+        name,
+        cart_id: cart,
+    } = body.into_inner();
+    let email = normalise_email(&email);
+    let name = name.trim().to_owned();
+    let mut errors: Vec<FieldError> = check_email(&email).into_iter().collect();
+    if let Err(ApiError::Validation { errors: more, .. }) = check_password_policy(&password) {
+        errors.extend(more);
+    }
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.push(FieldError {
+            field: "name".into(),
+            message: "must be 1 to 100 characters".into(),
+        });
+    }
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let cart = cart.as_deref().map(cart_id).transpose()?;
+    let hash = web::block(move || hash_password(&password)).await??;
+    let state_for_db = state.clone();
+    let session = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            if user::find_by_email(conn, &email)?.is_some() {
+                return Err(ApiError::Conflict(
+                    "an account with this e-mail already exists: log in".into(),
+                ));
+            }
+            let id = NewUser {
+                email: &email,
+                password_hash: &hash,
+                name: &name,
+                role: Role::Customer.as_str(),
+                created_at: crate::db::models::now(),
+            }
+            .insert(conn)?;
+            if let Some(cart) = &cart {
+                session::adopt_cart(conn, cart, id)?;
+            }
+            let row = user::find(conn, id)?;
+            open_session(&state_for_db, conn, row)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(session))
+}
+
+/// Opens a session. A wrong e-mail and a wrong password get the same 401; after 5 failures
+/// in 15 minutes for one e-mail, logins for it are refused (429) until the window passes.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = Login,
+    responses(
+        (status = 200, description = "The session", body = Session),
+        (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    body: Json<Login>,
+) -> Result<Json<Session>, ApiError> {
+    let Login {
+        email,
+        password,
+        cart_id: cart,
+    } = body.into_inner();
+    let email = normalise_email(&email);
+    let cart = cart.as_deref().map(cart_id).transpose()?;
+    let lookup = email.clone();
+    let found = db::run(&state.pool, move |conn| {
+        if session::too_many_failures(conn, &lookup, crate::db::models::now())? {
+            return Err(ApiError::TooManyRequests);
+        }
+        Ok(user::find_by_email(conn, &lookup)?)
+    })
+    .await?;
+    let stored = found
+        .as_ref()
+        .map_or(DUMMY_HASH.to_owned(), |row| row.password_hash.clone());
+    let matches = web::block(move || verify_password(&password, &stored)).await?;
+    let state_for_db = state.clone();
+    let session = db::run(&state.pool, move |conn| {
+        let now = crate::db::models::now();
+        match found.filter(|_| matches) {
+            None => {
+                session::record_failure(conn, &email, now)?;
+                Err(ApiError::Unauthorized)
+            }
+            Some(row) => write_transaction(conn, |conn| {
+                session::clear_failures(conn, &email)?;
+                if let Some(cart) = &cart {
+                    session::adopt_cart(conn, cart, row.id)?;
+                }
+                open_session(&state_for_db, conn, row)
+            }),
+        }
+    })
+    .await?;
+    Ok(Json(session))
+}
+
+/// Exchanges a refresh token for a new session; the old token stops working. Using a
+/// refresh token twice closes every session of the account.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = RefreshToken,
+    responses(
+        (status = 200, description = "A new session", body = Session),
+        (status = 401, description = "Unknown, expired, used or revoked token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    body: Json<RefreshToken>,
+) -> Result<Json<Session>, ApiError> {
+    let token = body.into_inner().refresh_token;
+    let state_for_db = state.clone();
+    let session = db::run(&state.pool, move |conn| {
+        let spent = write_transaction(conn, |conn| {
+            Ok(session::spend_refresh_token(
+                conn,
+                &token,
+                crate::db::models::now(),
+            )?)
+        })?;
+        let user_id = spent.ok_or(ApiError::Unauthorized)?;
+        let row = user::find(conn, user_id)?;
+        open_session(&state_for_db, conn, row)
+    })
+    .await?;
+    Ok(Json(session))
+}
+
+/// Closes a session: its refresh token stops working. Access tokens expire on their own
+/// within 15 minutes.
+#[utoipa::path(
+    tag = "accounts",
+    request_body = RefreshToken,
+    responses((status = 204, description = "Logged out"))
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    body: Json<RefreshToken>,
+) -> Result<HttpResponse, ApiError> {
+    let token = body.into_inner().refresh_token;
+    db::run(&state.pool, move |conn| {
+        Ok(session::revoke(conn, &token, Utc::now().naive_utc())?)
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use argon2::password_hash::phc::PasswordHash;
+
+    #[test]
+    fn the_dummy_hash_is_a_real_argon2id_hash_that_matches_nothing() {
+        assert!(
+            PasswordHash::new(super::DUMMY_HASH).is_ok(),
+            "unknown e-mails must cost a full verification"
+        );
+        assert!(!crate::auth::verify_password(
+            "vitrine-demo-2026",
+            super::DUMMY_HASH
+        ));
+    }
+}

@@ -1,0 +1,110 @@
+//! Accounts and sessions: sign-up, log-in, short-lived access tokens and rotating refresh
+//! tokens.
+
+use serde::{Deserialize, Serialize};
+
+/// What an account may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A shopper.
+    Customer,
+    /// A member of one or more shops' teams.
+    Merchant,
+    /// An association volunteer (delivery rounds).
+    Volunteer,
+    /// An association administrator.
+    Admin,
+}
+
+impl Role {
+    /// The wire and database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Merchant => "merchant",
+            Role::Volunteer => "volunteer",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// Parses the wire spelling.
+    pub fn parse(value: &str) -> Option<Role> {
+        [Role::Customer, Role::Merchant, Role::Volunteer, Role::Admin]
+            .into_iter()
+            .find(|role| role.as_str() == value)
+    }
+}
+
+/// Creates a customer account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Register {
+    /// E-mail address, the account's login.
+    pub email: String,
+    /// 12 to 128 characters.
+    pub password: String,
+    /// Name, as shops will call the customer.
+    pub name: String,
+    /// A guest basket to keep with the new account.
+    #[serde(default)]
+    pub cart_id: Option<String>,
+}
+
+/// Opens a session.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Login {
+    /// E-mail address.
+    pub email: String,
+    /// Password.
+    pub password: String,
+    /// A guest basket to keep with the account.
+    #[serde(default)]
+    pub cart_id: Option<String>,
+}
+
+/// Exchanges or revokes a refresh token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RefreshToken {
+    /// The refresh token of the session.
+    pub refresh_token: String,
+}
+
+/// The signed-in account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Me {
+    /// The account's id.
+    pub id: i64,
+    /// E-mail address.
+    pub email: String,
+    /// Name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// The account's basket, if it has one.
+    pub cart_id: Option<String>,
+}
+
+/// A session: send `access_token` as `Authorization: Bearer <token>`; before it expires,
+/// exchange `refresh_token` for a new pair (the old refresh token then stops working).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Session {
+    /// A JWT, valid `expires_in` seconds.
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds the access token is valid.
+    pub expires_in: u64,
+    /// Single use; valid 30 days.
+    pub refresh_token: String,
+    /// The account.
+    pub user: Me,
+}
