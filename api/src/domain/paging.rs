@@ -51,6 +51,27 @@ impl Paging {
         i64::from(self.per_page)
     }
 
+    /// The paging of a request that has nothing else to check: a 400 naming each bad field.
+    pub fn from_query(
+        query: &shared::catalogue::PageQuery,
+    ) -> Result<Paging, crate::error::ApiError> {
+        let mut errors = Vec::new();
+        let paging = Paging::parse(query.page, query.per_page, &mut errors);
+        crate::error::ApiError::from_field_errors(errors).map_or(Ok(paging), Err)
+    }
+
+    /// This page of a whole list held in memory.
+    pub fn page_of<T>(self, all: Vec<T>) -> shared::Page<T> {
+        let total = all.len() as u64;
+        let skip = usize::try_from(self.offset()).unwrap_or(usize::MAX);
+        let items = all
+            .into_iter()
+            .skip(skip)
+            .take(self.per_page as usize)
+            .collect();
+        self.page(items, total)
+    }
+
     /// Wraps one page of items.
     pub fn page<T>(self, items: Vec<T>, total: u64) -> shared::Page<T> {
         shared::Page {

@@ -29,11 +29,7 @@ pub async fn list_categories(
     state: web::Data<AppState>,
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut errors = Vec::new();
-    let paging = Paging::parse(query.page, query.per_page, &mut errors);
-    if let Some(err) = ApiError::from_field_errors(errors) {
-        return Err(err);
-    }
+    let paging = Paging::from_query(&query)?;
     state
         .catalogue_cache
         .json(&req, &state.pool, move |conn| {

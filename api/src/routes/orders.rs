@@ -40,23 +40,9 @@ pub async fn list_communes(
     state: web::Data<AppState>,
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> Result<Json<Page<Commune>>, ApiError> {
-    let mut errors = Vec::new();
-    let paging = Paging::parse(query.page, query.per_page, &mut errors);
-    if let Some(err) = ApiError::from_field_errors(errors) {
-        return Err(err);
-    }
+    let paging = Paging::from_query(&query)?;
     let all = db::run(&state.pool, |conn| Ok(commune::list(conn)?)).await?;
-    let total = all.len() as u64;
-    let skip = usize::try_from(paging.offset()).unwrap_or(usize::MAX);
-    Ok(Json(
-        paging.page(
-            all.into_iter()
-                .skip(skip)
-                .take(paging.per_page as usize)
-                .collect(),
-            total,
-        ),
-    ))
+    Ok(Json(paging.page_of(all)))
 }
 
 /// Checks every field of a checkout; each bad one is named.
@@ -341,11 +327,7 @@ pub async fn list_my_orders(
     state: web::Data<AppState>,
     ValidQuery(query): ValidQuery<PageQuery>,
 ) -> Result<Json<Page<Order>>, ApiError> {
-    let mut errors = Vec::new();
-    let paging = Paging::parse(query.page, query.per_page, &mut errors);
-    if let Some(err) = ApiError::from_field_errors(errors) {
-        return Err(err);
-    }
+    let paging = Paging::from_query(&query)?;
     let page = db::run(&state.pool, move |conn| {
         let (ids, total) = order::ids_of_user(conn, user.id, paging)?;
         let orders = ids
