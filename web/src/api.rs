@@ -1,14 +1,18 @@
 //! The typed client of the Vitrine REST API: one async function per endpoint, the wire types
 //! of `shared` in and out, and one error type, [`ApiError`].
 //!
-//! Requests go to the same origin (`/api/v1/...`) through the browser's `fetch`.
+//! Requests go to the same origin (`/api/v1/...`) through the browser's `fetch`. A 404 that
+//! is an ordinary outcome (a product no longer on sale, a shop gone, a filter naming a category
+//! that no longer exists) is `Ok(None)`, so that pages show it as such rather than as a failure.
 
 use gloo_net::http::{Request, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
     Page,
-    catalogue::{Category, PageQuery, ShopQuery, ShopSummary},
-    error::Problem,
+    catalogue::{
+        Category, PageQuery, Product, ProductCard, ProductQuery, Shop, ShopQuery, ShopSummary,
+    },
+    error::{ErrorCode, Problem},
 };
 
 /// Where the API lives, relative to the page's origin.
@@ -35,25 +39,57 @@ pub async fn list_categories(query: &PageQuery) -> Result<Page<Category>, ApiErr
     get("/categories", query).await
 }
 
+/// `GET /products`: one page of the catalogue, filtered, sorted and paged by `query`.
+///
+/// `None` when the query names a category or a shop that does not exist (404).
+pub async fn list_products(query: &ProductQuery) -> Result<Option<Page<ProductCard>>, ApiError> {
+    found(get("/products", query).await)
+}
+
+/// `GET /products/{id}`: a product's page; `None` when it is not on sale (404).
+pub async fn get_product(id: i64) -> Result<Option<Product>, ApiError> {
+    found(get(&format!("/products/{id}"), &NoQuery {}).await)
+}
+
+/// `GET /shops/{slug}`: a shop's page; `None` when there is no such active shop (404).
+pub async fn get_shop(slug: &str) -> Result<Option<Shop>, ApiError> {
+    let slug = String::from(js_sys::encode_uri_component(slug));
+    found(get(&format!("/shops/{slug}"), &NoQuery {}).await)
+}
+
+/// The query of an endpoint that takes none.
+#[derive(Serialize)]
+struct NoQuery {}
+
+/// Turns the API's "not found" into `Ok(None)`.
+fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
+    match result {
+        Ok(value) => Ok(Some(value)),
+        Err(ApiError::Api(problem)) if problem.code == ErrorCode::NotFound => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
-    let pairs = query_pairs(query)?;
+    let response = send_get(path, query_pairs(query)?).await?;
+    response
+        .json::<T>()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+/// The part of [`get`] that does not depend on the types, compiled once rather than once per
+/// endpoint: sends the request and turns an error status into [`ApiError::Api`].
+async fn send_get(path: &str, pairs: Vec<(String, String)>) -> Result<Response, ApiError> {
     let response = Request::get(&format!("{API_BASE}{path}"))
         .header("Accept", "application/json")
         .query(pairs.iter().map(|(name, value)| (name.as_str(), value)))
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
-    read_body(response).await
-}
-
-/// Turns a success into `T` and an error status into [`ApiError::Api`].
-async fn read_body<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
     if response.ok() {
-        return response
-            .json::<T>()
-            .await
-            .map_err(|error| ApiError::Decode(error.to_string()));
+        return Ok(response);
     }
     match response.json::<Problem>().await {
         Ok(problem) => Err(ApiError::Api(problem)),

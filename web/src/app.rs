@@ -9,9 +9,9 @@ use leptos_router::{
 
 use crate::{
     components::{SiteFooter, SiteHeader},
-    i18n::{provide_i18n, use_i18n},
-    pages::{CataloguePage, HomePage, NotFoundPage},
-    routes::{CATALOGUE_PATH, HOME_PATH},
+    i18n::{provide_i18n, tr},
+    pages::{CataloguePage, HomePage, NotFoundPage, ProductPage, ShopPage, ShopsPage},
+    routes::{CATALOGUE_PATH, HOME_PATH, PRODUCT_PATH, SHOP_PATH, SHOPS_PATH},
 };
 
 /// The id of `<main>`, which the skip link targets.
@@ -32,7 +32,6 @@ pub fn App() -> impl IntoView {
 /// the footer.
 #[component]
 fn Frame() -> impl IntoView {
-    let i18n = use_i18n();
     let main_ref = NodeRef::<Main>::new();
     let focus_main = move || {
         if let Some(main) = main_ref.get_untracked() {
@@ -58,13 +57,16 @@ fn Frame() -> impl IntoView {
     });
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
-            {move || i18n.t().skip_to_content}
+            {tr(|t| t.skip_to_content)}
         </a>
         <SiteHeader />
         <main id=MAIN_ID tabindex="-1" node_ref=main_ref>
             <Routes fallback=|| view! { <NotFoundPage /> }>
                 <Route path=HOME_PATH view=HomePage />
                 <Route path=CATALOGUE_PATH view=CataloguePage />
+                <Route path=PRODUCT_PATH view=ProductPage />
+                <Route path=SHOPS_PATH view=ShopsPage />
+                <Route path=SHOP_PATH view=ShopPage />
             </Routes>
         </main>
         <SiteFooter />

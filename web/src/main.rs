@@ -7,15 +7,19 @@
 //! - [`app`]: the router and the context providers.
 //! - [`routes`]: the [`routes::Page`] enum, the only place URL strings are written.
 //! - [`api`]: the typed client of the REST API.
+//! - [`categories`]: the category tree rebuilt from the API's flat list.
+//! - [`price`]: prices as people type them into a field.
 //! - [`i18n`]: French (default) and English interface strings.
 //! - [`pages`]: one route, one file.
 //! - [`components`]: props in, view out, no fetching.
 
 mod api;
 mod app;
+mod categories;
 mod components;
 mod i18n;
 mod pages;
+mod price;
 mod routes;
 
 use leptos::prelude::document;

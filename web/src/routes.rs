@@ -1,51 +1,434 @@
-//! Where things are: the [`Page`] enum and the router's path patterns.
+//! Where things are: the [`Page`] enum, the router's path patterns, and the query strings
+//! that hold the state of the catalogue and of the shop directory.
 //!
 //! This module is the only place an app URL is written. Links are built with
 //! [`Page::href`]; the router in [`crate::app`] matches the `*_PATH` patterns below, which are
-//! built from the same constants, so a link and its route cannot drift apart.
+//! built from the same constants, so a link and its route cannot drift apart. Pages read
+//! their state back with [`CatalogueFilter::from_query`], [`ShopFilter::from_query`],
+//! [`product_id`], [`shop_slug`] and [`page_number`], which accept anything a person may
+//! type or paste: a value that makes no sense is dropped, never an error.
+//!
+//! | page | address |
+//! |---|---|
+//! | home | `/` |
+//! | catalogue | `/catalogue?q=miel&categorie=epicerie&boutique=epicerie-du-duche&prix_min=5&prix_max=12.50&en_stock=1&tri=prix_asc&page=2` |
+//! | product | `/produits/42` |
+//! | shop directory | `/commerces?type=alimentation&commune=Uz%C3%A8s&livraison=1&page=2` |
+//! | shop | `/commerces/epicerie-du-duche?page=2` (its products' page) |
 
 use std::fmt::Write as _;
 
-use leptos_router::StaticSegment;
+use leptos_router::{ParamSegment, StaticSegment, params::ParamsMap};
+use shared::catalogue::{ProductSort, ShopKind};
+
+use crate::price;
 
 /// Path segment of the catalogue.
 const CATALOGUE: &str = "catalogue";
+/// Path segment of the product pages.
+const PRODUCTS: &str = "produits";
+/// Path segment of the shop directory and of the shop pages.
+const SHOPS: &str = "commerces";
+/// Name of the route parameter holding a product's id.
+const ID: &str = "id";
+/// Name of the route parameter holding a shop's slug.
+const SLUG: &str = "slug";
 
-/// Query parameter of the catalogue naming a category by its slug (`?categorie=fromagerie`).
-pub const CATEGORY_PARAM: &str = "categorie";
+/// Catalogue: words to search for.
+const SEARCH_PARAM: &str = "q";
+/// Catalogue: a category's slug.
+const CATEGORY_PARAM: &str = "categorie";
+/// Catalogue: a shop's slug.
+const SHOP_PARAM: &str = "boutique";
+/// Catalogue: lowest price in euros, with a point before the cents (`12.50`).
+const MIN_PRICE_PARAM: &str = "prix_min";
+/// Catalogue: highest price in euros, with a point before the cents.
+const MAX_PRICE_PARAM: &str = "prix_max";
+/// Catalogue: `1` hides what is out of stock.
+const IN_STOCK_PARAM: &str = "en_stock";
+/// Catalogue: the order, see [`sort_word`].
+const SORT_PARAM: &str = "tri";
+/// Every list: the page number, from 1 (left out for the first page).
+const PAGE_PARAM: &str = "page";
+/// Shop directory: the kind of shop, see [`kind_word`].
+const KIND_PARAM: &str = "type";
+/// Shop directory: a commune's exact name.
+const COMMUNE_PARAM: &str = "commune";
+/// Shop directory: `1` keeps only the shops that deliver.
+const DELIVERS_PARAM: &str = "livraison";
+
+/// The API refuses longer searches (`ProductQuery::q`); a longer one from an address is cut.
+pub const MAX_SEARCH_CHARS: usize = 200;
 
 /// Route pattern of [`Page::Home`].
 pub const HOME_PATH: StaticSegment<&str> = StaticSegment("");
 /// Route pattern of [`Page::Catalogue`].
 pub const CATALOGUE_PATH: StaticSegment<&str> = StaticSegment(CATALOGUE);
+/// Route pattern of [`Page::Product`].
+pub const PRODUCT_PATH: (StaticSegment<&str>, ParamSegment) =
+    (StaticSegment(PRODUCTS), ParamSegment(ID));
+/// Route pattern of [`Page::Shops`].
+pub const SHOPS_PATH: StaticSegment<&str> = StaticSegment(SHOPS);
+/// Route pattern of [`Page::Shop`].
+pub const SHOP_PATH: (StaticSegment<&str>, ParamSegment) =
+    (StaticSegment(SHOPS), ParamSegment(SLUG));
 
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
-    /// The home page: what Vitrine is, the categories and the shops.
+    /// The home page: what Vitrine is, the search box, the categories and the shops.
     Home,
-    /// The product catalogue, optionally narrowed to one category.
-    Catalogue {
-        /// Slug of the category to show, if any.
-        category: Option<String>,
+    /// The product catalogue, narrowed, sorted and paged by the filter.
+    Catalogue(CatalogueFilter),
+    /// One product's page.
+    Product {
+        /// The product's id.
+        id: i64,
+    },
+    /// The shop directory, narrowed by the filter.
+    Shops(ShopFilter),
+    /// One shop's page, with one page of its products.
+    Shop {
+        /// The shop's slug.
+        slug: String,
+        /// Which page of its products, from 1.
+        page: u32,
     },
 }
 
 impl Page {
+    /// The catalogue without any filter.
+    pub fn catalogue() -> Page {
+        Page::Catalogue(CatalogueFilter::default())
+    }
+
+    /// The shop directory without any filter.
+    pub fn shops() -> Page {
+        Page::Shops(ShopFilter::default())
+    }
+
+    /// A shop's page, on the first page of its products.
+    pub fn shop(slug: &str) -> Page {
+        Page::Shop {
+            slug: slug.to_owned(),
+            page: 1,
+        }
+    }
+
     /// The page's URL, absolute path plus query string.
     pub fn href(&self) -> String {
         match self {
             Page::Home => "/".to_owned(),
-            Page::Catalogue { category: None } => format!("/{CATALOGUE}"),
-            Page::Catalogue {
-                category: Some(slug),
-            } => format!("/{CATALOGUE}?{CATEGORY_PARAM}={}", encode_query_value(slug)),
+            Page::Catalogue(filter) => {
+                let mut query = QueryString::default();
+                if let Some(q) = &filter.q {
+                    query.push(SEARCH_PARAM, q);
+                }
+                if let Some(category) = &filter.category {
+                    query.push(CATEGORY_PARAM, category);
+                }
+                if let Some(shop) = &filter.shop {
+                    query.push(SHOP_PARAM, shop);
+                }
+                if let Some(cents) = filter.min_price_cents {
+                    query.push(MIN_PRICE_PARAM, &price::euros_text(cents, '.'));
+                }
+                if let Some(cents) = filter.max_price_cents {
+                    query.push(MAX_PRICE_PARAM, &price::euros_text(cents, '.'));
+                }
+                if filter.in_stock {
+                    query.push(IN_STOCK_PARAM, "1");
+                }
+                if let Some(sort) = filter.sort {
+                    query.push(SORT_PARAM, sort_word(sort));
+                }
+                query.push_page(filter.page);
+                format!("/{CATALOGUE}{}", query.0)
+            }
+            Page::Product { id } => format!("/{PRODUCTS}/{id}"),
+            Page::Shops(filter) => {
+                let mut query = QueryString::default();
+                if let Some(kind) = filter.kind {
+                    query.push(KIND_PARAM, kind_word(kind));
+                }
+                if let Some(commune) = &filter.commune {
+                    query.push(COMMUNE_PARAM, commune);
+                }
+                if filter.delivers {
+                    query.push(DELIVERS_PARAM, "1");
+                }
+                query.push_page(filter.page);
+                format!("/{SHOPS}{}", query.0)
+            }
+            Page::Shop { slug, page } => {
+                let mut query = QueryString::default();
+                query.push_page(*page);
+                format!("/{SHOPS}/{}{}", encode(slug), query.0)
+            }
         }
     }
 }
 
-/// Percent-encodes a query-string value: everything but RFC 3986's unreserved characters.
-fn encode_query_value(value: &str) -> String {
+/// What the catalogue shows: its search, filters, order and page. Lives in the query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueFilter {
+    /// Words to search for; never empty.
+    pub q: Option<String>,
+    /// A category's slug (its sub-categories are included).
+    pub category: Option<String>,
+    /// A shop's slug.
+    pub shop: Option<String>,
+    /// Lowest price, cents.
+    pub min_price_cents: Option<i64>,
+    /// Highest price, cents.
+    pub max_price_cents: Option<i64>,
+    /// Hide what is out of stock.
+    pub in_stock: bool,
+    /// The order asked for; `None` is the API's default ([`CatalogueFilter::effective_sort`]).
+    /// Never [`ProductSort::Relevance`] without a search.
+    pub sort: Option<ProductSort>,
+    /// The page, from 1.
+    pub page: u32,
+}
+
+impl Default for CatalogueFilter {
+    fn default() -> Self {
+        CatalogueFilter {
+            q: None,
+            category: None,
+            shop: None,
+            min_price_cents: None,
+            max_price_cents: None,
+            in_stock: false,
+            sort: None,
+            page: 1,
+        }
+    }
+}
+
+impl CatalogueFilter {
+    /// Reads the catalogue's query string; what makes no sense is left out.
+    pub fn from_query(query: &ParamsMap) -> CatalogueFilter {
+        CatalogueFilter::read(|name| query.get_str(name))
+    }
+
+    /// [`CatalogueFilter::from_query`] over any lookup of decoded parameters.
+    fn read<'a>(query: impl Fn(&str) -> Option<&'a str>) -> CatalogueFilter {
+        let q = text_param(&query, SEARCH_PARAM)
+            .map(|q| q.chars().take(MAX_SEARCH_CHARS).collect::<String>())
+            .map(|q| q.trim().to_owned());
+        let price = |name| query(name).and_then(|text| price::parse_euros(text).ok().flatten());
+        let mut filter = CatalogueFilter {
+            category: text_param(&query, CATEGORY_PARAM),
+            shop: text_param(&query, SHOP_PARAM),
+            min_price_cents: price(MIN_PRICE_PARAM),
+            max_price_cents: price(MAX_PRICE_PARAM),
+            in_stock: query(IN_STOCK_PARAM) == Some("1"),
+            sort: query(SORT_PARAM).and_then(parse_sort_word),
+            page: read_page(&query),
+            q,
+        };
+        filter.normalise();
+        filter
+    }
+
+    /// The catalogue narrowed to one category.
+    pub fn category(slug: &str) -> CatalogueFilter {
+        CatalogueFilter {
+            category: Some(slug.to_owned()),
+            ..CatalogueFilter::default()
+        }
+    }
+
+    /// The catalogue narrowed to one shop.
+    pub fn shop(slug: &str) -> CatalogueFilter {
+        CatalogueFilter {
+            shop: Some(slug.to_owned()),
+            ..CatalogueFilter::default()
+        }
+    }
+
+    /// The catalogue searched for `q` (trimmed; nothing if it is blank).
+    pub fn search(q: &str) -> CatalogueFilter {
+        let mut filter = CatalogueFilter {
+            q: Some(q.to_owned()),
+            ..CatalogueFilter::default()
+        };
+        filter.normalise();
+        filter
+    }
+
+    /// The order the results are in: the one asked for, else the API's default.
+    pub fn effective_sort(&self) -> ProductSort {
+        self.sort.unwrap_or(if self.q.is_some() {
+            ProductSort::Relevance
+        } else {
+            ProductSort::Name
+        })
+    }
+
+    /// Whether a filter beyond the search narrows the results.
+    pub fn has_filters(&self) -> bool {
+        self.category.is_some()
+            || self.shop.is_some()
+            || self.min_price_cents.is_some()
+            || self.max_price_cents.is_some()
+            || self.in_stock
+    }
+
+    /// The same results on another page.
+    pub fn with_page(&self, page: u32) -> CatalogueFilter {
+        CatalogueFilter {
+            page: page.max(1),
+            ..self.clone()
+        }
+    }
+
+    /// Makes the filter canonical, so that two filters showing the same results are equal:
+    /// a blank search is none, relevance without a search is the default, page 0 is 1.
+    pub fn normalise(&mut self) {
+        self.q = self
+            .q
+            .take()
+            .map(|q| q.trim().to_owned())
+            .filter(|q| !q.is_empty());
+        if self.q.is_none() && self.sort == Some(ProductSort::Relevance) {
+            self.sort = None;
+        }
+        self.page = self.page.max(1);
+    }
+}
+
+/// What the shop directory shows. Lives in the query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShopFilter {
+    /// Only shops of this kind.
+    pub kind: Option<ShopKind>,
+    /// Only shops in this commune (exact name).
+    pub commune: Option<String>,
+    /// Only shops that deliver.
+    pub delivers: bool,
+    /// The page, from 1.
+    pub page: u32,
+}
+
+impl Default for ShopFilter {
+    fn default() -> Self {
+        ShopFilter {
+            kind: None,
+            commune: None,
+            delivers: false,
+            page: 1,
+        }
+    }
+}
+
+impl ShopFilter {
+    /// Reads the directory's query string; what makes no sense is left out.
+    pub fn from_query(query: &ParamsMap) -> ShopFilter {
+        ShopFilter::read(|name| query.get_str(name))
+    }
+
+    /// [`ShopFilter::from_query`] over any lookup of decoded parameters.
+    fn read<'a>(query: impl Fn(&str) -> Option<&'a str>) -> ShopFilter {
+        ShopFilter {
+            kind: query(KIND_PARAM).and_then(parse_kind_word),
+            commune: text_param(&query, COMMUNE_PARAM),
+            delivers: query(DELIVERS_PARAM) == Some("1"),
+            page: read_page(&query),
+        }
+    }
+}
+
+/// The product id of a [`PRODUCT_PATH`] route, if it is one.
+pub fn product_id(params: &ParamsMap) -> Option<i64> {
+    read_product_id(params.get_str(ID))
+}
+
+fn read_product_id(id: Option<&str>) -> Option<i64> {
+    id.and_then(|id| id.parse().ok()).filter(|id| *id > 0)
+}
+
+/// The shop slug of a [`SHOP_PATH`] route.
+pub fn shop_slug(params: &ParamsMap) -> Option<String> {
+    text_param(&|name| params.get_str(name), SLUG)
+}
+
+/// The `page` of a query string: a number from 1, else 1.
+pub fn page_number(query: &ParamsMap) -> u32 {
+    read_page(&|name| query.get_str(name))
+}
+
+fn read_page<'a>(query: &impl Fn(&str) -> Option<&'a str>) -> u32 {
+    query(PAGE_PARAM)
+        .and_then(|page| page.trim().parse().ok())
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// How an order is written in the address.
+fn sort_word(sort: ProductSort) -> &'static str {
+    match sort {
+        ProductSort::Relevance => "pertinence",
+        ProductSort::PriceAsc => "prix_asc",
+        ProductSort::PriceDesc => "prix_desc",
+        ProductSort::Newest => "nouveautes",
+        ProductSort::Name => "nom",
+    }
+}
+
+fn parse_sort_word(word: &str) -> Option<ProductSort> {
+    ProductSort::ALL
+        .into_iter()
+        .find(|sort| sort_word(*sort) == word)
+}
+
+/// How a kind of shop is written in the address.
+fn kind_word(kind: ShopKind) -> &'static str {
+    match kind {
+        ShopKind::Food => "alimentation",
+        ShopKind::NonFood => "commerces",
+        ShopKind::Restaurant => "restaurants",
+    }
+}
+
+fn parse_kind_word(word: &str) -> Option<ShopKind> {
+    ShopKind::ALL
+        .into_iter()
+        .find(|kind| kind_word(*kind) == word)
+}
+
+/// A parameter's value, trimmed, or `None` when missing or blank.
+fn text_param<'a>(params: &impl Fn(&str) -> Option<&'a str>, name: &str) -> Option<String> {
+    params(name)
+        .map(str::trim)
+        .filter(|value| !value.is_empty())
+        .map(str::to_owned)
+}
+
+/// A query string being written: `?a=1&b=2`, or nothing at all.
+#[derive(Default)]
+struct QueryString(String);
+
+impl QueryString {
+    fn push(&mut self, name: &str, value: &str) {
+        self.0.push(if self.0.is_empty() { '?' } else { '&' });
+        self.0.push_str(name);
+        self.0.push('=');
+        self.0.push_str(&encode(value));
+    }
+
+    /// The page number, left out for the first page.
+    fn push_page(&mut self, page: u32) {
+        if page > 1 {
+            self.push(PAGE_PARAM, &page.to_string());
+        }
+    }
+}
+
+/// Percent-encodes a path segment or query-string value: everything but RFC 3986's
+/// unreserved characters.
+fn encode(value: &str) -> String {
     let mut encoded = String::with_capacity(value.len());
     for byte in value.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
@@ -60,22 +443,193 @@ fn encode_query_value(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::Page;
+    use super::*;
+
+    /// The decoded parameters of `href`'s query string, as the router hands them to a page.
+    fn query_of(href: &str) -> Vec<(String, String)> {
+        let Some((_, query)) = href.split_once('?') else {
+            return Vec::new();
+        };
+        query
+            .split('&')
+            .map(|pair| {
+                let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (name.to_owned(), decode(value))
+            })
+            .collect()
+    }
+
+    fn decode(value: &str) -> String {
+        let bytes = value.as_bytes();
+        let mut decoded = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%'
+                && let Some(byte) = value
+                    .get(i + 1..i + 3)
+                    .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+            {
+                decoded.push(byte);
+                i += 3;
+            } else {
+                decoded.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(decoded).expect("UTF-8")
+    }
+
+    fn catalogue(href: &str) -> CatalogueFilter {
+        let params = query_of(href);
+        CatalogueFilter::read(|name| value_of(&params, name))
+    }
+
+    fn shops(href: &str) -> ShopFilter {
+        let params = query_of(href);
+        ShopFilter::read(|name| value_of(&params, name))
+    }
+
+    /// The last value of `name`, as `ParamsMap::get_str` answers.
+    fn value_of<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        params
+            .iter()
+            .rev()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.as_str())
+    }
 
     #[test]
     fn hrefs_are_absolute_and_encoded() {
         assert_eq!(Page::Home.href(), "/");
-        assert_eq!(Page::Catalogue { category: None }.href(), "/catalogue");
-        let category = |slug: &str| Page::Catalogue {
-            category: Some(slug.to_owned()),
-        };
+        assert_eq!(Page::catalogue().href(), "/catalogue");
         assert_eq!(
-            category("fromagerie").href(),
+            Page::Catalogue(CatalogueFilter::category("fromagerie")).href(),
             "/catalogue?categorie=fromagerie"
         );
         assert_eq!(
-            category("vins & bières").href(),
+            Page::Catalogue(CatalogueFilter::category("vins & bières")).href(),
             "/catalogue?categorie=vins%20%26%20bi%C3%A8res"
         );
+        assert_eq!(Page::Product { id: 42 }.href(), "/produits/42");
+        assert_eq!(Page::shops().href(), "/commerces");
+        assert_eq!(
+            Page::shop("epicerie-du-duche").href(),
+            "/commerces/epicerie-du-duche"
+        );
+        assert_eq!(
+            Page::Shop {
+                slug: "a/b".to_owned(),
+                page: 3
+            }
+            .href(),
+            "/commerces/a%2Fb?page=3"
+        );
+    }
+
+    #[test]
+    fn a_full_catalogue_filter_round_trips_through_its_address() {
+        let filter = CatalogueFilter {
+            q: Some("miel de lavande".to_owned()),
+            category: Some("epicerie".to_owned()),
+            shop: Some("epicerie-du-duche".to_owned()),
+            min_price_cents: Some(500),
+            max_price_cents: Some(1250),
+            in_stock: true,
+            sort: Some(ProductSort::PriceAsc),
+            page: 2,
+        };
+        let href = Page::Catalogue(filter.clone()).href();
+        assert_eq!(
+            href,
+            "/catalogue?q=miel%20de%20lavande&categorie=epicerie&boutique=epicerie-du-duche\
+             &prix_min=5&prix_max=12.50&en_stock=1&tri=prix_asc&page=2"
+        );
+        assert_eq!(catalogue(&href), filter);
+        for sort in ProductSort::ALL {
+            let filter = CatalogueFilter {
+                sort: Some(sort),
+                ..filter.clone()
+            };
+            let href = Page::Catalogue(filter.clone()).href();
+            assert_eq!(catalogue(&href), filter);
+        }
+    }
+
+    #[test]
+    fn nonsense_in_a_catalogue_address_is_dropped() {
+        let filter = catalogue(
+            "/catalogue?q=%20%20&categorie=&prix_min=abc&prix_max=-3&en_stock=oui&tri=prix&page=0",
+        );
+        assert_eq!(filter, CatalogueFilter::default());
+        let filter = catalogue("/catalogue?tri=pertinence&page=x");
+        assert_eq!(
+            filter,
+            CatalogueFilter::default(),
+            "relevance needs a search"
+        );
+        let filter = catalogue("/catalogue?prix_min=12,5");
+        assert_eq!(
+            filter.min_price_cents,
+            Some(1250),
+            "a typed comma is fine too"
+        );
+        let long = "a".repeat(MAX_SEARCH_CHARS + 50);
+        let filter = catalogue(&format!("/catalogue?q={long}"));
+        assert_eq!(filter.q.map(|q| q.len()), Some(MAX_SEARCH_CHARS));
+    }
+
+    #[test]
+    fn the_default_sort_follows_the_search() {
+        assert_eq!(
+            CatalogueFilter::default().effective_sort(),
+            ProductSort::Name
+        );
+        assert_eq!(
+            CatalogueFilter::search("miel").effective_sort(),
+            ProductSort::Relevance
+        );
+        assert_eq!(CatalogueFilter::search("   ").q, None);
+    }
+
+    #[test]
+    fn shop_filters_round_trip_through_their_address() {
+        for kind in ShopKind::ALL {
+            let filter = ShopFilter {
+                kind: Some(kind),
+                commune: Some("Saint-Quentin-la-Poterie".to_owned()),
+                delivers: true,
+                page: 2,
+            };
+            let href = Page::Shops(filter.clone()).href();
+            assert_eq!(shops(&href), filter);
+        }
+        assert_eq!(
+            Page::Shops(ShopFilter {
+                kind: Some(ShopKind::Food),
+                commune: Some("Uzès".to_owned()),
+                delivers: true,
+                page: 1,
+            })
+            .href(),
+            "/commerces?type=alimentation&commune=Uz%C3%A8s&livraison=1"
+        );
+        assert_eq!(
+            shops("/commerces?type=boulangerie&livraison=0"),
+            ShopFilter::default()
+        );
+    }
+
+    #[test]
+    fn path_parameters_are_read_strictly() {
+        assert_eq!(read_product_id(Some("42")), Some(42));
+        for bad in ["", "abc", "-1", "0", "4.2"] {
+            assert_eq!(read_product_id(Some(bad)), None, "{bad:?}");
+        }
+        let slug = |value: &'static str| text_param(&move |_: &str| Some(value), SLUG);
+        assert_eq!(
+            slug("epicerie-du-duche").as_deref(),
+            Some("epicerie-du-duche")
+        );
+        assert_eq!(slug(" "), None);
     }
 }

@@ -2,7 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::{api::ApiError, i18n::use_i18n};
+use crate::{
+    api::ApiError,
+    i18n::{tr, use_i18n},
+};
 
 /// Shows `error` as an alert with a "Réessayer" button that calls `on_retry`.
 ///
@@ -29,18 +32,18 @@ pub fn ErrorBox(
     };
     view! {
         <div class="error-box" role="alert">
-            <p class="error-box__heading">{move || i18n.t().error_heading}</p>
+            <p class="error-box__heading">{tr(|t| t.error_heading)}</p>
             <p>{message}</p>
             {reference
                 .map(|reference| {
                     view! {
                         <p class="error-box__reference">
-                            {move || i18n.t().error_reference} " " <code>{reference}</code>
+                            {tr(|t| t.error_reference)} " " <code>{reference}</code>
                         </p>
                     }
                 })}
             <button type="button" class="button" on:click=move |_| on_retry.run(())>
-                {move || i18n.t().retry}
+                {tr(|t| t.retry)}
             </button>
         </div>
     }

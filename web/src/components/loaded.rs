@@ -1,5 +1,7 @@
 //! The three states of data from the API, shown the same way everywhere.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use crate::{
@@ -21,6 +23,17 @@ where
     F: Fn(T) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // Type-erased, so the code below is compiled once per type of data rather than once per
+    // use: each copy costs the wasm more than the indirection costs the reader.
+    let loaded: Arc<dyn Fn(T) -> AnyView + Send + Sync> =
+        Arc::new(move |value| loaded(value).into_any());
+    loaded_view(resource, loaded)
+}
+
+fn loaded_view<T: Clone + 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+    loaded: Arc<dyn Fn(T) -> AnyView + Send + Sync>,
+) -> impl IntoView {
     move || match resource.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => {

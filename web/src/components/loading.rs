@@ -2,15 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// A visible "Chargement…" that assistive technologies announce politely.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <p class="loading" role="status">
-            {move || i18n.t().loading}
+            {tr(|t| t.loading)}
         </p>
     }
 }

@@ -3,12 +3,16 @@
 use leptos::prelude::*;
 use shared::catalogue::ShopSummary;
 
-use crate::i18n::use_i18n;
+use crate::{
+    i18n::{tr, use_i18n},
+    routes::Page,
+};
 
-/// One shop as a list item: logo, name, commune, kind and how orders reach the customer.
+/// One shop as a list item: logo, name (the link to its page, stretched over the whole card),
+/// commune, kind and how orders reach the customer.
 ///
 /// Browser tests rely on this shape: `<li data-testid="shop-card">` whose `<h3>` text is
-/// exactly the shop's name.
+/// exactly the shop's name and holds the link.
 #[component]
 pub fn ShopCard(
     /// The shop to show.
@@ -16,6 +20,7 @@ pub fn ShopCard(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ShopSummary {
+        slug,
         name,
         kind,
         description,
@@ -38,7 +43,9 @@ pub fn ShopCard(
                     decoding="async"
                 />
                 <div>
-                    <h3 class="shop-card__name">{name}</h3>
+                    <h3 class="shop-card__name">
+                        <a href=Page::shop(&slug).href()>{name}</a>
+                    </h3>
                     <p class="shop-card__meta">
                         <span class="shop-card__commune">{commune}</span>
                         <span class="shop-card__kind">{move || i18n.t().kind(kind)}</span>
@@ -55,7 +62,7 @@ pub fn ShopCard(
                                 .then(|| {
                                     view! {
                                         <li class="badge badge--delivery">
-                                            {move || i18n.t().way_delivery}
+                                            {tr(|t| t.way_delivery)}
                                         </li>
                                     }
                                 })}
@@ -63,7 +70,7 @@ pub fn ShopCard(
                                 .then(|| {
                                     view! {
                                         <li class="badge badge--pickup">
-                                            {move || i18n.t().way_pickup}
+                                            {tr(|t| t.way_pickup)}
                                         </li>
                                     }
                                 })}

@@ -2,17 +2,16 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::tr;
 
 /// The `<footer>` landmark shown on every page: delivery days and who runs Vitrine.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
-                <p>{move || i18n.t().footer_delivery}</p>
-                <p>{move || i18n.t().footer_about}</p>
+                <p>{tr(|t| t.footer_delivery)}</p>
+                <p>{tr(|t| t.footer_about)}</p>
             </div>
         </footer>
     }

@@ -3,7 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::{i18n::use_i18n, routes::Page};
+use crate::{
+    i18n::{tr, use_i18n},
+    routes::Page,
+};
 
 /// The `<header>` landmark shown on every page.
 ///
@@ -33,9 +36,9 @@ pub fn SiteHeader() -> impl IntoView {
                         <path d="M13 28v-7h6v7" fill="none" stroke="#3b2a1a" stroke-width="2" />
                     </svg>
                     <span class="site-name__text">
-                        <span class="site-name__name">{move || i18n.t().site_name}</span>
+                        <span class="site-name__name">{tr(|t| t.site_name)}</span>
                         <span class="site-name__dash">" — "</span>
-                        <span class="site-name__tagline">{move || i18n.t().site_tagline}</span>
+                        <span class="site-name__tagline">{tr(|t| t.site_tagline)}</span>
                     </span>
                 </a>
                 <button
@@ -49,17 +52,20 @@ pub fn SiteHeader() -> impl IntoView {
                         " — " {move || other().strings().lang_name}
                     </span>
                 </button>
-                <nav class="site-nav" aria-label=move || i18n.t().nav_label>
+                <nav class="site-nav" aria-label=tr(|t| t.nav_label)>
                     <ul>
                         <li>
                             <A href=home exact=true>
-                                {move || i18n.t().nav_home}
+                                {tr(|t| t.nav_home)}
                             </A>
                         </li>
                         <li>
-                            <A href=Page::Catalogue { category: None }.href()>
-                                {move || i18n.t().nav_catalogue}
+                            <A href=Page::catalogue().href()>
+                                {tr(|t| t.nav_catalogue)}
                             </A>
+                        </li>
+                        <li>
+                            <A href=Page::shops().href()>{tr(|t| t.nav_shops)}</A>
                         </li>
                     </ul>
                 </nav>

@@ -13,6 +13,7 @@ pub static STRINGS: Strings = Strings {
     nav_label: "Menu principal",
     nav_home: "Accueil",
     nav_catalogue: "Catalogue",
+    nav_shops: "Commerces",
 
     home_title: "Vitrine — commerces d'Uzès",
     home_heading: "Achetez chez vos commerçants d'Uzès",
@@ -30,12 +31,17 @@ pub static STRINGS: Strings = Strings {
     categories_empty: "Aucun rayon pour le moment.",
     shops_heading: "Les commerces",
     shops_empty: "Aucun commerce pour le moment.",
+    home_all_shops: "Choisir un commerce par type ou par commune",
     product_count,
     shop_count,
 
     kind_food: "Alimentation",
     kind_non_food: "Commerce",
     kind_restaurant: "Restaurant",
+
+    search_label: "Rechercher un produit ou un commerce",
+    search_hint: "Par exemple : miel, pain, chaussures, librairie.",
+    search_button: "Rechercher",
 
     loading: "Chargement…",
     error_heading: "Un problème est survenu",
@@ -45,9 +51,94 @@ pub static STRINGS: Strings = Strings {
     error_reference: "Référence à communiquer :",
     retry: "Réessayer",
 
-    catalogue_heading: "Catalogue — bientôt",
-    catalogue_text: "Le catalogue des produits arrive bientôt. En attendant, retrouvez \
-        tous les commerces sur la page d'accueil.",
+    catalogue_heading: "Catalogue",
+    results_heading,
+    filters_summary: "Filtrer par rayon, commerce ou prix",
+    filters_active,
+    filter_category: "Rayon",
+    all_categories: "Tous les rayons",
+    filter_shop: "Commerce",
+    all_shops: "Tous les commerces",
+    price_legend: "Prix, en euros",
+    price_min: "Prix minimum",
+    price_max: "Prix maximum",
+    price_hint: "Par exemple : 12,50",
+    price_invalid: "Écrivez un prix en euros, par exemple 12,50.",
+    price_order: "Le prix maximum doit être égal ou supérieur au prix minimum.",
+    in_stock_only: "En stock uniquement",
+    apply_filters: "Afficher les produits",
+    sort_label: "Trier par",
+    sort_relevance: "Pertinence",
+    sort_price_asc: "Prix croissant",
+    sort_price_desc: "Prix décroissant",
+    sort_newest: "Nouveautés",
+    sort_name: "Nom",
+    clear_filters: "Effacer les filtres",
+    no_products: "Aucun produit ne correspond à votre choix.",
+    no_products_hint: "Essayez un autre mot, un autre rayon ou d'autres prix, ou effacez \
+        les filtres pour voir tout le catalogue.",
+    unknown_filter: "Ce rayon ou ce commerce n'existe pas, ou n'est plus sur Vitrine.",
+    page_empty: "Cette page est vide : la liste est plus courte.",
+    first_page: "Aller à la première page",
+    pagination_label: "Pages des résultats",
+    previous: "Précédent",
+    next: "Suivant",
+    page_of,
+
+    stock_in_stock: "En stock",
+    stock_low: "Plus que quelques-uns",
+    stock_out: "Épuisé",
+    stock_untracked: "Disponible",
+
+    price_tax_included: "TTC",
+    sold_by: "Vendu par",
+    category_label: "Rayon",
+    quantity: "Quantité",
+    quantity_less: "Un de moins",
+    quantity_more: "Un de plus",
+    quantity_max,
+    add_to_basket: "Ajouter au panier",
+    basket_soon: "Le panier arrive bientôt. En attendant, commandez directement auprès du \
+        commerce, par téléphone ou en boutique.",
+    out_of_stock_text: "Ce produit est épuisé pour le moment. Le commerce peut vous dire \
+        quand il en aura de nouveau.",
+    product_not_found_heading: "Produit introuvable",
+    product_not_found_text: "Ce produit n'existe pas, ou il n'est plus en vente.",
+    to_catalogue: "Voir le catalogue",
+
+    filter_kind: "Type de commerce",
+    kind_all: "Tous",
+    kind_food_plural: "Alimentation",
+    kind_non_food_plural: "Commerces",
+    kind_restaurant_plural: "Restaurants",
+    filter_commune: "Commune",
+    all_communes: "Toutes les communes",
+    delivers_only: "Livraison à domicile uniquement",
+    no_shops: "Aucun commerce ne correspond à votre choix.",
+
+    shop_not_found_heading: "Commerce introuvable",
+    shop_not_found_text: "Ce commerce n'existe pas, ou il n'est plus sur Vitrine.",
+    to_shops: "Voir tous les commerces",
+    contact_heading: "Adresse et contact",
+    call: "Appeler le",
+    write_email: "Écrire à",
+    hours_heading: "Horaires d'ouverture",
+    closed: "Fermé",
+    today: "aujourd'hui",
+    weekdays: [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
+    time,
+    ways_heading: "Retrait et livraison",
+    pickup_yes: "Retrait en boutique, aux heures d'ouverture.",
+    pickup_no: "Pas de retrait en boutique.",
+    delivery_on,
+    delivery_yes: "Livraison gratuite à domicile.",
+    delivery_no: "Pas de livraison à domicile.",
+    shop_products_heading: "Ses produits",
+    shop_products_empty: "Ce commerce n'a pas encore de produit en ligne.",
+    shop_in_catalogue: "Chercher ou trier ses produits",
+
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
     back_home: "Retour à l'accueil",
@@ -72,5 +163,80 @@ fn shop_count(count: u64) -> String {
         format!("{count} commerce")
     } else {
         format!("{count} commerces")
+    }
+}
+
+fn results_heading(count: u64, search: Option<&str>) -> String {
+    match search {
+        Some(search) => format!("{} pour « {search} »", product_count(count)),
+        None => product_count(count),
+    }
+}
+
+fn filters_active(count: usize) -> String {
+    if count < 2 {
+        format!("{count} filtre choisi")
+    } else {
+        format!("{count} filtres choisis")
+    }
+}
+
+fn page_of(page: u32, count: u32) -> String {
+    format!("Page {page} sur {count}")
+}
+
+fn quantity_max(max: u32) -> String {
+    format!("{max} au maximum")
+}
+
+/// "09:00" -> "9 h 00"; anything else unchanged.
+fn time(hh_mm: &str) -> String {
+    match hh_mm.split_once(':') {
+        Some((hours, minutes)) => {
+            let hours = hours.trim_start_matches('0');
+            let hours = if hours.is_empty() { "0" } else { hours };
+            format!("{hours}\u{a0}h\u{a0}{minutes}")
+        }
+        None => hh_mm.to_owned(),
+    }
+}
+
+/// "Livraison gratuite le mardi et le vendredi."
+fn delivery_on(weekdays: &[u8]) -> String {
+    let days: Vec<String> = weekdays
+        .iter()
+        .filter_map(|day| STRINGS.weekdays.get(usize::from(*day).checked_sub(1)?))
+        .map(|name| format!("le {name}"))
+        .collect();
+    match days.as_slice() {
+        [] => STRINGS.delivery_yes.to_owned(),
+        [one] => format!("Livraison gratuite {one}."),
+        [first @ .., last] => format!("Livraison gratuite {} et {last}.", first.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_written_the_french_way() {
+        assert_eq!(time("09:00"), "9\u{a0}h\u{a0}00");
+        assert_eq!(time("12:30"), "12\u{a0}h\u{a0}30");
+        assert_eq!(time("00:15"), "0\u{a0}h\u{a0}15");
+    }
+
+    #[test]
+    fn delivery_days_read_as_a_sentence() {
+        assert_eq!(delivery_on(&[4]), "Livraison gratuite le jeudi.");
+        assert_eq!(
+            delivery_on(&[2, 5]),
+            "Livraison gratuite le mardi et le vendredi."
+        );
+        assert_eq!(
+            delivery_on(&[2, 4, 5]),
+            "Livraison gratuite le mardi, le jeudi et le vendredi."
+        );
+        assert_eq!(delivery_on(&[]), "Livraison gratuite à domicile.");
     }
 }

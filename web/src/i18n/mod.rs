@@ -9,7 +9,7 @@ mod en;
 mod fr;
 
 use leptos::prelude::*;
-use shared::catalogue::ShopKind;
+use shared::catalogue::{ProductSort, ShopKind, StockState};
 
 /// `localStorage` key under which the chosen language is remembered.
 const STORAGE_KEY: &str = "vitrine.lang";
@@ -76,6 +76,8 @@ pub struct Strings {
     pub nav_home: &'static str,
     /// Navigation link to the catalogue.
     pub nav_catalogue: &'static str,
+    /// Navigation link to the shop directory.
+    pub nav_shops: &'static str,
 
     /// The home page's `<title>`.
     pub home_title: &'static str,
@@ -103,6 +105,8 @@ pub struct Strings {
     pub shops_heading: &'static str,
     /// Shown when there is no shop yet.
     pub shops_empty: &'static str,
+    /// The home page's link to the shop directory.
+    pub home_all_shops: &'static str,
     /// "1 produit", "12 produits".
     pub product_count: fn(u64) -> String,
     /// "1 commerce", "45 commerces".
@@ -114,6 +118,13 @@ pub struct Strings {
     pub kind_non_food: &'static str,
     /// Label of a restaurant.
     pub kind_restaurant: &'static str,
+
+    /// Label of the search box.
+    pub search_label: &'static str,
+    /// Example under the search box.
+    pub search_hint: &'static str,
+    /// The search box's button.
+    pub search_button: &'static str,
 
     /// Text of the loading indicator.
     pub loading: &'static str,
@@ -128,10 +139,167 @@ pub struct Strings {
     /// The error box's retry button.
     pub retry: &'static str,
 
-    /// The catalogue placeholder's title and heading.
+    /// The catalogue's title and heading.
     pub catalogue_heading: &'static str,
-    /// The catalogue placeholder's text.
-    pub catalogue_text: &'static str,
+    /// Heading of the results: "903 produits", "12 produits pour « miel »".
+    pub results_heading: fn(u64, Option<&str>) -> String,
+    /// The disclosure that holds the filters.
+    pub filters_summary: &'static str,
+    /// Under it, how many filters are in force: "2 filtres choisis".
+    pub filters_active: fn(usize) -> String,
+    /// Label of the category select.
+    pub filter_category: &'static str,
+    /// Its first option.
+    pub all_categories: &'static str,
+    /// Label of the shop select.
+    pub filter_shop: &'static str,
+    /// Its first option.
+    pub all_shops: &'static str,
+    /// Legend of the two price fields.
+    pub price_legend: &'static str,
+    /// Label of the lowest price.
+    pub price_min: &'static str,
+    /// Label of the highest price.
+    pub price_max: &'static str,
+    /// How to write a price.
+    pub price_hint: &'static str,
+    /// A price field holds something that is not a price.
+    pub price_invalid: &'static str,
+    /// The highest price is below the lowest.
+    pub price_order: &'static str,
+    /// Label of the in-stock checkbox.
+    pub in_stock_only: &'static str,
+    /// The filters' submit button.
+    pub apply_filters: &'static str,
+    /// Label of the sort select.
+    pub sort_label: &'static str,
+    /// Sort by relevance (only with a search).
+    pub sort_relevance: &'static str,
+    /// Cheapest first.
+    pub sort_price_asc: &'static str,
+    /// Dearest first.
+    pub sort_price_desc: &'static str,
+    /// Newest first.
+    pub sort_newest: &'static str,
+    /// By name.
+    pub sort_name: &'static str,
+    /// Link back to the catalogue without any filter or search.
+    pub clear_filters: &'static str,
+    /// No product matches.
+    pub no_products: &'static str,
+    /// What to try then.
+    pub no_products_hint: &'static str,
+    /// The address names a category or shop that does not exist.
+    pub unknown_filter: &'static str,
+    /// A page number past the last page.
+    pub page_empty: &'static str,
+    /// Link to the first page.
+    pub first_page: &'static str,
+    /// Accessible name of the pagination.
+    pub pagination_label: &'static str,
+    /// Link to the previous page.
+    pub previous: &'static str,
+    /// Link to the next page.
+    pub next: &'static str,
+    /// "Page 2 sur 38".
+    pub page_of: fn(u32, u32) -> String,
+
+    /// Stock: plenty.
+    pub stock_in_stock: &'static str,
+    /// Stock: a few left.
+    pub stock_low: &'static str,
+    /// Stock: none left.
+    pub stock_out: &'static str,
+    /// Stock: not counted, always available.
+    pub stock_untracked: &'static str,
+
+    /// After a price: VAT included.
+    pub price_tax_included: &'static str,
+    /// Names the shop on a product page.
+    pub sold_by: &'static str,
+    /// Names the category on a product page.
+    pub category_label: &'static str,
+    /// Label of the quantity field.
+    pub quantity: &'static str,
+    /// The button that takes one away.
+    pub quantity_less: &'static str,
+    /// The button that adds one.
+    pub quantity_more: &'static str,
+    /// The most that can be ordered: "29 au maximum".
+    pub quantity_max: fn(u32) -> String,
+    /// The add-to-basket button.
+    pub add_to_basket: &'static str,
+    /// Why that button does nothing yet.
+    pub basket_soon: &'static str,
+    /// Said on the product page of what is out of stock.
+    pub out_of_stock_text: &'static str,
+    /// Heading of a product that is not on sale.
+    pub product_not_found_heading: &'static str,
+    /// What that page says.
+    pub product_not_found_text: &'static str,
+    /// Link to the catalogue.
+    pub to_catalogue: &'static str,
+
+    /// The shop directory's filter of kinds.
+    pub filter_kind: &'static str,
+    /// Every kind.
+    pub kind_all: &'static str,
+    /// Food shops, as a filter.
+    pub kind_food_plural: &'static str,
+    /// Non-food shops, as a filter.
+    pub kind_non_food_plural: &'static str,
+    /// Restaurants, as a filter.
+    pub kind_restaurant_plural: &'static str,
+    /// Label of the commune select.
+    pub filter_commune: &'static str,
+    /// Its first option.
+    pub all_communes: &'static str,
+    /// Label of the delivers-only checkbox.
+    pub delivers_only: &'static str,
+    /// No shop matches.
+    pub no_shops: &'static str,
+
+    /// Heading of a shop that does not exist.
+    pub shop_not_found_heading: &'static str,
+    /// What that page says.
+    pub shop_not_found_text: &'static str,
+    /// Link to the shop directory.
+    pub to_shops: &'static str,
+    /// Heading of the shop's address and contact.
+    pub contact_heading: &'static str,
+    /// The call button, before the number: "Appeler le".
+    pub call: &'static str,
+    /// The e-mail link, before the address.
+    pub write_email: &'static str,
+    /// Heading of the opening hours.
+    pub hours_heading: &'static str,
+    /// A day without opening hours.
+    pub closed: &'static str,
+    /// Marks today in the opening hours.
+    pub today: &'static str,
+    /// Weekday names, Monday first, as inside a sentence.
+    pub weekdays: [&'static str; 7],
+    /// A time of day from the API's `HH:MM`: "9 h 00".
+    pub time: fn(&str) -> String,
+    /// Heading of pickup and delivery.
+    pub ways_heading: &'static str,
+    /// The shop offers pickup.
+    pub pickup_yes: &'static str,
+    /// It does not.
+    pub pickup_no: &'static str,
+    /// The shop delivers on these ISO weekdays: "Livraison gratuite le mardi et le vendredi.".
+    pub delivery_on: fn(&[u8]) -> String,
+    /// The shop delivers, days not given.
+    pub delivery_yes: &'static str,
+    /// It does not deliver.
+    pub delivery_no: &'static str,
+    /// Heading of the shop's products.
+    pub shop_products_heading: &'static str,
+    /// The shop has no product on sale.
+    pub shop_products_empty: &'static str,
+    /// Link to the catalogue narrowed to the shop.
+    pub shop_in_catalogue: &'static str,
+
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,
     /// What the not-found page says.
@@ -153,6 +321,45 @@ impl Strings {
             ShopKind::NonFood => self.kind_non_food,
             ShopKind::Restaurant => self.kind_restaurant,
         }
+    }
+
+    /// The label of a kind of shop as a filter of the directory.
+    pub fn kind_plural(&self, kind: ShopKind) -> &'static str {
+        match kind {
+            ShopKind::Food => self.kind_food_plural,
+            ShopKind::NonFood => self.kind_non_food_plural,
+            ShopKind::Restaurant => self.kind_restaurant_plural,
+        }
+    }
+
+    /// The name of an order in the sort select.
+    pub fn sort(&self, sort: ProductSort) -> &'static str {
+        match sort {
+            ProductSort::Relevance => self.sort_relevance,
+            ProductSort::PriceAsc => self.sort_price_asc,
+            ProductSort::PriceDesc => self.sort_price_desc,
+            ProductSort::Newest => self.sort_newest,
+            ProductSort::Name => self.sort_name,
+        }
+    }
+
+    /// A stock state in words.
+    pub fn stock(&self, stock: StockState) -> &'static str {
+        match stock {
+            StockState::InStock => self.stock_in_stock,
+            StockState::Low => self.stock_low,
+            StockState::Out => self.stock_out,
+            StockState::Untracked => self.stock_untracked,
+        }
+    }
+
+    /// The name of an ISO weekday (1 Monday .. 7 Sunday); empty for anything else.
+    pub fn weekday(&self, weekday: u8) -> &'static str {
+        usize::from(weekday)
+            .checked_sub(1)
+            .and_then(|index| self.weekdays.get(index))
+            .copied()
+            .unwrap_or("")
     }
 }
 
@@ -197,6 +404,20 @@ pub fn provide_i18n() {
 /// The language chosen with [`provide_i18n`].
 pub fn use_i18n() -> I18n {
     expect_context::<I18n>()
+}
+
+/// Which interface string: `|t| t.retry`. What components take to show a string that follows
+/// the language.
+pub type Text = fn(&'static Strings) -> &'static str;
+
+/// An interface string that follows the language, as text or an attribute value:
+/// `{tr(|t| t.retry)}`.
+///
+/// Every call returns the same type of closure, so the code that keeps a text up to date is
+/// compiled once for all of them rather than once per string: a third of the wasm.
+pub fn tr(pick: Text) -> impl Fn() -> &'static str + Copy {
+    let i18n = use_i18n();
+    move || pick(i18n.t())
 }
 
 /// The language remembered by a previous visit, if storage is available and holds one.

@@ -1,0 +1,233 @@
+//! A product's page.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use shared::{
+    catalogue::{Product, StockState},
+    money::format_eur,
+};
+
+use crate::{
+    api,
+    components::{DocumentTitle, Loaded, Missing},
+    i18n::{tr, use_i18n},
+    routes::{self, CatalogueFilter, Page},
+};
+
+/// The id of the quantity field.
+const QUANTITY_ID: &str = "quantite";
+/// The id of the note that says the basket is not there yet.
+const BASKET_NOTE_ID: &str = "panier-bientot";
+
+/// The product page: picture, name, price, stock, shop, category, quantity, description.
+///
+/// Browser tests rely on `<h1>` being the product's name, `[data-testid="product-price"]`
+/// starting with its price as `format_eur` writes it, and `[data-testid="product-shop"]` being
+/// the link to its shop.
+#[component]
+pub fn ProductPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| routes::product_id(&params.read()));
+    let content = move || match id.get() {
+        None => view! { <ProductMissing /> }.into_any(),
+        Some(id) => {
+            let resource = LocalResource::new(move || api::get_product(id));
+            let loaded = |product: Option<Product>| match product {
+                Some(product) => view! { <ProductView product /> }.into_any(),
+                None => view! { <ProductMissing /> }.into_any(),
+            };
+            view! { <Loaded resource loaded /> }.into_any()
+        }
+    };
+    view! { <div class="page">{content}</div> }
+}
+
+/// "Produit introuvable".
+#[component]
+fn ProductMissing() -> impl IntoView {
+    view! {
+        <Missing
+            heading=|t| t.product_not_found_heading
+            text=|t| t.product_not_found_text
+            link=Page::catalogue()
+            link_text=|t| t.to_catalogue
+        />
+    }
+}
+
+/// A product on sale.
+#[component]
+fn ProductView(product: Product) -> impl IntoView {
+    let i18n = use_i18n();
+    let Product {
+        name,
+        description,
+        price_cents,
+        stock,
+        max_quantity,
+        category,
+        shop,
+        picture_url,
+        ..
+    } = product;
+    let title_name = name.clone();
+    let title = Signal::derive(move || format!("{title_name} — {}", i18n.t().home_title));
+    let stock_class = match stock {
+        StockState::InStock | StockState::Untracked => "stock stock--available",
+        StockState::Low => "stock stock--low",
+        StockState::Out => "stock stock--out",
+    };
+    let orderable = stock != StockState::Out && max_quantity > 0;
+    view! {
+        <DocumentTitle text=title />
+        <article class="product">
+            <div class="product__head">
+                <h1 class="product__name">{name}</h1>
+                <p class="product__price" data-testid="product-price">
+                    {format_eur(price_cents)}
+                    " "
+                    <span class="product__tax">{tr(|t| t.price_tax_included)}</span>
+                </p>
+                <p class=stock_class data-testid="product-stock">
+                    {move || i18n.t().stock(stock)}
+                </p>
+            </div>
+            // The name is the heading right beside it: the picture adds nothing to hear.
+            <img
+                class="product__picture"
+                src=picture_url
+                alt=""
+                width="400"
+                height="400"
+                decoding="async"
+            />
+            <div class="product__body">
+                {if orderable {
+                    view! { <OrderBox max_quantity /> }.into_any()
+                } else {
+                    view! { <p>{tr(|t| t.out_of_stock_text)}</p> }.into_any()
+                }}
+                <dl class="product__facts">
+                    <div>
+                        <dt>{tr(|t| t.sold_by)}</dt>
+                        <dd>
+                            <a href=Page::shop(&shop.slug).href() data-testid="product-shop">
+                                {shop.name}
+                            </a>
+                            {format!(" ({})", shop.commune)}
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{tr(|t| t.category_label)}</dt>
+                        <dd>
+                            <a href=Page::Catalogue(CatalogueFilter::category(&category.slug))
+                                .href()>{category.name}</a>
+                        </dd>
+                    </div>
+                </dl>
+                {(shop.offers_delivery || shop.offers_pickup)
+                    .then(|| {
+                        view! {
+                            <ul class="badges">
+                                {shop
+                                    .offers_delivery
+                                    .then(|| {
+                                        view! {
+                                            <li class="badge badge--delivery">
+                                                {tr(|t| t.way_delivery)}
+                                            </li>
+                                        }
+                                    })}
+                                {shop
+                                    .offers_pickup
+                                    .then(|| {
+                                        view! {
+                                            <li class="badge badge--pickup">
+                                                {tr(|t| t.way_pickup)}
+                                            </li>
+                                        }
+                                    })}
+                            </ul>
+                        }
+                    })}
+                {(!description.is_empty())
+                    .then(|| view! { <p class="product__description">{description}</p> })}
+            </div>
+        </article>
+    }
+}
+
+/// The quantity (1 to `max_quantity`, with large − and + buttons) and the basket button, which
+/// says plainly that the basket is not there yet.
+#[component]
+fn OrderBox(max_quantity: u32) -> impl IntoView {
+    let i18n = use_i18n();
+    let quantity = RwSignal::new(1_u32);
+    let clamp = move |value: u32| value.clamp(1, max_quantity.max(1));
+    let less = move |_| quantity.update(|quantity| *quantity = clamp(quantity.saturating_sub(1)));
+    let more = move |_| quantity.update(|quantity| *quantity = clamp(*quantity + 1));
+    let typed = move |event: leptos::ev::Event| {
+        // Whatever is typed ends within the limits once the field is left.
+        let value = event_target_value(&event)
+            .trim()
+            .parse::<u32>()
+            .unwrap_or(1);
+        quantity.set(clamp(value));
+    };
+    view! {
+        <div class="order">
+            <label class="order__label" for=QUANTITY_ID>
+                {tr(|t| t.quantity)}
+                <span class="order__max">
+                    {move || format!(" ({})", (i18n.t().quantity_max)(max_quantity))}
+                </span>
+            </label>
+            <div class="quantity">
+                <button
+                    type="button"
+                    class="quantity__step"
+                    aria-label=tr(|t| t.quantity_less)
+                    aria-controls=QUANTITY_ID
+                    aria-disabled=move || (quantity.get() <= 1).then_some("true")
+                    on:click=less
+                >
+                    "−"
+                </button>
+                <input
+                    id=QUANTITY_ID
+                    class="quantity__field"
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max=max_quantity
+                    step="1"
+                    prop:value=move || quantity.get().to_string()
+                    on:change=typed
+                />
+                <button
+                    type="button"
+                    class="quantity__step"
+                    aria-label=tr(|t| t.quantity_more)
+                    aria-controls=QUANTITY_ID
+                    aria-disabled=move || (quantity.get() >= max_quantity).then_some("true")
+                    on:click=more
+                >
+                    "+"
+                </button>
+            </div>
+            // Not `disabled`: a disabled button cannot be focused, and its reason would go unheard.
+            <button
+                type="button"
+                class="button button--unavailable order__add"
+                aria-disabled="true"
+                aria-describedby=BASKET_NOTE_ID
+                data-testid="add-to-basket"
+            >
+                {tr(|t| t.add_to_basket)}
+            </button>
+            <p class="order__note" id=BASKET_NOTE_ID>
+                {tr(|t| t.basket_soon)}
+            </p>
+        </div>
+    }
+}
