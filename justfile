@@ -22,9 +22,11 @@ setup-test:
 web:
     scripts/build-web.sh
 
-# Unit and API tests, both databases (PostgreSQL is skipped loudly when unreachable, outside CI).
+# Unit and API tests, both databases (PostgreSQL is skipped loudly when unreachable, outside CI),
+# and the web app's unit tests (run natively).
 test-rust:
     cargo test -p vitrine-api -p vitrine-shared
+    cargo test -p vitrine-web
 
 # API tests on SQLite only.
 test-sqlite:

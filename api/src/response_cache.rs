@@ -21,13 +21,14 @@ use std::sync::{Arc, Mutex};
 
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
 use actix_web::web::Bytes;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, web};
 use diesel::prelude::*;
+use r2d2::ManageConnection;
 use serde::Serialize;
 use tokio::sync::{Notify, OnceCell, watch};
 
 use crate::db::schema::catalogue_version;
-use crate::db::{self, DbConn, DbPool};
+use crate::db::{self, ConnectionManager, DbConn, DbPool};
 use crate::error::ApiError;
 
 /// The catalogue's cache policy: keep, but ask before reuse.
@@ -103,17 +104,40 @@ impl CatalogueCache {
         }
     }
 
-    /// Runs the version checks, one at a time, whenever a request waits for one. Spawn it
-    /// once per application.
-    pub async fn run_checks(&self, pool: DbPool) {
+    /// Runs the version checks, one at a time, whenever a request waits for one, on a
+    /// connection of its own (no pool checkout, no liveness test: one round trip per check).
+    /// Spawn it once per application.
+    pub async fn run_checks(&self, manager: ConnectionManager) {
+        let mut connection: Option<DbConn> = None;
         loop {
             self.wake.notified().await;
             let check = self.next_check.fetch_add(1, Ordering::SeqCst);
-            let version = db::run(&pool, |conn| Ok(read_version(conn)?)).await;
-            if let Err(err) = &version {
-                tracing::warn!(error = %err, "catalogue version check failed");
-            }
-            self.checked.send_replace((check + 1, version.ok()));
+            let manager = manager.clone();
+            let result = web::block(move || {
+                let mut conn = match connection {
+                    Some(conn) => conn,
+                    None => manager.connect().map_err(|e| e.to_string())?,
+                };
+                // A connection that failed a query is dropped and opened again next time.
+                read_version(&mut conn)
+                    .map(|version| (conn, version))
+                    .map_err(|e| e.to_string())
+            })
+            .await
+            .map_err(|e| e.to_string())
+            .and_then(|result| result);
+            let version = match result {
+                Ok((conn, version)) => {
+                    connection = Some(conn);
+                    Some(version)
+                }
+                Err(err) => {
+                    connection = None;
+                    tracing::warn!(error = %err, "catalogue version check failed");
+                    None
+                }
+            };
+            self.checked.send_replace((check + 1, version));
         }
     }
 

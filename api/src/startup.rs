@@ -65,8 +65,8 @@ impl Application {
         );
         let catalogue_cache = Arc::new(CatalogueCache::new());
         let checker = Arc::clone(&catalogue_cache);
-        let checker_pool = pool.clone();
-        actix_web::rt::spawn(async move { checker.run_checks(checker_pool).await });
+        let checker_connection = db::ConnectionManager::new(settings.database_url.clone());
+        actix_web::rt::spawn(async move { checker.run_checks(checker_connection).await });
         let state = AppState {
             pool: pool.clone(),
             static_dir: settings.static_dir,

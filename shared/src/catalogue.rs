@@ -210,6 +210,18 @@ pub struct ProductCard {
 /// Everything a product page shows.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 1, "slug": "miel-de-garrigue-500-g", "name": "Miel de garrigue 500 g",
+    "description": "Miel toutes fleurs récolté dans les garrigues de l'Uzège.",
+    "price_cents": 1050, "currency": "EUR", "vat_rate": 5.5, "stock": "in_stock",
+    "max_quantity": 47, "category": {"slug": "miels-et-confitures", "name": "Miels et confitures"},
+    "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché", "kind": "food",
+        "description": "Épicerie fine au cœur d'Uzès.", "commune": "Uzès", "postcode": "30700",
+        "offers_pickup": true, "offers_delivery": true,
+        "logo_url": "/api/v1/shops/epicerie-du-duche/logo"},
+    "picture_url": "/api/v1/products/1/picture",
+    "thumbnail_url": "/api/v1/products/1/picture?size=thumb"
+})))]
 pub struct Product {
     /// The product's id.
     pub id: i64,
@@ -315,6 +327,16 @@ pub struct ProductQuery {
 /// A shop's page: everything a shopper needs to order from it or visit it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "slug": "chaussures-fabre", "name": "Chaussures Fabre", "kind": "non_food",
+    "description": "Chausseur à Uzès depuis trois générations.", "commune": "Uzès",
+    "postcode": "30700", "offers_pickup": true, "offers_delivery": true,
+    "logo_url": "/api/v1/shops/chaussures-fabre/logo", "address": "5 boulevard Gambetta",
+    "phone": "04 65 71 00 12", "email": "contact@chaussures-fabre.fr",
+    "opening_hours": [{"weekday": 2, "opens": "09:30", "closes": "12:30"},
+        {"weekday": 2, "opens": "14:30", "closes": "19:00"}],
+    "delivery_days": [4], "vat_exempt": false, "vat_mention": null
+})))]
 pub struct Shop {
     /// What the directory shows.
     #[serde(flatten)]

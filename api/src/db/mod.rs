@@ -122,9 +122,12 @@ impl r2d2::ManageConnection for ConnectionManager {
 }
 
 /// Opens the pool. PostgreSQL gets a small pool: on two cores a large one only adds latency.
+/// A SQLite file connection cannot break, so it is not tested on every checkout (a
+/// `SELECT 1` per request); a PostgreSQL one is, so a restarted server is survived.
 pub fn connect(url: &DatabaseUrl, size: u32) -> anyhow::Result<DbPool> {
     let pool = r2d2::Pool::builder()
         .max_size(size)
+        .test_on_check_out(matches!(url, DatabaseUrl::Postgres(_)))
         .connection_timeout(Duration::from_secs(10))
         .build(ConnectionManager::new(url.clone()))
         .map_err(|e| anyhow::anyhow!("cannot connect to the {} database: {e}", url.backend()))?;

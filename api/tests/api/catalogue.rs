@@ -111,6 +111,10 @@ on_both_backends! {
         assert!(!shop.phone.is_empty() && !shop.address.is_empty());
         assert!(!shop.opening_hours.is_empty());
         assert!(shop.opening_hours.iter().all(|h| (1..=7).contains(&h.weekday) && h.opens < h.closes));
+        assert!(
+            shop.opening_hours.windows(2).all(|w| (w[0].weekday, &w[0].opens) <= (w[1].weekday, &w[1].opens)),
+            "hours come by weekday, then time"
+        );
 
         let shoes: shared::catalogue::Shop = app.get("/api/v1/shops/chaussures-fabre").await.json();
         assert_eq!(shoes.delivery_days, [4], "other shops are delivered on Thursday");

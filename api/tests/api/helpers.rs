@@ -27,8 +27,14 @@ fn postgres_admin_url() -> String {
 
 /// Where a test's database lives, and its clean-up.
 enum TestDatabase {
-    Sqlite { _dir: tempfile::TempDir },
-    Postgres { name: String },
+    Sqlite {
+        _dir: tempfile::TempDir,
+    },
+    Postgres {
+        name: String,
+    },
+    /// Another instance's database: its owner cleans it up.
+    Shared,
 }
 
 impl Drop for TestDatabase {
@@ -47,6 +53,7 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// For the few fixtures no endpoint can set up yet (a suspended shop, an archived product).
     pub pool: DbPool,
+    database_url: DatabaseUrl,
     _database: TestDatabase,
     _static_dir: tempfile::TempDir,
 }
@@ -112,7 +119,7 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
     .expect("index.html");
     let settings = Settings {
         bind: "127.0.0.1:0".into(),
-        database_url,
+        database_url: database_url.clone(),
         db_pool_size: 3,
         demo: options.demo,
         static_dir: PathBuf::from(static_dir.path()),
@@ -127,6 +134,7 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
         address,
         client: reqwest::Client::new(),
         pool,
+        database_url,
         _database: database,
         _static_dir: static_dir,
     })
@@ -180,6 +188,33 @@ impl Reply {
 }
 
 impl TestApp {
+    /// A second instance of the application on the same database, as behind a load
+    /// balancer. It must not outlive `self`, which owns the database.
+    pub async fn another_instance(&self) -> TestApp {
+        let static_dir = tempfile::tempdir().expect("temporary folder");
+        let settings = Settings {
+            bind: "127.0.0.1:0".into(),
+            database_url: self.database_url.clone(),
+            db_pool_size: 3,
+            demo: false,
+            static_dir: PathBuf::from(static_dir.path()),
+        };
+        let app = Application::build(settings)
+            .await
+            .expect("the second instance starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let pool = app.pool();
+        actix_web::rt::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            client: reqwest::Client::new(),
+            pool,
+            database_url: self.database_url.clone(),
+            _database: TestDatabase::Shared,
+            _static_dir: static_dir,
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.address)
     }

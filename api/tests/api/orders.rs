@@ -223,6 +223,28 @@ on_both_backends! {
         assert_eq!((order.vat[0].rate, order.vat[0].vat_cents), (0.0, 0));
     }
 
+    async fn two_instances_on_one_database_never_serve_a_stale_catalogue(app) {
+        let other = app.another_instance().await;
+        let product = app.product_in("epicerie-du-duche", 3).await;
+        let path = format!("/api/v1/products/{}", product.id);
+        // Both instances have the product page in their caches.
+        assert_eq!(other.get(&path).await.json::<Product>(), product);
+        let listed = format!("/api/v1/products?shop=epicerie-du-duche&per_page=100");
+        let before = app.get(&listed).await;
+
+        // A shopper checks out through the other instance: the stock changes there.
+        let cart = other.basket_with(product.id, 2).await;
+        assert_eq!(other.checkout(&cart, &delivery_body(), None).await.status, 201);
+        assert_eq!(app.get(&path).await.json::<Product>().max_quantity, product.max_quantity - 2);
+
+        // A price changes in the database (as a merchant's edit on any instance would).
+        app.execute_sql(&format!("UPDATE products SET price_cents = price_cents + 10 WHERE id = {}", product.id));
+        for instance in [&app, &other] {
+            assert_eq!(instance.get(&path).await.json::<Product>().price_cents, product.price_cents + 10);
+            assert_ne!(instance.get(&listed).await.body, before.body);
+        }
+    }
+
     async fn communes_list_the_delivery_area(app) {
         let page: shared::Page<shared::order::Commune> = app.get("/api/v1/communes?per_page=100").await.json();
         assert!(page.total >= 15);

@@ -127,9 +127,12 @@ impl ShopRow {
         ShopKind::parse(&self.kind).unwrap_or(ShopKind::NonFood)
     }
 
-    /// Opening hours, stored as JSON.
+    /// Opening hours, stored as JSON, by weekday then time.
     pub fn opening_hours(&self) -> Vec<OpeningSlot> {
-        serde_json::from_str(&self.opening_hours).unwrap_or_default()
+        let mut hours: Vec<OpeningSlot> =
+            serde_json::from_str(&self.opening_hours).unwrap_or_default();
+        hours.sort_by(|a, b| (a.weekday, &a.opens).cmp(&(b.weekday, &b.opens)));
+        hours
     }
 }
 
