@@ -52,6 +52,8 @@ diesel::table! {
         sort_name -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// A restaurant delivered on the food rounds.
+        delivers_on_food_days -> Bool,
     }
 }
 
@@ -198,6 +200,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    marketplace_settings (name) {
+        name -> Text,
+        value -> Text,
+    }
+}
+
+diesel::table! {
+    shop_closed_days (shop_id, day) {
+        shop_id -> BigInt,
+        day -> Text,
+    }
+}
+
+diesel::joinable!(shop_closed_days -> shops (shop_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(orders -> shops (shop_id));
 diesel::joinable!(order_lines -> orders (order_id));
@@ -225,5 +242,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     idempotency_keys,
     refresh_tokens,
     login_failures,
-    secrets
+    secrets,
+    marketplace_settings,
+    shop_closed_days
 );

@@ -1,37 +1,98 @@
 //! Delivery and pickup dates.
 //!
-//! Volunteers deliver on fixed weekdays per kind of shop (food: Tuesday and Friday, other
-//! shops: Thursday; restaurants are pickup only). An order is delivered on the first
-//! delivery day D such that it was placed before the cut-off, 18:00 Europe/Paris on the day
-//! before D; a day the shop marked closed is skipped. A pickup is possible from the first
-//! day the shop is open after the order is placed.
+//! Volunteers deliver on fixed weekdays per kind of shop, marketplace settings that default
+//! to food: Tuesday and Friday, other shops: Thursday; restaurants are pickup only unless
+//! they opt in to the food rounds. An order is delivered on the first delivery day D such
+//! that it was placed before the cut-off, 18:00 Europe/Paris (a setting) on the day before
+//! D; a day the shop marked closed is skipped. A pickup is possible from the first day the
+//! shop is open after the order is placed.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use shared::catalogue::{OpeningSlot, ShopKind};
 
-/// Local hour of the day before a delivery after which an order misses it.
-pub const CUT_OFF_HOUR: u32 = 18;
+/// The marketplace's delivery settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeliveryRules {
+    /// ISO weekdays of the food rounds.
+    pub food: Vec<u8>,
+    /// ISO weekdays of the other shops' rounds.
+    pub non_food: Vec<u8>,
+    /// Local hour of the day before a delivery after which an order misses it.
+    pub cut_off_hour: u32,
+}
+
+impl Default for DeliveryRules {
+    fn default() -> DeliveryRules {
+        DeliveryRules {
+            food: vec![2, 5],
+            non_food: vec![4],
+            cut_off_hour: 18,
+        }
+    }
+}
+
+impl DeliveryRules {
+    /// Reads the settings rows (`delivery_days.food` = `2,5`, `delivery_days.non_food`,
+    /// `delivery_cut_off_hour`); a missing or malformed one keeps its default.
+    pub fn from_settings(rows: &[(String, String)]) -> DeliveryRules {
+        let mut rules = DeliveryRules::default();
+        let days = |value: &str| -> Option<Vec<u8>> {
+            value
+                .split(',')
+                .map(|d| d.trim().parse::<u8>().ok().filter(|d| (1..=7).contains(d)))
+                .collect()
+        };
+        for (name, value) in rows {
+            match name.as_str() {
+                "delivery_days.food" => rules.food = days(value).unwrap_or(rules.food),
+                "delivery_days.non_food" => rules.non_food = days(value).unwrap_or(rules.non_food),
+                "delivery_cut_off_hour" => {
+                    rules.cut_off_hour = value
+                        .trim()
+                        .parse()
+                        .ok()
+                        .filter(|h| *h < 24)
+                        .unwrap_or(rules.cut_off_hour)
+                }
+                _ => {}
+            }
+        }
+        rules
+    }
+
+    /// The delivery weekdays of a shop: none when it does not deliver.
+    pub fn days(&self, kind: ShopKind, offers_delivery: bool, on_food_days: bool) -> Vec<u8> {
+        match kind {
+            _ if !offers_delivery => Vec::new(),
+            ShopKind::Food => self.food.clone(),
+            ShopKind::NonFood => self.non_food.clone(),
+            ShopKind::Restaurant if on_food_days => self.food.clone(),
+            ShopKind::Restaurant => Vec::new(),
+        }
+    }
+
+    /// The first delivery date for an order placed at `now`, or `None` when there are no
+    /// delivery days (or every one in the next weeks is closed).
+    pub fn delivery_date(
+        &self,
+        days: &[u8],
+        closed: &[NaiveDate],
+        now: DateTime<Utc>,
+    ) -> Option<NaiveDate> {
+        let local = paris_time(now);
+        let cut_off = NaiveTime::from_hms_opt(self.cut_off_hour, 0, 0).expect("an hour below 24");
+        (1..=HORIZON_DAYS)
+            .map(|ahead| local.date() + Duration::days(ahead))
+            .find(|day| {
+                let weekday = u8::try_from(day.weekday().number_from_monday()).unwrap_or(0);
+                let deadline = (*day - Duration::days(1)).and_time(cut_off);
+                days.contains(&weekday) && !closed.contains(day) && local < deadline
+            })
+    }
+}
 
 /// How far ahead a date is looked for before giving up (a shop closed for weeks).
 const HORIZON_DAYS: i64 = 60;
-
-/// ISO weekdays (1 Monday .. 7 Sunday) of delivery rounds for a kind of shop.
-pub fn default_delivery_days(kind: ShopKind) -> &'static [u8] {
-    match kind {
-        ShopKind::Food => &[2, 5],
-        ShopKind::NonFood => &[4],
-        ShopKind::Restaurant => &[],
-    }
-}
-
-/// The delivery days of a shop: none when it does not deliver.
-pub fn shop_delivery_days(kind: ShopKind, offers_delivery: bool) -> Vec<u8> {
-    if offers_delivery {
-        default_delivery_days(kind).to_vec()
-    } else {
-        Vec::new()
-    }
-}
 
 /// The last Sunday of a month, at 01:00 UTC: when European summer time starts (March) or
 /// ends (October).
@@ -53,20 +114,6 @@ pub fn paris_time(instant: DateTime<Utc>) -> NaiveDateTime {
     let year = instant.year();
     let summer = instant >= last_sunday_1am_utc(year, 3) && instant < last_sunday_1am_utc(year, 10);
     instant.naive_utc() + Duration::hours(if summer { 2 } else { 1 })
-}
-
-/// The first delivery date for an order placed at `now`, or `None` when the shop's kind has
-/// no delivery days (or every one in the next weeks is closed).
-pub fn delivery_date(days: &[u8], closed: &[NaiveDate], now: DateTime<Utc>) -> Option<NaiveDate> {
-    let local = paris_time(now);
-    let cut_off = NaiveTime::from_hms_opt(CUT_OFF_HOUR, 0, 0).expect("a valid time");
-    (1..=HORIZON_DAYS)
-        .map(|ahead| local.date() + Duration::days(ahead))
-        .find(|day| {
-            let weekday = u8::try_from(day.weekday().number_from_monday()).unwrap_or(0);
-            let deadline = (*day - Duration::days(1)).and_time(cut_off);
-            days.contains(&weekday) && !closed.contains(day) && local < deadline
-        })
 }
 
 /// The first day an order placed at `now` can be collected: today if the shop opens or is
@@ -135,7 +182,8 @@ mod tests {
     #[test]
     fn food_is_delivered_on_the_next_tuesday_or_friday_before_the_cut_off() {
         // December 2026: Monday 30 Nov, Tuesday 1 Dec, Thursday 3, Friday 4. Paris is UTC+1.
-        let food = default_delivery_days(ShopKind::Food);
+        let rules = DeliveryRules::default();
+        let food = rules.days(ShopKind::Food, true, false);
         let cases = [
             ("2026-11-29T12:00:00Z", "2026-12-01"), // Sunday noon -> Tuesday
             ("2026-11-30T16:59:00Z", "2026-12-01"), // Monday 17:59 Paris -> Tuesday
@@ -148,7 +196,7 @@ mod tests {
         ];
         for (now, expected) in cases {
             assert_eq!(
-                delivery_date(food, &[], utc(now)),
+                rules.delivery_date(&food, &[], utc(now)),
                 Some(date(expected)),
                 "{now}"
             );
@@ -157,7 +205,8 @@ mod tests {
 
     #[test]
     fn other_shops_are_delivered_on_thursday() {
-        let non_food = default_delivery_days(ShopKind::NonFood);
+        let rules = DeliveryRules::default();
+        let non_food = rules.days(ShopKind::NonFood, true, false);
         let cases = [
             ("2026-11-30T12:00:00Z", "2026-12-03"), // Monday -> Thursday
             ("2026-12-02T16:59:00Z", "2026-12-03"), // Wednesday 17:59 -> Thursday
@@ -166,7 +215,7 @@ mod tests {
         ];
         for (now, expected) in cases {
             assert_eq!(
-                delivery_date(non_food, &[], utc(now)),
+                rules.delivery_date(&non_food, &[], utc(now)),
                 Some(date(expected)),
                 "{now}"
             );
@@ -178,7 +227,7 @@ mod tests {
         ];
         for (now, expected) in summer {
             assert_eq!(
-                delivery_date(non_food, &[], utc(now)),
+                rules.delivery_date(&non_food, &[], utc(now)),
                 Some(date(expected)),
                 "{now}"
             );
@@ -186,23 +235,52 @@ mod tests {
     }
 
     #[test]
-    fn closed_days_are_skipped_and_restaurants_do_not_deliver() {
-        let food = default_delivery_days(ShopKind::Food);
+    fn closed_days_are_skipped_and_restaurants_deliver_only_if_they_opt_in() {
+        let rules = DeliveryRules::default();
+        let food = rules.days(ShopKind::Food, true, false);
         let closed = [date("2026-12-01"), date("2026-12-04")];
+        let sunday = utc("2026-11-29T12:00:00Z");
         assert_eq!(
-            delivery_date(food, &closed, utc("2026-11-29T12:00:00Z")),
+            rules.delivery_date(&food, &closed, sunday),
             Some(date("2026-12-08"))
         );
+        let restaurant = rules.days(ShopKind::Restaurant, true, false);
+        assert_eq!(rules.delivery_date(&restaurant, &[], sunday), None);
+        assert_eq!(rules.days(ShopKind::Restaurant, true, true), [2, 5]);
+        assert!(rules.days(ShopKind::Food, false, false).is_empty());
+        assert!(rules.days(ShopKind::Restaurant, false, true).is_empty());
+    }
+
+    #[test]
+    fn settings_change_the_days_and_the_cut_off() {
+        let row = |name: &str, value: &str| (name.to_owned(), value.to_owned());
+        let rules = DeliveryRules::from_settings(&[
+            row("delivery_days.food", "3, 6"),
+            row("delivery_days.non_food", "1,x"),
+            row("delivery_cut_off_hour", "12"),
+        ]);
         assert_eq!(
-            delivery_date(
-                default_delivery_days(ShopKind::Restaurant),
-                &[],
-                utc("2026-11-29T12:00:00Z")
-            ),
-            None
+            rules,
+            DeliveryRules {
+                food: vec![3, 6],
+                non_food: vec![4],
+                cut_off_hour: 12
+            }
         );
-        assert!(shop_delivery_days(ShopKind::Food, false).is_empty());
-        assert_eq!(shop_delivery_days(ShopKind::NonFood, true), [4]);
+        // Tuesday 11:59 Paris makes Wednesday's round; 12:00 misses it.
+        let food = rules.days(ShopKind::Food, true, false);
+        assert_eq!(
+            rules.delivery_date(&food, &[], utc("2026-12-01T10:59:00Z")),
+            Some(date("2026-12-02"))
+        );
+        assert_eq!(
+            rules.delivery_date(&food, &[], utc("2026-12-01T11:00:00Z")),
+            Some(date("2026-12-05"))
+        );
+        assert_eq!(
+            DeliveryRules::from_settings(&[row("delivery_cut_off_hour", "25")]).cut_off_hour,
+            18
+        );
     }
 
     #[test]

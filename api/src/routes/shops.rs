@@ -7,7 +7,7 @@ use shared::Page;
 use shared::catalogue::{Shop, ShopKind, ShopQuery, ShopSummary};
 use shared::error::{FieldError, Problem};
 
-use crate::db::models::shop;
+use crate::db::models::{settings, shop};
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
@@ -112,7 +112,7 @@ pub async fn get_shop(
                 .ok_or_else(|| {
                     ApiError::NotFound("there is no active shop with this slug".into())
                 })?;
-            Ok(Shop::from(row))
+            Ok(row.into_page(&settings::delivery_rules(conn)?))
         })
         .await
 }

@@ -3,8 +3,8 @@
 use chrono::Utc;
 use shared::Page;
 use shared::cart::{Cart, FulfilmentMethod};
-use shared::catalogue::{Product, ProductCard, StockState};
-use vitrine::domain::delivery::{default_delivery_days, delivery_date};
+use shared::catalogue::{Product, ProductCard, ShopKind, StockState};
+use vitrine::domain::delivery::DeliveryRules;
 
 use crate::helpers::{Reply, TestApp};
 use crate::on_both_backends;
@@ -113,8 +113,8 @@ on_both_backends! {
             group.fulfilment_options.iter().find(|o| o.method == FulfilmentMethod::Delivery).map(|o| o.date.clone())
         };
         let now = Utc::now();
-        let expected_food = delivery_date(default_delivery_days(shared::catalogue::ShopKind::Food), &[], now);
-        let expected_other = delivery_date(default_delivery_days(shared::catalogue::ShopKind::NonFood), &[], now);
+        let expected_food = DeliveryRules::default().delivery_date(&DeliveryRules::default().days(ShopKind::Food, true, false), &[], now);
+        let expected_other = DeliveryRules::default().delivery_date(&DeliveryRules::default().days(ShopKind::NonFood, true, false), &[], now);
         assert_eq!(delivery(grocer), expected_food.map(|d| d.to_string()));
         assert_eq!(delivery(shoe_shop), expected_other.map(|d| d.to_string()));
         assert!(grocer.fulfilment_options.iter().any(|o| o.method == FulfilmentMethod::Pickup));
@@ -209,5 +209,53 @@ on_both_backends! {
         let replies = futures_util::future::join_all(adds).await;
         assert!(replies.iter().all(|r| r.status == 200), "{:?}", replies.iter().map(|r| &r.body).collect::<Vec<_>>());
         assert_eq!(app.get_cart(&cart).await.item_count, 20);
+    }
+}
+
+on_both_backends! {
+    async fn closed_days_settings_and_restaurant_opt_in_move_delivery_dates(app) {
+        let rules = DeliveryRules::default();
+        let now = Utc::now();
+        let food = app.product_in("epicerie-du-duche", 2).await;
+        let cart = app.create_cart().await.id;
+        app.add_to_cart(&cart, food.id, 1).await;
+        let first = rules.delivery_date(&rules.days(ShopKind::Food, true, false), &[], now).unwrap();
+        app.execute_sql(&format!(
+            "INSERT INTO shop_closed_days (shop_id, day) SELECT id, '{first}' FROM shops WHERE slug = 'epicerie-du-duche'"
+        ));
+        let next = rules.delivery_date(&rules.days(ShopKind::Food, true, false), &[first], now).unwrap();
+        let delivery = |cart: &Cart| {
+            cart.groups[0].fulfilment_options.iter().find(|o| o.method == FulfilmentMethod::Delivery).map(|o| o.date.clone())
+        };
+        assert_eq!(delivery(&app.get_cart(&cart).await), Some(next.to_string()), "a closed day is skipped");
+
+        // The association moves the non-food round to Wednesday: pages and baskets follow.
+        let shop: shared::catalogue::Shop = app.get("/api/v1/shops/chaussures-fabre").await.json();
+        assert_eq!(shop.delivery_days, [4]);
+        app.execute_sql("UPDATE marketplace_settings SET value = '3' WHERE name = 'delivery_days.non_food'");
+        let shop: shared::catalogue::Shop = app.get("/api/v1/shops/chaussures-fabre").await.json();
+        assert_eq!(shop.delivery_days, [3], "the cached shop page follows the setting");
+        let shoes = app.product_in("chaussures-fabre", 1).await;
+        let other = app.basket_with_product(shoes.id).await;
+        let date = delivery(&other).expect("a delivery date");
+        let weekday = chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").unwrap().format("%u").to_string();
+        assert_eq!(weekday, "3", "{date} is a Wednesday");
+
+        // A restaurant delivers only if it offers delivery and opts in to the food rounds.
+        let restaurants: Page<shared::catalogue::ShopSummary> = app.list_shops("kind=restaurant").await.json();
+        let slug = &restaurants.items[0].slug;
+        app.execute_sql(&format!("UPDATE shops SET offers_delivery = TRUE WHERE slug = '{slug}'"));
+        let page: shared::catalogue::Shop = app.get(&format!("/api/v1/shops/{slug}")).await.json();
+        assert!(page.delivery_days.is_empty(), "not without opting in");
+        app.execute_sql(&format!("UPDATE shops SET delivers_on_food_days = TRUE WHERE slug = '{slug}'"));
+        let page: shared::catalogue::Shop = app.get(&format!("/api/v1/shops/{slug}")).await.json();
+        assert_eq!(page.delivery_days, [2, 5]);
+    }
+}
+
+impl TestApp {
+    async fn basket_with_product(&self, product: i64) -> Cart {
+        let cart = self.create_cart().await.id;
+        self.add_to_cart(&cart, product, 1).await.json()
     }
 }

@@ -9,9 +9,10 @@ use shared::catalogue::{OpeningSlot, ShopKind, StockState};
 use shared::money::CURRENCY;
 
 use super::product::picture_urls;
+use super::settings;
 use crate::db::DbConn;
 use crate::db::schema::{cart_items, carts, products, shops};
-use crate::domain::delivery::{delivery_date, pickup_date, shop_delivery_days};
+use crate::domain::delivery::pickup_date;
 use crate::error::ApiError;
 
 /// Creates an empty basket with this id.
@@ -176,11 +177,13 @@ struct LineRow {
     price_cents: i64,
     stock: Option<i32>,
     listed: bool,
+    shop_id: i64,
     shop_slug: String,
     shop_name: String,
     shop_kind: String,
     offers_pickup: bool,
     offers_delivery: bool,
+    delivers_on_food_days: bool,
     opening_hours: String,
 }
 
@@ -199,14 +202,17 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
             products::price_cents,
             products::stock,
             products::listed,
+            shops::id,
             shops::slug,
             shops::name,
             shops::kind,
             shops::offers_pickup,
             shops::offers_delivery,
+            shops::delivers_on_food_days,
             shops::opening_hours,
         ))
         .load(conn)?;
+    let rules = settings::delivery_rules(conn)?;
     let mut groups: Vec<CartGroup> = Vec::new();
     for row in rows {
         let quantity = i64::from(row.quantity);
@@ -229,18 +235,18 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
                 let kind = ShopKind::parse(&row.shop_kind).unwrap_or(ShopKind::NonFood);
                 let hours: Vec<OpeningSlot> =
                     serde_json::from_str(&row.opening_hours).unwrap_or_default();
+                let closed = settings::closed_days(conn, row.shop_id)?;
                 let mut options = Vec::new();
                 if row.offers_pickup
-                    && let Some(date) = pickup_date(&hours, &[], now)
+                    && let Some(date) = pickup_date(&hours, &closed, now)
                 {
                     options.push(FulfilmentOption {
                         method: FulfilmentMethod::Pickup,
                         date: date.to_string(),
                     });
                 }
-                if let Some(date) =
-                    delivery_date(&shop_delivery_days(kind, row.offers_delivery), &[], now)
-                {
+                let days = rules.days(kind, row.offers_delivery, row.delivers_on_food_days);
+                if let Some(date) = rules.delivery_date(&days, &closed, now) {
                     options.push(FulfilmentOption {
                         method: FulfilmentMethod::Delivery,
                         date: date.to_string(),

@@ -8,6 +8,7 @@ pub mod idempotency;
 pub mod order;
 pub mod product;
 pub mod session;
+pub mod settings;
 pub mod shop;
 pub mod user;
 

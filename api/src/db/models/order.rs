@@ -10,10 +10,11 @@ use shared::order::{
     Address, ContactPreference, Order, OrderFulfilment, OrderLine, OrderStatus, PaymentStatus,
 };
 
+use super::settings;
 use super::shop::VAT_EXEMPT_MENTION;
 use crate::db::DbConn;
 use crate::db::schema::{cart_items, communes, order_events, order_lines, orders, products, shops};
-use crate::domain::delivery::{delivery_date, pickup_date, shop_delivery_days};
+use crate::domain::delivery::pickup_date;
 use crate::domain::phone::FrenchPhone;
 use crate::domain::pricing::{PricedLine, totals};
 use crate::domain::search::sort_key;
@@ -54,6 +55,7 @@ struct BasketLine {
     shop_kind: String,
     offers_pickup: bool,
     offers_delivery: bool,
+    delivers_on_food_days: bool,
     opening_hours: String,
 }
 
@@ -110,6 +112,7 @@ pub fn checkout(
             shops::kind,
             shops::offers_pickup,
             shops::offers_delivery,
+            shops::delivers_on_food_days,
             shops::opening_hours,
         ))
         .load(conn)?;
@@ -136,8 +139,10 @@ pub fn checkout(
             shop_ids.push(line.shop_id);
         }
     }
+    let rules = settings::delivery_rules(conn)?;
     let mut plans = Vec::new();
     for shop_id in &shop_ids {
+        let closed = settings::closed_days(conn, *shop_id)?;
         let shop_lines: Vec<&BasketLine> = lines.iter().filter(|l| l.shop_id == *shop_id).collect();
         let first = shop_lines[0];
         let method = choice(&first.shop_slug)
@@ -159,7 +164,7 @@ pub fn checkout(
             FulfilmentMethod::Pickup => {
                 let hours: Vec<OpeningSlot> =
                     serde_json::from_str(&first.opening_hours).unwrap_or_default();
-                let date = pickup_date(&hours, &[], now);
+                let date = pickup_date(&hours, &closed, now);
                 if date.is_none() {
                     errors.push(FieldError {
                         field,
@@ -169,8 +174,8 @@ pub fn checkout(
                 date
             }
             FulfilmentMethod::Delivery => {
-                let date =
-                    delivery_date(&shop_delivery_days(kind, first.offers_delivery), &[], now);
+                let days = rules.days(kind, first.offers_delivery, first.delivers_on_food_days);
+                let date = rules.delivery_date(&days, &closed, now);
                 if date.is_none() {
                     errors.push(FieldError {
                         field,

@@ -7,7 +7,7 @@ use shared::catalogue::{OpeningSlot, Shop, ShopKind, ShopSummary};
 use super::Db;
 use crate::db::DbConn;
 use crate::db::schema::shops;
-use crate::domain::delivery::shop_delivery_days;
+use crate::domain::delivery::DeliveryRules;
 use crate::domain::paging::Paging;
 use crate::domain::search::{escape_like, query_terms};
 
@@ -37,6 +37,7 @@ pub struct ShopRow {
     pub vat_exempt: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub delivers_on_food_days: bool,
 }
 
 #[derive(Debug, Insertable)]
@@ -152,12 +153,13 @@ impl From<ShopRow> for ShopSummary {
     }
 }
 
-impl From<ShopRow> for Shop {
-    fn from(row: ShopRow) -> Shop {
-        let kind = row.kind();
+impl ShopRow {
+    /// The shop's page, with its delivery days under the marketplace's rules.
+    pub fn into_page(self, rules: &DeliveryRules) -> Shop {
+        let row = self;
         Shop {
             opening_hours: row.opening_hours(),
-            delivery_days: shop_delivery_days(kind, row.offers_delivery),
+            delivery_days: rules.days(row.kind(), row.offers_delivery, row.delivers_on_food_days),
             vat_mention: row.vat_exempt.then(|| VAT_EXEMPT_MENTION.to_owned()),
             vat_exempt: row.vat_exempt,
             address: row.address.clone(),
