@@ -38,7 +38,9 @@ test-pg:
 
 # Browser tests: Playwright + Debian's chromium against the real binary.
 e2e: web
-    cargo build -p vitrine-api
+    # The binary the API tests built (same features: building it with `cargo build` would
+    # recompile every dependency).
+    cargo test -p vitrine-api --no-run
     cd e2e && npm test
 
 # Rewrite openapi.yaml from the code (a test fails when it is stale).

@@ -105,8 +105,8 @@ on_both_backends! {
 on_both_backends! {
     async fn a_shop_page_has_hours_phone_and_delivery_days(app) {
         let shop: shared::catalogue::Shop = app.get("/api/v1/shops/epicerie-du-duche").await.json();
-        assert_eq!(shop.summary.kind, ShopKind::Food);
-        assert!(shop.summary.offers_delivery);
+        assert_eq!(shop.kind, ShopKind::Food);
+        assert!(shop.offers_delivery);
         assert_eq!(shop.delivery_days, [2, 5], "food is delivered on Tuesday and Friday");
         assert!(!shop.phone.is_empty() && !shop.address.is_empty());
         assert!(!shop.opening_hours.is_empty());

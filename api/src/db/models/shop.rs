@@ -14,6 +14,11 @@ use crate::domain::search::{escape_like, query_terms};
 /// Where a shop stands with the association.
 pub const STATUS_ACTIVE: &str = "active";
 
+/// Where a shop's logo is served.
+fn logo_url(slug: &str) -> String {
+    format!("/api/v1/shops/{slug}/logo")
+}
+
 /// What a VAT-exempt micro-entrepreneur must print on prices and receipts.
 pub const VAT_EXEMPT_MENTION: &str = "TVA non applicable, art. 293 B du CGI";
 
@@ -141,7 +146,7 @@ impl From<ShopRow> for ShopSummary {
     fn from(row: ShopRow) -> ShopSummary {
         ShopSummary {
             kind: row.kind(),
-            logo_url: format!("/api/v1/shops/{}/logo", row.slug),
+            logo_url: logo_url(&row.slug),
             slug: row.slug,
             name: row.name,
             description: row.description,
@@ -156,16 +161,24 @@ impl From<ShopRow> for ShopSummary {
 impl ShopRow {
     /// The shop's page, with its delivery days under the marketplace's rules.
     pub fn into_page(self, rules: &DeliveryRules) -> Shop {
-        let row = self;
+        let (opening_hours, kind) = (self.opening_hours(), self.kind());
         Shop {
-            opening_hours: row.opening_hours(),
-            delivery_days: rules.days(row.kind(), row.offers_delivery, row.delivers_on_food_days),
-            vat_mention: row.vat_exempt.then(|| VAT_EXEMPT_MENTION.to_owned()),
-            vat_exempt: row.vat_exempt,
-            address: row.address.clone(),
-            phone: row.phone.clone(),
-            email: row.email.clone(),
-            summary: ShopSummary::from(row),
+            delivery_days: rules.days(kind, self.offers_delivery, self.delivers_on_food_days),
+            vat_mention: self.vat_exempt.then(|| VAT_EXEMPT_MENTION.to_owned()),
+            logo_url: logo_url(&self.slug),
+            slug: self.slug,
+            name: self.name,
+            kind,
+            description: self.description,
+            commune: self.commune,
+            postcode: self.postcode,
+            offers_pickup: self.offers_pickup,
+            offers_delivery: self.offers_delivery,
+            address: self.address,
+            phone: self.phone,
+            email: self.email,
+            opening_hours,
+            vat_exempt: self.vat_exempt,
         }
     }
 }
