@@ -5,14 +5,16 @@
 //! is an ordinary outcome (a product no longer on sale, a shop gone, a filter naming a category
 //! that no longer exists) is `Ok(None)`, so that pages show it as such rather than as a failure.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
-    Page,
+    MAX_PER_PAGE, Page,
+    cart::{AddCartItem, Cart, UpdateCartItem},
     catalogue::{
         Category, PageQuery, Product, ProductCard, ProductQuery, Shop, ShopQuery, ShopSummary,
     },
     error::{ErrorCode, Problem},
+    order::{Checkout, CheckoutResult, Commune, Order},
 };
 
 /// Where the API lives, relative to the page's origin.
@@ -57,6 +59,108 @@ pub async fn get_shop(slug: &str) -> Result<Option<Shop>, ApiError> {
     found(get(&format!("/shops/{slug}"), &NoQuery {}).await)
 }
 
+/// `POST /carts`: a new, empty basket.
+pub async fn create_cart() -> Result<Cart, ApiError> {
+    decode(send(Method::POST, "/carts", None, &[]).await?).await
+}
+
+/// `GET /carts/{id}`: a basket; `None` when there is no such basket (404).
+pub async fn get_cart(id: &str) -> Result<Option<Cart>, ApiError> {
+    found(get(&cart_path(id, ""), &NoQuery {}).await)
+}
+
+/// `POST /carts/{id}/items`: adds `quantity` of a product to its line of the basket.
+pub async fn add_cart_item(id: &str, item: &AddCartItem) -> Result<Cart, ApiError> {
+    let body = json(item)?;
+    decode(send(Method::POST, &cart_path(id, "/items"), Some(body), &[]).await?).await
+}
+
+/// `PATCH /carts/{id}/items/{product_id}`: sets a line's quantity (0 removes it).
+pub async fn set_cart_quantity(id: &str, product_id: i64, quantity: i64) -> Result<Cart, ApiError> {
+    let body = json(&UpdateCartItem { quantity })?;
+    let path = cart_path(id, &format!("/items/{product_id}"));
+    decode(send(Method::PATCH, &path, Some(body), &[]).await?).await
+}
+
+/// `DELETE /carts/{id}/items/{product_id}`: removes a line.
+pub async fn remove_cart_item(id: &str, product_id: i64) -> Result<Cart, ApiError> {
+    let path = cart_path(id, &format!("/items/{product_id}"));
+    decode(send(Method::DELETE, &path, None, &[]).await?).await
+}
+
+/// `GET /communes`: the communes the volunteers deliver to (they fit in one page).
+pub async fn list_communes() -> Result<Page<Commune>, ApiError> {
+    let query = PageQuery {
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    get("/communes", &query).await
+}
+
+/// `POST /carts/{id}/checkout`: one order per shop. `key` is the attempt's `Idempotency-Key`,
+/// the same on every retry of the same attempt.
+pub async fn checkout(
+    id: &str,
+    key: &str,
+    checkout: &Checkout,
+) -> Result<CheckoutResult, ApiError> {
+    let body = json(checkout)?;
+    let path = cart_path(id, "/checkout");
+    decode(send(Method::POST, &path, Some(body), &[("Idempotency-Key", key)]).await?).await
+}
+
+/// `GET /track/{token}`: an order seen through its tracking link; `None` when no order has it.
+pub async fn track_order(token: &str) -> Result<Option<Order>, ApiError> {
+    let token = String::from(js_sys::encode_uri_component(token));
+    found(get(&format!("/track/{token}"), &NoQuery {}).await)
+}
+
+/// A basket's path, with `rest` after its id.
+fn cart_path(id: &str, rest: &str) -> String {
+    format!("/carts/{}{rest}", js_sys::encode_uri_component(id))
+}
+
+/// A request body as JSON.
+fn json<B: Serialize>(body: &B) -> Result<String, ApiError> {
+    serde_json::to_string(body).map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+/// Reads a successful answer's body.
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    response
+        .json::<T>()
+        .await
+        .map_err(|error| ApiError::Decode(error.to_string()))
+}
+
+/// Sends a request with an optional JSON `body` and extra `headers`; an error status becomes
+/// [`ApiError::Api`]. Not generic, so compiled once.
+async fn send(
+    method: Method,
+    path: &str,
+    body: Option<String>,
+    headers: &[(&str, &str)],
+) -> Result<Response, ApiError> {
+    let mut request = RequestBuilder::new(&format!("{API_BASE}{path}"))
+        .method(method)
+        .header("Accept", "application/json");
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    let request = match body {
+        Some(body) => request
+            .header("Content-Type", "application/json")
+            .body(body),
+        None => request.build(),
+    }
+    .map_err(|error| ApiError::Network(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    checked(response).await
+}
+
 /// The query of an endpoint that takes none.
 #[derive(Serialize)]
 struct NoQuery {}
@@ -72,11 +176,7 @@ fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
 
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
-    let response = send_get(path, query_pairs(query)?).await?;
-    response
-        .json::<T>()
-        .await
-        .map_err(|error| ApiError::Decode(error.to_string()))
+    decode(send_get(path, query_pairs(query)?).await?).await
 }
 
 /// The part of [`get`] that does not depend on the types, compiled once rather than once per
@@ -88,6 +188,11 @@ async fn send_get(path: &str, pairs: Vec<(String, String)>) -> Result<Response, 
         .send()
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
+    checked(response).await
+}
+
+/// The response if its status is a success, else its problem as [`ApiError::Api`].
+async fn checked(response: Response) -> Result<Response, ApiError> {
     if response.ok() {
         return Ok(response);
     }

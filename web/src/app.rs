@@ -10,8 +10,15 @@ use leptos_router::{
 use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::{provide_i18n, tr},
-    pages::{CataloguePage, HomePage, NotFoundPage, ProductPage, ShopPage, ShopsPage},
-    routes::{CATALOGUE_PATH, HOME_PATH, PRODUCT_PATH, SHOP_PATH, SHOPS_PATH},
+    pages::{
+        BasketPage, CataloguePage, CheckoutPage, ConfirmationPage, HomePage, NotFoundPage,
+        ProductPage, ShopPage, ShopsPage, TrackPage,
+    },
+    routes::{
+        BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, HOME_PATH, PRODUCT_PATH,
+        SHOP_PATH, SHOPS_PATH, TRACK_PATH,
+    },
+    state::cart::provide_cart,
 };
 
 /// The id of `<main>`, which the skip link targets.
@@ -21,6 +28,7 @@ const MAIN_ID: &str = "contenu";
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
+    provide_cart();
     view! {
         <Router>
             <Frame />
@@ -67,6 +75,10 @@ fn Frame() -> impl IntoView {
                 <Route path=PRODUCT_PATH view=ProductPage />
                 <Route path=SHOPS_PATH view=ShopsPage />
                 <Route path=SHOP_PATH view=ShopPage />
+                <Route path=BASKET_PATH view=BasketPage />
+                <Route path=CHECKOUT_PATH view=CheckoutPage />
+                <Route path=CONFIRMATION_PATH view=ConfirmationPage />
+                <Route path=TRACK_PATH view=TrackPage />
             </Routes>
         </main>
         <SiteFooter />

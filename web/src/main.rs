@@ -10,6 +10,7 @@
 //! - [`categories`]: the category tree rebuilt from the API's flat list.
 //! - [`price`]: prices as people type them into a field.
 //! - [`i18n`]: French (default) and English interface strings.
+//! - [`state`]: the basket, shared through context.
 //! - [`pages`]: one route, one file.
 //! - [`components`]: props in, view out, no fetching.
 
@@ -21,6 +22,7 @@ mod i18n;
 mod pages;
 mod price;
 mod routes;
+mod state;
 
 use leptos::prelude::document;
 
@@ -28,6 +30,9 @@ use leptos::prelude::document;
 const BOOT_NOTICE_ID: &str = "amorce";
 
 fn main() {
+    // Panic messages in the console help developers; shoppers never see them, and the hook
+    // and its formatting cost the release wasm several kilobytes.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     if let Some(notice) = document().get_element_by_id(BOOT_NOTICE_ID) {
         notice.remove();

@@ -15,6 +15,10 @@
 //! | product | `/produits/42` |
 //! | shop directory | `/commerces?type=alimentation&commune=Uz%C3%A8s&livraison=1&page=2` |
 //! | shop | `/commerces/epicerie-du-duche?page=2` (its products' page) |
+//! | basket | `/panier` |
+//! | checkout | `/commande` |
+//! | confirmation | `/commande/merci?suivi=<token>,<token>` (one tracking token per order) |
+//! | an order's tracking | `/suivi/<token>` |
 
 use std::fmt::Write as _;
 
@@ -29,6 +33,18 @@ const CATALOGUE: &str = "catalogue";
 const PRODUCTS: &str = "produits";
 /// Path segment of the shop directory and of the shop pages.
 const SHOPS: &str = "commerces";
+/// Path segment of the basket.
+const BASKET: &str = "panier";
+/// Path segment of the checkout, and first segment of its confirmation.
+const CHECKOUT: &str = "commande";
+/// Second path segment of the confirmation.
+const CONFIRMED: &str = "merci";
+/// Path segment of the tracking pages.
+const TRACK: &str = "suivi";
+/// Confirmation: the orders' tracking tokens, separated by commas.
+const TOKENS_PARAM: &str = "suivi";
+/// Name of the route parameter holding a tracking token.
+const TOKEN: &str = "token";
 /// Name of the route parameter holding a product's id.
 const ID: &str = "id";
 /// Name of the route parameter holding a shop's slug.
@@ -73,6 +89,17 @@ pub const SHOPS_PATH: StaticSegment<&str> = StaticSegment(SHOPS);
 pub const SHOP_PATH: (StaticSegment<&str>, ParamSegment) =
     (StaticSegment(SHOPS), ParamSegment(SLUG));
 
+/// Route pattern of [`Page::Basket`].
+pub const BASKET_PATH: StaticSegment<&str> = StaticSegment(BASKET);
+/// Route pattern of [`Page::Checkout`].
+pub const CHECKOUT_PATH: StaticSegment<&str> = StaticSegment(CHECKOUT);
+/// Route pattern of [`Page::Confirmation`].
+pub const CONFIRMATION_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(CHECKOUT), StaticSegment(CONFIRMED));
+/// Route pattern of [`Page::Track`].
+pub const TRACK_PATH: (StaticSegment<&str>, ParamSegment) =
+    (StaticSegment(TRACK), ParamSegment(TOKEN));
+
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -94,6 +121,14 @@ pub enum Page {
         /// Which page of its products, from 1.
         page: u32,
     },
+    /// The basket, grouped by shop.
+    Basket,
+    /// The checkout form.
+    Checkout,
+    /// What checkout made: the orders of these tracking tokens.
+    Confirmation(Vec<String>),
+    /// One order, seen through its tracking link.
+    Track(String),
 }
 
 impl Page {
@@ -165,6 +200,14 @@ impl Page {
                 query.push_page(*page);
                 format!("/{SHOPS}/{}{}", encode(slug), query.0)
             }
+            Page::Basket => format!("/{BASKET}"),
+            Page::Checkout => format!("/{CHECKOUT}"),
+            Page::Confirmation(tokens) => {
+                let mut query = QueryString::default();
+                query.push(TOKENS_PARAM, &tokens.join(","));
+                format!("/{CHECKOUT}/{CONFIRMED}{}", query.0)
+            }
+            Page::Track(token) => format!("/{TRACK}/{}", encode(token)),
         }
     }
 }
@@ -352,6 +395,26 @@ fn read_product_id(id: Option<&str>) -> Option<i64> {
 /// The shop slug of a [`SHOP_PATH`] route.
 pub fn shop_slug(params: &ParamsMap) -> Option<String> {
     text_param(&|name| params.get_str(name), SLUG)
+}
+
+/// The tracking token of a [`TRACK_PATH`] route.
+pub fn track_token(params: &ParamsMap) -> Option<String> {
+    text_param(&|name| params.get_str(name), TOKEN)
+}
+
+/// The tracking tokens of a [`CONFIRMATION_PATH`] address.
+pub fn confirmation_tokens(query: &ParamsMap) -> Vec<String> {
+    read_tokens(query.get_str(TOKENS_PARAM))
+}
+
+fn read_tokens(value: Option<&str>) -> Vec<String> {
+    value
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|token| !token.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// The `page` of a query string: a number from 1, else 1.
@@ -617,6 +680,19 @@ mod tests {
             shops("/commerces?type=boulangerie&livraison=0"),
             ShopFilter::default()
         );
+    }
+
+    #[test]
+    fn order_pages_have_french_addresses() {
+        assert_eq!(Page::Basket.href(), "/panier");
+        assert_eq!(Page::Checkout.href(), "/commande");
+        assert_eq!(Page::Track("ab12".to_owned()).href(), "/suivi/ab12");
+        let tokens = vec!["ab12".to_owned(), "cd34".to_owned()];
+        let href = Page::Confirmation(tokens.clone()).href();
+        assert_eq!(href, "/commande/merci?suivi=ab12%2Ccd34");
+        let params = query_of(&href);
+        assert_eq!(read_tokens(value_of(&params, TOKENS_PARAM)), tokens);
+        assert_eq!(read_tokens(Some(" , ")), Vec::<String>::new());
     }
 
     #[test]

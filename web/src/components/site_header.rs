@@ -6,9 +6,13 @@ use leptos_router::components::A;
 use crate::{
     i18n::{tr, use_i18n},
     routes::Page,
+    state::cart::use_cart,
 };
 
-/// The `<header>` landmark shown on every page.
+/// The `<header>` landmark shown on every page, with the basket link and its count
+/// ("Panier, 3 articles" to screen readers).
+///
+/// Browser tests rely on `[data-testid="basket-link"]`, whose accessible name is that.
 ///
 /// The toggle shows the code of the *other* language ("EN" while reading French) and tells
 /// screen readers, in that language, what it does ("EN — English version"), so a reader who
@@ -18,6 +22,8 @@ pub fn SiteHeader() -> impl IntoView {
     let i18n = use_i18n();
     let other = move || i18n.lang().other();
     let home = Page::Home.href();
+    let cart = use_cart();
+    let count = move || cart.item_count();
     view! {
         <header class="site-header">
             <div class="site-header__inner">
@@ -40,6 +46,43 @@ pub fn SiteHeader() -> impl IntoView {
                         <span class="site-name__dash">" — "</span>
                         <span class="site-name__tagline">{tr(|t| t.site_tagline)}</span>
                     </span>
+                </a>
+                <a
+                    class="basket-link"
+                    href=Page::Basket.href()
+                    aria-label=move || {
+                        let t = i18n.t();
+                        match count() {
+                            0 => format!("{}{}", t.nav_basket, t.basket_none),
+                            n => format!("{}, {n}{}", t.nav_basket, (t.basket_units)(n)),
+                        }
+                    }
+                    data-testid="basket-link"
+                >
+                    <svg
+                        viewBox="0 0 24 24"
+                        width="28"
+                        height="28"
+                        aria-hidden="true"
+                        focusable="false"
+                    >
+                        <path d="M3 9h18l-2 11H5z M8 9l4-6 4 6" fill="none" stroke="currentColor" stroke-width="2" stroke-linejoin="round" />
+                    </svg>
+                    <span class="basket-link__text">{tr(|t| t.nav_basket)}</span>
+                    // Without a space, "Panier3" would not read as part of the label.
+                    " "
+                    // Heard as "Panier, 3 articles" (the label), seen as "Panier 3".
+                    {move || {
+                        let count = count();
+                        (count > 0)
+                            .then(|| {
+                                view! {
+                                    <span class="basket-link__count" aria-hidden="true">
+                                        {count}
+                                    </span>
+                                }
+                            })
+                    }}
                 </a>
                 <button
                     type="button"

@@ -1,6 +1,22 @@
 //! English strings.
 
-use super::Strings;
+use super::{Strings, calendar_date};
+
+/// Month names, January first.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Every interface string in English.
 pub static STRINGS: Strings = Strings {
@@ -98,8 +114,6 @@ pub static STRINGS: Strings = Strings {
     quantity_more: "One more",
     quantity_max,
     add_to_basket: "Add to basket",
-    basket_soon: "The basket is coming soon. Meanwhile, order directly from the shop, by \
-        phone or in person.",
     out_of_stock_text: "This product is sold out for now. The shop can tell you when it \
         will have more.",
     product_not_found_heading: "Product not found",
@@ -144,6 +158,70 @@ pub static STRINGS: Strings = Strings {
     shop_products_heading: "Its products",
     shop_products_empty: "This shop has no product online yet.",
     shop_in_catalogue: "Search or sort its products",
+
+    nav_basket: "Basket",
+    basket_units,
+    basket_none: ", empty",
+    adding: "Adding…",
+    added_to_basket: "Added to the basket.",
+    see_basket: "See the basket",
+    not_enough_stock: "There are not enough left in stock for that many.",
+    basket_heading: "Your basket",
+    basket_empty: "Your basket is empty.",
+    basket_empty_hint: "Choose products in the catalogue, then add them to the basket.",
+    each: "each",
+    quantity_of,
+    less_of,
+    more_of,
+    remove: "Remove",
+    line_total: "Total:",
+    subtotal: "Subtotal",
+    total: "Total to pay",
+    unavailable: "This product is no longer available: remove it to order.",
+    delivery_date,
+    pickup_date,
+    order_button: "Order",
+    checkout_heading: "Place your order",
+    step_contact: "1. Your details",
+    name_label: "Full name",
+    phone_label: "Phone",
+    phone_hint: "For example: 04 66 22 12 34",
+    email_label: "E-mail address (optional)",
+    may_call: "The shopkeeper may call me",
+    step_way: "2. Delivery or pickup",
+    way_legend: "How do you want your order?",
+    choose_delivery: "Free delivery to your home",
+    choose_pickup: "Pickup in the shop",
+    no_delivery_for,
+    no_pickup_for,
+    street_label: "Number and street",
+    commune_choose: "Choose your village",
+    delivery_area: "The volunteers deliver to Uzès and the villages in this list.",
+    step_confirm: "3. Check and confirm",
+    pay_on_delivery: "Pay on delivery",
+    pay_on_pickup: "Pay at pickup",
+    place_order: "Confirm the order",
+    placing: "Sending the order…",
+    fix_errors: "Your order is not placed yet: correct what is marked in red.",
+    basket_changed: "Your basket changed since you saw it. Check it below, then confirm again.",
+    error_name: "Write your name (100 characters at most).",
+    error_phone: "Write a 10-digit French phone number, for example 04 66 22 12 34.",
+    error_email: "Write an e-mail address such as jeanne@example.fr, or leave this field empty.",
+    error_street: "Write the number and street to deliver to.",
+    error_commune: "Choose your village in the list. If it is not there, choose pickup in the shop.",
+    confirmation_heading: "Thank you! Your order is placed",
+    confirmation_intro: "Each shop prepares its part and may call you with a question. Keep this page or the tracking links below.",
+    order_number,
+    track_link: "Follow this order",
+    status_label: "Status:",
+    status_placed: "received, the shop will confirm it",
+    status_confirmed: "confirmed by the shop, being prepared",
+    status_ready: "ready",
+    status_completed: "handed over, thank you!",
+    status_cancelled: "cancelled",
+    track_heading: "Following your order",
+    track_not_found_heading: "Order not found",
+    track_not_found_text: "This tracking link matches no order. Check that it is complete.",
 
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist, or its address has changed.",
@@ -213,4 +291,49 @@ fn delivery_on(weekdays: &[u8]) -> String {
         [one] => format!("Free delivery on {one}."),
         [first @ .., last] => format!("Free delivery on {} and {last}.", first.join(", ")),
     }
+}
+
+fn basket_units(count: i64) -> &'static str {
+    if count == 1 { " item" } else { " items" }
+}
+
+fn quantity_of(name: &str) -> String {
+    format!("Quantity of {name}")
+}
+
+fn less_of(name: &str) -> String {
+    format!("One less: {name}")
+}
+
+fn more_of(name: &str) -> String {
+    format!("One more: {name}")
+}
+
+/// "Tuesday 1 December"; the ISO text itself if it is not a date.
+fn date(iso: &str) -> String {
+    let Some((day, month, weekday)) = calendar_date(iso) else {
+        return iso.to_owned();
+    };
+    let weekday = STRINGS.weekdays[usize::from(weekday) - 1];
+    format!("{weekday} {day} {}", MONTHS[month - 1])
+}
+
+fn delivery_date(iso: &str) -> String {
+    format!("Free delivery on {}", date(iso))
+}
+
+fn pickup_date(iso: &str) -> String {
+    format!("Pickup in the shop from {}", date(iso))
+}
+
+fn no_delivery_for(shop: &str) -> String {
+    format!("{shop} does not deliver: you will collect this order in the shop.")
+}
+
+fn no_pickup_for(shop: &str) -> String {
+    format!("{shop} does not offer pickup: this order will be delivered.")
+}
+
+fn order_number(number: &str) -> String {
+    format!("Order {number}")
 }

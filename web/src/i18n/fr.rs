@@ -1,6 +1,22 @@
 //! French strings, the default language.
 
-use super::Strings;
+use super::{Strings, calendar_date};
+
+/// Month names, January first, as inside a sentence.
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
 
 /// Every interface string in French.
 pub static STRINGS: Strings = Strings {
@@ -98,8 +114,6 @@ pub static STRINGS: Strings = Strings {
     quantity_more: "Un de plus",
     quantity_max,
     add_to_basket: "Ajouter au panier",
-    basket_soon: "Le panier arrive bientôt. En attendant, commandez directement auprès du \
-        commerce, par téléphone ou en boutique.",
     out_of_stock_text: "Ce produit est épuisé pour le moment. Le commerce peut vous dire \
         quand il en aura de nouveau.",
     product_not_found_heading: "Produit introuvable",
@@ -138,6 +152,70 @@ pub static STRINGS: Strings = Strings {
     shop_products_heading: "Ses produits",
     shop_products_empty: "Ce commerce n'a pas encore de produit en ligne.",
     shop_in_catalogue: "Chercher ou trier ses produits",
+
+    nav_basket: "Panier",
+    basket_units,
+    basket_none: ", vide",
+    adding: "Ajout en cours…",
+    added_to_basket: "Ajouté au panier.",
+    see_basket: "Voir le panier",
+    not_enough_stock: "Il n'en reste pas assez en stock pour en prendre autant.",
+    basket_heading: "Votre panier",
+    basket_empty: "Votre panier est vide.",
+    basket_empty_hint: "Choisissez des produits dans le catalogue, puis ajoutez-les au panier.",
+    each: "l'unité",
+    quantity_of,
+    less_of,
+    more_of,
+    remove: "Retirer",
+    line_total: "Total :",
+    subtotal: "Sous-total",
+    total: "Total à payer",
+    unavailable: "Ce produit n'est plus disponible : retirez-le pour commander.",
+    delivery_date,
+    pickup_date,
+    order_button: "Commander",
+    checkout_heading: "Commander",
+    step_contact: "1. Vos coordonnées",
+    name_label: "Nom et prénom",
+    phone_label: "Téléphone",
+    phone_hint: "Par exemple : 04 66 22 12 34",
+    email_label: "Adresse e-mail (facultatif)",
+    may_call: "Le commerçant peut m'appeler",
+    step_way: "2. Livraison ou retrait",
+    way_legend: "Comment recevoir vos achats ?",
+    choose_delivery: "Livraison gratuite à domicile",
+    choose_pickup: "Retrait en boutique",
+    no_delivery_for,
+    no_pickup_for,
+    street_label: "Numéro et rue",
+    commune_choose: "Choisissez votre commune",
+    delivery_area: "Les bénévoles livrent Uzès et les villages de cette liste.",
+    step_confirm: "3. Vérifiez et validez",
+    pay_on_delivery: "Paiement à la livraison",
+    pay_on_pickup: "Paiement au retrait",
+    place_order: "Valider la commande",
+    placing: "Envoi de la commande…",
+    fix_errors: "Votre commande n'est pas encore passée : corrigez ce qui est signalé en rouge.",
+    basket_changed: "Votre panier a changé depuis que vous l'avez vu. Vérifiez-le ci-dessous, puis validez à nouveau.",
+    error_name: "Écrivez votre nom (100 caractères au plus).",
+    error_phone: "Écrivez un numéro de téléphone à 10 chiffres, par exemple 04 66 22 12 34.",
+    error_email: "Écrivez une adresse e-mail comme jeanne@exemple.fr, ou laissez ce champ vide.",
+    error_street: "Écrivez le numéro et la rue où livrer.",
+    error_commune: "Choisissez votre commune dans la liste. Si elle n'y est pas, choisissez le retrait en boutique.",
+    confirmation_heading: "Merci ! Votre commande est enregistrée",
+    confirmation_intro: "Chaque commerce prépare sa part. Il peut vous appeler pour une question. Gardez cette page ou les liens de suivi ci-dessous.",
+    order_number,
+    track_link: "Suivre cette commande",
+    status_label: "État :",
+    status_placed: "reçue, le commerce va la confirmer",
+    status_confirmed: "confirmée par le commerce, en préparation",
+    status_ready: "prête",
+    status_completed: "remise, merci !",
+    status_cancelled: "annulée",
+    track_heading: "Suivi de votre commande",
+    track_not_found_heading: "Commande introuvable",
+    track_not_found_text: "Ce lien de suivi ne correspond à aucune commande. Vérifiez qu'il est complet.",
 
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
@@ -215,6 +293,56 @@ fn delivery_on(weekdays: &[u8]) -> String {
     }
 }
 
+fn basket_units(count: i64) -> &'static str {
+    if count < 2 { " article" } else { " articles" }
+}
+
+fn quantity_of(name: &str) -> String {
+    format!("Quantité de {name}")
+}
+
+fn less_of(name: &str) -> String {
+    format!("Un de moins : {name}")
+}
+
+fn more_of(name: &str) -> String {
+    format!("Un de plus : {name}")
+}
+
+/// "mardi 1er décembre"; the ISO text itself if it is not a date.
+fn date(iso: &str) -> String {
+    let Some((day, month, weekday)) = calendar_date(iso) else {
+        return iso.to_owned();
+    };
+    let weekday = STRINGS.weekdays[usize::from(weekday) - 1];
+    let month = MONTHS[month - 1];
+    if day == 1 {
+        format!("{weekday} 1er {month}")
+    } else {
+        format!("{weekday} {day} {month}")
+    }
+}
+
+fn delivery_date(iso: &str) -> String {
+    format!("Livraison gratuite le {}", date(iso))
+}
+
+fn pickup_date(iso: &str) -> String {
+    format!("Retrait en boutique dès le {}", date(iso))
+}
+
+fn no_delivery_for(shop: &str) -> String {
+    format!("{shop} ne livre pas à domicile : cette commande sera à retirer en boutique.")
+}
+
+fn no_pickup_for(shop: &str) -> String {
+    format!("{shop} ne fait pas de retrait en boutique : cette commande vous sera livrée.")
+}
+
+fn order_number(number: &str) -> String {
+    format!("Commande {number}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,6 +352,21 @@ mod tests {
         assert_eq!(time("09:00"), "9\u{a0}h\u{a0}00");
         assert_eq!(time("12:30"), "12\u{a0}h\u{a0}30");
         assert_eq!(time("00:15"), "0\u{a0}h\u{a0}15");
+    }
+
+    #[test]
+    fn dates_read_the_french_way() {
+        assert_eq!(
+            delivery_date("2026-12-01"),
+            "Livraison gratuite le mardi 1er décembre"
+        );
+        assert_eq!(
+            pickup_date("2026-11-30"),
+            "Retrait en boutique dès le lundi 30 novembre"
+        );
+        assert_eq!(date("demain"), "demain");
+        assert_eq!(basket_units(3), " articles");
+        assert_eq!(basket_units(1), " article");
     }
 
     #[test]

@@ -9,7 +9,10 @@ mod en;
 mod fr;
 
 use leptos::prelude::*;
-use shared::catalogue::{ProductSort, ShopKind, StockState};
+use shared::{
+    catalogue::{ProductSort, ShopKind, StockState},
+    order::OrderStatus,
+};
 
 /// `localStorage` key under which the chosen language is remembered.
 const STORAGE_KEY: &str = "vitrine.lang";
@@ -229,8 +232,6 @@ pub struct Strings {
     pub quantity_max: fn(u32) -> String,
     /// The add-to-basket button.
     pub add_to_basket: &'static str,
-    /// Why that button does nothing yet.
-    pub basket_soon: &'static str,
     /// Said on the product page of what is out of stock.
     pub out_of_stock_text: &'static str,
     /// Heading of a product that is not on sale.
@@ -300,6 +301,133 @@ pub struct Strings {
     /// Link to the catalogue narrowed to the shop.
     pub shop_in_catalogue: &'static str,
 
+    /// The header's link to the basket.
+    pub nav_basket: &'static str,
+    /// Read after the count in that link: " articles" ("Panier, 3 articles").
+    pub basket_units: fn(i64) -> &'static str,
+    /// Read after "Panier" when it is empty: ", vide".
+    pub basket_none: &'static str,
+    /// Shown while a product is being added.
+    pub adding: &'static str,
+    /// Confirmation of an addition.
+    pub added_to_basket: &'static str,
+    /// Link to the basket.
+    pub see_basket: &'static str,
+    /// There are not enough left to add or order that many.
+    pub not_enough_stock: &'static str,
+    /// The basket's title and heading.
+    pub basket_heading: &'static str,
+    /// The basket holds nothing.
+    pub basket_empty: &'static str,
+    /// What to do then.
+    pub basket_empty_hint: &'static str,
+    /// After a unit price.
+    pub each: &'static str,
+    /// Label of a line's quantity: "Quantité de Miel".
+    pub quantity_of: fn(&str) -> String,
+    /// Label of a line's − button.
+    pub less_of: fn(&str) -> String,
+    /// Label of a line's + button.
+    pub more_of: fn(&str) -> String,
+    /// A line's remove button.
+    pub remove: &'static str,
+    /// Before a line's total.
+    pub line_total: &'static str,
+    /// Before a shop's subtotal.
+    pub subtotal: &'static str,
+    /// Before the basket's or an order's total.
+    pub total: &'static str,
+    /// A line that cannot be ordered any more.
+    pub unavailable: &'static str,
+    /// "Livraison gratuite le mardi 1er décembre", from an ISO date.
+    pub delivery_date: fn(&str) -> String,
+    /// "Retrait en boutique dès le lundi 30 novembre", from an ISO date.
+    pub pickup_date: fn(&str) -> String,
+    /// The basket's button to the checkout.
+    pub order_button: &'static str,
+    /// The checkout's title and heading.
+    pub checkout_heading: &'static str,
+    /// Heading of the contact step.
+    pub step_contact: &'static str,
+    /// Label of the name field.
+    pub name_label: &'static str,
+    /// Label of the phone field.
+    pub phone_label: &'static str,
+    /// Example under it.
+    pub phone_hint: &'static str,
+    /// Label of the e-mail field.
+    pub email_label: &'static str,
+    /// Label of the may-call checkbox.
+    pub may_call: &'static str,
+    /// Heading of the delivery-or-pickup step.
+    pub step_way: &'static str,
+    /// Legend of that choice.
+    pub way_legend: &'static str,
+    /// The delivery choice.
+    pub choose_delivery: &'static str,
+    /// The pickup choice.
+    pub choose_pickup: &'static str,
+    /// A shop that does not deliver.
+    pub no_delivery_for: fn(&str) -> String,
+    /// A shop that does not offer pickup.
+    pub no_pickup_for: fn(&str) -> String,
+    /// Label of the street field.
+    pub street_label: &'static str,
+    /// First option of the commune select.
+    pub commune_choose: &'static str,
+    /// Under the commune select.
+    pub delivery_area: &'static str,
+    /// Heading of the summary step.
+    pub step_confirm: &'static str,
+    /// Payment of a delivered order.
+    pub pay_on_delivery: &'static str,
+    /// Payment of a collected order.
+    pub pay_on_pickup: &'static str,
+    /// The checkout's button.
+    pub place_order: &'static str,
+    /// While the order is sent.
+    pub placing: &'static str,
+    /// Above the form when a field is wrong.
+    pub fix_errors: &'static str,
+    /// Checkout found the basket changed.
+    pub basket_changed: &'static str,
+    /// The name is missing or too long.
+    pub error_name: &'static str,
+    /// The phone number is not one.
+    pub error_phone: &'static str,
+    /// The e-mail address is not one.
+    pub error_email: &'static str,
+    /// The street is missing.
+    pub error_street: &'static str,
+    /// The commune is missing or not delivered.
+    pub error_commune: &'static str,
+    /// The confirmation's title and heading.
+    pub confirmation_heading: &'static str,
+    /// What happens next.
+    pub confirmation_intro: &'static str,
+    /// "Commande UZ-2026-00042".
+    pub order_number: fn(&str) -> String,
+    /// Link to an order's tracking page.
+    pub track_link: &'static str,
+    /// Before an order's status.
+    pub status_label: &'static str,
+    /// Order status: placed.
+    pub status_placed: &'static str,
+    /// Order status: confirmed.
+    pub status_confirmed: &'static str,
+    /// Order status: ready.
+    pub status_ready: &'static str,
+    /// Order status: completed.
+    pub status_completed: &'static str,
+    /// Order status: cancelled.
+    pub status_cancelled: &'static str,
+    /// The tracking page's title and heading.
+    pub track_heading: &'static str,
+    /// Heading of an unknown tracking link.
+    pub track_not_found_heading: &'static str,
+    /// What that page says.
+    pub track_not_found_text: &'static str,
+
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,
     /// What the not-found page says.
@@ -353,6 +481,17 @@ impl Strings {
         }
     }
 
+    /// An order's status in words.
+    pub fn status(&self, status: OrderStatus) -> &'static str {
+        match status {
+            OrderStatus::Placed => self.status_placed,
+            OrderStatus::Confirmed => self.status_confirmed,
+            OrderStatus::Ready => self.status_ready,
+            OrderStatus::Completed => self.status_completed,
+            OrderStatus::Cancelled => self.status_cancelled,
+        }
+    }
+
     /// The name of an ISO weekday (1 Monday .. 7 Sunday); empty for anything else.
     pub fn weekday(&self, weekday: u8) -> &'static str {
         usize::from(weekday)
@@ -361,6 +500,33 @@ impl Strings {
             .copied()
             .unwrap_or("")
     }
+}
+
+/// A calendar date from the API's `YYYY-MM-DD`: (day of month, month 1..=12, ISO weekday
+/// 1 Monday ..= 7 Sunday); `None` if it is not one.
+pub fn calendar_date(iso: &str) -> Option<(u32, usize, u8)> {
+    let mut parts = iso.splitn(3, '-').map(str::parse::<i64>);
+    let (Some(Ok(year)), Some(Ok(month)), Some(Ok(day))) =
+        (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return None;
+    }
+    // Days since 1970-01-01 (a Thursday), after Howard Hinnant's `days_from_civil`.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let year_of_era = y - era * 400;
+    let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    let days = era * 146_097 + day_of_era - 719_468;
+    let weekday = (days + 3).rem_euclid(7) + 1;
+    Some((
+        u32::try_from(day).ok()?,
+        usize::try_from(month).ok()?,
+        u8::try_from(weekday).ok()?,
+    ))
 }
 
 /// The reader's language, shared through context by [`provide_i18n`].
@@ -420,6 +586,17 @@ pub fn tr(pick: Text) -> impl Fn() -> &'static str + Copy {
     move || pick(i18n.t())
 }
 
+/// A sentence about one value that follows the language: `{tr_with(|t| t.order_number, number)}`.
+///
+/// Like [`tr`], one type of closure for all of them, compiled once.
+pub type TextWith = fn(&'static Strings) -> fn(&str) -> String;
+
+/// See [`TextWith`].
+pub fn tr_with(pick: TextWith, value: String) -> impl Fn() -> String + Clone {
+    let i18n = use_i18n();
+    move || pick(i18n.t())(&value)
+}
+
 /// The language remembered by a previous visit, if storage is available and holds one.
 fn stored_lang() -> Option<Lang> {
     let storage = window().local_storage().ok().flatten()?;
@@ -432,5 +609,22 @@ fn store_lang(lang: Lang) {
     if let Ok(Some(storage)) = window().local_storage() {
         // A full or blocked storage only means the choice is not remembered.
         let _ = storage.set_item(STORAGE_KEY, lang.code());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_know_their_weekday() {
+        assert_eq!(calendar_date("2026-12-01"), Some((1, 12, 2)), "a Tuesday");
+        assert_eq!(calendar_date("2026-11-30"), Some((30, 11, 1)), "a Monday");
+        assert_eq!(calendar_date("2026-12-03"), Some((3, 12, 4)), "a Thursday");
+        assert_eq!(calendar_date("2028-02-29"), Some((29, 2, 2)), "a Tuesday");
+        assert_eq!(calendar_date("2027-01-01"), Some((1, 1, 5)), "a Friday");
+        for bad in ["", "2026-13-01", "2026-12", "hier", "2026-12-00"] {
+            assert_eq!(calendar_date(bad), None, "{bad:?}");
+        }
     }
 }

@@ -1,14 +1,20 @@
 //! One route, one file: each page is a `<Name>Page` component that the router in
 //! [`crate::app`] shows.
 
+mod basket;
 mod catalogue;
+mod checkout;
+mod confirmation;
 mod home;
 mod not_found;
 mod product;
 mod shop;
 mod shops;
 
+pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
+pub use checkout::CheckoutPage;
+pub use confirmation::{ConfirmationPage, TrackPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use product::ProductPage;

@@ -1,6 +1,6 @@
 //! A product's page.
 
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
 use shared::{
     catalogue::{Product, StockState},
@@ -8,16 +8,17 @@ use shared::{
 };
 
 use crate::{
-    api,
-    components::{DocumentTitle, Loaded, Missing},
+    api::{self, ApiError},
+    components::{DocumentTitle, Loaded, Missing, ProblemText},
     i18n::{tr, use_i18n},
     routes::{self, CatalogueFilter, Page},
+    state::cart::use_cart,
 };
 
 /// The id of the quantity field.
 const QUANTITY_ID: &str = "quantite";
-/// The id of the note that says the basket is not there yet.
-const BASKET_NOTE_ID: &str = "panier-bientot";
+/// The id of what the basket button says once pressed.
+const ADD_OUTCOME_ID: &str = "ajout-panier";
 
 /// The product page: picture, name, price, stock, shop, category, quantity, description.
 ///
@@ -60,6 +61,7 @@ fn ProductMissing() -> impl IntoView {
 fn ProductView(product: Product) -> impl IntoView {
     let i18n = use_i18n();
     let Product {
+        id,
         name,
         description,
         price_cents,
@@ -103,7 +105,7 @@ fn ProductView(product: Product) -> impl IntoView {
             />
             <div class="product__body">
                 {if orderable {
-                    view! { <OrderBox max_quantity /> }.into_any()
+                    view! { <OrderBox product_id=id max_quantity /> }.into_any()
                 } else {
                     view! { <p>{tr(|t| t.out_of_stock_text)}</p> }.into_any()
                 }}
@@ -157,12 +159,65 @@ fn ProductView(product: Product) -> impl IntoView {
     }
 }
 
-/// The quantity (1 to `max_quantity`, with large − and + buttons) and the basket button, which
-/// says plainly that the basket is not there yet.
+/// What pressing the basket button came to.
+#[derive(Debug, Clone, PartialEq)]
+enum AddOutcome {
+    /// On its way.
+    Adding,
+    /// In the basket.
+    Added,
+    /// Refused or failed.
+    Failed(ApiError),
+}
+
+/// The quantity (1 to `max_quantity`, with large − and + buttons) and the basket button; once
+/// pressed, what came of it: "Ajouté au panier" with a link to the basket, or why not.
+///
+/// Browser tests rely on `[data-testid="add-to-basket"]` and `[data-testid="add-outcome"]`.
 #[component]
-fn OrderBox(max_quantity: u32) -> impl IntoView {
+fn OrderBox(product_id: i64, max_quantity: u32) -> impl IntoView {
     let i18n = use_i18n();
+    let cart = use_cart();
+    let outcome = RwSignal::new(None::<AddOutcome>);
     let quantity = RwSignal::new(1_u32);
+    let add = move |_| {
+        if outcome.get_untracked() == Some(AddOutcome::Adding) {
+            return;
+        }
+        outcome.set(Some(AddOutcome::Adding));
+        let quantity = i64::from(quantity.get_untracked());
+        spawn_local(async move {
+            let result = cart.add(product_id, quantity).await;
+            outcome.set(Some(match result {
+                Ok(_) => AddOutcome::Added,
+                Err(error) => AddOutcome::Failed(error),
+            }));
+        });
+    };
+    let outcome_view = move || {
+        outcome.get().map(|outcome| match outcome {
+            AddOutcome::Adding => {
+                view! { <p class="order__note">{tr(|t| t.adding)}</p> }.into_any()
+            }
+            AddOutcome::Added => view! {
+                <p class="order__added">
+                    <strong>{tr(|t| t.added_to_basket)}</strong>
+                    " "
+                    <a href=Page::Basket.href()>{tr(|t| t.see_basket)}</a>
+                </p>
+            }
+            .into_any(),
+            AddOutcome::Failed(error) => view! { <ProblemText error /> }.into_any(),
+        })
+    };
+    // A new quantity is a new question: the old answer no longer applies.
+    Effect::new(move |previous: Option<u32>| {
+        let current = quantity.get();
+        if previous.is_some_and(|previous| previous != current) {
+            outcome.set(None);
+        }
+        current
+    });
     let clamp = move |value: u32| value.clamp(1, max_quantity.max(1));
     let less = move |_| quantity.update(|quantity| *quantity = clamp(quantity.saturating_sub(1)));
     let more = move |_| quantity.update(|quantity| *quantity = clamp(*quantity + 1));
@@ -215,19 +270,19 @@ fn OrderBox(max_quantity: u32) -> impl IntoView {
                     "+"
                 </button>
             </div>
-            // Not `disabled`: a disabled button cannot be focused, and its reason would go unheard.
             <button
                 type="button"
-                class="button button--unavailable order__add"
-                aria-disabled="true"
-                aria-describedby=BASKET_NOTE_ID
+                class="button order__add"
+                aria-describedby=ADD_OUTCOME_ID
                 data-testid="add-to-basket"
+                on:click=add
             >
                 {tr(|t| t.add_to_basket)}
             </button>
-            <p class="order__note" id=BASKET_NOTE_ID>
-                {tr(|t| t.basket_soon)}
-            </p>
+            // Always there, so that screen readers announce what appears in it.
+            <div id=ADD_OUTCOME_ID role="status" data-testid="add-outcome">
+                {outcome_view}
+            </div>
         </div>
     }
 }

@@ -65,7 +65,15 @@ fn ShopMissing() -> impl IntoView {
 fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
     let i18n = use_i18n();
     let Shop {
-        summary,
+        slug,
+        name,
+        kind,
+        description,
+        commune,
+        postcode,
+        offers_pickup,
+        offers_delivery,
+        logo_url,
         address,
         phone,
         email,
@@ -74,12 +82,8 @@ fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
         vat_mention,
         ..
     } = shop;
-    let name = summary.name.clone();
-    let title = Signal::derive(move || format!("{name} — {}", i18n.t().home_title));
-    let kind = summary.kind;
-    let slug = summary.slug.clone();
-    let offers_pickup = summary.offers_pickup;
-    let offers_delivery = summary.offers_delivery;
+    let title_name = name.clone();
+    let title = Signal::derive(move || format!("{title_name} — {}", i18n.t().home_title));
     let delivery = move || {
         let t = i18n.t();
         if offers_delivery {
@@ -119,26 +123,26 @@ fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
             <header class="shop__head">
                 <img
                     class="shop__logo"
-                    src=summary.logo_url
+                    src=logo_url
                     alt=""
                     width="96"
                     height="96"
                     decoding="async"
                 />
                 <div>
-                    <h1 class="shop__name">{summary.name}</h1>
+                    <h1 class="shop__name">{name}</h1>
                     <p class="shop__meta">
-                        {move || i18n.t().kind(kind)} " · " {summary.commune.clone()}
+                        {move || i18n.t().kind(kind)} " · " {commune.clone()}
                     </p>
                 </div>
             </header>
-            {(!summary.description.is_empty())
-                .then(|| view! { <p class="shop__description">{summary.description}</p> })}
+            {(!description.is_empty())
+                .then(|| view! { <p class="shop__description">{description}</p> })}
             <div class="shop__columns">
                 <section class="shop__box" aria-labelledby="shop-contact">
                     <h2 id="shop-contact">{tr(|t| t.contact_heading)}</h2>
                     <p class="shop__address">
-                        {address} <br /> {summary.postcode} " " {summary.commune}
+                        {address} <br /> {postcode} " " {commune}
                     </p>
                     <p>
                         <a class="button button--call" href=phone_href data-testid="shop-phone">
