@@ -170,28 +170,27 @@ pub fn remove_item(
 }
 
 #[derive(Debug, Queryable)]
-struct LineRow {
-    product_id: i64,
-    quantity: i32,
-    name: String,
-    price_cents: i64,
-    stock: Option<i32>,
-    listed: bool,
-    shop_id: i64,
-    shop_slug: String,
-    shop_name: String,
-    shop_kind: String,
-    offers_pickup: bool,
-    offers_delivery: bool,
-    delivers_on_food_days: bool,
-    opening_hours: String,
+pub struct BasketLine {
+    pub product_id: i64,
+    pub quantity: i32,
+    pub name: String,
+    pub price_cents: i64,
+    pub vat_rate_bp: i32,
+    pub stock: Option<i32>,
+    pub listed: bool,
+    pub shop_id: i64,
+    pub shop_slug: String,
+    pub shop_name: String,
+    pub shop_kind: String,
+    pub offers_pickup: bool,
+    pub offers_delivery: bool,
+    pub delivers_on_food_days: bool,
+    pub opening_hours: String,
 }
 
-/// The basket as shoppers see it, at today's prices, with each shop's dates if ordered at
-/// `now`.
-pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart, ApiError> {
-    ensure_exists(conn, cart_id)?;
-    let rows: Vec<LineRow> = cart_items::table
+/// The basket's lines with today's product and shop data, in the order they were added.
+pub fn lines(conn: &mut DbConn, cart_id: &str) -> QueryResult<Vec<BasketLine>> {
+    cart_items::table
         .inner_join(products::table.inner_join(shops::table))
         .filter(cart_items::cart_id.eq(cart_id))
         .order((cart_items::added_at.asc(), cart_items::product_id.asc()))
@@ -200,6 +199,7 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
             cart_items::quantity,
             products::name,
             products::price_cents,
+            products::vat_rate_bp,
             products::stock,
             products::listed,
             shops::id,
@@ -211,7 +211,14 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
             shops::delivers_on_food_days,
             shops::opening_hours,
         ))
-        .load(conn)?;
+        .load(conn)
+}
+
+/// The basket as shoppers see it, at today's prices, with each shop's dates if ordered at
+/// `now`.
+pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart, ApiError> {
+    ensure_exists(conn, cart_id)?;
+    let rows = lines(conn, cart_id)?;
     let rules = settings::delivery_rules(conn)?;
     let mut groups: Vec<CartGroup> = Vec::new();
     for row in rows {

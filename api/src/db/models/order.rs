@@ -10,6 +10,7 @@ use shared::order::{
     Address, ContactPreference, Order, OrderFulfilment, OrderLine, OrderStatus, PaymentStatus,
 };
 
+use super::cart::{self, BasketLine};
 use super::settings;
 use super::shop::VAT_EXEMPT_MENTION;
 use crate::db::DbConn;
@@ -38,25 +39,6 @@ pub struct ValidCheckout {
 /// The number people use for an order: `UZ-<year>-<id, 5 digits>`.
 pub fn order_number(id: i64, created_at: NaiveDateTime) -> String {
     format!("UZ-{}-{id:05}", created_at.year())
-}
-
-#[derive(Debug, Queryable)]
-struct BasketLine {
-    product_id: i64,
-    quantity: i32,
-    name: String,
-    price_cents: i64,
-    vat_rate_bp: i32,
-    stock: Option<i32>,
-    listed: bool,
-    shop_id: i64,
-    shop_slug: String,
-    shop_name: String,
-    shop_kind: String,
-    offers_pickup: bool,
-    offers_delivery: bool,
-    delivers_on_food_days: bool,
-    opening_hours: String,
 }
 
 fn method_name(method: FulfilmentMethod) -> &'static str {
@@ -94,28 +76,7 @@ pub fn checkout(
     user_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, ApiError> {
-    let lines: Vec<BasketLine> = cart_items::table
-        .inner_join(products::table.inner_join(shops::table))
-        .filter(cart_items::cart_id.eq(cart_id))
-        .order((cart_items::added_at.asc(), cart_items::product_id.asc()))
-        .select((
-            cart_items::product_id,
-            cart_items::quantity,
-            products::name,
-            products::price_cents,
-            products::vat_rate_bp,
-            products::stock,
-            products::listed,
-            shops::id,
-            shops::slug,
-            shops::name,
-            shops::kind,
-            shops::offers_pickup,
-            shops::offers_delivery,
-            shops::delivers_on_food_days,
-            shops::opening_hours,
-        ))
-        .load(conn)?;
+    let lines = cart::lines(conn, cart_id)?;
     if lines.is_empty() {
         return Err(ApiError::Unprocessable(
             "the basket is empty: add products before ordering".into(),
