@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use actix_web::dev::Server;
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, error, web};
 use tracing_actix_web::TracingLogger;
@@ -124,6 +124,14 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                             .insert_header((CONTENT_TYPE, "application/yaml"))
                             .body(yaml)
                     }
+                }),
+            )
+            .route(
+                "/api/docs",
+                web::get().to(|| async {
+                    HttpResponse::PermanentRedirect()
+                        .insert_header((LOCATION, "/api/docs/"))
+                        .finish()
                 }),
             )
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))

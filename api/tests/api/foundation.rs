@@ -26,9 +26,12 @@ on_both_backends! {
         let yaml = app.get("/api/openapi.yaml").await;
         assert_eq!(yaml.status, 200);
         assert!(yaml.body.contains("/api/v1/categories:"));
+        for path in ["/api/docs/", "/api/docs"] {
+            let docs = app.get(path).await;
+            assert_eq!(docs.status, 200, "{path}");
+            assert!(docs.body.contains("swagger-ui"), "{path}: {}", docs.body);
+        }
         let docs = app.get("/api/docs/").await;
-        assert_eq!(docs.status, 200);
-        assert!(docs.body.contains("swagger-ui"), "{}", docs.body);
         // The UI's files come from the binary, not from a CDN.
         assert!(!docs.body.contains("https://"), "{}", docs.body);
     }
