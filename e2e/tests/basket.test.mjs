@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { squash } from '../lib/assertions.mjs';
-import { launchBrowser, newPhonePage, reportAndClosePages, screenshot } from '../lib/browser.mjs';
-import { startServer } from '../lib/server.mjs';
+import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { demoSuite } from '../lib/suite.mjs';
 
 // A shopper's purchase across two shops, from the product pages to the tracking links.
 // Every expectation comes from the API at run time (products, basket, orders), never from
@@ -14,32 +14,8 @@ const FOOD_SHOP = 'epicerie-du-duche';
 const SHOE_SHOP = 'chaussures-fabre';
 const BASKET_KEY = 'vitrine.panier';
 
-let server;
-let browser;
-
-before(async () => {
-  const [s, b] = await Promise.allSettled([startServer({ demo: true }), launchBrowser()]);
-  server = s.value;
-  browser = b.value;
-  if (s.status === 'rejected') throw s.reason;
-  if (b.status === 'rejected') throw b.reason;
-});
-
-afterEach(async (t) => {
-  await reportAndClosePages(t, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** GET /api/v1<path> as JSON, asserting a 200. */
-async function api(path) {
-  const res = await fetch(`${server.baseUrl}/api/v1${path}`);
-  assert.equal(res.status, 200, `GET /api/v1${path}`);
-  return res.json();
-}
+const suite = demoSuite();
+const { api } = suite;
 
 /** A product of `shop` that can be ordered, with its full details. */
 async function orderable(shop, { minStock = 1 } = {}) {
@@ -69,7 +45,7 @@ const plain = (text) => squash(text.replace(/[\u00a0\u202f]/g, ' '));
 
 /** Adds the product shown on its page and waits for the confirmation. */
 async function addFromProductPage(page, product) {
-  await page.goto(`${server.baseUrl}/produits/${product.id}`);
+  await page.goto(`${suite.server.baseUrl}/produits/${product.id}`);
   await page.getByRole('heading', { level: 1, name: product.name }).waitFor();
   await page.getByTestId('add-to-basket').click();
   const outcome = page.getByTestId('add-outcome');
@@ -80,7 +56,7 @@ async function addFromProductPage(page, product) {
 test('a shopper buys from two shops with home delivery and follows the orders', async () => {
   const food = await orderable(FOOD_SHOP);
   const shoes = await orderable(SHOE_SHOP);
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
 
   await addFromProductPage(page, food);
   const basketLink = page.getByTestId('basket-link');
@@ -183,8 +159,8 @@ test('a shopper buys from two shops with home delivery and follows the orders', 
 
 test('asking for more than the stock says so beside the button', async () => {
   const product = await orderable(SHOE_SHOP, { minStock: 2 });
-  const { page, problems } = await newPhonePage(browser);
-  await page.goto(`${server.baseUrl}/produits/${product.id}`);
+  const { page, problems } = await newPhonePage(suite.browser);
+  await page.goto(`${suite.server.baseUrl}/produits/${product.id}`);
   await page.getByLabel(/^Quantité/).fill(String(product.max_quantity));
   await page.getByLabel(/^Quantité/).blur();
   await page.getByTestId('add-to-basket').click();
@@ -209,9 +185,9 @@ test('a shop that does not deliver is picked up, and says so before the order', 
   const pickupOnly = shops.find((s) => s.offers_pickup && !s.offers_delivery && s.kind !== 'restaurant');
   assert.ok(pickupOnly, 'the demo should have a shop that does not deliver');
   const product = await orderable(pickupOnly.slug);
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await addFromProductPage(page, product);
-  await page.goto(`${server.baseUrl}/commande`);
+  await page.goto(`${suite.server.baseUrl}/commande`);
   await page.getByLabel('Nom et prénom').fill('Paul Durand');
   await page.getByLabel('Téléphone').fill('0466221234');
   await page.getByLabel('Livraison gratuite à domicile').check();
@@ -239,16 +215,16 @@ test('a shop that does not deliver is picked up, and says so before the order', 
 
 test('a basket changed elsewhere before the order is shown again, nothing typed is lost', async () => {
   const product = await orderable(SHOE_SHOP, { minStock: 2 });
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await addFromProductPage(page, product);
-  await page.goto(`${server.baseUrl}/commande`);
+  await page.goto(`${suite.server.baseUrl}/commande`);
   await page.getByLabel('Nom et prénom').fill('Lucie Roux');
   await page.getByLabel('Téléphone').fill('0466221234');
   await page.getByLabel('Retrait en boutique').check();
   await page.getByTestId('checkout-summary').waitFor();
   // Another tab (here: the API) adds one more while the shopper reads the summary.
   const cartId = await page.evaluate((key) => localStorage.getItem(key), BASKET_KEY);
-  const res = await fetch(`${server.baseUrl}/api/v1/carts/${cartId}/items`, {
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/carts/${cartId}/items`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ product_id: product.id, quantity: 1 }),

@@ -1,40 +1,16 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { assertSameTexts, squash } from '../lib/assertions.mjs';
-import { launchBrowser, newPhonePage, reportAndClosePages, screenshot } from '../lib/browser.mjs';
-import { startServer } from '../lib/server.mjs';
+import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { demoSuite } from '../lib/suite.mjs';
 
 // The shopper's catalogue: filters, sort, pages, product and shop pages, the shop directory.
 // Every expectation comes from the API itself (fetched alongside), never from numbers written
 // here, so the tests hold whatever the demo data become.
 
-let server;
-let browser;
-
-before(async () => {
-  const [s, b] = await Promise.allSettled([startServer({ demo: true }), launchBrowser()]);
-  server = s.value;
-  browser = b.value;
-  if (s.status === 'rejected') throw s.reason;
-  if (b.status === 'rejected') throw b.reason;
-});
-
-afterEach(async (t) => {
-  await reportAndClosePages(t, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** GET /api/v1<path> as JSON, asserting a 200. */
-async function api(path) {
-  const res = await fetch(`${server.baseUrl}/api/v1${path}`);
-  assert.equal(res.status, 200, `GET /api/v1${path}`);
-  return res.json();
-}
+const suite = demoSuite();
+const { api } = suite;
 
 /** Every product of a product query, all pages (the API caps per_page at 100). */
 async function allProducts(query) {
@@ -114,7 +90,7 @@ async function expectCards(page, items, what) {
  */
 async function visit(page, path) {
   if (page.url() !== 'about:blank') await page.waitForLoadState('networkidle');
-  return page.goto(`${server.baseUrl}${path}`);
+  return page.goto(`${suite.server.baseUrl}${path}`);
 }
 
 /** The query parameters of the page's address. */
@@ -153,7 +129,7 @@ test('filtering by category and price range shows what the API has, and bad pric
   const max = inCategory[Math.floor((inCategory.length * 3) / 4)].price_cents;
   assert.ok(min < max, `a real range: ${min}..${max}`);
 
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   // From page 2, so that a new filter has a page to reset.
   await visit(page, '/catalogue?page=2');
   const everything = await api('/products?page=2');
@@ -219,7 +195,7 @@ test('filtering by category and price range shows what the API has, and bad pric
 });
 
 test('sorting by price ascending shows the API first page, cheapest first, and pages follow', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await visit(page, '/catalogue');
   await page.getByTestId('product-card').first().waitFor();
 
@@ -283,7 +259,7 @@ test('a reload keeps the filters and the back button returns to the previous one
   }
   assert.ok(category, 'the demo should have a category with products out of stock');
 
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await visit(page, '/catalogue');
   await openFilters(page);
   await page.getByLabel('Rayon', { exact: true }).selectOption(category.slug);
@@ -323,7 +299,7 @@ test('a reload keeps the filters and the back button returns to the previous one
 });
 
 test('a card leads to its product page, which leads to the shop and its phone number', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   // A product that can be ordered and has a few left: the page shows all its parts.
   const low = (await allProducts('in_stock=true')).find((p) => p.stock === 'low');
   assert.ok(low, 'the demo should have a product with few left');
@@ -402,7 +378,7 @@ test('a shop page shows its hours, delivery days and products, paged', async () 
   }
   assert.ok(shop, 'the demo should have a shop that delivers on given days');
 
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await visit(page, `/commerces/${shop.slug}`);
   await page.locator('h1').waitFor();
   assert.equal(await page.locator('h1').count(), 1, 'number of h1');
@@ -456,7 +432,7 @@ test('a shop page shows its hours, delivery days and products, paged', async () 
 });
 
 test('the shop directory filtered by kind and commune shows exactly the API shops', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await visit(page, '/commerces');
   const all = await api('/shops?per_page=100');
   const names = () => page.locator('[data-testid="shop-card"] h3').allTextContents();
@@ -517,7 +493,7 @@ test('the shop directory filtered by kind and commune shows exactly the API shop
 });
 
 test('home search and category links lead into the catalogue', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await visit(page, '/');
   await page.getByLabel('Rechercher un produit ou un commerce').fill('fromage');
   await page.getByRole('button', { name: 'Rechercher' }).click();
@@ -539,7 +515,7 @@ test('home search and category links lead into the catalogue', async () => {
 });
 
 test('unknown products, shops and filters get a friendly page, and nothing matching gets a way out', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   const missing = (await api('/products?sort=newest&per_page=1')).items[0].id + 100_000;
   await visit(page, `/produits/${missing}`);
   await page.getByRole('heading', { level: 1, name: 'Produit introuvable' }).waitFor();
@@ -568,7 +544,7 @@ test('unknown products, shops and filters get a friendly page, and nothing match
 });
 
 test('while products load the page says so, and a failure offers to try again', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   // The first answer is held back, then the connection fails; the next ones go through.
   let release;
   const held = new Promise((resolve) => {
@@ -596,7 +572,7 @@ test('while products load the page says so, and a failure offers to try again', 
 });
 
 test('catalogue, product and shop pages have no serious accessibility violation', async () => {
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   const category = (await categoryTotals()).find((c) => c.parent === null);
   await visit(page, `/catalogue?categorie=${category.slug}&en_stock=1&tri=prix_desc`);
   await page.getByTestId('product-card').first().waitFor();

@@ -1,41 +1,22 @@
 import assert from 'node:assert/strict';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { assertSameTexts, squash } from '../lib/assertions.mjs';
-import { launchBrowser, newPhonePage, reportAndClosePages, screenshot } from '../lib/browser.mjs';
-import { startServer } from '../lib/server.mjs';
+import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { demoSuite } from '../lib/suite.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  // Settled both ways so that `after` closes whichever started when the other failed.
-  const [s, b] = await Promise.allSettled([startServer({ demo: true }), launchBrowser()]);
-  server = s.value;
-  browser = b.value;
-  if (s.status === 'rejected') throw s.reason;
-  if (b.status === 'rejected') throw b.reason;
-});
-
-afterEach(async (t) => {
-  await reportAndClosePages(t, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = demoSuite();
 
 test('shopper sees the shops on the home page', async () => {
-  const res = await fetch(`${server.baseUrl}/api/v1/shops?per_page=100`);
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/shops?per_page=100`);
   assert.equal(res.status, 200, 'GET /api/v1/shops?per_page=100');
   const shops = await res.json();
   assert.ok(shops.items.length >= 45, `the demo should have at least 45 shops, the API lists ${shops.items.length}`);
   assert.equal(shops.total, shops.items.length, 'all the demo shops fit in one page of 100');
   const expected = shops.items.map((s) => squash(s.name));
 
-  const { page, problems } = await newPhonePage(browser);
-  const nav = await page.goto(`${server.baseUrl}/`);
+  const { page, problems } = await newPhonePage(suite.browser);
+  const nav = await page.goto(`${suite.server.baseUrl}/`);
   assert.equal(nav.status(), 200, 'GET /');
   await page.locator('[data-testid="shop-list"]').waitFor();
   // The list may fill in after it appears; the assertion below still compares everything.
@@ -60,14 +41,14 @@ test('shopper sees the shops on the home page', async () => {
 });
 
 test('a client route reloads into the SPA, an unknown API route is a problem+json 404', async () => {
-  const { page, problems } = await newPhonePage(browser);
-  const nav = await page.goto(`${server.baseUrl}/une/page/qui/nexiste/pas`);
-  assert.equal(nav.status(), 200, 'the server falls back to the SPA for a client route');
+  const { page, problems } = await newPhonePage(suite.browser);
+  const nav = await page.goto(`${suite.server.baseUrl}/une/page/qui/nexiste/pas`);
+  assert.equal(nav.status(), 200, 'the suite.server falls back to the SPA for a client route');
   await page.getByText('Page introuvable').first().waitFor();
   await screenshot(page, 'not-found-phone');
   assert.deepEqual(problems, [], 'console errors and failed requests on the not-found page');
 
-  const res = await fetch(`${server.baseUrl}/api/v1/nope`);
+  const res = await fetch(`${suite.server.baseUrl}/api/v1/nope`);
   assert.equal(res.status, 404, 'GET /api/v1/nope');
   assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, 'content-type of the 404');
   const body = await res.json();
@@ -75,20 +56,20 @@ test('a client route reloads into the SPA, an unknown API route is a problem+jso
 });
 
 test('health check answers and the API docs load without leaving the server', async () => {
-  const health = await fetch(`${server.baseUrl}/healthz`);
+  const health = await fetch(`${suite.server.baseUrl}/healthz`);
   assert.equal(health.status, 200, 'GET /healthz');
 
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   const requested = [];
   page.on('request', (req) => requested.push(req.url()));
-  const nav = await page.goto(`${server.baseUrl}/api/docs/`);
+  const nav = await page.goto(`${suite.server.baseUrl}/api/docs/`);
   assert.equal(nav.status(), 200, 'GET /api/docs/');
   await page.getByText(/Vitrine/).first().waitFor();
   await page.waitForLoadState('networkidle');
   await screenshot(page, 'api-docs');
 
   // data: and blob: URLs are made in the page and reach no host; everything else must be ours.
-  const elsewhere = requested.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== server.baseUrl);
+  const elsewhere = requested.filter((u) => !/^(data|blob):/.test(u) && new URL(u).origin !== suite.server.baseUrl);
   assert.deepEqual(elsewhere, [], `requests to other hosts (all requests: ${requested.join(', ')})`);
   assert.ok(requested.length > 0, 'the page was recorded');
   assert.deepEqual(problems, [], 'console errors and failed requests on the API docs');
