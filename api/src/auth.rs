@@ -137,7 +137,7 @@ pub struct AuthUser {
     pub role: Role,
 }
 
-fn bearer(req: &HttpRequest) -> Option<&str> {
+pub fn bearer(req: &HttpRequest) -> Option<&str> {
     req.headers()
         .get(AUTHORIZATION)?
         .to_str()
@@ -146,7 +146,7 @@ fn bearer(req: &HttpRequest) -> Option<&str> {
         .map(str::trim)
 }
 
-fn authenticate(req: &HttpRequest) -> Result<Option<AuthUser>, ApiError> {
+pub fn authenticate(req: &HttpRequest) -> Result<Option<AuthUser>, ApiError> {
     let Some(token) = bearer(req) else {
         return if req.headers().contains_key(AUTHORIZATION) {
             Err(ApiError::Unauthorized)

@@ -8,6 +8,7 @@
 //! - [`db`]: connections, migrations, rows and queries.
 //! - [`error`]: the one error type, rendered as problem+json.
 
+pub mod access;
 pub mod auth;
 pub mod commands;
 pub mod config;

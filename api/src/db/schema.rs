@@ -214,7 +214,22 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    api_keys (id) {
+        id -> BigInt,
+        shop_id -> BigInt,
+        name -> Text,
+        key_hash -> Text,
+        prefix -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(shop_closed_days -> shops (shop_id));
+diesel::joinable!(api_keys -> shops (shop_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(orders -> shops (shop_id));
 diesel::joinable!(order_lines -> orders (order_id));
@@ -244,5 +259,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     secrets,
     marketplace_settings,
-    shop_closed_days
+    shop_closed_days,
+    api_keys
 );

@@ -1,6 +1,7 @@
 //! Rows, inserts and queries, one module per table group. Rows never leave `api`: each
 //! converts into its `shared` wire type.
 
+pub mod api_key;
 pub mod cart;
 pub mod category;
 pub mod commune;

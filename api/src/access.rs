@@ -1,0 +1,111 @@
+//! Who may run a shop: its merchants, the association's admins, and the shop's own API keys.
+//!
+//! Handlers of the back-office take a [`Caller`] (401 without valid credentials) and ask it
+//! for the shop they act on; a shop the caller may not run answers 404, exactly like a shop
+//! that does not exist, so slugs and ids cannot be probed.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest, web};
+use diesel::prelude::*;
+use shared::auth::Role;
+
+use crate::auth::{self, AuthUser};
+use crate::db::models::api_key;
+use crate::db::models::shop::ShopRow;
+use crate::db::schema::{shop_members, shops};
+use crate::db::{self, DbConn};
+use crate::error::ApiError;
+use crate::startup::AppState;
+
+/// How every API key starts, so the server tells a key from an access token at a glance.
+pub const API_KEY_PREFIX: &str = "vtr_";
+
+/// An authenticated caller of the back-office.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Caller {
+    /// A signed-in account (merchant, admin, or anyone: membership is checked per shop).
+    User(AuthUser),
+    /// An API key, which can act for its one shop and nothing else.
+    Key { id: i64, shop_id: i64 },
+}
+
+impl Caller {
+    /// The user behind the call, if it is not an API key.
+    pub fn user(&self) -> Option<AuthUser> {
+        match self {
+            Caller::User(user) => Some(*user),
+            Caller::Key { .. } => None,
+        }
+    }
+
+    pub fn is_admin(&self) -> bool {
+        matches!(self, Caller::User(user) if user.role == Role::Admin)
+    }
+
+    /// How the caller appears in an order's history: `user:<id>` or `api_key:<id>`.
+    pub fn actor(&self) -> String {
+        match self {
+            Caller::User(user) => format!("user:{}", user.id),
+            Caller::Key { id, .. } => format!("api_key:{id}"),
+        }
+    }
+
+    /// Whether the caller may run the shop with this id.
+    pub fn may_run(&self, conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+        match self {
+            Caller::Key { shop_id: own, .. } => Ok(*own == shop_id),
+            Caller::User(user) if user.role == Role::Admin => Ok(true),
+            Caller::User(user) => diesel::select(diesel::dsl::exists(
+                shop_members::table
+                    .filter(shop_members::shop_id.eq(shop_id))
+                    .filter(shop_members::user_id.eq(user.id)),
+            ))
+            .get_result(conn),
+        }
+    }
+
+    /// The shop with this slug, whatever its status, if the caller may run it; 404 otherwise.
+    pub fn shop(&self, conn: &mut DbConn, slug: &str) -> Result<ShopRow, ApiError> {
+        let shop = shops::table
+            .filter(shops::slug.eq(slug))
+            .select(ShopRow::as_select())
+            .first(conn)
+            .optional()?;
+        match shop {
+            Some(shop) if self.may_run(conn, shop.id)? => Ok(shop),
+            _ => Err(ApiError::NotFound(format!("no shop '{slug}'"))),
+        }
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = Pin<Box<dyn Future<Output = Result<Caller, ApiError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let key = auth::bearer(req)
+            .filter(|token| token.starts_with(API_KEY_PREFIX))
+            .map(auth::token_hash);
+        let Some(key_hash) = key else {
+            let user = auth::authenticate(req).and_then(|user| user.ok_or(ApiError::Unauthorized));
+            return Box::pin(async move { user.map(Caller::User) });
+        };
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let state =
+                state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
+            let key = db::run(&state.pool, move |conn| {
+                Ok(api_key::authenticate(conn, &key_hash)?)
+            })
+            .await?;
+            key.map(|key| Caller::Key {
+                id: key.id,
+                shop_id: key.shop_id,
+            })
+            .ok_or(ApiError::Unauthorized)
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! API keys: rows and the lookup that authenticates a key.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::now;
+use crate::db::DbConn;
+use crate::db::schema::api_keys;
+
+/// How stale `last_used_at` may get before a call writes it again: a busy integration
+/// does not turn every read into a write.
+const LAST_USED_RESOLUTION_SECONDS: i64 = 60;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_keys)]
+pub struct ApiKeyRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub name: String,
+    pub key_hash: String,
+    pub prefix: String,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Insertable)]
+#[diesel(table_name = api_keys)]
+pub struct NewApiKey<'a> {
+    pub shop_id: i64,
+    pub name: &'a str,
+    pub key_hash: &'a str,
+    pub prefix: &'a str,
+    pub created_by: Option<i64>,
+    pub created_at: NaiveDateTime,
+}
+
+impl NewApiKey<'_> {
+    pub fn insert(&self, conn: &mut DbConn) -> QueryResult<i64> {
+        diesel::insert_into(api_keys::table)
+            .values(self)
+            .returning(api_keys::id)
+            .get_result(conn)
+    }
+}
+
+/// The live (not revoked) key with this hash, after noting that it was used.
+pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<ApiKeyRow>> {
+    let Some(key) = api_keys::table
+        .filter(api_keys::key_hash.eq(key_hash))
+        .filter(api_keys::revoked_at.is_null())
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
+    let now = now();
+    let stale = key
+        .last_used_at
+        .is_none_or(|at| now - at > Duration::seconds(LAST_USED_RESOLUTION_SECONDS));
+    if stale {
+        diesel::update(api_keys::table.find(key.id))
+            .set(api_keys::last_used_at.eq(now))
+            .execute(conn)?;
+    }
+    Ok(Some(key))
+}
