@@ -21,14 +21,24 @@ for tool in wasm-bindgen gzip brotli; do
     fi
 done
 
+# One wasm per bundle (web/src/bin/<name>.rs, see shared/src/bundle.rs), each with its JS glue
+# and a copy of the page shell that loads it.
+bundles="vitrine commande"
+
 cargo build -p vitrine-web --target wasm32-unknown-unknown --profile wasm-release
 
 rm -rf "$dist"
 mkdir -p "$dist"
-wasm-bindgen --target web --no-typescript --remove-name-section \
-    --out-dir "$dist" --out-name vitrine \
-    "$target_dir/wasm32-unknown-unknown/wasm-release/vitrine-web.wasm"
-cp web/index.html web/style.css "$dist/"
+for bundle in $bundles; do
+    wasm-bindgen --target web --no-typescript --remove-name-section \
+        --out-dir "$dist" --out-name "$bundle" \
+        "$target_dir/wasm32-unknown-unknown/wasm-release/$bundle.wasm"
+    shell="$bundle.html"
+    [ "$bundle" = vitrine ] && shell=index.html
+    sed -e "s#/vitrine\.js#/$bundle.js#g" -e "s#/vitrine_bg\.wasm#/${bundle}_bg.wasm#g" \
+        web/index.html >"$dist/$shell"
+done
+cp web/style.css "$dist/"
 
 for file in "$dist"/*; do
     case "$file" in
@@ -38,16 +48,21 @@ for file in "$dist"/*; do
     brotli -q 11 -k -f "$file"
 done
 
+# What a page of each bundle downloads: its wasm, its JS, the stylesheet and its shell.
 size() { stat -c %s "$1"; }
-printf '%-18s %10s %10s %10s\n' file raw gzip brotli
-total_raw=0 total_gz=0 total_br=0
-for name in vitrine_bg.wasm vitrine.js style.css index.html; do
-    raw=$(size "$dist/$name")
-    gz=$(size "$dist/$name.gz")
-    br=$(size "$dist/$name.br")
-    total_raw=$((total_raw + raw))
-    total_gz=$((total_gz + gz))
-    total_br=$((total_br + br))
-    printf '%-18s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
+for bundle in $bundles; do
+    shell="$bundle.html"
+    [ "$bundle" = vitrine ] && shell=index.html
+    printf '\n%-22s %10s %10s %10s\n' "bundle $bundle" raw gzip brotli
+    total_raw=0 total_gz=0 total_br=0
+    for name in "${bundle}_bg.wasm" "$bundle.js" style.css "$shell"; do
+        raw=$(size "$dist/$name")
+        gz=$(size "$dist/$name.gz")
+        br=$(size "$dist/$name.br")
+        total_raw=$((total_raw + raw))
+        total_gz=$((total_gz + gz))
+        total_br=$((total_br + br))
+        printf '%-22s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
+    done
+    printf '%-22s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
 done
-printf '%-18s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { assertSameTexts, squash } from '../lib/assertions.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { REPO_DIR } from '../lib/server.mjs';
 import { demoSuite } from '../lib/suite.mjs';
 
 const suite = demoSuite();
@@ -73,4 +76,30 @@ test('health check answers and the API docs load without leaving the server', as
   assert.deepEqual(elsewhere, [], `requests to other hosts (all requests: ${requested.join(', ')})`);
   assert.ok(requested.length > 0, 'the page was recorded');
   assert.deepEqual(problems, [], 'console errors and failed requests on the API docs');
+});
+
+// Issue 3's budget: the first screen downloads at most 300 KB compressed (wasm, JS, CSS and
+// the page). Counted from what the home page really requests from the server (the API's
+// JSON aside), at the size of the brotli files the server sends.
+const FIRST_SCREEN_BUDGET_BYTES = 300_000;
+
+test('the home page downloads at most 300 KB of app files, brotli-compressed', async () => {
+  const { page, problems } = await newPhonePage(suite.browser);
+  const requested = new Set();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin === suite.server.baseUrl && !url.pathname.startsWith('/api/')) requested.add(url.pathname);
+  });
+  await page.goto(`${suite.server.baseUrl}/`);
+  await page.locator('[data-testid="shop-list"]').waitFor();
+
+  const files = [...requested].map((pathname) => (pathname === '/' ? 'index.html' : pathname.slice(1)));
+  for (const kind of ['.wasm', '.js', '.css', '.html']) {
+    assert.ok(files.some((file) => file.endsWith(kind)), `the home page loads a ${kind} file: ${files}`);
+  }
+  const sizes = files.map((file) => [file, statSync(path.join(REPO_DIR, 'web', 'dist', `${file}.br`)).size]);
+  const total = sizes.reduce((sum, [, size]) => sum + size, 0);
+  assert.ok(total <= FIRST_SCREEN_BUDGET_BYTES, `first screen: ${total} bytes brotli, ${JSON.stringify(sizes)}`);
+  assert.ok(!files.some((file) => file.startsWith('commande')), `the ordering bundle is not loaded: ${files}`);
+  assert.deepEqual(problems, [], 'console errors and failed requests on the home page');
 });

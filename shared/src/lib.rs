@@ -8,9 +8,11 @@
 //! - [`cart`]: the basket, grouped by shop, and its edits.
 //! - [`order`]: checkout and the orders it makes, one per shop.
 //! - [`auth`]: accounts and sessions.
+//! - [`bundle`]: which bundle of the web app shows which path.
 //! - [`error`]: the problem+json error body and its stable codes.
 
 pub mod auth;
+pub mod bundle;
 pub mod cart;
 pub mod catalogue;
 pub mod error;

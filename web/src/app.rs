@@ -1,11 +1,12 @@
-//! The app: context providers, the page frame (skip link, header, main, footer) and the
-//! router, the only route table of the SPA.
+//! The app: context providers, the page frame (skip link, header, main, footer), the router,
+//! and the route table of each bundle, the only route tables of the SPA.
 
 use leptos::{ev::MouseEvent, html::Main, prelude::*};
 use leptos_router::{
     components::{Route, Router, Routes},
     hooks::use_location,
 };
+use shared::bundle::Bundle;
 
 use crate::{
     components::{SiteFooter, SiteHeader},
@@ -24,22 +25,70 @@ use crate::{
 /// The id of `<main>`, which the skip link targets.
 const MAIN_ID: &str = "contenu";
 
-/// The whole single-page app.
-#[component]
-pub fn App() -> impl IntoView {
+/// The app of one bundle, whose pages are the routes `routes` returns.
+pub fn root<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) -> impl IntoView {
     provide_i18n();
     provide_cart();
+    provide_context(bundle);
+    view! { <Router>{frame(routes)}</Router> }
+}
+
+/// The pages of the browsing bundle.
+pub fn browse_routes() -> impl IntoView {
     view! {
-        <Router>
-            <Frame />
-        </Router>
+        <Routes fallback=ElsewherePage>
+            <Route path=HOME_PATH view=HomePage />
+            <Route path=CATALOGUE_PATH view=CataloguePage />
+            <Route path=PRODUCT_PATH view=ProductPage />
+            <Route path=SHOPS_PATH view=ShopsPage />
+            <Route path=SHOP_PATH view=ShopPage />
+        </Routes>
     }
+}
+
+/// The pages of the ordering bundle.
+pub fn order_routes() -> impl IntoView {
+    view! {
+        <Routes fallback=ElsewherePage>
+            <Route path=BASKET_PATH view=BasketPage />
+            <Route path=CHECKOUT_PATH view=CheckoutPage />
+            <Route path=CONFIRMATION_PATH view=ConfirmationPage />
+            <Route path=TRACK_PATH view=TrackPage />
+        </Routes>
+    }
+}
+
+/// What the router shows for a path none of its routes match: a page of another bundle is
+/// loaded from the server, anything else is "page introuvable".
+#[component]
+fn ElsewherePage() -> impl IntoView {
+    let location = use_location();
+    let path = location.pathname.get_untracked();
+    let here = use_context::<Bundle>().unwrap_or(Bundle::Browse);
+    if Bundle::for_path(&path) == here {
+        return view! { <NotFoundPage /> }.into_any();
+    }
+    let mut href = path;
+    let search = location.search.get_untracked();
+    if !search.is_empty() {
+        href.push('?');
+        href.push_str(&search);
+    }
+    href.push_str(&location.hash.get_untracked());
+    // The router records the new address in the history after this view is built; loading
+    // the other bundle's page in place of that entry keeps the back button right.
+    set_timeout(
+        move || {
+            let _ = window().location().replace(&href);
+        },
+        std::time::Duration::ZERO,
+    );
+    view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
 }
 
 /// What every page shares around the routed content: the skip link, the header, `<main>` and
 /// the footer.
-#[component]
-fn Frame() -> impl IntoView {
+fn frame<R: IntoView + 'static>(routes: fn() -> R) -> impl IntoView {
     let main_ref = NodeRef::<Main>::new();
     let focus_main = move || {
         if let Some(main) = main_ref.get_untracked() {
@@ -69,17 +118,7 @@ fn Frame() -> impl IntoView {
         </a>
         <SiteHeader />
         <main id=MAIN_ID tabindex="-1" node_ref=main_ref>
-            <Routes fallback=|| view! { <NotFoundPage /> }>
-                <Route path=HOME_PATH view=HomePage />
-                <Route path=CATALOGUE_PATH view=CataloguePage />
-                <Route path=PRODUCT_PATH view=ProductPage />
-                <Route path=SHOPS_PATH view=ShopsPage />
-                <Route path=SHOP_PATH view=ShopPage />
-                <Route path=BASKET_PATH view=BasketPage />
-                <Route path=CHECKOUT_PATH view=CheckoutPage />
-                <Route path=CONFIRMATION_PATH view=ConfirmationPage />
-                <Route path=TRACK_PATH view=TrackPage />
-            </Routes>
+            {routes()}
         </main>
         <SiteFooter />
     }

@@ -1,5 +1,6 @@
 //! The single-page app's files, and the fallback that makes client routes survive a reload:
-//! an unknown path outside `/api` gets `index.html`; an unknown path under `/api` gets a
+//! an unknown path outside `/api` gets the page shell of the bundle that shows it
+//! (`index.html` or `commande.html`, see [`Bundle`]); an unknown path under `/api` gets a
 //! problem+json 404.
 
 use std::path::Path;
@@ -8,6 +9,8 @@ use actix_files::{Files, NamedFile};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
+
+use shared::bundle::Bundle;
 
 use crate::error::ApiError;
 use crate::startup::AppState;
@@ -34,9 +37,10 @@ fn fallback_response(req: &HttpRequest) -> HttpResponse {
     if path == "/api" || path.starts_with("/api/") {
         return ApiError::NotFound(format!("there is no API resource at {path}")).error_response();
     }
+    let shell = Bundle::for_path(path).shell();
     let index = req
         .app_data::<web::Data<AppState>>()
-        .map(|state| state.static_dir.join("index.html"));
+        .map(|state| state.static_dir.join(shell));
     match index.map(NamedFile::open) {
         Some(Ok(file)) => {
             let mut response = file.into_response(req);

@@ -9,12 +9,16 @@ on_both_backends! {
         assert_eq!(reply.json::<serde_json::Value>()["status"], "ok");
     }
 
-    async fn client_routes_fall_back_to_the_app_page(app) {
-        for path in ["/", "/catalogue", "/boutiques/epicerie-du-duche", "/a/b/c?x=1"] {
-            let reply = app.get(path).await;
-            assert_eq!(reply.status, 200, "{path}");
-            assert!(reply.content_type.starts_with("text/html"), "{path}: {}", reply.content_type);
-            assert!(reply.body.contains("<div id=\"app\">"), "{path}");
+    async fn client_routes_fall_back_to_the_page_of_their_bundle(app) {
+        let browse = ["/", "/catalogue", "/commerces/epicerie-du-duche", "/a/b/c?x=1"];
+        let order = ["/panier", "/commande", "/commande/merci?suivi=x", "/suivi/abc", "/compte/connexion"];
+        for (paths, script) in [(&browse[..], "/vitrine.js"), (&order[..], "/commande.js")] {
+            for path in paths {
+                let reply = app.get(path).await;
+                assert_eq!(reply.status, 200, "{path}");
+                assert!(reply.content_type.starts_with("text/html"), "{path}: {}", reply.content_type);
+                assert!(reply.body.contains(script), "{path} should load {script}: {}", reply.body);
+            }
         }
     }
 

@@ -112,11 +112,14 @@ pub struct TestDatabaseHandle(TestDatabase);
 pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<TestApp> {
     let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
     let static_dir = tempfile::tempdir().expect("temporary folder");
-    std::fs::write(
-        static_dir.path().join("index.html"),
-        "<!doctype html><html lang=\"fr\"><title>Vitrine</title><div id=\"app\"></div></html>",
-    )
-    .expect("index.html");
+    for bundle in shared::bundle::Bundle::ALL {
+        let page = format!(
+            "<!doctype html><html lang=\"fr\"><title>Vitrine</title><div id=\"app\"></div>\
+             <script type=\"module\" src=\"/{}.js\"></script></html>",
+            bundle.name()
+        );
+        std::fs::write(static_dir.path().join(bundle.shell()), page).expect("page shell");
+    }
     let settings = Settings {
         bind: "127.0.0.1:0".into(),
         database_url: database_url.clone(),

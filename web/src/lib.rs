@@ -1,8 +1,10 @@
-//! Vitrine's single-page app: the browser entry point.
+//! Vitrine's single-page app.
 //!
-//! The page shell (`web/index.html`) loads the wasm built by `scripts/build-web.sh`, whose
-//! start function is this `main`: it installs the panic hook, removes the shell's static
-//! "Chargement…" notice and mounts [`app::App`] in `<body>`.
+//! It ships as one wasm module per [`Bundle`] (`src/bin/<name>.rs`), so a shopper's first
+//! screen downloads only what browsing needs: each binary's `main` calls [`start`] with its
+//! route table from [`app`]. Its page shell (`web/index.html`, copied per bundle by
+//! `scripts/build-web.sh`) loads it; [`start`] installs the panic hook, removes the shell's
+//! static "Chargement…" notice and mounts the app in `<body>`.
 //!
 //! - [`app`]: the router and the context providers.
 //! - [`routes`]: the [`routes::Page`] enum, the only place URL strings are written.
@@ -15,7 +17,7 @@
 //! - [`components`]: props in, view out, no fetching.
 
 mod api;
-mod app;
+pub mod app;
 mod categories;
 mod components;
 mod i18n;
@@ -24,12 +26,14 @@ mod price;
 mod routes;
 mod state;
 
-use leptos::prelude::document;
+use leptos::prelude::{IntoView, document};
+use shared::bundle::Bundle;
 
 /// The id of the shell's placeholder shown while the wasm downloads (see `web/index.html`).
 const BOOT_NOTICE_ID: &str = "amorce";
 
-fn main() {
+/// Starts the app of `bundle`, whose pages are the routes `routes` returns.
+pub fn start<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) {
     // Panic messages in the console help developers; shoppers never see them, and the hook
     // and its formatting cost the release wasm several kilobytes.
     #[cfg(debug_assertions)]
@@ -37,5 +41,5 @@ fn main() {
     if let Some(notice) = document().get_element_by_id(BOOT_NOTICE_ID) {
         notice.remove();
     }
-    leptos::mount::mount_to_body(app::App);
+    leptos::mount::mount_to_body(move || app::root(bundle, routes));
 }

@@ -1,0 +1,81 @@
+//! The web app ships as separate bundles, each a wasm module with its own page shell, so
+//! that a shopper's first screen downloads only what browsing needs. The server picks the
+//! shell of a path with [`Bundle::for_path`]; the app reloads the page when its router is
+//! asked for a path of another bundle.
+
+/// One bundle of the web app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// Home, catalogue, products, shops: what a visitor sees first.
+    Browse,
+    /// Basket, checkout, confirmation, tracking, and the shopper's account.
+    Order,
+}
+
+/// First path segments of the [`Bundle::Order`] pages.
+const ORDER_SEGMENTS: [&str; 4] = ["panier", "commande", "suivi", "compte"];
+
+impl Bundle {
+    /// The bundle that shows `path` (an absolute path, without query string).
+    pub fn for_path(path: &str) -> Bundle {
+        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
+        if ORDER_SEGMENTS.contains(&first) {
+            Bundle::Order
+        } else {
+            Bundle::Browse
+        }
+    }
+
+    /// The name of its files: `<name>.js`, `<name>_bg.wasm`, and its page shell.
+    pub fn name(self) -> &'static str {
+        match self {
+            Bundle::Browse => "vitrine",
+            Bundle::Order => "commande",
+        }
+    }
+
+    /// Its page shell, the HTML file the server answers for the bundle's paths.
+    pub fn shell(self) -> &'static str {
+        match self {
+            Bundle::Browse => "index.html",
+            Bundle::Order => "commande.html",
+        }
+    }
+
+    /// Every bundle, for the build and the tests.
+    pub const ALL: [Bundle; 2] = [Bundle::Browse, Bundle::Order];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn basket_checkout_tracking_and_account_pages_are_in_the_order_bundle() {
+        for path in [
+            "/panier",
+            "/commande",
+            "/commande/merci",
+            "/suivi/abc",
+            "/compte/connexion",
+            "/compte/commandes/12",
+        ] {
+            assert_eq!(Bundle::for_path(path), Bundle::Order, "{path}");
+        }
+    }
+
+    #[test]
+    fn everything_else_is_browsing() {
+        for path in [
+            "/",
+            "",
+            "/catalogue",
+            "/produits/3",
+            "/commerces/x",
+            "/paniers",
+            "/inconnu",
+        ] {
+            assert_eq!(Bundle::for_path(path), Bundle::Browse, "{path}");
+        }
+    }
+}
