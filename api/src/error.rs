@@ -19,6 +19,9 @@ pub enum ApiError {
     /// The body's content type is not accepted here.
     #[error("{0}")]
     UnsupportedMediaType(String),
+    /// The body is larger than the endpoint accepts.
+    #[error("{0}")]
+    PayloadTooLarge(String),
     #[error("authentication is required")]
     Unauthorized,
     /// Missing, or not visible to the caller (never 403: ids cannot be probed).
@@ -64,6 +67,7 @@ impl ApiError {
             ApiError::Validation { .. } => ErrorCode::ValidationFailed,
             ApiError::MalformedBody(_) => ErrorCode::MalformedBody,
             ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
             ApiError::Unauthorized => ErrorCode::Unauthorized,
             ApiError::NotFound(_) => ErrorCode::NotFound,
             ApiError::Conflict(_) => ErrorCode::Conflict,
@@ -79,6 +83,7 @@ impl ApiError {
             ApiError::Validation { .. } => "Invalid request",
             ApiError::MalformedBody(_) => "Malformed request body",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
+            ApiError::PayloadTooLarge(_) => "Payload too large",
             ApiError::Unauthorized => "Authentication required",
             ApiError::NotFound(_) => "Not found",
             ApiError::Conflict(_) => "Conflict",
@@ -125,6 +130,7 @@ impl ResponseError for ApiError {
         match self {
             ApiError::Validation { .. } | ApiError::MalformedBody(_) => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,

@@ -7,6 +7,7 @@
 //! - [`domain`]: pure rules.
 //! - [`db`]: connections, migrations, rows and queries.
 //! - [`error`]: the one error type, rendered as problem+json.
+//! - [`images`]: uploaded pictures, checked by content and resized.
 
 pub mod access;
 pub mod auth;
@@ -17,6 +18,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod images;
 pub mod response_cache;
 pub mod routes;
 pub mod startup;

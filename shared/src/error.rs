@@ -13,6 +13,8 @@ pub enum ErrorCode {
     MalformedBody,
     /// The request body has a content type the endpoint does not accept.
     UnsupportedMediaType,
+    /// The request body is larger than the endpoint accepts.
+    PayloadTooLarge,
     /// Authentication is missing or invalid.
     Unauthorized,
     /// The resource does not exist, or the caller may not see it.

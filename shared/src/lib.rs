@@ -9,6 +9,7 @@
 //! - [`order`]: checkout and the orders it makes, one per shop.
 //! - [`auth`]: accounts and sessions.
 //! - [`bundle`]: which bundle of the web app shows which path.
+//! - [`shop_products`]: a shop's own products in the back-office, and the CSV import report.
 //! - [`error`]: the problem+json error body and its stable codes.
 
 pub mod auth;
@@ -18,6 +19,7 @@ pub mod catalogue;
 pub mod error;
 pub mod money;
 pub mod order;
+pub mod shop_products;
 
 use serde::{Deserialize, Serialize};
 

@@ -82,6 +82,8 @@ diesel::table! {
         updated_at -> Timestamp,
         /// An active product of an active shop (kept by triggers).
         listed -> Bool,
+        /// Bumped on every picture upload or removal; in the picture URL as `?v=`.
+        picture_version -> BigInt,
     }
 }
 
@@ -228,6 +230,31 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// A product's uploaded picture, JPEG, in two sizes.
+    product_pictures (product_id) {
+        product_id -> BigInt,
+        display -> Binary,
+        thumb -> Binary,
+        content_type -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// A shop's uploaded logo, JPEG, in two sizes.
+    shop_logos (shop_id) {
+        shop_id -> BigInt,
+        version -> BigInt,
+        display -> Binary,
+        thumb -> Binary,
+        content_type -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(product_pictures -> products (product_id));
+diesel::joinable!(shop_logos -> shops (shop_id));
 diesel::joinable!(shop_closed_days -> shops (shop_id));
 diesel::joinable!(api_keys -> shops (shop_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
@@ -260,5 +287,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     secrets,
     marketplace_settings,
     shop_closed_days,
-    api_keys
+    api_keys,
+    product_pictures,
+    shop_logos
 );

@@ -5,4 +5,6 @@ pub mod delivery;
 pub mod paging;
 pub mod phone;
 pub mod pricing;
+pub mod product;
+pub mod product_csv;
 pub mod search;

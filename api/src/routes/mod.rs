@@ -8,6 +8,7 @@ pub mod health;
 pub mod orders;
 pub mod pictures;
 pub mod products;
+pub mod shop_products;
 pub mod shops;
 pub mod spa;
 
@@ -41,7 +42,20 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(auth::login)
         .service(auth::refresh)
         .service(auth::logout)
-        .service(pictures::get_product_picture);
+        .service(pictures::get_product_picture)
+        // The shop's products in the back-office (export before the `{id}` routes).
+        .service(shop_products::list_shop_products)
+        .service(shop_products::create_product)
+        .service(shop_products::export_products)
+        .service(shop_products::import_products)
+        .service(shop_products::update_product)
+        .service(shop_products::publish_product)
+        .service(shop_products::unpublish_product)
+        .service(shop_products::archive_product)
+        .service(shop_products::put_product_picture)
+        .service(shop_products::delete_product_picture)
+        .service(shop_products::put_shop_logo)
+        .service(shop_products::delete_shop_logo);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -64,6 +78,9 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             paid at handover."),
         (name = "accounts", description = "Sign-up, log-in and sessions: a short-lived JWT \
             access token (Authorization: Bearer) and a rotating refresh token."),
+        (name = "back-office", description = "A shop's products, pictures, logo and CSV \
+            import/export, for its merchants, the association's admins and the shop's API keys \
+            (Authorization: Bearer). A shop or product the caller may not run answers 404."),
         (name = "health", description = "Liveness and a fixed answer for benchmarks."),
     ),
     components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError)),

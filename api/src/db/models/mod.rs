@@ -7,6 +7,7 @@ pub mod category;
 pub mod commune;
 pub mod idempotency;
 pub mod order;
+pub mod picture;
 pub mod product;
 pub mod session;
 pub mod settings;

@@ -7,13 +7,16 @@ use diesel::prelude::*;
 use diesel::sql_types::{Bool, Integer, Text};
 use shared::catalogue::{CategoryRef, ProductCard, ProductSort, ShopRef, ShopSummary, StockState};
 use shared::money::CURRENCY;
+use shared::shop_products::{ProductStatus, ShopProduct};
 
 use super::Db;
 use super::shop::ShopRow;
 use crate::db::DbConn;
-use crate::db::schema::{categories, products, shops};
+use crate::db::schema::{categories, product_pictures, products, shops};
 use crate::domain::paging::Paging;
-use crate::domain::search::escape_like;
+use crate::domain::product::{ProductValues, slug as slug_of, unique_slug, vat_percent};
+use crate::domain::search::{escape_like, product_search_key, sort_key};
+use crate::error::ApiError;
 
 #[derive(Debug, Insertable)]
 #[diesel(table_name = products)]
@@ -137,6 +140,7 @@ pub struct ProductCardRow {
     pub shop_slug: String,
     pub shop_name: String,
     pub category_slug: String,
+    pub picture_version: i64,
 }
 
 /// One page of the catalogue and the number of matching products.
@@ -188,21 +192,35 @@ pub fn list_visible(
             shops::slug,
             shops::name,
             categories::slug,
+            products::picture_version,
         ))
         .load(conn)?;
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
     Ok((rows, u64::try_from(total).unwrap_or(0)))
 }
 
-/// Where a product's picture is served, in both sizes.
+/// Where a product's picture is served, in both sizes (always revalidated by browsers).
 pub fn picture_urls(id: i64) -> (String, String) {
     let url = format!("/api/v1/products/{id}/picture");
     (url.clone(), format!("{url}?size=thumb"))
 }
 
+/// Where a product's picture is served, in both sizes, naming its version once a picture
+/// was uploaded: a new upload gives new URLs, so browsers may keep each one for a year.
+pub fn versioned_picture_urls(id: i64, version: i64) -> (String, String) {
+    if version == 0 {
+        return picture_urls(id);
+    }
+    let url = format!("/api/v1/products/{id}/picture");
+    (
+        format!("{url}?v={version}"),
+        format!("{url}?size=thumb&v={version}"),
+    )
+}
+
 impl From<ProductCardRow> for ProductCard {
     fn from(row: ProductCardRow) -> ProductCard {
-        let (picture_url, thumbnail_url) = picture_urls(row.id);
+        let (picture_url, thumbnail_url) = versioned_picture_urls(row.id, row.picture_version);
         ProductCard {
             id: row.id,
             slug: row.slug,
@@ -231,7 +249,7 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
             (categories::slug, categories::name),
         ))
         .first(conn)?;
-    let (picture_url, thumbnail_url) = picture_urls(product.id);
+    let (picture_url, thumbnail_url) = versioned_picture_urls(product.id, product.picture_version);
     Ok(shared::catalogue::Product {
         id: product.id,
         slug: product.slug,
@@ -263,12 +281,296 @@ pub struct ProductRow {
     pub price_cents: i64,
     pub vat_rate_bp: i32,
     pub stock: Option<i32>,
+    pub picture_version: i64,
 }
 
-/// The name and category slug of a product visible to shoppers, for its generated picture.
-pub fn picture_inputs(conn: &mut DbConn, id: i64) -> QueryResult<(String, String)> {
-    visible()
+/// What serving a product's picture needs to know, whatever the product's status.
+#[derive(Debug, Queryable)]
+pub struct PictureSubject {
+    pub name: String,
+    pub category_slug: String,
+    pub shop_id: i64,
+    /// On sale: anyone may see its picture.
+    pub listed: bool,
+    pub picture_version: i64,
+}
+
+/// The product's name, category, shop and visibility, for its picture.
+pub fn picture_subject(conn: &mut DbConn, id: i64) -> QueryResult<PictureSubject> {
+    products::table
+        .inner_join(categories::table)
         .filter(products::id.eq(id))
-        .select((products::name, categories::slug))
+        .select((
+            products::name,
+            categories::slug,
+            products::shop_id,
+            products::listed,
+            products::picture_version,
+        ))
         .first(conn)
+}
+
+/// A product as its shop manages it: any status, exact stock.
+#[derive(Debug, Clone, Queryable)]
+pub struct ShopProductRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub price_cents: i64,
+    pub vat_rate_bp: i32,
+    pub stock: Option<i32>,
+    pub status: String,
+    pub picture_version: i64,
+    pub updated_at: NaiveDateTime,
+    pub category_slug: String,
+    /// The product's id when it has an uploaded picture.
+    pub picture_of: Option<i64>,
+}
+
+type ManagedProducts = diesel::dsl::IntoBoxed<
+    'static,
+    diesel::dsl::LeftJoin<
+        diesel::dsl::InnerJoin<products::table, categories::table>,
+        product_pictures::table,
+    >,
+    Db,
+>;
+
+/// Every product with its category and picture, whatever its status.
+fn managed() -> ManagedProducts {
+    products::table
+        .inner_join(categories::table)
+        .left_join(product_pictures::table)
+        .into_boxed()
+}
+
+macro_rules! shop_product_columns {
+    () => {
+        (
+            products::id,
+            products::shop_id,
+            products::slug,
+            products::name,
+            products::description,
+            products::price_cents,
+            products::vat_rate_bp,
+            products::stock,
+            products::status,
+            products::picture_version,
+            products::updated_at,
+            categories::slug,
+            product_pictures::product_id.nullable(),
+        )
+    };
+}
+
+impl ShopProductRow {
+    pub fn status(&self) -> ProductStatus {
+        ProductStatus::parse(&self.status).unwrap_or(ProductStatus::Draft)
+    }
+
+    /// What the shop set on it.
+    pub fn values(&self) -> ProductValues {
+        ProductValues {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            price_cents: self.price_cents,
+            vat_rate_bp: self.vat_rate_bp,
+            stock: self.stock,
+            category: self.category_slug.clone(),
+            status: self.status(),
+        }
+    }
+}
+
+impl From<ShopProductRow> for ShopProduct {
+    fn from(row: ShopProductRow) -> ShopProduct {
+        let (picture_url, thumbnail_url) = versioned_picture_urls(row.id, row.picture_version);
+        ShopProduct {
+            id: row.id,
+            status: row.status(),
+            slug: row.slug,
+            name: row.name,
+            description: row.description,
+            price_cents: row.price_cents,
+            currency: CURRENCY.into(),
+            vat_rate: vat_percent(row.vat_rate_bp),
+            stock: row.stock,
+            category: row.category_slug,
+            has_picture: row.picture_of.is_some(),
+            picture_url,
+            thumbnail_url,
+            updated_at: row.updated_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+        }
+    }
+}
+
+/// One page of a shop's products, by name, and the number matching.
+pub fn list_for_shop(
+    conn: &mut DbConn,
+    shop_id: i64,
+    status: Option<ProductStatus>,
+    terms: &[String],
+    paging: Paging,
+) -> QueryResult<(Vec<ShopProductRow>, u64)> {
+    let filtered = || {
+        let mut query = managed().filter(products::shop_id.eq(shop_id));
+        if let Some(status) = status {
+            query = query.filter(products::status.eq(status.as_str()));
+        }
+        for term in terms {
+            let pattern = format!("% {}%", escape_like(term));
+            query = query.filter(products::search_text.like(pattern).escape('\\'));
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let rows = filtered()
+        .order((products::sort_name.asc(), products::id.asc()))
+        .offset(paging.offset())
+        .limit(paging.limit())
+        .select(shop_product_columns!())
+        .load(conn)?;
+    Ok((rows, u64::try_from(total).unwrap_or(0)))
+}
+
+/// Every product of a shop, by id (the CSV export and import).
+pub fn all_of_shop(conn: &mut DbConn, shop_id: i64) -> QueryResult<Vec<ShopProductRow>> {
+    managed()
+        .filter(products::shop_id.eq(shop_id))
+        .order(products::id.asc())
+        .select(shop_product_columns!())
+        .load(conn)
+}
+
+/// A product whatever its status; the caller checks who may manage its shop.
+pub fn find_managed(conn: &mut DbConn, id: i64) -> QueryResult<ShopProductRow> {
+    managed()
+        .filter(products::id.eq(id))
+        .select(shop_product_columns!())
+        .first(conn)
+}
+
+/// The shop a product belongs to.
+pub fn shop_of(conn: &mut DbConn, id: i64) -> QueryResult<i64> {
+    products::table
+        .find(id)
+        .select(products::shop_id)
+        .first(conn)
+}
+
+/// The id and name of the category with this slug.
+pub fn category_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<(i64, String)>> {
+    categories::table
+        .filter(categories::slug.eq(slug))
+        .select((categories::id, categories::name))
+        .first(conn)
+        .optional()
+}
+
+/// The slugs of every category.
+pub fn category_slugs(conn: &mut DbConn) -> QueryResult<Vec<String>> {
+    categories::table.select(categories::slug).load(conn)
+}
+
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = products)]
+struct ProductChanges<'a> {
+    category_id: i64,
+    name: &'a str,
+    description: &'a str,
+    price_cents: i64,
+    vat_rate_bp: i32,
+    // Written as is: `None` sets NULL (stock not counted).
+    #[diesel(treat_none_as_null = true)]
+    stock: Option<i32>,
+    status: &'a str,
+    search_text: String,
+    sort_name: String,
+    updated_at: NaiveDateTime,
+}
+
+/// Creates a product of `shop` (`id: None`) or sets every value of one of its products, with
+/// a fresh search text. Call it inside a write transaction.
+pub fn save(
+    conn: &mut DbConn,
+    shop: &ShopRow,
+    id: Option<i64>,
+    values: &ProductValues,
+    now: NaiveDateTime,
+) -> Result<i64, ApiError> {
+    let (category_id, category_name) =
+        category_by_slug(conn, &values.category)?.ok_or_else(|| {
+            ApiError::invalid(
+                "category",
+                format!("there is no category \"{}\"", values.category),
+            )
+        })?;
+    let search_text = product_search_key(
+        &values.name,
+        &values.description,
+        &category_name,
+        &shop.name,
+    );
+    let sort_name = sort_key(&values.name);
+    if let Some(id) = id {
+        diesel::update(products::table.find(id))
+            .set(ProductChanges {
+                category_id,
+                name: &values.name,
+                description: &values.description,
+                price_cents: values.price_cents,
+                vat_rate_bp: values.vat_rate_bp,
+                stock: values.stock,
+                status: values.status.as_str(),
+                search_text,
+                sort_name,
+                updated_at: now,
+            })
+            .execute(conn)?;
+        return Ok(id);
+    }
+    let taken: std::collections::HashSet<String> = products::table
+        .filter(products::shop_id.eq(shop.id))
+        .select(products::slug)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    let slug = unique_slug(&slug_of(&values.name), |s| taken.contains(s));
+    let id = diesel::insert_into(products::table)
+        .values(NewProduct {
+            shop_id: shop.id,
+            category_id,
+            slug: &slug,
+            name: &values.name,
+            description: &values.description,
+            price_cents: values.price_cents,
+            vat_rate_bp: values.vat_rate_bp,
+            stock: values.stock,
+            status: values.status.as_str(),
+            search_text,
+            sort_name,
+            created_at: now,
+            updated_at: now,
+        })
+        .returning(products::id)
+        .get_result(conn)?;
+    Ok(id)
+}
+
+/// Sets a product's status.
+pub fn set_status(
+    conn: &mut DbConn,
+    id: i64,
+    status: ProductStatus,
+    now: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(products::table.find(id))
+        .set((
+            products::status.eq(status.as_str()),
+            products::updated_at.eq(now),
+        ))
+        .execute(conn)
 }

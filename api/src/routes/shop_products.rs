@@ -1,0 +1,728 @@
+//! A shop's back-office for its products: the list with every status, creation, edits and
+//! quick stock edits, publishing and archiving, pictures and the shop's logo, and the CSV
+//! import and export. Every route takes a [`Caller`]: a merchant of the shop, an admin, or
+//! an API key of the shop; anyone else gets 404 (401 without credentials).
+
+use std::collections::{HashMap, HashSet};
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE};
+use actix_web::web::{self, Bytes, Json, Path};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
+use diesel::{OptionalExtension, QueryDsl, RunQueryDsl, SelectableHelper};
+use shared::Page;
+use shared::error::{FieldError, Problem};
+use shared::shop_products::{
+    CreateProduct, ImportQuery, ImportReport, ProductStatus, ShopLogo, ShopProduct,
+    ShopProductQuery, UpdateProduct, UploadedFile,
+};
+
+use crate::access::Caller;
+use crate::db::models::picture;
+use crate::db::models::product::{self, ShopProductRow};
+use crate::db::models::shop::ShopRow;
+use crate::db::schema::shops;
+use crate::db::{self, DbConn, write_transaction};
+use crate::domain::paging::Paging;
+use crate::domain::product::{self as rules, ProductValues, Transition};
+use crate::domain::product_csv::{self, CurrentProduct, Write};
+use crate::domain::search::query_terms;
+use crate::error::ApiError;
+use crate::extract::ValidQuery;
+use crate::images::{self, MAX_UPLOAD_BYTES};
+use crate::routes::shops::MAX_QUERY_LENGTH;
+use crate::startup::AppState;
+
+/// Largest accepted CSV file.
+const MAX_CSV_BYTES: usize = 5 * 1024 * 1024;
+/// Content types a CSV upload may declare (spreadsheets and browsers disagree).
+const CSV_CONTENT_TYPES: [&str; 4] = [
+    "text/csv",
+    "application/csv",
+    "text/plain",
+    "application/vnd.ms-excel",
+];
+
+fn no_such_product() -> ApiError {
+    ApiError::NotFound("there is no product of yours with this id".into())
+}
+
+/// A product whatever its status, with its shop, if the caller may run that shop.
+fn managed_product(
+    conn: &mut DbConn,
+    caller: &Caller,
+    id: i64,
+) -> Result<(ShopProductRow, ShopRow), ApiError> {
+    let row = product::find_managed(conn, id)
+        .optional()?
+        .ok_or_else(no_such_product)?;
+    if !caller.may_run(conn, row.shop_id)? {
+        return Err(no_such_product());
+    }
+    let shop = shops::table
+        .find(row.shop_id)
+        .select(ShopRow::as_select())
+        .first(conn)?;
+    Ok((row, shop))
+}
+
+/// The declared content type's essence, lower case, without parameters.
+fn content_type(req: &HttpRequest) -> String {
+    req.headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The whole body, refused with 413 beyond `limit` bytes (announced or sent).
+async fn read_body(
+    req: &HttpRequest,
+    payload: web::Payload,
+    limit: usize,
+) -> Result<Bytes, ApiError> {
+    let too_large = || {
+        ApiError::PayloadTooLarge(format!(
+            "the file is larger than {} MB",
+            limit / (1024 * 1024)
+        ))
+    };
+    let announced = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|length| length > limit) {
+        return Err(too_large());
+    }
+    match payload.to_bytes_limited(limit).await {
+        Ok(Ok(body)) => Ok(body),
+        Ok(Err(_)) => Err(too_large()),
+        Err(err) => Err(ApiError::MalformedBody(format!(
+            "the body cannot be read: {err}"
+        ))),
+    }
+}
+
+/// Checks a new product's fields; each bad one is named.
+fn parse_create(body: CreateProduct) -> Result<ProductValues, ApiError> {
+    let mut errors = Vec::new();
+    let mut check = |field: &str, result: Result<(), String>| {
+        if let Err(message) = result {
+            errors.push(FieldError {
+                field: field.into(),
+                message,
+            });
+        }
+    };
+    let mut values = ProductValues {
+        name: String::new(),
+        description: String::new(),
+        price_cents: 0,
+        vat_rate_bp: 0,
+        stock: None,
+        category: body.category.trim().to_owned(),
+        status: ProductStatus::Draft,
+    };
+    check("name", rules::name(&body.name).map(|v| values.name = v));
+    check(
+        "description",
+        rules::description(&body.description).map(|v| values.description = v),
+    );
+    check(
+        "price_cents",
+        rules::price_cents(body.price_cents).map(|v| values.price_cents = v),
+    );
+    check(
+        "vat_rate",
+        rules::vat_rate_bp(body.vat_rate).map(|v| values.vat_rate_bp = v),
+    );
+    check("stock", rules::stock(body.stock).map(|v| values.stock = v));
+    if values.category.is_empty() {
+        check("category", Err("is required: a category slug".into()));
+    }
+    ApiError::from_field_errors(errors).map_or(Ok(values), Err)
+}
+
+/// Applies the present fields of a patch to a product's values; each bad field is named.
+fn apply_patch(values: &mut ProductValues, patch: UpdateProduct) -> Result<(), ApiError> {
+    let mut errors = Vec::new();
+    let mut check = |field: &str, result: Result<(), String>| {
+        if let Err(message) = result {
+            errors.push(FieldError {
+                field: field.into(),
+                message,
+            });
+        }
+    };
+    if let Some(name) = patch.name {
+        check("name", rules::name(&name).map(|v| values.name = v));
+    }
+    if let Some(description) = patch.description {
+        check(
+            "description",
+            rules::description(&description).map(|v| values.description = v),
+        );
+    }
+    if let Some(price) = patch.price_cents {
+        check(
+            "price_cents",
+            rules::price_cents(price).map(|v| values.price_cents = v),
+        );
+    }
+    if let Some(rate) = patch.vat_rate {
+        check(
+            "vat_rate",
+            rules::vat_rate_bp(rate).map(|v| values.vat_rate_bp = v),
+        );
+    }
+    if let Some(stock) = patch.stock {
+        check("stock", rules::stock(stock).map(|v| values.stock = v));
+    }
+    if let Some(category) = patch.category {
+        let category = category.trim().to_owned();
+        if category.is_empty() {
+            check("category", Err("must be a category slug".into()));
+        }
+        values.category = category;
+    }
+    ApiError::from_field_errors(errors).map_or(Ok(()), Err)
+}
+
+fn check_vat_for_shop(rate_bp: i32, shop: &ShopRow) -> Result<(), ApiError> {
+    rules::vat_rate_for_shop(rate_bp, shop.vat_exempt)
+        .map(drop)
+        .map_err(|message| ApiError::invalid("vat_rate", message))
+}
+
+/// All the shop's products (drafts, on sale, archived) with their exact stock, by name.
+#[utoipa::path(
+    tag = "back-office",
+    params(("slug" = String, Path, description = "The shop's slug"), ShopProductQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "One page of the shop's products", body = Page<ShopProduct>),
+        (status = 400, description = "A parameter is invalid; `errors` names it",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/shops/{slug}/products")]
+pub async fn list_shop_products(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+    ValidQuery(query): ValidQuery<ShopProductQuery>,
+) -> Result<Json<Page<ShopProduct>>, ApiError> {
+    let mut errors = Vec::new();
+    let status = match query.status.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(value) => {
+            let status = ProductStatus::parse(value);
+            if status.is_none() {
+                errors.push(FieldError {
+                    field: "status".into(),
+                    message: "must be draft, active or archived".into(),
+                });
+            }
+            status
+        }
+    };
+    let q = query.q.as_deref().unwrap_or_default();
+    if q.chars().count() > MAX_QUERY_LENGTH {
+        errors.push(FieldError {
+            field: "q".into(),
+            message: format!("must be at most {MAX_QUERY_LENGTH} characters"),
+        });
+    }
+    let terms = query_terms(q);
+    let paging = Paging::parse(query.page, query.per_page, &mut errors);
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let slug = slug.into_inner();
+    let page = db::run(&state.pool, move |conn| {
+        let shop = caller.shop(conn, &slug)?;
+        let (rows, total) = product::list_for_shop(conn, shop.id, status, &terms, paging)?;
+        Ok(paging.page(rows.into_iter().map(ShopProduct::from).collect(), total))
+    })
+    .await?;
+    Ok(Json(page))
+}
+
+/// Creates a product of the shop, as a draft: publish it to put it on sale.
+#[utoipa::path(
+    tag = "back-office",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    request_body = CreateProduct,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The new product, a draft", body = ShopProduct),
+        (status = 400, description = "A field is invalid, or unknown (`price`, `status`, `shop`...)",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/shops/{slug}/products")]
+pub async fn create_product(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+    body: Json<CreateProduct>,
+) -> Result<HttpResponse, ApiError> {
+    let values = parse_create(body.into_inner())?;
+    let slug = slug.into_inner();
+    let created = db::run(&state.pool, move |conn| {
+        let id = write_transaction(conn, |conn| {
+            let shop = caller.shop(conn, &slug)?;
+            check_vat_for_shop(values.vat_rate_bp, &shop)?;
+            product::save(conn, &shop, None, &values, crate::db::models::now())
+        })?;
+        Ok(product::find_managed(conn, id)?)
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(ShopProduct::from(created)))
+}
+
+/// Changes some of a product's fields; absent fields stay as they are. `{"stock": 5}` is
+/// the quick stock edit; `{"stock": null}` stops counting the stock.
+#[utoipa::path(
+    tag = "back-office",
+    params(("id" = i64, Path, description = "The product's id")),
+    request_body = UpdateProduct,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The product as it is now", body = ShopProduct),
+        (status = 400, description = "A field is invalid, or unknown (`price`, `status`, `shop`...)",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/products/{id}")]
+pub async fn update_product(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+    body: Json<UpdateProduct>,
+) -> Result<Json<ShopProduct>, ApiError> {
+    let id = id.into_inner();
+    let patch = body.into_inner();
+    let row = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            let (row, shop) = managed_product(conn, &caller, id)?;
+            let current = row.values();
+            let mut values = current.clone();
+            apply_patch(&mut values, patch)?;
+            if values.vat_rate_bp != current.vat_rate_bp {
+                check_vat_for_shop(values.vat_rate_bp, &shop)?;
+            }
+            if values != current {
+                product::save(conn, &shop, Some(id), &values, crate::db::models::now())?;
+            }
+            Ok(product::find_managed(conn, id)?)
+        })
+    })
+    .await?;
+    Ok(Json(ShopProduct::from(row)))
+}
+
+async fn change_status(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: i64,
+    transition: Transition,
+) -> Result<Json<ShopProduct>, ApiError> {
+    let row = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            let (row, _) = managed_product(conn, &caller, id)?;
+            let status = transition.apply(row.status()).map_err(ApiError::Conflict)?;
+            product::set_status(conn, id, status, crate::db::models::now())?;
+            Ok(product::find_managed(conn, id)?)
+        })
+    })
+    .await?;
+    Ok(Json(ShopProduct::from(row)))
+}
+
+/// Puts a draft on sale (when its shop is active, it shows in the catalogue).
+#[utoipa::path(
+    tag = "back-office",
+    params(("id" = i64, Path, description = "The product's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The product, now `active`", body = ShopProduct),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already on sale, or archived (unpublish it first)",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/products/{id}/publish")]
+pub async fn publish_product(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<Json<ShopProduct>, ApiError> {
+    change_status(caller, state, id.into_inner(), Transition::Publish).await
+}
+
+/// Takes a product off sale, or brings an archived one back, as a draft.
+#[utoipa::path(
+    tag = "back-office",
+    params(("id" = i64, Path, description = "The product's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The product, now a `draft`", body = ShopProduct),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already a draft", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/products/{id}/unpublish")]
+pub async fn unpublish_product(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<Json<ShopProduct>, ApiError> {
+    change_status(caller, state, id.into_inner(), Transition::Unpublish).await
+}
+
+/// Withdraws a product: gone from the catalogue, and unavailable in baskets that hold it.
+#[utoipa::path(
+    tag = "back-office",
+    params(("id" = i64, Path, description = "The product's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The product, now `archived`", body = ShopProduct),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already archived", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/products/{id}/archive")]
+pub async fn archive_product(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<Json<ShopProduct>, ApiError> {
+    change_status(caller, state, id.into_inner(), Transition::Archive).await
+}
+
+/// Checks the declared type, reads at most 5 MB and decodes the picture (off the async
+/// workers): 415, 413 or 400 with a message a person can act on.
+async fn read_picture(
+    req: &HttpRequest,
+    payload: web::Payload,
+) -> Result<images::Resized, ApiError> {
+    if !images::accepted_content_type(&content_type(req)) {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the picture itself as the body, with Content-Type image/jpeg, image/png or image/webp"
+                .into(),
+        ));
+    }
+    let body = read_body(req, payload, MAX_UPLOAD_BYTES).await?;
+    web::block(move || images::resize_upload(&body))
+        .await?
+        .map_err(|err| ApiError::invalid("picture", err.to_string()))
+}
+
+/// Uploads a product's picture: the body is the JPEG, PNG or WebP file itself (at most
+/// 5 MB). It is checked by its content, resized to 800 px and 240 px, stored as JPEG, and
+/// the product's picture URLs change.
+#[utoipa::path(
+    tag = "back-office",
+    params(("id" = i64, Path, description = "The product's id")),
+    request_body(description = "The picture file, at most 5 MB",
+        content((UploadedFile = "image/jpeg"), (UploadedFile = "image/png"), (UploadedFile = "image/webp"))),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The product with its new picture URLs", body = ShopProduct),
+        (status = 400, description = "The body is not a readable JPEG, PNG or WebP picture",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Content-Type is not image/jpeg, image/png or image/webp",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/products/{id}/picture")]
+pub async fn put_product_picture(
+    caller: Caller,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+    payload: web::Payload,
+) -> Result<Json<ShopProduct>, ApiError> {
+    let id = id.into_inner();
+    // Strangers are turned away before their upload is read.
+    db::run(&state.pool, move |conn| {
+        managed_product(conn, &caller, id).map(drop)
+    })
+    .await?;
+    let resized = read_picture(&req, payload).await?;
+    let row = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            managed_product(conn, &caller, id)?;
+            picture::store_product_picture(conn, id, &resized, crate::db::models::now())?;
+            Ok(product::find_managed(conn, id)?)
+        })
+    })
+    .await?;
+    Ok(Json(ShopProduct::from(row)))
+}
+
+/// Removes a product's uploaded picture; a generated one is shown again.
+#[utoipa::path(
+    tag = "back-office",
+    params(("id" = i64, Path, description = "The product's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The product has no uploaded picture now"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/products/{id}/picture")]
+pub async fn delete_product_picture(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            managed_product(conn, &caller, id)?;
+            Ok(picture::delete_product_picture(
+                conn,
+                id,
+                crate::db::models::now(),
+            )?)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+fn logo_urls(slug: &str, version: i64) -> ShopLogo {
+    ShopLogo {
+        logo_url: format!("/api/v1/shops/{slug}/logo?v={version}"),
+        thumbnail_url: format!("/api/v1/shops/{slug}/logo?size=thumb&v={version}"),
+    }
+}
+
+/// Uploads the shop's logo: the body is the JPEG, PNG or WebP file itself (at most 5 MB),
+/// checked by its content, resized to 800 px and 240 px and stored as JPEG.
+#[utoipa::path(
+    tag = "back-office",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    request_body(description = "The logo file, at most 5 MB",
+        content((UploadedFile = "image/jpeg"), (UploadedFile = "image/png"), (UploadedFile = "image/webp"))),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Where the new logo is served", body = ShopLogo),
+        (status = 400, description = "The body is not a readable JPEG, PNG or WebP picture",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Content-Type is not image/jpeg, image/png or image/webp",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/shops/{slug}/logo")]
+pub async fn put_shop_logo(
+    caller: Caller,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+    payload: web::Payload,
+) -> Result<Json<ShopLogo>, ApiError> {
+    let slug = slug.into_inner();
+    let wanted = slug.clone();
+    db::run(&state.pool, move |conn| {
+        caller.shop(conn, &wanted).map(drop)
+    })
+    .await?;
+    let resized = read_picture(&req, payload).await?;
+    let logo = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            let shop = caller.shop(conn, &slug)?;
+            let version =
+                picture::store_shop_logo(conn, shop.id, &resized, crate::db::models::now())?;
+            Ok(logo_urls(&shop.slug, version))
+        })
+    })
+    .await?;
+    Ok(Json(logo))
+}
+
+/// Removes the shop's uploaded logo; a generated one is shown again.
+#[utoipa::path(
+    tag = "back-office",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    security(("bearer" = [])),
+    responses(
+        (status = 204, description = "The shop has no uploaded logo now"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/shops/{slug}/logo")]
+pub async fn delete_shop_logo(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = slug.into_inner();
+    db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            let shop = caller.shop(conn, &slug)?;
+            Ok(picture::delete_shop_logo(conn, shop.id)?)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The shop's products as a CSV file for a spreadsheet: UTF-8 with a BOM, `;`-separated,
+/// French prices (`12,50`), columns `id;nom;description;prix;tva;stock;categorie;statut`.
+/// Edit it and import it back.
+#[utoipa::path(
+    tag = "back-office",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The CSV file", content_type = "text/csv", body = String),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/shops/{slug}/products/export")]
+pub async fn export_products(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let slug = slug.into_inner();
+    let (slug, file) = db::run(&state.pool, move |conn| {
+        let shop = caller.shop(conn, &slug)?;
+        let products: Vec<CurrentProduct> = product::all_of_shop(conn, shop.id)?
+            .into_iter()
+            .map(|row| CurrentProduct {
+                id: row.id,
+                values: row.values(),
+            })
+            .collect();
+        let file = product_csv::export(&products).map_err(|e| ApiError::Internal(e.into()))?;
+        Ok((shop.slug, file))
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"produits-{slug}.csv\""),
+        ))
+        .body(file))
+}
+
+/// Checks the file against the shop's products and, unless it is a dry run and when no
+/// line is bad, applies it in one transaction.
+fn import(
+    conn: &mut DbConn,
+    caller: &Caller,
+    slug: &str,
+    file: &[u8],
+    dry_run: bool,
+) -> Result<ImportReport, ApiError> {
+    let shop = caller.shop(conn, slug)?;
+    let (rows, errors) = product_csv::parse(file);
+    let existing: HashMap<i64, ProductValues> = product::all_of_shop(conn, shop.id)?
+        .into_iter()
+        .map(|row| (row.id, row.values()))
+        .collect();
+    let categories: HashSet<String> = product::category_slugs(conn)?.into_iter().collect();
+    let (report, writes) = product_csv::plan(
+        rows,
+        errors,
+        &existing,
+        &categories,
+        shop.vat_exempt,
+        dry_run,
+    );
+    if !dry_run {
+        let now = crate::db::models::now();
+        for write in writes {
+            match write {
+                Write::Create(values) => product::save(conn, &shop, None, &values, now)?,
+                Write::Update { id, values } => product::save(conn, &shop, Some(id), &values, now)?,
+            };
+        }
+    }
+    Ok(report)
+}
+
+/// Imports the shop's products from a CSV file sent as the body (`Content-Type: text/csv`,
+/// at most 5 MB): UTF-8 or Windows-1252, `;` or `,`, prices `12,50` or `12.50`, an empty
+/// stock for "not counted". A line with the `id` of one of the shop's products updates it;
+/// a line without an id creates a draft (or the `statut` it gives). Missing columns leave
+/// those fields as they are. All or nothing: with any bad line nothing is applied, and
+/// every bad line is reported. `?dry_run=true` only reports what would change.
+#[utoipa::path(
+    tag = "back-office",
+    params(("slug" = String, Path, description = "The shop's slug"), ImportQuery),
+    request_body(description = "The CSV file", content((UploadedFile = "text/csv"))),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Applied (or, for a dry run, what would be; a dry run with bad lines lists them in `errors`)",
+            body = ImportReport),
+        (status = 400, description = "A parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Content-Type is not text/csv", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Bad lines, listed in `errors`: nothing was applied", body = ImportReport),
+    )
+)]
+#[post("/shops/{slug}/products/import")]
+pub async fn import_products(
+    caller: Caller,
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+    ValidQuery(query): ValidQuery<ImportQuery>,
+    payload: web::Payload,
+) -> Result<HttpResponse, ApiError> {
+    let slug = slug.into_inner();
+    let dry_run = query.dry_run.unwrap_or(false);
+    let wanted = slug.clone();
+    db::run(&state.pool, move |conn| {
+        caller.shop(conn, &wanted).map(drop)
+    })
+    .await?;
+    if !CSV_CONTENT_TYPES.contains(&content_type(&req).as_str()) {
+        return Err(ApiError::UnsupportedMediaType(
+            "send the CSV file itself as the body, with Content-Type: text/csv".into(),
+        ));
+    }
+    let file = read_body(&req, payload, MAX_CSV_BYTES).await?;
+    let report = db::run(&state.pool, move |conn| {
+        if dry_run {
+            import(conn, &caller, &slug, &file, true)
+        } else {
+            write_transaction(conn, |conn| import(conn, &caller, &slug, &file, false))
+        }
+    })
+    .await?;
+    let status = if !dry_run && !report.errors.is_empty() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    Ok(HttpResponse::build(status).json(report))
+}
