@@ -8,6 +8,7 @@
 //! - [`cart`]: the basket, grouped by shop, and its edits.
 //! - [`order`]: checkout and the orders it makes, one per shop.
 //! - [`auth`]: accounts and sessions.
+//! - [`shop_admin`]: joining, approval, a shop's profile, closed days and API keys.
 //! - [`error`]: the problem+json error body and its stable codes.
 
 pub mod auth;
@@ -16,6 +17,7 @@ pub mod catalogue;
 pub mod error;
 pub mod money;
 pub mod order;
+pub mod shop_admin;
 
 use serde::{Deserialize, Serialize};
 

@@ -8,6 +8,7 @@ pub mod health;
 pub mod orders;
 pub mod pictures;
 pub mod products;
+pub mod shop_admin;
 pub mod shops;
 pub mod spa;
 
@@ -41,7 +42,22 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(auth::login)
         .service(auth::refresh)
         .service(auth::logout)
-        .service(pictures::get_product_picture);
+        .service(pictures::get_product_picture)
+        // Shop back-office: joining, approval, profile, closed days, API keys.
+        .service(shop_admin::apply_for_shop)
+        .service(shop_admin::list_my_shops)
+        .service(shop_admin::list_all_shops)
+        .service(shop_admin::approve_shop)
+        .service(shop_admin::suspend_shop)
+        .service(shop_admin::add_shop_member)
+        .service(shop_admin::get_shop_profile)
+        .service(shop_admin::update_shop)
+        .service(shop_admin::list_closed_days)
+        .service(shop_admin::add_closed_day)
+        .service(shop_admin::remove_closed_day)
+        .service(shop_admin::create_api_key)
+        .service(shop_admin::list_api_keys)
+        .service(shop_admin::revoke_api_key);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -65,6 +81,12 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         (name = "accounts", description = "Sign-up, log-in and sessions: a short-lived JWT \
             access token (Authorization: Bearer) and a rotating refresh token."),
         (name = "health", description = "Liveness and a fixed answer for benchmarks."),
+        (name = "shop back-office", description = "A shop's merchants (or its API key) run it: \
+            apply to join, the shops one runs, profile, opening hours, closed days."),
+        (name = "administration", description = "The association approves, suspends and \
+            staffs shops. Admins only: anyone else gets 404."),
+        (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
+            as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),
     components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError)),
     modifiers(&BearerAuth)
