@@ -10,6 +10,7 @@
 //! - [`auth`]: accounts and sessions.
 //! - [`bundle`]: which bundle of the web app shows which path.
 //! - [`shop_products`]: a shop's own products in the back-office, and the CSV import report.
+//! - [`shop_admin`]: joining, approval, a shop's profile, closed days and API keys.
 //! - [`error`]: the problem+json error body and its stable codes.
 
 pub mod auth;
@@ -20,6 +21,7 @@ pub mod error;
 pub mod money;
 pub mod order;
 pub mod shop_products;
+pub mod shop_admin;
 
 use serde::{Deserialize, Serialize};
 

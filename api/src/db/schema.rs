@@ -291,3 +291,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     product_pictures,
     shop_logos
 );
+
+diesel::table! {
+    /// A shop's history: status changes, members, profile edits, closed days, API keys.
+    shop_events (id) {
+        id -> BigInt,
+        shop_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        note -> Text,
+    }
+}

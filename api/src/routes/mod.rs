@@ -9,6 +9,7 @@ pub mod orders;
 pub mod pictures;
 pub mod products;
 pub mod shop_products;
+pub mod shop_admin;
 pub mod shops;
 pub mod spa;
 
@@ -55,7 +56,22 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_products::put_product_picture)
         .service(shop_products::delete_product_picture)
         .service(shop_products::put_shop_logo)
-        .service(shop_products::delete_shop_logo);
+        .service(shop_products::delete_shop_logo)
+        // Shop back-office: joining, approval, profile, closed days, API keys.
+        .service(shop_admin::apply_for_shop)
+        .service(shop_admin::list_my_shops)
+        .service(shop_admin::list_all_shops)
+        .service(shop_admin::approve_shop)
+        .service(shop_admin::suspend_shop)
+        .service(shop_admin::add_shop_member)
+        .service(shop_admin::get_shop_profile)
+        .service(shop_admin::update_shop)
+        .service(shop_admin::list_closed_days)
+        .service(shop_admin::add_closed_day)
+        .service(shop_admin::remove_closed_day)
+        .service(shop_admin::create_api_key)
+        .service(shop_admin::list_api_keys)
+        .service(shop_admin::revoke_api_key);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -82,6 +98,12 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             import/export, for its merchants, the association's admins and the shop's API keys \
             (Authorization: Bearer). A shop or product the caller may not run answers 404."),
         (name = "health", description = "Liveness and a fixed answer for benchmarks."),
+        (name = "shop back-office", description = "A shop's merchants (or its API key) run it: \
+            apply to join, the shops one runs, profile, opening hours, closed days."),
+        (name = "administration", description = "The association approves, suspends and \
+            staffs shops. Admins only: anyone else gets 404."),
+        (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
+            as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),
     components(schemas(shared::error::Problem, shared::error::ErrorCode, shared::error::FieldError)),
     modifiers(&BearerAuth)

@@ -12,3 +12,4 @@ mod openapi;
 mod orders;
 mod products;
 mod shop_products;
+mod shop_admin;

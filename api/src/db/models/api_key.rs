@@ -1,9 +1,12 @@
-//! API keys: rows and the lookup that authenticates a key.
+//! API keys: rows, the lookup that authenticates a key, and a shop's list and revocation.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
+use shared::shop_admin::ApiKey;
+
 use super::now;
+use super::shop::iso_time;
 use crate::db::DbConn;
 use crate::db::schema::api_keys;
 
@@ -66,4 +69,48 @@ pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<Api
             .execute(conn)?;
     }
     Ok(Some(key))
+}
+
+/// A shop's keys, revoked ones too, newest first.
+pub fn list_for_shop(conn: &mut DbConn, shop_id: i64) -> QueryResult<Vec<ApiKeyRow>> {
+    api_keys::table
+        .filter(api_keys::shop_id.eq(shop_id))
+        .order((api_keys::created_at.desc(), api_keys::id.desc()))
+        .select(ApiKeyRow::as_select())
+        .load(conn)
+}
+
+/// A shop's key by id.
+pub fn find_in_shop(conn: &mut DbConn, shop_id: i64, id: i64) -> QueryResult<Option<ApiKeyRow>> {
+    api_keys::table
+        .filter(api_keys::id.eq(id))
+        .filter(api_keys::shop_id.eq(shop_id))
+        .select(ApiKeyRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Revokes a key of the shop, keeping the first revocation's time.
+pub fn revoke(conn: &mut DbConn, shop_id: i64, id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        api_keys::table
+            .filter(api_keys::id.eq(id))
+            .filter(api_keys::shop_id.eq(shop_id))
+            .filter(api_keys::revoked_at.is_null()),
+    )
+    .set(api_keys::revoked_at.eq(now))
+    .execute(conn)
+}
+
+impl From<ApiKeyRow> for ApiKey {
+    fn from(row: ApiKeyRow) -> ApiKey {
+        ApiKey {
+            id: row.id,
+            name: row.name,
+            prefix: row.prefix,
+            created_at: iso_time(row.created_at),
+            last_used_at: row.last_used_at.map(iso_time),
+            revoked_at: row.revoked_at.map(iso_time),
+        }
+    }
 }
