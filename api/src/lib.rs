@@ -6,6 +6,7 @@
 //! - [`routes`]: the route table and handlers.
 //! - [`domain`]: pure rules.
 //! - [`db`]: connections, migrations, rows and queries.
+//! - [`order_feed`]: the live orders inbox (server-sent events).
 //! - [`error`]: the one error type, rendered as problem+json.
 
 pub mod access;
@@ -17,6 +18,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod order_feed;
 pub mod response_cache;
 pub mod routes;
 pub mod startup;

@@ -7,6 +7,8 @@
 //! - [`catalogue`]: shops, categories, products and their queries.
 //! - [`cart`]: the basket, grouped by shop, and its edits.
 //! - [`order`]: checkout and the orders it makes, one per shop.
+//! - [`shop_orders`]: the shop's side of orders: inbox, status changes, payment, phone
+//!   orders, live feed.
 //! - [`auth`]: accounts and sessions.
 //! - [`error`]: the problem+json error body and its stable codes.
 
@@ -16,6 +18,7 @@ pub mod catalogue;
 pub mod error;
 pub mod money;
 pub mod order;
+pub mod shop_orders;
 
 use serde::{Deserialize, Serialize};
 

@@ -11,3 +11,4 @@ mod migrations;
 mod openapi;
 mod orders;
 mod products;
+mod shop_orders;
