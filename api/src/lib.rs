@@ -6,6 +6,7 @@
 //! - [`routes`]: the route table and handlers.
 //! - [`domain`]: pure rules.
 //! - [`db`]: connections, migrations, rows and queries.
+//! - [`order_feed`]: the live orders inbox (server-sent events).
 //! - [`error`]: the one error type, rendered as problem+json.
 //! - [`images`]: uploaded pictures, checked by content and resized.
 
@@ -19,6 +20,7 @@ pub mod domain;
 pub mod error;
 pub mod extract;
 pub mod images;
+pub mod order_feed;
 pub mod response_cache;
 pub mod routes;
 pub mod startup;

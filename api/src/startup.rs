@@ -30,6 +30,8 @@ pub struct AppState {
     pub static_dir: PathBuf,
     pub catalogue_cache: Arc<CatalogueCache>,
     pub token_keys: Arc<TokenKeys>,
+    /// The live orders inbox of this process.
+    pub order_feed: Arc<crate::order_feed::OrderFeed>,
 }
 
 /// A built, bound, not yet running server.
@@ -72,6 +74,7 @@ impl Application {
             static_dir: settings.static_dir,
             catalogue_cache,
             token_keys,
+            order_feed: Arc::default(),
         };
         let server = serve(listener, state)?;
         Ok(Application {

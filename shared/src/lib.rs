@@ -7,6 +7,8 @@
 //! - [`catalogue`]: shops, categories, products and their queries.
 //! - [`cart`]: the basket, grouped by shop, and its edits.
 //! - [`order`]: checkout and the orders it makes, one per shop.
+//! - [`shop_orders`]: the shop's side of orders: inbox, status changes, payment, phone
+//!   orders, live feed.
 //! - [`auth`]: accounts and sessions.
 //! - [`bundle`]: which bundle of the web app shows which path.
 //! - [`shop_products`]: a shop's own products in the back-office, and the CSV import report.
@@ -20,8 +22,9 @@ pub mod catalogue;
 pub mod error;
 pub mod money;
 pub mod order;
-pub mod shop_products;
 pub mod shop_admin;
+pub mod shop_orders;
+pub mod shop_products;
 
 use serde::{Deserialize, Serialize};
 

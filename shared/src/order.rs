@@ -255,6 +255,29 @@ pub struct Order {
     pub tracking_token: String,
     /// When it was placed (UTC, RFC 3339).
     pub created_at: String,
+    /// How it was paid, once paid.
+    #[serde(default)]
+    pub payment_method: Option<crate::shop_orders::PaymentMethod>,
+    /// Why it was cancelled, if it was.
+    #[serde(default)]
+    pub cancel_reason: Option<String>,
+    /// Website or phone order.
+    #[serde(default)]
+    pub channel: Option<crate::shop_orders::OrderChannel>,
+    /// The customer's phone: only the shop's side (its merchants, its API keys, admins)
+    /// receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_phone: Option<String>,
+    /// The customer's e-mail, if given: only the shop's side receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customer_email: Option<String>,
+    /// What the shop agreed with the customer: only the shop's side receives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merchant_note: Option<String>,
+    /// Every change, oldest first, in `GET /orders/{id}`. The shop's side sees who made
+    /// each; its customer sees the status changes and payment without the actors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<crate::shop_orders::OrderEvent>>,
 }
 
 /// What checkout answers: one order per shop.

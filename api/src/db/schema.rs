@@ -138,6 +138,8 @@ diesel::table! {
         cancel_reason -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        /// What the shop agreed with the customer (on the phone); the shop's eyes only.
+        merchant_note -> Text,
     }
 }
 
@@ -162,6 +164,8 @@ diesel::table! {
         from_status -> Nullable<Text>,
         to_status -> Nullable<Text>,
         note -> Text,
+        /// `placed`, `status`, `payment` or `note`.
+        kind -> Text,
     }
 }
 

@@ -8,8 +8,9 @@ pub mod health;
 pub mod orders;
 pub mod pictures;
 pub mod products;
-pub mod shop_products;
 pub mod shop_admin;
+pub mod shop_orders;
+pub mod shop_products;
 pub mod shops;
 pub mod spa;
 
@@ -71,7 +72,14 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_admin::remove_closed_day)
         .service(shop_admin::create_api_key)
         .service(shop_admin::list_api_keys)
-        .service(shop_admin::revoke_api_key);
+        .service(shop_admin::revoke_api_key)
+        // The shop's side of orders (the SSE route before its sibling: a longer path).
+        .service(shop_orders::order_events)
+        .service(shop_orders::list_shop_orders)
+        .service(shop_orders::transition_order)
+        .service(shop_orders::record_payment)
+        .service(shop_orders::set_merchant_note)
+        .service(shop_orders::create_phone_order);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -92,6 +100,9 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             shop's pickup and delivery dates."),
         (name = "orders", description = "Checkout: one order per shop, free delivery or pickup, \
             paid at handover."),
+        (name = "shop orders", description = "The shop's side of orders, for its merchants, its \
+            API keys and admins: the inbox and its live feed (server-sent events), status \
+            changes, payment at handover, the merchant's note, phone orders."),
         (name = "accounts", description = "Sign-up, log-in and sessions: a short-lived JWT \
             access token (Authorization: Bearer) and a rotating refresh token."),
         (name = "back-office", description = "A shop's products, pictures, logo and CSV \

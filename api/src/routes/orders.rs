@@ -9,11 +9,12 @@ use shared::Page;
 use shared::auth::Me;
 use shared::catalogue::PageQuery;
 use shared::error::{FieldError, Problem};
-use shared::order::{Checkout, CheckoutResult, Commune, Order};
+use shared::order::{Address, Checkout, CheckoutResult, Commune, Customer, Order};
 
+use crate::access::Caller;
 use crate::auth::{AuthUser, MaybeUser};
 use crate::db::models::idempotency::{self, Recorded};
-use crate::db::models::order::{self, ValidCheckout};
+use crate::db::models::order::{self, ValidCheckout, View};
 use crate::db::models::{cart, commune};
 use crate::db::{self, DbConn, write_transaction};
 use crate::domain::paging::Paging;
@@ -45,24 +46,36 @@ pub async fn list_communes(
     Ok(Json(paging.page_of(all)))
 }
 
-/// Checks every field of a checkout; each bad one is named.
-fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
-    let mut errors: Vec<FieldError> = Vec::new();
+/// Who orders and where to, trimmed and checked.
+pub(crate) struct ValidContact {
+    pub name: String,
+    /// `None` only when `errors` says why.
+    pub phone: Option<FrenchPhone>,
+    pub email: Option<String>,
+    pub address: Option<Address>,
+}
+
+/// Checks the customer and the address of a checkout or a phone order; each bad field is
+/// added to `errors`.
+pub(crate) fn parse_contact(
+    customer: Customer,
+    address: Option<Address>,
+    errors: &mut Vec<FieldError>,
+) -> ValidContact {
     let mut invalid = |field: &str, message: &str| {
         errors.push(FieldError {
             field: field.into(),
             message: message.into(),
         })
     };
-    let name = checkout.customer.name.trim().to_owned();
+    let name = customer.name.trim().to_owned();
     if name.is_empty() || name.chars().count() > 100 {
         invalid("customer.name", "must be 1 to 100 characters");
     }
-    let phone = FrenchPhone::parse(&checkout.customer.phone)
+    let phone = FrenchPhone::parse(&customer.phone)
         .map_err(|message| invalid("customer.phone", message))
         .ok();
-    let email = checkout
-        .customer
+    let email = customer
         .email
         .map(|e| e.trim().to_owned())
         .filter(|e| !e.is_empty());
@@ -77,7 +90,7 @@ fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
             "must be an e-mail address such as jeanne@example.fr",
         );
     }
-    let address = checkout.fulfilment.address.map(|mut address| {
+    let address = address.map(|mut address| {
         address.street = address.street.trim().to_owned();
         address.postcode = address.postcode.trim().to_owned();
         address.commune = address.commune.trim().to_owned();
@@ -94,6 +107,24 @@ fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
             invalid("fulfilment.address.commune", "is required");
         }
     }
+    ValidContact {
+        name,
+        phone,
+        email,
+        address,
+    }
+}
+
+/// Checks every field of a checkout; each bad one is named.
+fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let contact = parse_contact(checkout.customer, checkout.fulfilment.address, &mut errors);
+    let mut invalid = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        })
+    };
     let mut per_shop = Vec::new();
     for (slug, choice) in checkout.per_shop {
         let note = choice.note.unwrap_or_default().trim().to_owned();
@@ -111,13 +142,15 @@ fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
     if let Some(err) = ApiError::from_field_errors(errors) {
         return Err(err);
     }
-    let phone = phone.ok_or_else(|| ApiError::invalid("customer.phone", "is required"))?;
+    let phone = contact
+        .phone
+        .ok_or_else(|| ApiError::invalid("customer.phone", "is required"))?;
     Ok(ValidCheckout {
-        name,
+        name: contact.name,
         phone,
-        email,
+        email: contact.email,
         method: checkout.fulfilment.method,
-        address,
+        address: contact.address,
         per_shop,
         contact: checkout.contact_preference.unwrap_or_default(),
         expected_total_cents: checkout.expected_total_cents,
@@ -248,7 +281,11 @@ fn own_order(conn: &mut DbConn, user: AuthUser, id: i64) -> Result<(), ApiError>
     }
 }
 
-/// One of the signed-in customer's orders.
+/// One order, as the caller may see it.
+///
+/// Its customer sees it with its status history; the shop's merchants, its API keys and
+/// admins also see the customer's phone, the merchant's note and who made each change.
+/// Anyone else gets 404.
 #[utoipa::path(
     tag = "orders",
     params(("id" = i64, Path, description = "The order's id")),
@@ -256,19 +293,29 @@ fn own_order(conn: &mut DbConn, user: AuthUser, id: i64) -> Result<(), ApiError>
     responses(
         (status = 200, description = "The order", body = Order),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No order of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of yours or of your shop has this id", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/orders/{id}")]
 pub async fn get_order(
-    user: AuthUser,
+    caller: Caller,
     state: web::Data<AppState>,
     id: Path<i64>,
 ) -> Result<Json<Order>, ApiError> {
     let id = id.into_inner();
     let order = db::run(&state.pool, move |conn| {
-        own_order(conn, user, id)?;
-        Ok(order::load(conn, id)?)
+        let view = match order::shop_and_owner(conn, id)? {
+            Some((shop_id, _)) if caller.may_run(conn, shop_id)? => View::Shop,
+            Some((_, Some(owner))) if caller.user().is_some_and(|u| u.id == owner) => {
+                View::Customer
+            }
+            _ => {
+                return Err(ApiError::NotFound(
+                    "there is no order of yours with this id".into(),
+                ));
+            }
+        };
+        Ok(order::load_as(conn, id, view)?)
     })
     .await?;
     Ok(Json(order))

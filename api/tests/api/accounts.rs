@@ -134,7 +134,11 @@ on_both_backends! {
         assert_eq!(mine.items[0].id, order.id);
         let path = format!("/api/v1/orders/{}", order.id);
         assert_eq!(app.get_as(&path, &session.access_token).await.json::<Order>().id, order.id);
-        let other: Session = app.login("marchand@vitrine.demo", PASSWORD).await.json();
+        // Another shopper (the shop's merchants see it too: see shop_orders.rs).
+        let other: Session = app
+            .post_json("/api/v1/auth/register", &json!({"email": "paul@example.fr", "password": PASSWORD, "name": "Paul"}), None)
+            .await
+            .json();
         app.get_as(&path, &other.access_token).await.problem(404, "not_found");
 
         let cancel = format!("/api/v1/orders/{}/cancel", order.id);

@@ -11,5 +11,6 @@ mod migrations;
 mod openapi;
 mod orders;
 mod products;
-mod shop_products;
 mod shop_admin;
+mod shop_orders;
+mod shop_products;

@@ -1,6 +1,9 @@
-//! Orders: checkout (one order per shop, atomically), and reading an order back.
+//! Orders: checkout and phone orders (one order per shop, atomically), reading an order
+//! back as each caller may see it, the shop's changes (status, payment, note) with their
+//! history, and the history as the live inbox reads it.
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use shared::cart::FulfilmentMethod;
 use shared::catalogue::{OpeningSlot, ShopKind, ShopRef};
@@ -9,12 +12,17 @@ use shared::money::CURRENCY;
 use shared::order::{
     Address, ContactPreference, Order, OrderFulfilment, OrderLine, OrderStatus, PaymentStatus,
 };
+use shared::shop_orders::{
+    OrderChannel, OrderEvent, OrderEventKind, OrderFeedEvent, PaymentMethod,
+};
 
 use super::cart::{self, BasketLine};
 use super::settings;
 use super::shop::VAT_EXEMPT_MENTION;
 use crate::db::DbConn;
-use crate::db::schema::{cart_items, communes, order_events, order_lines, orders, products, shops};
+use crate::db::schema::{
+    api_keys, cart_items, communes, order_events, order_lines, orders, products, shops, users,
+};
 use crate::domain::delivery::pickup_date;
 use crate::domain::phone::FrenchPhone;
 use crate::domain::pricing::{PricedLine, totals};
@@ -45,6 +53,13 @@ fn method_name(method: FulfilmentMethod) -> &'static str {
     match method {
         FulfilmentMethod::Pickup => "pickup",
         FulfilmentMethod::Delivery => "delivery",
+    }
+}
+
+fn channel_name(channel: OrderChannel) -> &'static str {
+    match channel {
+        OrderChannel::Web => "web",
+        OrderChannel::Phone => "phone",
     }
 }
 
@@ -82,7 +97,46 @@ pub fn checkout(
             "the basket is empty: add products before ordering".into(),
         ));
     }
+    let ids = place(
+        conn,
+        &lines,
+        request,
+        &Origin {
+            cart_id,
+            user_id,
+            channel: OrderChannel::Web,
+            actor: CUSTOMER_ACTOR,
+        },
+        now,
+    )?;
+    diesel::delete(cart_items::table.filter(cart_items::cart_id.eq(cart_id))).execute(conn)?;
+    Ok(ids)
+}
 
+/// How the history names the shopper who checked out on the website.
+pub const CUSTOMER_ACTOR: &str = "customer";
+
+/// Where new orders come from: a basket on the website, or a shop taking a call.
+pub struct Origin<'a> {
+    /// The basket checked out; empty for a phone order.
+    pub cart_id: &'a str,
+    /// The customer's account, if signed in.
+    pub user_id: Option<i64>,
+    pub channel: OrderChannel,
+    /// Who placed it, as the history names them.
+    pub actor: &'a str,
+}
+
+/// Places one order per shop of `lines`, or changes nothing: the checkout rules shared by
+/// the website's checkout and the shop's phone orders. Call inside a write transaction.
+/// Prices, VAT and dates come from the database and the rules, never from the request.
+pub fn place(
+    conn: &mut DbConn,
+    lines: &[BasketLine],
+    request: &ValidCheckout,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<Vec<i64>, ApiError> {
     // Every problem with the choices, named, before anything is written.
     let mut errors: Vec<FieldError> = Vec::new();
     for (slug, _, _) in &request.per_shop {
@@ -95,7 +149,7 @@ pub fn checkout(
     }
     let choice = |slug: &str| request.per_shop.iter().find(|(s, _, _)| s == slug);
     let mut shop_ids: Vec<i64> = Vec::new();
-    for line in &lines {
+    for line in lines {
         if !shop_ids.contains(&line.shop_id) {
             shop_ids.push(line.shop_id);
         }
@@ -169,7 +223,7 @@ pub fn checkout(
         return Err(err);
     }
 
-    for line in &lines {
+    for line in lines {
         if !line.listed {
             return Err(ApiError::Conflict(format!(
                 "product {} ({}) is no longer on sale: remove it from the basket",
@@ -223,8 +277,8 @@ pub fn checkout(
         let order_id: i64 = diesel::insert_into(orders::table)
             .values((
                 orders::shop_id.eq(first.shop_id),
-                orders::cart_id.eq(cart_id),
-                orders::user_id.eq(user_id),
+                orders::cart_id.eq(origin.cart_id),
+                orders::user_id.eq(origin.user_id),
                 orders::status.eq(OrderStatus::Placed.as_str()),
                 orders::payment_status.eq("due"),
                 orders::fulfilment_method.eq(method_name(method)),
@@ -239,7 +293,7 @@ pub fn checkout(
                 orders::note.eq(note),
                 orders::total_cents.eq(total_cents),
                 orders::tracking_token.eq(uuid::Uuid::new_v4().simple().to_string()),
-                orders::channel.eq("web"),
+                orders::channel.eq(channel_name(origin.channel)),
                 orders::created_at.eq(created_at),
                 orders::updated_at.eq(created_at),
             ))
@@ -257,17 +311,20 @@ pub fn checkout(
                 ))
                 .execute(conn)?;
         }
-        diesel::insert_into(order_events::table)
-            .values((
-                order_events::order_id.eq(order_id),
-                order_events::at.eq(created_at),
-                order_events::actor.eq("customer"),
-                order_events::to_status.eq(OrderStatus::Placed.as_str()),
-            ))
-            .execute(conn)?;
+        record_event(
+            conn,
+            order_id,
+            Event {
+                kind: OrderEventKind::Placed,
+                actor: origin.actor,
+                from: None,
+                to: Some(OrderStatus::Placed),
+                note: "",
+            },
+            created_at,
+        )?;
         order_ids.push(order_id);
     }
-    diesel::delete(cart_items::table.filter(cart_items::cart_id.eq(cart_id))).execute(conn)?;
     Ok(order_ids)
 }
 
@@ -276,16 +333,22 @@ struct OrderRow {
     id: i64,
     status: String,
     payment_status: String,
+    payment_method: Option<String>,
     fulfilment_method: String,
     fulfilment_date: String,
     address_street: Option<String>,
     address_postcode: Option<String>,
     address_commune: Option<String>,
     customer_name: String,
+    customer_phone: String,
+    customer_email: Option<String>,
     contact_preference: String,
     note: String,
+    merchant_note: String,
     total_cents: i64,
     tracking_token: String,
+    channel: String,
+    cancel_reason: Option<String>,
     created_at: NaiveDateTime,
     shop_slug: String,
     shop_name: String,
@@ -294,8 +357,31 @@ struct OrderRow {
     vat_exempt: bool,
 }
 
-/// An order as its customer sees it.
+/// Who reads an order, which decides what they see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// Anyone holding the order's tracking link, or the checkout's answer: no phone, no
+    /// history.
+    Public,
+    /// Its signed-in customer: plus the history, without who made each change.
+    Customer,
+    /// The shop's merchants, its API keys, admins: everything.
+    Shop,
+    /// The shop's inbox, a list: everything but the history (on each order's own page).
+    ShopInbox,
+}
+
+fn utc(at: NaiveDateTime) -> String {
+    DateTime::<Utc>::from_naive_utc_and_offset(at, Utc).to_rfc3339()
+}
+
+/// An order as the public sees it (its tracking link).
 pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Order> {
+    load_as(conn, id, View::Public)
+}
+
+/// An order as `view` may see it.
+pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
     let row: OrderRow = orders::table
         .inner_join(shops::table)
         .filter(orders::id.eq(id))
@@ -303,16 +389,22 @@ pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Order> {
             orders::id,
             orders::status,
             orders::payment_status,
+            orders::payment_method,
             orders::fulfilment_method,
             orders::fulfilment_date,
             orders::address_street,
             orders::address_postcode,
             orders::address_commune,
             orders::customer_name,
+            orders::customer_phone,
+            orders::customer_email,
             orders::contact_preference,
             orders::note,
+            orders::merchant_note,
             orders::total_cents,
             orders::tracking_token,
+            orders::channel,
+            orders::cancel_reason,
             orders::created_at,
             shops::slug,
             shops::name,
@@ -358,6 +450,13 @@ pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Order> {
         }),
         _ => None,
     };
+    let history = match view {
+        View::Public => None,
+        View::Customer => Some(history(conn, id, false)?),
+        View::Shop => Some(history(conn, id, true)?),
+        View::ShopInbox => None,
+    };
+    let shop_side = matches!(view, View::Shop | View::ShopInbox);
     Ok(Order {
         id: row.id,
         number: order_number(row.id, row.created_at),
@@ -403,8 +502,107 @@ pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Order> {
             ContactPreference::Call
         },
         tracking_token: row.tracking_token,
-        created_at: DateTime::<Utc>::from_naive_utc_and_offset(row.created_at, Utc).to_rfc3339(),
+        created_at: utc(row.created_at),
+        payment_method: row.payment_method.as_deref().and_then(PaymentMethod::parse),
+        cancel_reason: row.cancel_reason,
+        channel: Some(if row.channel == "phone" {
+            OrderChannel::Phone
+        } else {
+            OrderChannel::Web
+        }),
+        customer_phone: shop_side.then_some(row.customer_phone),
+        customer_email: row.customer_email.filter(|_| shop_side),
+        merchant_note: shop_side.then_some(row.merchant_note),
+        history,
     })
+}
+
+/// An order's history, oldest first. Without actors (the customer's view), only the status
+/// changes and the payment are kept, and only a cancellation keeps its note (the reason).
+fn history(conn: &mut DbConn, id: i64, with_actors: bool) -> QueryResult<Vec<OrderEvent>> {
+    type EventRow = (
+        i64,
+        NaiveDateTime,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+        String,
+    );
+    let rows: Vec<EventRow> = order_events::table
+        .filter(order_events::order_id.eq(id))
+        .order(order_events::id.asc())
+        .select((
+            order_events::id,
+            order_events::at,
+            order_events::kind,
+            order_events::actor,
+            order_events::from_status,
+            order_events::to_status,
+            order_events::note,
+        ))
+        .load(conn)?;
+    let mut events = Vec::new();
+    for (event_id, at, kind, actor, from, to, note) in rows {
+        let kind = OrderEventKind::parse(&kind).unwrap_or(OrderEventKind::Status);
+        let from = from.as_deref().and_then(OrderStatus::parse);
+        let to = to.as_deref().and_then(OrderStatus::parse);
+        let event = if with_actors {
+            OrderEvent {
+                id: event_id,
+                at: utc(at),
+                kind,
+                actor_name: actor_name(conn, &actor)?,
+                actor: Some(actor),
+                from,
+                to,
+                note,
+            }
+        } else {
+            if kind == OrderEventKind::Note {
+                continue;
+            }
+            let public_note = kind == OrderEventKind::Payment || to == Some(OrderStatus::Cancelled);
+            OrderEvent {
+                id: event_id,
+                at: utc(at),
+                kind,
+                actor: None,
+                actor_name: None,
+                from,
+                to,
+                note: if public_note { note } else { String::new() },
+            }
+        };
+        events.push(event);
+    }
+    Ok(events)
+}
+
+/// The name people know an actor by: the account's name, or the API key's.
+fn actor_name(conn: &mut DbConn, actor: &str) -> QueryResult<Option<String>> {
+    if let Some(id) = actor
+        .strip_prefix("user:")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        return users::table
+            .find(id)
+            .select(users::name)
+            .first(conn)
+            .optional();
+    }
+    if let Some(id) = actor
+        .strip_prefix("api_key:")
+        .and_then(|id| id.parse::<i64>().ok())
+    {
+        let name: Option<String> = api_keys::table
+            .find(id)
+            .select(api_keys::name)
+            .first(conn)
+            .optional()?;
+        return Ok(name.map(|name| format!("API key {name}")));
+    }
+    Ok(None)
 }
 
 /// The order a tracking link points to.
@@ -435,6 +633,32 @@ pub fn ids_of_user(
     Ok((ids, u64::try_from(total).unwrap_or(0)))
 }
 
+/// One page of a shop's orders, newest first, maybe of one status, and how many there are.
+pub fn ids_of_shop(
+    conn: &mut DbConn,
+    shop_id: i64,
+    status: Option<OrderStatus>,
+    paging: crate::domain::paging::Paging,
+) -> QueryResult<(Vec<i64>, u64)> {
+    let filtered = || {
+        let mut query = orders::table
+            .filter(orders::shop_id.eq(shop_id))
+            .into_boxed::<super::Db>();
+        if let Some(status) = status {
+            query = query.filter(orders::status.eq(status.as_str()));
+        }
+        query
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let ids = filtered()
+        .order((orders::created_at.desc(), orders::id.desc()))
+        .offset(paging.offset())
+        .limit(paging.limit())
+        .select(orders::id)
+        .load(conn)?;
+    Ok((ids, u64::try_from(total).unwrap_or(0)))
+}
+
 /// The customer account an order belongs to, if any; `None` for an unknown order too.
 pub fn owner(conn: &mut DbConn, id: i64) -> QueryResult<Option<Option<i64>>> {
     orders::table
@@ -444,30 +668,80 @@ pub fn owner(conn: &mut DbConn, id: i64) -> QueryResult<Option<Option<i64>>> {
         .optional()
 }
 
-/// Cancels a `placed` order and puts its stock back. Call inside a write transaction.
-pub fn cancel_placed(
+/// The shop of an order and its customer's account; `None` for an unknown order.
+pub fn shop_and_owner(conn: &mut DbConn, id: i64) -> QueryResult<Option<(i64, Option<i64>)>> {
+    orders::table
+        .find(id)
+        .select((orders::shop_id, orders::user_id))
+        .first(conn)
+        .optional()
+}
+
+/// A change to record in an order's history.
+pub struct Event<'a> {
+    pub kind: OrderEventKind,
+    pub actor: &'a str,
+    pub from: Option<OrderStatus>,
+    pub to: Option<OrderStatus>,
+    pub note: &'a str,
+}
+
+/// Appends to an order's history. Call inside the write transaction of the change, after
+/// every other write of it.
+///
+/// The live inbox reads new entries by id (`id > cursor`), which is only exact if entries
+/// become visible in id order. SQLite runs one writer at a time; on PostgreSQL, identity
+/// values are taken at insert but transactions may commit in another order, so writers of
+/// history entries queue on a transaction-scoped advisory lock: ids are taken and committed
+/// one transaction after another (the tail of the transaction only).
+pub fn record_event(
+    conn: &mut DbConn,
+    order_id: i64,
+    event: Event,
+    now: NaiveDateTime,
+) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        pg.batch_execute("SELECT pg_advisory_xact_lock(7472698)")?;
+    }
+    diesel::insert_into(order_events::table)
+        .values((
+            order_events::order_id.eq(order_id),
+            order_events::at.eq(now),
+            order_events::kind.eq(event.kind.as_str()),
+            order_events::actor.eq(event.actor),
+            order_events::from_status.eq(event.from.map(OrderStatus::as_str)),
+            order_events::to_status.eq(event.to.map(OrderStatus::as_str)),
+            order_events::note.eq(event.note),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Moves the order from `from` to `to` if it is still `from`; whether it did.
+fn set_status(
     conn: &mut DbConn,
     id: i64,
-    actor: &str,
-    reason: &str,
+    from: OrderStatus,
+    to: OrderStatus,
+    cancel_reason: Option<&str>,
     now: NaiveDateTime,
-) -> Result<(), ApiError> {
-    let cancelled = diesel::update(
+) -> QueryResult<bool> {
+    let changed = diesel::update(
         orders::table
             .find(id)
-            .filter(orders::status.eq(OrderStatus::Placed.as_str())),
+            .filter(orders::status.eq(from.as_str())),
     )
     .set((
-        orders::status.eq(OrderStatus::Cancelled.as_str()),
-        orders::cancel_reason.eq(reason),
+        orders::status.eq(to.as_str()),
+        orders::cancel_reason.eq(cancel_reason),
         orders::updated_at.eq(now),
     ))
     .execute(conn)?;
-    if cancelled == 0 {
-        return Err(ApiError::Conflict(
-            "only an order that is still placed can be cancelled: call the shop".into(),
-        ));
-    }
+    Ok(changed == 1)
+}
+
+/// Puts a cancelled order's tracked stock back on sale.
+fn restock(conn: &mut DbConn, id: i64) -> QueryResult<()> {
     let lines: Vec<(i64, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(id))
         .select((order_lines::product_id, order_lines::quantity))
@@ -482,15 +756,280 @@ pub fn cancel_placed(
         .set(products::stock.eq(products::stock + quantity))
         .execute(conn)?;
     }
-    diesel::insert_into(order_events::table)
-        .values((
-            order_events::order_id.eq(id),
-            order_events::at.eq(now),
-            order_events::actor.eq(actor),
-            order_events::from_status.eq(OrderStatus::Placed.as_str()),
-            order_events::to_status.eq(OrderStatus::Cancelled.as_str()),
-            order_events::note.eq(reason),
-        ))
-        .execute(conn)?;
     Ok(())
+}
+
+/// Cancels a `placed` order and puts its stock back. Call inside a write transaction.
+pub fn cancel_placed(
+    conn: &mut DbConn,
+    id: i64,
+    actor: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let (from, to) = (OrderStatus::Placed, OrderStatus::Cancelled);
+    if !set_status(conn, id, from, to, Some(reason), now)? {
+        return Err(ApiError::Conflict(
+            "only an order that is still placed can be cancelled: call the shop".into(),
+        ));
+    }
+    restock(conn, id)?;
+    record_event(
+        conn,
+        id,
+        Event {
+            kind: OrderEventKind::Status,
+            actor,
+            from: Some(from),
+            to: Some(to),
+            note: reason,
+        },
+        now,
+    )?;
+    Ok(())
+}
+
+fn current_state(conn: &mut DbConn, id: i64) -> Result<(OrderStatus, String), ApiError> {
+    let (status, payment): (String, String) = orders::table
+        .find(id)
+        .select((orders::status, orders::payment_status))
+        .first(conn)?;
+    let status = OrderStatus::parse(&status)
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("order {id} has status {status}")))?;
+    Ok((status, payment))
+}
+
+/// Moves an order on by the shop: only the steps [`OrderStatus::can_become`] allows, else
+/// 409 naming both states. Cancelling (with its reason in `note`) puts the stock back.
+/// Call inside a write transaction.
+pub fn transition(
+    conn: &mut DbConn,
+    id: i64,
+    to: OrderStatus,
+    actor: &str,
+    note: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let (from, _) = current_state(conn, id)?;
+    if !from.can_become(to) {
+        return Err(ApiError::Conflict(format!(
+            "an order cannot go from {} to {}: it goes placed -> confirmed -> ready -> completed, \
+             and can be cancelled until it is completed",
+            from.as_str(),
+            to.as_str()
+        )));
+    }
+    let cancelling = to == OrderStatus::Cancelled;
+    if !set_status(conn, id, from, to, cancelling.then_some(note), now)? {
+        return Err(ApiError::Conflict(format!(
+            "the order is no longer {}: someone changed it meanwhile; look at it again",
+            from.as_str()
+        )));
+    }
+    if cancelling {
+        restock(conn, id)?;
+    }
+    record_event(
+        conn,
+        id,
+        Event {
+            kind: OrderEventKind::Status,
+            actor,
+            from: Some(from),
+            to: Some(to),
+            note,
+        },
+        now,
+    )?;
+    Ok(())
+}
+
+/// Records the payment at handover: 409 when it is already paid or cancelled. Call inside
+/// a write transaction.
+pub fn record_payment(
+    conn: &mut DbConn,
+    id: i64,
+    method: PaymentMethod,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let (status, payment) = current_state(conn, id)?;
+    if payment == "paid" {
+        return Err(ApiError::Conflict(
+            "this order is already paid: a payment is recorded once".into(),
+        ));
+    }
+    if status == OrderStatus::Cancelled {
+        return Err(ApiError::Conflict(
+            "this order is cancelled: there is nothing to pay".into(),
+        ));
+    }
+    let paid = diesel::update(
+        orders::table
+            .find(id)
+            .filter(orders::payment_status.eq("due"))
+            .filter(orders::status.ne(OrderStatus::Cancelled.as_str())),
+    )
+    .set((
+        orders::payment_status.eq("paid"),
+        orders::payment_method.eq(method.as_str()),
+        orders::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    if paid == 0 {
+        return Err(ApiError::Conflict(
+            "the order changed meanwhile: look at it again".into(),
+        ));
+    }
+    record_event(
+        conn,
+        id,
+        Event {
+            kind: OrderEventKind::Payment,
+            actor,
+            from: None,
+            to: None,
+            note: method.as_str(),
+        },
+        now,
+    )?;
+    Ok(())
+}
+
+/// Replaces the merchant's note. Call inside a write transaction.
+pub fn set_merchant_note(
+    conn: &mut DbConn,
+    id: i64,
+    note: &str,
+    actor: &str,
+    now: NaiveDateTime,
+) -> Result<(), ApiError> {
+    let updated = diesel::update(orders::table.find(id))
+        .set((orders::merchant_note.eq(note), orders::updated_at.eq(now)))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(ApiError::NotFound("there is no order with this id".into()));
+    }
+    record_event(
+        conn,
+        id,
+        Event {
+            kind: OrderEventKind::Note,
+            actor,
+            from: None,
+            to: None,
+            note,
+        },
+        now,
+    )?;
+    Ok(())
+}
+
+/// The products of a phone order as basket lines of one shop, with today's prices and
+/// stock; 404 naming a product that is not one of this shop's.
+pub fn shop_lines(
+    conn: &mut DbConn,
+    shop_id: i64,
+    wanted: &[(i64, i32)],
+) -> Result<Vec<BasketLine>, ApiError> {
+    let mut lines = Vec::new();
+    for (index, (product_id, quantity)) in wanted.iter().enumerate() {
+        let line: Option<BasketLine> = products::table
+            .inner_join(shops::table)
+            .filter(products::id.eq(product_id))
+            .filter(products::shop_id.eq(shop_id))
+            .select((
+                products::id,
+                diesel::dsl::sql::<diesel::sql_types::Integer>("0"),
+                products::name,
+                products::price_cents,
+                products::vat_rate_bp,
+                products::stock,
+                products::listed,
+                shops::id,
+                shops::slug,
+                shops::name,
+                shops::kind,
+                shops::offers_pickup,
+                shops::offers_delivery,
+                shops::delivers_on_food_days,
+                shops::opening_hours,
+            ))
+            .first(conn)
+            .optional()?;
+        let Some(mut line) = line else {
+            return Err(ApiError::NotFound(format!(
+                "lines[{index}].product_id: there is no product {product_id} in this shop"
+            )));
+        };
+        line.quantity = *quantity;
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// What the live inbox says of one history entry.
+#[derive(Debug, Clone, Queryable)]
+pub struct FeedRow {
+    pub id: i64,
+    pub shop_id: i64,
+    pub order_id: i64,
+    pub kind: String,
+    pub to_status: Option<String>,
+    pub at: NaiveDateTime,
+    pub order_status: String,
+    pub order_created_at: NaiveDateTime,
+}
+
+impl FeedRow {
+    /// The event's `data:`.
+    pub fn to_wire(&self) -> OrderFeedEvent {
+        OrderFeedEvent {
+            event_id: self.id,
+            order_id: self.order_id,
+            number: order_number(self.order_id, self.order_created_at),
+            kind: OrderEventKind::parse(&self.kind).unwrap_or(OrderEventKind::Status),
+            status: OrderStatus::parse(&self.order_status).unwrap_or(OrderStatus::Placed),
+            to: self.to_status.as_deref().and_then(OrderStatus::parse),
+            at: utc(self.at),
+        }
+    }
+}
+
+/// History entries with ids above `after` (of one shop, or of all), oldest first.
+pub fn events_after(
+    conn: &mut DbConn,
+    after: i64,
+    shop_id: Option<i64>,
+    limit: i64,
+) -> QueryResult<Vec<FeedRow>> {
+    let mut query = order_events::table
+        .inner_join(orders::table)
+        .filter(order_events::id.gt(after))
+        .into_boxed::<super::Db>();
+    if let Some(shop_id) = shop_id {
+        query = query.filter(orders::shop_id.eq(shop_id));
+    }
+    query
+        .order(order_events::id.asc())
+        .limit(limit)
+        .select((
+            order_events::id,
+            orders::shop_id,
+            order_events::order_id,
+            order_events::kind,
+            order_events::to_status,
+            order_events::at,
+            orders::status,
+            orders::created_at,
+        ))
+        .load(conn)
+}
+
+/// The id of the latest history entry, 0 when there is none.
+pub fn last_event_id(conn: &mut DbConn) -> QueryResult<i64> {
+    let last: Option<i64> = order_events::table
+        .select(diesel::dsl::max(order_events::id))
+        .first(conn)?;
+    Ok(last.unwrap_or(0))
 }

@@ -1,0 +1,256 @@
+//! The live orders inbox: new history entries of orders, pushed to the shops' open
+//! server-sent-event streams.
+//!
+//! The database is the only source: any instance (or a script) that writes an order's
+//! history is seen by every instance. One poller per process reads the entries with ids
+//! above its cursor every [`POLL_INTERVAL`] and broadcasts them in batches to the streams
+//! of that process, which keep the entries of their own shop. The poller runs only while
+//! some stream is open.
+//!
+//! Entries become visible in id order (see `order::record_event`), so a cursor (an entry
+//! id) says exactly what a stream has seen. Each batch carries the cursor it was read
+//! after; a stream whose own cursor is behind it (it started before the poller did, it
+//! lagged, or it resumed from a `Last-Event-ID`) first reads what it missed of its shop
+//! from the database. Delivery is at least once: an entry may come twice across a
+//! reconnection, never not at all; its id tells them apart.
+
+use std::collections::VecDeque;
+use std::convert::Infallible;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use actix_web::body::{BodySize, MessageBody};
+use actix_web::rt::time::{sleep, timeout};
+use actix_web::web::Bytes;
+use tokio::sync::broadcast;
+
+use crate::db::models::order::{self, FeedRow};
+use crate::db::{self, DbPool};
+use crate::error::ApiError;
+
+/// How often the poller reads new entries.
+pub const POLL_INTERVAL: Duration = Duration::from_secs(1);
+/// How long a quiet stream waits before sending a comment, so proxies and the browser
+/// keep the connection open.
+pub const HEARTBEAT: Duration = Duration::from_secs(15);
+/// Most entries read at once.
+const BATCH: i64 = 500;
+/// Batches a slow stream may fall behind before it reads from the database instead.
+const CHANNEL_CAPACITY: usize = 64;
+
+/// The entries with ids in `(after, upto]`, of every shop.
+#[derive(Debug)]
+pub struct Batch {
+    pub after: i64,
+    pub upto: i64,
+    pub rows: Vec<FeedRow>,
+}
+
+/// One per application: the broadcast, and whether its poller runs.
+pub struct OrderFeed {
+    sender: broadcast::Sender<Arc<Batch>>,
+    running: Mutex<bool>,
+}
+
+impl Default for OrderFeed {
+    fn default() -> OrderFeed {
+        OrderFeed::new()
+    }
+}
+
+impl OrderFeed {
+    pub fn new() -> OrderFeed {
+        OrderFeed {
+            sender: broadcast::Sender::new(CHANNEL_CAPACITY),
+            running: Mutex::new(false),
+        }
+    }
+
+    /// Listens to the batches, starting the poller if it is not running.
+    pub fn subscribe(self: &Arc<Self>, pool: &DbPool) -> broadcast::Receiver<Arc<Batch>> {
+        let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+        let receiver = self.sender.subscribe();
+        if !*running {
+            *running = true;
+            let feed = Arc::clone(self);
+            let pool = pool.clone();
+            actix_web::rt::spawn(async move { feed.poll(pool).await });
+        }
+        receiver
+    }
+
+    /// Reads and broadcasts new entries until no stream listens.
+    async fn poll(&self, pool: DbPool) {
+        let mut cursor: Option<i64> = None;
+        loop {
+            {
+                let mut running = self.running.lock().unwrap_or_else(|e| e.into_inner());
+                if self.sender.receiver_count() == 0 {
+                    *running = false;
+                    return;
+                }
+            }
+            let after = cursor;
+            let read = db::run(&pool, move |conn| match after {
+                None => Ok((order::last_event_id(conn)?, Vec::new())),
+                Some(after) => Ok((after, order::events_after(conn, after, None, BATCH)?)),
+            })
+            .await;
+            match read {
+                Ok((after, rows)) if rows.is_empty() => cursor = Some(after),
+                Ok((after, rows)) => {
+                    let upto = rows.last().map_or(after, |row| row.id);
+                    cursor = Some(upto);
+                    // No receiver is not an error: the next round stops the poller.
+                    let _ = self.sender.send(Arc::new(Batch { after, upto, rows }));
+                }
+                Err(err) => tracing::warn!(error = %err, "the orders feed cannot read"),
+            }
+            sleep(POLL_INTERVAL).await;
+        }
+    }
+}
+
+/// One shop's stream: what it has sent, and what it still has to.
+pub struct ShopStream {
+    pool: DbPool,
+    shop_id: i64,
+    receiver: broadcast::Receiver<Arc<Batch>>,
+    /// Every entry up to this id was sent, or is not this shop's.
+    cursor: i64,
+    queued: VecDeque<Bytes>,
+}
+
+impl ShopStream {
+    /// A stream of the shop's entries after `cursor`.
+    pub fn new(
+        pool: DbPool,
+        shop_id: i64,
+        receiver: broadcast::Receiver<Arc<Batch>>,
+        cursor: i64,
+    ) -> ShopStream {
+        let mut queued = VecDeque::new();
+        // Sent at once, so the client knows it is connected; and how long to wait before
+        // reconnecting.
+        queued.push_back(Bytes::from_static(b"retry: 3000\n: connected\n\n"));
+        ShopStream {
+            pool,
+            shop_id,
+            receiver,
+            cursor,
+            queued,
+        }
+    }
+
+    fn queue(&mut self, row: &FeedRow) {
+        if row.shop_id != self.shop_id || row.id <= self.cursor {
+            return;
+        }
+        let data = serde_json::to_string(&row.to_wire()).unwrap_or_default();
+        self.queued.push_back(Bytes::from(format!(
+            "id: {}\nevent: order\ndata: {data}\n\n",
+            row.id
+        )));
+    }
+
+    /// Reads the shop's entries after the cursor from the database.
+    async fn catch_up(&mut self) -> Result<(), ApiError> {
+        loop {
+            let (after, shop_id) = (self.cursor, self.shop_id);
+            let (upto, rows) = db::run(&self.pool, move |conn| {
+                // The latest id first: every entry up to it is visible to the next read.
+                let upto = order::last_event_id(conn)?;
+                let rows = order::events_after(conn, after, Some(shop_id), BATCH)?;
+                Ok((upto, rows))
+            })
+            .await?;
+            let full = rows.len() == usize::try_from(BATCH).unwrap_or(usize::MAX);
+            for row in rows.iter().filter(|row| row.id <= upto) {
+                self.queue(row);
+                self.cursor = self.cursor.max(row.id);
+            }
+            if !full {
+                self.cursor = self.cursor.max(upto);
+                return Ok(());
+            }
+        }
+    }
+
+    /// The next chunk to send; `None` ends the stream.
+    async fn next_chunk(mut self) -> Option<(Bytes, ShopStream)> {
+        loop {
+            if let Some(chunk) = self.queued.pop_front() {
+                return Some((chunk, self));
+            }
+            match timeout(HEARTBEAT, self.receiver.recv()).await {
+                Err(_) => return Some((Bytes::from_static(b": heartbeat\n\n"), self)),
+                Ok(Ok(batch)) => {
+                    if batch.after > self.cursor
+                        && let Err(err) = self.catch_up().await
+                    {
+                        tracing::warn!(error = %err, "an orders stream cannot catch up");
+                        return None;
+                    }
+                    for row in &batch.rows {
+                        self.queue(row);
+                    }
+                    self.cursor = self.cursor.max(batch.upto);
+                }
+                Ok(Err(broadcast::error::RecvError::Lagged(_))) => {
+                    if let Err(err) = self.catch_up().await {
+                        tracing::warn!(error = %err, "an orders stream cannot catch up");
+                        return None;
+                    }
+                }
+                Ok(Err(broadcast::error::RecvError::Closed)) => return None,
+            }
+        }
+    }
+
+    /// Catches up from the cursor, then follows the feed, as a response body.
+    pub async fn into_body(mut self) -> Result<EventStreamBody, ApiError> {
+        self.catch_up().await?;
+        Ok(EventStreamBody {
+            next: Some(Box::pin(self.next_chunk())),
+        })
+    }
+}
+
+type NextChunk = Pin<Box<dyn Future<Output = Option<(Bytes, ShopStream)>>>>;
+
+/// A `text/event-stream` body: chunks as the stream produces them, until the client goes
+/// (the body is dropped with its stream).
+pub struct EventStreamBody {
+    next: Option<NextChunk>,
+}
+
+impl MessageBody for EventStreamBody {
+    type Error = Infallible;
+
+    fn size(&self) -> BodySize {
+        BodySize::Stream
+    }
+
+    fn poll_next(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<Option<Result<Bytes, Infallible>>> {
+        let Some(next) = self.next.as_mut() else {
+            return Poll::Ready(None);
+        };
+        match next.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(None) => {
+                self.next = None;
+                Poll::Ready(None)
+            }
+            Poll::Ready(Some((chunk, stream))) => {
+                self.next = Some(Box::pin(stream.next_chunk()));
+                Poll::Ready(Some(Ok(chunk)))
+            }
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The shop's side of orders: the inbox and its live feed, status changes, payment at
+//! handover, the merchant's note, and orders taken on the phone. Every route takes a
+//! [`Caller`]: a merchant of the shop, an admin, or an API key of the shop; anyone else
+//! gets 404, and no credentials 401.
+
+use actix_web::http::header::CACHE_CONTROL;
+use actix_web::web::{self, Json, Path};
+use actix_web::{HttpRequest, HttpResponse, get, post, put};
+use chrono::Utc;
+use shared::Page;
+use shared::cart::MAX_QUANTITY;
+use shared::error::{FieldError, Problem};
+use shared::order::{Order, OrderStatus};
+use shared::shop_orders::{
+    MAX_MERCHANT_NOTE, MAX_REASON, MerchantNote, OrderChannel, OrderFeedEvent, OrderTransition,
+    PhoneOrder, RecordPayment, ShopOrdersQuery,
+};
+
+use crate::access::Caller;
+use crate::db::models::now;
+use crate::db::models::order::{self, Origin, ValidCheckout, View};
+use crate::db::{self, DbConn, write_transaction};
+use crate::domain::paging::Paging;
+use crate::error::ApiError;
+use crate::extract::ValidQuery;
+use crate::order_feed::ShopStream;
+use crate::routes::orders::parse_contact;
+use crate::startup::AppState;
+
+/// Most lines in a phone order.
+const MAX_PHONE_LINES: usize = 100;
+
+/// 404 unless the order exists and the caller may run its shop.
+fn shop_order(conn: &mut DbConn, caller: &Caller, id: i64) -> Result<(), ApiError> {
+    match order::shop_and_owner(conn, id)? {
+        Some((shop_id, _)) if caller.may_run(conn, shop_id)? => Ok(()),
+        _ => Err(ApiError::NotFound(
+            "there is no order of your shop with this id".into(),
+        )),
+    }
+}
+
+/// Runs a change of an order of the caller's shop in one transaction and answers the order
+/// as the shop sees it.
+async fn change_order<F>(
+    state: &AppState,
+    caller: Caller,
+    id: i64,
+    change: F,
+) -> Result<Json<Order>, ApiError>
+where
+    F: FnOnce(&mut DbConn, &str) -> Result<(), ApiError> + Send + 'static,
+{
+    let order = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            shop_order(conn, &caller, id)?;
+            change(conn, &caller.actor())?;
+            Ok(order::load_as(conn, id, View::Shop)?)
+        })
+    })
+    .await?;
+    Ok(Json(order))
+}
+
+/// A shop's orders, newest first, with the customer's phone and the merchant's note.
+#[utoipa::path(
+    tag = "shop orders",
+    params(("slug" = String, Path, description = "The shop's slug"), ShopOrdersQuery),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "One page of the shop's orders", body = Page<Order>),
+        (status = 400, description = "A bad `status`, `page` or `per_page`", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/shops/{slug}/orders")]
+pub async fn list_shop_orders(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+    ValidQuery(query): ValidQuery<ShopOrdersQuery>,
+) -> Result<Json<Page<Order>>, ApiError> {
+    let paging = Paging::from_query(&shared::catalogue::PageQuery {
+        page: query.page,
+        per_page: query.per_page,
+    })?;
+    let slug = slug.into_inner();
+    let page = db::run(&state.pool, move |conn| {
+        let shop = caller.shop(conn, &slug)?;
+        let (ids, total) = order::ids_of_shop(conn, shop.id, query.status, paging)?;
+        let orders = ids
+            .into_iter()
+            .map(|id| order::load_as(conn, id, View::ShopInbox))
+            .collect::<Result<_, _>>()?;
+        Ok(paging.page(orders, total))
+    })
+    .await?;
+    Ok(Json(page))
+}
+
+/// Moves an order to its next status, or cancels it.
+///
+/// `placed -> confirmed -> ready -> completed`, or `cancelled` with a reason from placed,
+/// confirmed or ready (its stock goes back on sale). Recorded in the order's history with
+/// who and when.
+#[utoipa::path(
+    tag = "shop orders",
+    params(("id" = i64, Path, description = "The order's id")),
+    request_body = OrderTransition,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The order, as the shop sees it", body = Order),
+        (status = 400, description = "Unknown fields, or a cancellation without a reason", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of your shop has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a step this order can take now; the detail names both states", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/orders/{id}/transitions")]
+pub async fn transition_order(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+    body: Json<OrderTransition>,
+) -> Result<Json<Order>, ApiError> {
+    let OrderTransition { to, reason } = body.into_inner();
+    let reason = reason.unwrap_or_default().trim().to_owned();
+    if to == OrderStatus::Cancelled && reason.is_empty() {
+        return Err(ApiError::invalid(
+            "reason",
+            "is required to cancel: the customer is told why",
+        ));
+    }
+    if reason.chars().count() > MAX_REASON {
+        return Err(ApiError::invalid(
+            "reason",
+            format!("must be at most {MAX_REASON} characters"),
+        ));
+    }
+    let id = id.into_inner();
+    change_order(&state, caller, id, move |conn, actor| {
+        order::transition(conn, id, to, actor, &reason, now())
+    })
+    .await
+}
+
+/// Records the payment at handover.
+///
+/// Cash, card or cheque, once; in the history.
+#[utoipa::path(
+    tag = "shop orders",
+    params(("id" = i64, Path, description = "The order's id")),
+    request_body = RecordPayment,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The paid order, as the shop sees it", body = Order),
+        (status = 400, description = "Unknown fields or method", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of your shop has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already paid, or cancelled", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/orders/{id}/payment")]
+pub async fn record_payment(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+    body: Json<RecordPayment>,
+) -> Result<Json<Order>, ApiError> {
+    let method = body.into_inner().method;
+    let id = id.into_inner();
+    change_order(&state, caller, id, move |conn, actor| {
+        order::record_payment(conn, id, method, actor, now())
+    })
+    .await
+}
+
+/// Sets the merchant's note on an order.
+///
+/// What was agreed with the customer on the phone. Only the shop's side sees it; the change
+/// is in the history.
+#[utoipa::path(
+    tag = "shop orders",
+    params(("id" = i64, Path, description = "The order's id")),
+    request_body = MerchantNote,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The order, as the shop sees it", body = Order),
+        (status = 400, description = "Unknown fields, or a note over 1000 characters", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of your shop has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/orders/{id}/merchant-note")]
+pub async fn set_merchant_note(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+    body: Json<MerchantNote>,
+) -> Result<Json<Order>, ApiError> {
+    let note = body.into_inner().note.trim().to_owned();
+    if note.chars().count() > MAX_MERCHANT_NOTE {
+        return Err(ApiError::invalid(
+            "note",
+            format!("must be at most {MAX_MERCHANT_NOTE} characters"),
+        ));
+    }
+    let id = id.into_inner();
+    change_order(&state, caller, id, move |conn, actor| {
+        order::set_merchant_note(conn, id, &note, actor, now())
+    })
+    .await
+}
+
+/// A phone order whose fields are valid by construction.
+struct ValidPhoneOrder {
+    /// The checkout rules' request; `per_shop` is filled in once the shop is known.
+    checkout: ValidCheckout,
+    note: String,
+    /// (product id, quantity), each product once.
+    wanted: Vec<(i64, i32)>,
+}
+
+/// Checks every field of a phone order; each bad one is named.
+fn parse_phone_order(request: PhoneOrder) -> Result<ValidPhoneOrder, ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    let contact = parse_contact(request.customer, request.fulfilment.address, &mut errors);
+    let mut invalid = |field: String, message: &str| {
+        errors.push(FieldError {
+            field,
+            message: message.into(),
+        })
+    };
+    if request.lines.is_empty() {
+        invalid("lines".into(), "add at least one product");
+    }
+    if request.lines.len() > MAX_PHONE_LINES {
+        invalid("lines".into(), "at most 100 products per order");
+    }
+    let mut wanted: Vec<(i64, i32)> = Vec::new();
+    for (index, line) in request.lines.iter().enumerate() {
+        if request.lines[..index]
+            .iter()
+            .any(|other| other.product_id == line.product_id)
+        {
+            invalid(
+                format!("lines[{index}].product_id"),
+                "is already in the order: change its quantity instead",
+            );
+        }
+        match i32::try_from(line.quantity) {
+            Ok(quantity) if (1..=MAX_QUANTITY).contains(&line.quantity) => {
+                wanted.push((line.product_id, quantity));
+            }
+            _ => invalid(
+                format!("lines[{index}].quantity"),
+                "must be a whole number from 1 to 99",
+            ),
+        }
+    }
+    let note = request.note.unwrap_or_default().trim().to_owned();
+    if note.chars().count() > 500 {
+        invalid("note".into(), "must be at most 500 characters");
+    }
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let phone = contact
+        .phone
+        .ok_or_else(|| ApiError::invalid("customer.phone", "is required"))?;
+    let checkout = ValidCheckout {
+        name: contact.name,
+        phone,
+        email: contact.email,
+        method: request.fulfilment.method,
+        address: contact.address,
+        per_shop: Vec::new(),
+        contact: request.contact_preference.unwrap_or_default(),
+        expected_total_cents: None,
+    };
+    Ok(ValidPhoneOrder {
+        checkout,
+        note,
+        wanted,
+    })
+}
+
+/// The checkout rules name a shop's method `per_shop.<slug>.method`; a phone order has
+/// one method, `fulfilment.method`.
+fn phone_order_fields(err: ApiError) -> ApiError {
+    match err {
+        ApiError::Validation { errors, .. } => {
+            let errors = errors
+                .into_iter()
+                .map(|mut e| {
+                    if e.field.starts_with("per_shop.") && e.field.ends_with(".method") {
+                        e.field = "fulfilment.method".into();
+                    }
+                    e
+                })
+                .collect();
+            ApiError::from_field_errors(errors)
+                .unwrap_or_else(|| ApiError::invalid("fulfilment", "is invalid"))
+        }
+        other => other,
+    }
+}
+
+/// Takes an order for a customer who called.
+///
+/// The same rules as checkout (prices from the catalogue, stock never oversold, delivery
+/// communes, the shop's dates), for products of this shop only. The order is marked as
+/// taken by phone, and the history says by whom.
+#[utoipa::path(
+    tag = "shop orders",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    request_body = PhoneOrder,
+    security(("bearer" = [])),
+    responses(
+        (status = 201, description = "The order, as the shop sees it", body = Order),
+        (status = 400, description = "A field is invalid; `errors` names each one", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug, or a product is not one of its products", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not enough stock, or a product is not on sale; the detail names it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/shops/{slug}/phone-orders")]
+pub async fn create_phone_order(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+    body: Json<PhoneOrder>,
+) -> Result<HttpResponse, ApiError> {
+    let ValidPhoneOrder {
+        mut checkout,
+        note,
+        wanted,
+    } = parse_phone_order(body.into_inner())?;
+    let slug = slug.into_inner();
+    let order = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            let shop = caller.shop(conn, &slug)?;
+            let lines = order::shop_lines(conn, shop.id, &wanted)?;
+            checkout.per_shop = vec![(shop.slug.clone(), None, note)];
+            let actor = caller.actor();
+            let origin = Origin {
+                // A phone order has no basket.
+                cart_id: "",
+                user_id: None,
+                channel: OrderChannel::Phone,
+                actor: &actor,
+            };
+            let ids = order::place(conn, &lines, &checkout, &origin, Utc::now())
+                .map_err(phone_order_fields)?;
+            let id = ids
+                .first()
+                .copied()
+                .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no order was placed")))?;
+            Ok(order::load_as(conn, id, View::Shop)?)
+        })
+    })
+    .await?;
+    Ok(HttpResponse::Created().json(order))
+}
+
+/// The `Last-Event-ID` header, if any.
+fn last_event_id(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
+    let Some(value) = req.headers().get("Last-Event-ID") else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|id| *id >= 0)
+        .map(Some)
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "Last-Event-ID",
+                "must be the id of an event this stream sent",
+            )
+        })
+}
+
+/// The shop's live inbox, as server-sent events.
+///
+/// A `text/event-stream` with one `order` event per change of one of the shop's orders (a
+/// new order, a status change, a payment, a note), whose `id:` is the history entry's id;
+/// send the last one back as `Last-Event-ID` to resume after it. A comment is sent every
+/// 15 seconds when nothing happens. Authenticate with the `Authorization` header (read it
+/// with `fetch` streaming; `EventSource` cannot send it). Events may repeat across
+/// reconnections, never go missing.
+#[utoipa::path(
+    tag = "shop orders",
+    params(
+        ("slug" = String, Path, description = "The shop's slug"),
+        ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this event; without it, only what happens from now on is sent"),
+    ),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The stream: `id: <entry id>`, `event: order`, `data: <OrderFeedEvent JSON>`",
+            body = OrderFeedEvent, content_type = "text/event-stream"),
+        (status = 400, description = "A bad `Last-Event-ID`", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/shops/{slug}/orders/events")]
+pub async fn order_events(
+    req: HttpRequest,
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let resume = last_event_id(&req)?;
+    let slug = slug.into_inner();
+    let (shop_id, cursor) = db::run(&state.pool, move |conn| {
+        let shop = caller.shop(conn, &slug)?;
+        let cursor = match resume {
+            Some(cursor) => cursor,
+            None => order::last_event_id(conn)?,
+        };
+        Ok((shop.id, cursor))
+    })
+    .await?;
+    let receiver = state.order_feed.subscribe(&state.pool);
+    let body = ShopStream::new(state.pool.clone(), shop_id, receiver, cursor)
+        .into_body()
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/event-stream")
+        .insert_header((CACHE_CONTROL, "no-cache"))
+        // Tells nginx not to buffer the stream.
+        .insert_header(("X-Accel-Buffering", "no"))
+        .body(body))
+}

@@ -1,0 +1,272 @@
+//! The shop's side of orders: the inbox, status changes, payment at handover, the
+//! merchant's note, the order's history, phone orders and the live feed of the inbox.
+
+use serde::{Deserialize, Serialize};
+
+use crate::order::{CheckoutFulfilment, ContactPreference, Customer, OrderStatus};
+
+/// How an order was paid at handover.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    /// Cash.
+    Cash,
+    /// Bank card.
+    Card,
+    /// Cheque.
+    Cheque,
+}
+
+impl PaymentMethod {
+    /// The wire and database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Card => "card",
+            PaymentMethod::Cheque => "cheque",
+        }
+    }
+
+    /// Parses the wire spelling.
+    pub fn parse(value: &str) -> Option<PaymentMethod> {
+        [
+            PaymentMethod::Cash,
+            PaymentMethod::Card,
+            PaymentMethod::Cheque,
+        ]
+        .into_iter()
+        .find(|method| method.as_str() == value)
+    }
+}
+
+/// Where an order came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrderChannel {
+    /// Placed by the shopper on the website.
+    Web,
+    /// Taken by the shop on the phone (`POST /shops/{slug}/phone-orders`).
+    Phone,
+}
+
+/// What an entry of an order's history records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum OrderEventKind {
+    /// A new order (on the website or by phone).
+    Placed,
+    /// A status change (`from` -> `to`); a cancellation's `note` is its reason.
+    Status,
+    /// The payment was recorded; `note` is the method.
+    Payment,
+    /// The merchant's note was changed; `note` is the new text.
+    Note,
+}
+
+impl OrderEventKind {
+    /// The wire and database spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrderEventKind::Placed => "placed",
+            OrderEventKind::Status => "status",
+            OrderEventKind::Payment => "payment",
+            OrderEventKind::Note => "note",
+        }
+    }
+
+    /// Parses the wire spelling.
+    pub fn parse(value: &str) -> Option<OrderEventKind> {
+        [
+            OrderEventKind::Placed,
+            OrderEventKind::Status,
+            OrderEventKind::Payment,
+            OrderEventKind::Note,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == value)
+    }
+}
+
+/// One entry of an order's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 118, "at": "2026-12-01T09:14:02+00:00", "kind": "status",
+    "actor": "user:2", "actor_name": "Claire Fabre",
+    "from": "placed", "to": "confirmed", "note": ""
+})))]
+pub struct OrderEvent {
+    /// The entry's id; the live feed's `id:` is the same number.
+    pub id: i64,
+    /// When (UTC, RFC 3339).
+    pub at: String,
+    /// What happened.
+    pub kind: OrderEventKind,
+    /// Who: `customer` (the shopper on the website), `user:<id>` or `api_key:<id>`. Only
+    /// the shop's side sees it.
+    #[serde(default)]
+    pub actor: Option<String>,
+    /// The actor's name, for people: the account's name or the API key's name.
+    #[serde(default)]
+    pub actor_name: Option<String>,
+    /// The status before, for a status change.
+    #[serde(default)]
+    pub from: Option<OrderStatus>,
+    /// The status after, for a new order or a status change.
+    #[serde(default)]
+    pub to: Option<OrderStatus>,
+    /// The cancellation's reason, the payment method, or the merchant's note.
+    pub note: String,
+}
+
+/// Filter and page of a shop's orders (`GET /shops/{slug}/orders`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ShopOrdersQuery {
+    /// Only orders with this status.
+    pub status: Option<OrderStatus>,
+    /// Page number, from 1.
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 24).
+    pub per_page: Option<u32>,
+}
+
+/// Moves an order on: `placed -> confirmed -> ready -> completed`, or `cancelled` (with a
+/// reason) from placed, confirmed or ready.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"to": "cancelled", "reason": "Plus de pointure 38"})))]
+#[serde(deny_unknown_fields)]
+pub struct OrderTransition {
+    /// The new status.
+    pub to: OrderStatus,
+    /// Required to cancel (1 to 500 characters): it is shown to the customer. Optional
+    /// otherwise, kept in the history.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// Records the payment at handover.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"method": "card"})))]
+#[serde(deny_unknown_fields)]
+pub struct RecordPayment {
+    /// How the customer paid.
+    pub method: PaymentMethod,
+}
+
+/// The shop's note on an order: what was agreed on the phone. Only the shop's side sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"note": "Rappelée : pointure 39 au lieu de 38"})))]
+#[serde(deny_unknown_fields)]
+pub struct MerchantNote {
+    /// At most 1000 characters; empty clears it.
+    pub note: String,
+}
+
+/// Longest merchant note, in characters.
+pub const MAX_MERCHANT_NOTE: usize = 1000;
+/// Longest cancellation reason or transition note, in characters.
+pub const MAX_REASON: usize = 500;
+
+/// One product of a phone order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PhoneOrderLine {
+    /// A product of this shop, on sale.
+    pub product_id: i64,
+    /// Units, 1 to 99.
+    pub quantity: i64,
+}
+
+/// An order the shop takes on the phone for a customer; the same rules as checkout apply
+/// (prices from the catalogue, stock, delivery communes, the shop's dates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
+    "fulfilment": {"method": "pickup"},
+    "lines": [{"product_id": 12, "quantity": 2}],
+    "note": "Passera samedi matin",
+    "contact_preference": "call"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct PhoneOrder {
+    /// Who called.
+    pub customer: Customer,
+    /// Pickup or delivery (with the address).
+    pub fulfilment: CheckoutFulfilment,
+    /// The products, each at most once.
+    pub lines: Vec<PhoneOrderLine>,
+    /// A note on the order (at most 500 characters).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Whether the shop may phone back; `call` by default.
+    #[serde(default)]
+    pub contact_preference: Option<ContactPreference>,
+}
+
+/// The `data:` of an `order` event of the live inbox
+/// (`GET /shops/{slug}/orders/events`); fetch the order for the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "event_id": 118, "order_id": 42, "number": "UZ-2026-00042", "kind": "placed",
+    "status": "placed", "to": "placed", "at": "2026-12-01T09:14:02+00:00"
+})))]
+pub struct OrderFeedEvent {
+    /// The history entry's id, also the event's `id:` (send it back as `Last-Event-ID`).
+    pub event_id: i64,
+    /// The order's id.
+    pub order_id: i64,
+    /// The order's number, e.g. `UZ-2026-00042`.
+    pub number: String,
+    /// What happened: a new order, a status change, a payment, a note.
+    pub kind: OrderEventKind,
+    /// The order's status now.
+    pub status: OrderStatus,
+    /// The status this entry moved the order to, if it did.
+    pub to: Option<OrderStatus>,
+    /// When it happened (UTC, RFC 3339).
+    pub at: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_round_trip() {
+        for method in [
+            PaymentMethod::Cash,
+            PaymentMethod::Card,
+            PaymentMethod::Cheque,
+        ] {
+            assert_eq!(PaymentMethod::parse(method.as_str()), Some(method));
+        }
+        for kind in [
+            OrderEventKind::Placed,
+            OrderEventKind::Status,
+            OrderEventKind::Payment,
+            OrderEventKind::Note,
+        ] {
+            assert_eq!(OrderEventKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(PaymentMethod::parse("bitcoin"), None);
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let bad = r#"{"to": "confirmed", "status": "x"}"#;
+        assert!(serde_json::from_str::<OrderTransition>(bad).is_err());
+        let good = r#"{"to": "confirmed"}"#;
+        assert!(serde_json::from_str::<OrderTransition>(good).is_ok());
+    }
+}
