@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::cart::FulfilmentMethod;
 use crate::catalogue::ShopRef;
 
+/// Longest note to a shop at checkout, in characters.
+pub const MAX_NOTE_CHARS: usize = 500;
 /// Where an order stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -9,6 +9,7 @@ use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
     MAX_PER_PAGE, Page,
+    auth::{Login, RefreshToken, Register, Session},
     cart::{AddCartItem, Cart, UpdateCartItem},
     catalogue::{
         Category, PageQuery, Product, ProductCard, ProductQuery, Shop, ShopQuery, ShopSummary,
@@ -98,15 +99,62 @@ pub async fn list_communes() -> Result<Page<Commune>, ApiError> {
 }
 
 /// `POST /carts/{id}/checkout`: one order per shop. `key` is the attempt's `Idempotency-Key`,
-/// the same on every retry of the same attempt.
+/// the same on every retry of the same attempt; with an access token, the orders are the
+/// account's.
 pub async fn checkout(
     id: &str,
     key: &str,
     checkout: &Checkout,
+    access_token: Option<&str>,
 ) -> Result<CheckoutResult, ApiError> {
     let body = json(checkout)?;
     let path = cart_path(id, "/checkout");
-    decode(send(Method::POST, &path, Some(body), &[("Idempotency-Key", key)]).await?).await
+    let bearer = access_token.map(|token| format!("Bearer {token}"));
+    let mut headers = vec![("Idempotency-Key", key)];
+    if let Some(bearer) = &bearer {
+        headers.push(("Authorization", bearer));
+    }
+    decode(send(Method::POST, &path, Some(body), &headers).await?).await
+}
+
+/// `POST /auth/register`: a new customer account, signed in.
+pub async fn register(account: &Register) -> Result<Session, ApiError> {
+    let body = json(account)?;
+    decode(send(Method::POST, "/auth/register", Some(body), &[]).await?).await
+}
+
+/// `POST /auth/login`: a session for an e-mail and password.
+pub async fn login(credentials: &Login) -> Result<Session, ApiError> {
+    let body = json(credentials)?;
+    decode(send(Method::POST, "/auth/login", Some(body), &[]).await?).await
+}
+
+/// `POST /auth/refresh`: a new session for a refresh token, which stops working.
+pub async fn refresh(refresh_token: &str) -> Result<Session, ApiError> {
+    let body = json(&RefreshToken {
+        refresh_token: refresh_token.to_owned(),
+    })?;
+    decode(send(Method::POST, "/auth/refresh", Some(body), &[]).await?).await
+}
+
+/// `POST /auth/logout`: the refresh token stops working.
+pub async fn logout(refresh_token: &str) -> Result<(), ApiError> {
+    let body = json(&RefreshToken {
+        refresh_token: refresh_token.to_owned(),
+    })?;
+    send(Method::POST, "/auth/logout", Some(body), &[]).await?;
+    Ok(())
+}
+
+/// `GET /me/orders`: one page of the signed-in account's orders, newest first.
+pub async fn my_orders(access_token: &str, page: u32) -> Result<Page<Order>, ApiError> {
+    let query = PageQuery {
+        page: Some(page),
+        per_page: None,
+    };
+    let bearer = format!("Bearer {access_token}");
+    let headers = [("Authorization", bearer.as_str())];
+    decode(send_get("/me/orders", query_pairs(&query)?, &headers).await?).await
 }
 
 /// `GET /track/{token}`: an order seen through its tracking link; `None` when no order has it.
@@ -176,14 +224,22 @@ fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
 
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
-    decode(send_get(path, query_pairs(query)?).await?).await
+    decode(send_get(path, query_pairs(query)?, &[]).await?).await
 }
 
 /// The part of [`get`] that does not depend on the types, compiled once rather than once per
 /// endpoint: sends the request and turns an error status into [`ApiError::Api`].
-async fn send_get(path: &str, pairs: Vec<(String, String)>) -> Result<Response, ApiError> {
-    let response = Request::get(&format!("{API_BASE}{path}"))
-        .header("Accept", "application/json")
+async fn send_get(
+    path: &str,
+    pairs: Vec<(String, String)>,
+    headers: &[(&str, &str)],
+) -> Result<Response, ApiError> {
+    let mut request =
+        Request::get(&format!("{API_BASE}{path}")).header("Accept", "application/json");
+    for (name, value) in headers {
+        request = request.header(name, value);
+    }
+    let response = request
         .query(pairs.iter().map(|(name, value)| (name.as_str(), value)))
         .send()
         .await

@@ -12,14 +12,14 @@ use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::{provide_i18n, tr},
     pages::{
-        BasketPage, CataloguePage, CheckoutPage, ConfirmationPage, HomePage, NotFoundPage,
-        ProductPage, ShopPage, ShopsPage, TrackPage,
+        BasketPage, CataloguePage, CheckoutPage, ConfirmationPage, HomePage, LoginPage,
+        MyOrdersPage, NotFoundPage, ProductPage, RegisterPage, ShopPage, ShopsPage, TrackPage,
     },
     routes::{
-        BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, HOME_PATH, PRODUCT_PATH,
-        SHOP_PATH, SHOPS_PATH, TRACK_PATH,
+        BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, HOME_PATH, LOGIN_PATH,
+        MY_ORDERS_PATH, PRODUCT_PATH, REGISTER_PATH, SHOP_PATH, SHOPS_PATH, TRACK_PATH,
     },
-    state::cart::provide_cart,
+    state::{cart::provide_cart, session::provide_session},
 };
 
 /// The id of `<main>`, which the skip link targets.
@@ -29,6 +29,7 @@ const MAIN_ID: &str = "contenu";
 pub fn root<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) -> impl IntoView {
     provide_i18n();
     provide_cart();
+    provide_session();
     provide_context(bundle);
     view! { <Router>{frame(routes)}</Router> }
 }
@@ -54,6 +55,9 @@ pub fn order_routes() -> impl IntoView {
             <Route path=CHECKOUT_PATH view=CheckoutPage />
             <Route path=CONFIRMATION_PATH view=ConfirmationPage />
             <Route path=TRACK_PATH view=TrackPage />
+            <Route path=LOGIN_PATH view=LoginPage />
+            <Route path=REGISTER_PATH view=RegisterPage />
+            <Route path=MY_ORDERS_PATH view=MyOrdersPage />
         </Routes>
     }
 }

@@ -19,6 +19,9 @@
 //! | checkout | `/commande` |
 //! | confirmation | `/commande/merci?suivi=<token>,<token>` (one tracking token per order) |
 //! | an order's tracking | `/suivi/<token>` |
+//! | log-in | `/compte/connexion?retour=/commande` (where to go next, a path of this site) |
+//! | sign-up | `/compte/inscription?retour=/commande` |
+//! | the account's orders | `/compte/commandes?page=2` |
 
 use std::fmt::Write as _;
 
@@ -41,6 +44,16 @@ const CHECKOUT: &str = "commande";
 const CONFIRMED: &str = "merci";
 /// Path segment of the tracking pages.
 const TRACK: &str = "suivi";
+/// First path segment of the account's pages.
+const ACCOUNT: &str = "compte";
+/// Second path segment of the log-in page.
+const LOGIN: &str = "connexion";
+/// Second path segment of the sign-up page.
+const REGISTER: &str = "inscription";
+/// Second path segment of the account's orders.
+const MY_ORDERS: &str = "commandes";
+/// Log-in and sign-up: the path to go to afterwards.
+const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
 const TOKENS_PARAM: &str = "suivi";
 /// Name of the route parameter holding a tracking token.
@@ -100,6 +113,16 @@ pub const CONFIRMATION_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
 pub const TRACK_PATH: (StaticSegment<&str>, ParamSegment) =
     (StaticSegment(TRACK), ParamSegment(TOKEN));
 
+/// Route pattern of [`Page::Login`].
+pub const LOGIN_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(ACCOUNT), StaticSegment(LOGIN));
+/// Route pattern of [`Page::Register`].
+pub const REGISTER_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(ACCOUNT), StaticSegment(REGISTER));
+/// Route pattern of [`Page::MyOrders`].
+pub const MY_ORDERS_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(ACCOUNT), StaticSegment(MY_ORDERS));
+
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -129,6 +152,12 @@ pub enum Page {
     Confirmation(Vec<String>),
     /// One order, seen through its tracking link.
     Track(String),
+    /// The log-in form, then the path given (a path of this site), else the account's orders.
+    Login(Option<String>),
+    /// The sign-up form, then the path given, else the account's orders.
+    Register(Option<String>),
+    /// The signed-in shopper's orders, newest first, on this page (from 1).
+    MyOrders(u32),
 }
 
 impl Page {
@@ -208,6 +237,23 @@ impl Page {
                 format!("/{CHECKOUT}/{CONFIRMED}{}", query.0)
             }
             Page::Track(token) => format!("/{TRACK}/{}", encode(token)),
+            Page::Login(next) | Page::Register(next) => {
+                let mut query = QueryString::default();
+                if let Some(next) = next {
+                    query.push(NEXT_PARAM, next);
+                }
+                let page = if matches!(self, Page::Login(_)) {
+                    LOGIN
+                } else {
+                    REGISTER
+                };
+                format!("/{ACCOUNT}/{page}{}", query.0)
+            }
+            Page::MyOrders(page) => {
+                let mut query = QueryString::default();
+                query.push_page(*page);
+                format!("/{ACCOUNT}/{MY_ORDERS}{}", query.0)
+            }
         }
     }
 }
@@ -407,6 +453,18 @@ pub fn confirmation_tokens(query: &ParamsMap) -> Vec<String> {
     read_tokens(query.get_str(TOKENS_PARAM))
 }
 
+/// Where the log-in or sign-up page goes next: a path of this site from its address, never
+/// another site (`//elsewhere.example` or `https://…` are dropped).
+pub fn next_path(query: &ParamsMap) -> Option<String> {
+    local_path(query.get_str(NEXT_PARAM)?)
+}
+
+fn local_path(value: &str) -> Option<String> {
+    let value = value.trim();
+    let local = value.starts_with('/') && !value.starts_with("//") && !value.contains('\\');
+    local.then(|| value.to_owned())
+}
+
 fn read_tokens(value: Option<&str>) -> Vec<String> {
     value
         .unwrap_or_default()
@@ -507,6 +565,33 @@ fn encode(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn log_in_goes_back_only_to_a_path_of_this_site() {
+        assert_eq!(local_path("/commande"), Some("/commande".to_owned()));
+        assert_eq!(
+            local_path(" /compte/commandes?page=2 "),
+            Some("/compte/commandes?page=2".to_owned())
+        );
+        for elsewhere in [
+            "//evil.example",
+            "https://evil.example/",
+            "evil",
+            "/\\evil.example",
+            "",
+        ] {
+            assert_eq!(local_path(elsewhere), None, "{elsewhere}");
+        }
+        let href = Page::Login(Some("/commande".to_owned())).href();
+        assert_eq!(href, "/compte/connexion?retour=%2Fcommande");
+        assert_eq!(
+            query_of(&href),
+            [("retour".to_owned(), "/commande".to_owned())]
+        );
+        assert_eq!(Page::Register(None).href(), "/compte/inscription");
+        assert_eq!(Page::MyOrders(1).href(), "/compte/commandes");
+        assert_eq!(Page::MyOrders(2).href(), "/compte/commandes?page=2");
+    }
 
     /// The decoded parameters of `href`'s query string, as the router hands them to a page.
     fn query_of(href: &str) -> Vec<(String, String)> {

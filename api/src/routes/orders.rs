@@ -9,7 +9,7 @@ use shared::Page;
 use shared::auth::Me;
 use shared::catalogue::PageQuery;
 use shared::error::{FieldError, Problem};
-use shared::order::{Address, Checkout, CheckoutResult, Commune, Customer, Order};
+use shared::order::{Address, Checkout, CheckoutResult, Commune, Customer, MAX_NOTE_CHARS, Order};
 
 use crate::access::Caller;
 use crate::auth::{AuthUser, MaybeUser};
@@ -128,7 +128,7 @@ fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
     let mut per_shop = Vec::new();
     for (slug, choice) in checkout.per_shop {
         let note = choice.note.unwrap_or_default().trim().to_owned();
-        if note.chars().count() > 500 {
+        if note.chars().count() > MAX_NOTE_CHARS {
             invalid(
                 &format!("per_shop.{slug}.note"),
                 "must be at most 500 characters",

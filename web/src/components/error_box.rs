@@ -4,13 +4,15 @@ use leptos::prelude::*;
 
 use crate::{
     api::ApiError,
+    components::ServerWords,
     i18n::{tr, use_i18n},
 };
 
 /// Shows `error` as an alert with a "Réessayer" button that calls `on_retry`.
 ///
-/// An API error shows the problem's `detail`, and the correlation id of a server error, which
-/// is what the association needs to find the cause in the logs.
+/// An API error shows what its code means, the API's own words as a technical detail, and the
+/// correlation id of a server error, which is what the association needs to find the cause
+/// in the logs.
 #[component]
 pub fn ErrorBox(
     /// What failed.
@@ -21,19 +23,22 @@ pub fn ErrorBox(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let is_network = matches!(error, ApiError::Network(_));
-    let (detail, reference) = match error {
-        ApiError::Api(problem) => (Some(problem.detail), problem.correlation_id),
+    let (problem, reference) = match error {
+        ApiError::Api(problem) => (Some((problem.code, problem.detail)), problem.correlation_id),
         ApiError::Network(_) | ApiError::Decode(_) => (None, None),
     };
-    let message = move || match &detail {
-        Some(detail) => detail.clone(),
-        None if is_network => i18n.t().error_network.to_owned(),
-        None => i18n.t().error_decode.to_owned(),
+    let code = problem.as_ref().map(|(code, _)| *code);
+    let message = move || match code {
+        Some(code) => i18n.t().problem(code),
+        None if is_network => i18n.t().error_network,
+        None => i18n.t().error_decode,
     };
+    let detail = problem.map(|(_, detail)| view! { <ServerWords detail /> });
     view! {
         <div class="error-box" role="alert">
             <p class="error-box__heading">{tr(|t| t.error_heading)}</p>
             <p>{message}</p>
+            {detail}
             {reference
                 .map(|reference| {
                     view! {

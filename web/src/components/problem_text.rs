@@ -5,12 +5,14 @@ use shared::error::ErrorCode;
 
 use crate::{
     api::ApiError,
-    i18n::{Text, tr},
+    components::ServerWords,
+    i18n::{Text, tr, use_i18n},
 };
 
 /// What went wrong, in a red-edged paragraph: for a conflict (409) the sentence `conflict`
-/// and the API's detail under it; for another refusal the API's detail; else that Vitrine
-/// could not be reached or understood.
+/// (by default, not enough stock);
+/// for another refusal what its code means; else that Vitrine could not be reached or
+/// understood. The API's own words (English) follow as a technical detail.
 #[component]
 pub fn ProblemText(
     /// What failed.
@@ -19,19 +21,31 @@ pub fn ProblemText(
     #[prop(optional)]
     conflict: Option<Text>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let (lead, detail): (Text, Option<String>) = match error {
         ApiError::Api(problem) if problem.code == ErrorCode::Conflict => (
             conflict.unwrap_or(|t| t.not_enough_stock),
             Some(problem.detail),
         ),
-        ApiError::Api(problem) => (|t| t.error_heading, Some(problem.detail)),
+        ApiError::Api(problem) => {
+            let code = problem.code;
+            let lead = move || i18n.t().problem(code);
+            return view! {
+                <div class="field__error" data-testid="problem">
+                    <p class="problem__lead">{lead}</p>
+                    <ServerWords detail=problem.detail />
+                </div>
+            }
+            .into_any();
+        }
         ApiError::Network(_) => (|t| t.error_network, None),
         ApiError::Decode(_) => (|t| t.error_decode, None),
     };
     view! {
         <div class="field__error" data-testid="problem">
             <p class="problem__lead">{tr(lead)}</p>
-            {detail.map(|detail| view! { <p class="problem__detail">{detail}</p> })}
+            {detail.map(|detail| view! { <ServerWords detail /> })}
         </div>
     }
+    .into_any()
 }

@@ -1,4 +1,5 @@
-//! The site's header: its name, the main navigation and the language toggle.
+//! The site's header: its name, the basket, the main navigation (with the account) and the
+//! language toggle.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -6,7 +7,7 @@ use leptos_router::components::A;
 use crate::{
     i18n::{tr, use_i18n},
     routes::Page,
-    state::cart::use_cart,
+    state::{cart::use_cart, session::use_session},
 };
 
 /// The `<header>` landmark shown on every page, with the basket link and its count
@@ -23,6 +24,8 @@ pub fn SiteHeader() -> impl IntoView {
     let other = move || i18n.lang().other();
     let home = Page::Home.href();
     let cart = use_cart();
+    let session = use_session();
+    let signed_in = move || session.user().is_some();
     let count = move || cart.item_count();
     view! {
         <header class="site-header">
@@ -109,6 +112,20 @@ pub fn SiteHeader() -> impl IntoView {
                         </li>
                         <li>
                             <A href=Page::shops().href()>{tr(|t| t.nav_shops)}</A>
+                        </li>
+                        <li>
+                            <A href=move || {
+                                if signed_in() {
+                                    Page::MyOrders(1).href()
+                                } else {
+                                    Page::Login(None).href()
+                                }
+                            }>
+                                {move || {
+                                    let t = i18n.t();
+                                    if signed_in() { t.nav_account } else { t.nav_login }
+                                }}
+                            </A>
                         </li>
                     </ul>
                 </nav>

@@ -223,6 +223,44 @@ pub static STRINGS: Strings = Strings {
     track_not_found_heading: "Order not found",
     track_not_found_text: "This tracking link matches no order. Check that it is complete.",
 
+    nav_login: "Log in",
+    nav_account: "My account",
+    login_heading: "Log in",
+    login_intro: "With an account, you find your orders and your basket on any device. You can also order without one.",
+    account_email_label: "E-mail address",
+    password_label: "Password",
+    password_hint: "At least 12 characters. A sentence you remember easily is fine.",
+    login_button: "Log in",
+    login_sending: "Logging in…",
+    fix_account_errors: "The account is not created yet: correct what is marked in red.",
+    login_failed: "Wrong e-mail address or password.",
+    login_locked: "Too many failed attempts. Wait a quarter of an hour, then try again.",
+    no_account: "No account yet?",
+    register_link: "Create an account",
+    register_heading: "Create an account",
+    register_button: "Create my account",
+    register_sending: "Creating the account…",
+    email_taken: "An account already exists with this e-mail address. Log in with it.",
+    have_account: "Already have an account?",
+    login_link: "Log in",
+    error_password: "The password must have 12 to 128 characters.",
+    error_account_email: "Write an e-mail address like jeanne@example.fr.",
+    my_orders_heading: "My orders",
+    my_orders_none: "You have not placed any order with this account yet.",
+    my_orders_login: "Log in to see your orders.",
+    logout_button: "Log out",
+    checkout_have_account: "Have an account? Your orders will be kept in it.",
+    problem_invalid: "Something entered is not right. Check what you typed.",
+    problem_gone: "What you asked for no longer exists, or is no longer on sale.",
+    problem_conflict: "Something changed meanwhile (price, stock or status). Reload the page to see where things stand.",
+    problem_session: "Your session has ended: log in again.",
+    problem_busy: "Too many attempts in a row. Wait a few minutes, then try again.",
+    problem_server: "Vitrine has a passing problem. Try again in a moment.",
+    server_said: "Details:",
+    account_of,
+    checkout_signed_in,
+    shop_note_label,
+
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist, or its address has changed.",
     back_home: "Back to the home page",
@@ -336,4 +374,16 @@ fn no_pickup_for(shop: &str) -> String {
 
 fn order_number(number: &str) -> String {
     format!("Order {number}")
+}
+
+fn account_of(name: &str) -> String {
+    format!("Account of {name}")
+}
+
+fn checkout_signed_in(name: &str) -> String {
+    format!("You are ordering with the account of {name}: your orders will be kept in it.")
+}
+
+fn shop_note_label(shop: &str) -> String {
+    format!("A word for {shop} (optional)")
 }

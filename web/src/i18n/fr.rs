@@ -217,6 +217,44 @@ pub static STRINGS: Strings = Strings {
     track_not_found_heading: "Commande introuvable",
     track_not_found_text: "Ce lien de suivi ne correspond à aucune commande. Vérifiez qu'il est complet.",
 
+    nav_login: "Se connecter",
+    nav_account: "Mon compte",
+    login_heading: "Se connecter",
+    login_intro: "Avec un compte, vous retrouvez vos commandes et votre panier d'un appareil à l'autre. Vous pouvez aussi commander sans compte.",
+    account_email_label: "Adresse e-mail",
+    password_label: "Mot de passe",
+    password_hint: "12 caractères au moins. Une phrase facile à retenir convient très bien.",
+    login_button: "Se connecter",
+    login_sending: "Connexion…",
+    fix_account_errors: "Le compte n'est pas encore créé : corrigez ce qui est signalé en rouge.",
+    login_failed: "Adresse e-mail ou mot de passe incorrect.",
+    login_locked: "Trop d'essais manqués. Attendez un quart d'heure, puis réessayez.",
+    no_account: "Pas encore de compte ?",
+    register_link: "Créer un compte",
+    register_heading: "Créer un compte",
+    register_button: "Créer mon compte",
+    register_sending: "Création du compte…",
+    email_taken: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous avec elle.",
+    have_account: "Vous avez déjà un compte ?",
+    login_link: "Se connecter",
+    error_password: "Le mot de passe doit compter de 12 à 128 caractères.",
+    error_account_email: "Écrivez une adresse e-mail comme jeanne@exemple.fr.",
+    my_orders_heading: "Mes commandes",
+    my_orders_none: "Vous n'avez pas encore passé de commande avec ce compte.",
+    my_orders_login: "Connectez-vous pour voir vos commandes.",
+    logout_button: "Se déconnecter",
+    checkout_have_account: "Vous avez un compte ? Vos commandes y seront gardées.",
+    problem_invalid: "Une information ne convient pas. Vérifiez ce que vous avez saisi.",
+    problem_gone: "Ce que vous demandez n'existe plus, ou n'est plus en vente.",
+    problem_conflict: "Quelque chose a changé entre-temps (prix, stock ou état). Rechargez la page pour voir la situation à jour.",
+    problem_session: "Votre session a pris fin : reconnectez-vous.",
+    problem_busy: "Trop d'essais d'affilée. Attendez quelques minutes, puis réessayez.",
+    problem_server: "Vitrine a un problème passager. Réessayez dans un instant.",
+    server_said: "Détail technique :",
+    account_of,
+    checkout_signed_in,
+    shop_note_label,
+
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
     back_home: "Retour à l'accueil",
@@ -341,6 +379,18 @@ fn no_pickup_for(shop: &str) -> String {
 
 fn order_number(number: &str) -> String {
     format!("Commande {number}")
+}
+
+fn account_of(name: &str) -> String {
+    format!("Compte de {name}")
+}
+
+fn checkout_signed_in(name: &str) -> String {
+    format!("Vous commandez avec le compte de {name} : vos commandes y seront gardées.")
+}
+
+fn shop_note_label(shop: &str) -> String {
+    format!("Un mot pour {shop} (facultatif)")
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod fr;
 use leptos::prelude::*;
 use shared::{
     catalogue::{ProductSort, ShopKind, StockState},
+    error::ErrorCode,
     order::OrderStatus,
 };
 
@@ -428,6 +429,81 @@ pub struct Strings {
     /// What that page says.
     pub track_not_found_text: &'static str,
 
+    /// Header link to the log-in page.
+    pub nav_login: &'static str,
+    /// Header link to the signed-in shopper's orders.
+    pub nav_account: &'static str,
+    /// The log-in page's title and heading.
+    pub login_heading: &'static str,
+    /// What an account is for.
+    pub login_intro: &'static str,
+    /// Label of an account's e-mail field (required).
+    pub account_email_label: &'static str,
+    /// Label of the password field.
+    pub password_label: &'static str,
+    /// What a new password must be.
+    pub password_hint: &'static str,
+    /// The log-in button.
+    pub login_button: &'static str,
+    /// While logging in.
+    pub login_sending: &'static str,
+    /// Above the sign-up form when a field is wrong.
+    pub fix_account_errors: &'static str,
+    /// Wrong e-mail or password.
+    pub login_failed: &'static str,
+    /// Too many failed logins.
+    pub login_locked: &'static str,
+    /// Before the link to the sign-up page.
+    pub no_account: &'static str,
+    /// Link to the sign-up page.
+    pub register_link: &'static str,
+    /// The sign-up page's title and heading.
+    pub register_heading: &'static str,
+    /// The sign-up button.
+    pub register_button: &'static str,
+    /// While the account is created.
+    pub register_sending: &'static str,
+    /// An account exists with this e-mail.
+    pub email_taken: &'static str,
+    /// Before the link to the log-in page.
+    pub have_account: &'static str,
+    /// Link to the log-in page.
+    pub login_link: &'static str,
+    /// The password is too short or too long.
+    pub error_password: &'static str,
+    /// The account's e-mail is not one.
+    pub error_account_email: &'static str,
+    /// The account's orders page: title and heading.
+    pub my_orders_heading: &'static str,
+    /// An account without orders.
+    pub my_orders_none: &'static str,
+    /// The orders page of a guest.
+    pub my_orders_login: &'static str,
+    /// The log-out button.
+    pub logout_button: &'static str,
+    /// Checkout, for a guest.
+    pub checkout_have_account: &'static str,
+    /// A request the API found wrong (400, 422).
+    pub problem_invalid: &'static str,
+    /// Something that no longer exists (404).
+    pub problem_gone: &'static str,
+    /// Something changed meanwhile (409).
+    pub problem_conflict: &'static str,
+    /// The session is over (401).
+    pub problem_session: &'static str,
+    /// Too many attempts (429).
+    pub problem_busy: &'static str,
+    /// The server failed (5xx).
+    pub problem_server: &'static str,
+    /// Before the server's own words, in English, when the interface is French.
+    pub server_said: &'static str,
+    /// "Compte de Jeanne Martin".
+    pub account_of: fn(&str) -> String,
+    /// Checkout, signed in.
+    pub checkout_signed_in: fn(&str) -> String,
+    /// Label of the note to a shop.
+    pub shop_note_label: fn(&str) -> String,
+
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,
     /// What the not-found page says.
@@ -442,6 +518,22 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// What an API error code means for the reader.
+    pub fn problem(&self, code: ErrorCode) -> &'static str {
+        match code {
+            ErrorCode::ValidationFailed
+            | ErrorCode::MalformedBody
+            | ErrorCode::UnsupportedMediaType
+            | ErrorCode::PayloadTooLarge
+            | ErrorCode::Unprocessable => self.problem_invalid,
+            ErrorCode::Unauthorized => self.problem_session,
+            ErrorCode::NotFound => self.problem_gone,
+            ErrorCode::Conflict => self.problem_conflict,
+            ErrorCode::TooManyRequests => self.problem_busy,
+            ErrorCode::Unavailable | ErrorCode::Internal => self.problem_server,
+        }
+    }
+
     /// The label of a kind of shop.
     pub fn kind(&self, kind: ShopKind) -> &'static str {
         match kind {

@@ -10,16 +10,20 @@ use shared::{
     error::{ErrorCode, FieldError},
     money::format_eur,
     order::{
-        Address, Checkout, CheckoutFulfilment, Commune, ContactPreference, Customer, ShopChoice,
+        Address, Checkout, CheckoutFulfilment, Commune, ContactPreference, Customer,
+        MAX_NOTE_CHARS, ShopChoice,
     },
 };
 
 use crate::{
     api::{self, ApiError},
-    components::{DocumentTitle, FulfilmentLine, Loaded, ProblemText},
+    components::{DocumentTitle, FulfilmentLine, Loaded, ProblemText, TextField},
     i18n::{Text, tr, tr_with, use_i18n},
     routes::Page,
-    state::cart::{CartState, use_cart},
+    state::{
+        cart::{CartState, use_cart},
+        session::use_session,
+    },
 };
 
 /// Ids of the form's fields, in the order they appear: the first one in error takes the focus.
@@ -74,6 +78,8 @@ struct Form {
     street: RwSignal<String>,
     /// The chosen commune's INSEE code.
     commune: RwSignal<String>,
+    /// A word for each shop, by slug (empty: none).
+    notes: RwSignal<BTreeMap<String, String>>,
     /// The API's field errors of the last attempt.
     errors: RwSignal<Vec<FieldError>>,
     /// What went wrong that no field explains.
@@ -173,14 +179,18 @@ fn focus_id(id: &str) {
 fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoView {
     let i18n = use_i18n();
     let navigate = use_navigate();
+    let session = use_session();
+    // A signed-in shopper's name and e-mail are known already; the phone is asked each time.
+    let user = session.user();
     let form = Form {
-        name: RwSignal::new(String::new()),
+        name: RwSignal::new(user.as_ref().map(|u| u.name.clone()).unwrap_or_default()),
         phone: RwSignal::new(String::new()),
-        email: RwSignal::new(String::new()),
+        email: RwSignal::new(user.map(|u| u.email).unwrap_or_default()),
         may_call: RwSignal::new(true),
         method: RwSignal::new(FulfilmentMethod::Delivery),
         street: RwSignal::new(String::new()),
         commune: RwSignal::new(String::new()),
+        notes: RwSignal::new(BTreeMap::new()),
         errors: RwSignal::new(Vec::new()),
         problem: RwSignal::new(None),
         sending: RwSignal::new(false),
@@ -205,16 +215,22 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
             return;
         };
         let chosen = form.method.get_untracked();
+        let notes = form.notes.get_untracked();
         let per_shop: BTreeMap<String, ShopChoice> = shown
             .groups
             .iter()
-            .filter(|group| method_for(group, chosen) != chosen)
-            .map(|group| {
+            .filter_map(|group| {
+                let slug = &group.shop.slug;
+                let way = method_for(group, chosen);
+                let note = notes
+                    .get(slug)
+                    .map(|note| note.trim())
+                    .filter(|note| !note.is_empty());
                 let choice = ShopChoice {
-                    method: Some(method_for(group, chosen)),
-                    note: None,
+                    method: (way != chosen).then_some(way),
+                    note: note.map(str::to_owned),
                 };
-                (group.shop.slug.clone(), choice)
+                (choice.method.is_some() || choice.note.is_some()).then(|| (slug.clone(), choice))
             })
             .collect();
         let address = untrack(delivering).then(|| {
@@ -257,7 +273,9 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
         form.problem.set(None);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = api::checkout(&id, &key.get_untracked(), &body).await;
+            // Signed in, the orders are the account's ("mes commandes").
+            let token = session.access_token().await;
+            let result = api::checkout(&id, &key.get_untracked(), &body, token.as_deref()).await;
             form.sending.set(false);
             let error = match result {
                 Ok(result) => {
@@ -365,6 +383,7 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                 {problem}
                 <section class="step" aria-labelledby="etape-1">
                     <h2 id="etape-1">{tr(|t| t.step_contact)}</h2>
+                    <AccountLine />
                     <TextField id=NAME_ID label=|t| t.name_label value=form.name error=form.error(NAME_ID) autocomplete="name" />
                     <TextField id=PHONE_ID label=|t| t.phone_label hint=|t| t.phone_hint value=form.phone error=form.error(PHONE_ID) kind="tel" autocomplete="tel" />
                     <TextField id=EMAIL_ID label=|t| t.email_label value=form.email error=form.error(EMAIL_ID) kind="email" autocomplete="email" />
@@ -410,7 +429,7 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                     <h2 id="etape-3">{tr(|t| t.step_confirm)}</h2>
                     {
                         let shown = shown.clone();
-                        move || view! { <Summary cart=shown.clone() method=form.method.get() /> }
+                        move || view! { <Summary cart=shown.clone() method=form.method.get() notes=form.notes /> }
                     }
                     <button type="submit" class="button button--large" aria-disabled=move || form.sending.get().then_some("true")>
                         {move || if form.sending.get() { i18n.t().placing } else { i18n.t().place_order }}
@@ -419,61 +438,6 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
             </form>
         }
         .into_any()
-    }
-}
-
-/// A labelled text field with an optional example under its label and the API's complaint
-/// under it.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: Text,
-    #[prop(optional)] hint: Option<Text>,
-    value: RwSignal<String>,
-    error: Signal<Option<Text>>,
-    #[prop(default = "text")] kind: &'static str,
-    autocomplete: &'static str,
-) -> impl IntoView {
-    let hint_id = format!("{id}-aide");
-    let error_id = format!("{id}-erreur");
-    let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
-    view! {
-        <div class="field">
-            <label for=id>{tr(label)}</label>
-            {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{tr(hint)}</p> })}
-            <input
-                id=id
-                type=kind
-                autocomplete=autocomplete
-                aria-invalid=move || error.get().is_some().then_some("true")
-                aria-describedby=described_by
-                prop:value=move || value.get()
-                on:input=move |event| value.set(event_target_value(&event))
-            />
-            {move || {
-                error
-                    .get()
-                    .map(|text| {
-                        view! {
-                            <p class="field__error" id=error_id.clone()>
-                                {tr(text)}
-                            </p>
-                        }
-                    })
-            }}
-        </div>
     }
 }
 
@@ -521,9 +485,34 @@ fn WayExceptions(groups: Vec<CartGroup>, method: RwSignal<FulfilmentMethod>) -> 
     }
 }
 
-/// Each shop's part: what, when, how it is paid; then the total.
+/// Who the order is for: the signed-in account, or an offer to sign in (coming back here).
 #[component]
-fn Summary(cart: Cart, method: FulfilmentMethod) -> impl IntoView {
+fn AccountLine() -> impl IntoView {
+    let session = use_session();
+    move || match session.user() {
+        Some(user) => view! {
+            <p class="checkout__account" data-testid="checkout-account">
+                {tr_with(|t| t.checkout_signed_in, user.name)}
+            </p>
+        }
+        .into_any(),
+        None => view! {
+            <p class="checkout__account">
+                {tr(|t| t.checkout_have_account)} " "
+                <a href=Page::Login(Some(Page::Checkout.href())).href()>{tr(|t| t.login_link)}</a>
+            </p>
+        }
+        .into_any(),
+    }
+}
+
+/// Each shop's part: what, when, how it is paid, a word for the shop; then the total.
+#[component]
+fn Summary(
+    cart: Cart,
+    method: FulfilmentMethod,
+    notes: RwSignal<BTreeMap<String, String>>,
+) -> impl IntoView {
     let total = format_eur(cart.total_cents);
     let groups = cart
         .groups
@@ -541,12 +530,35 @@ fn Summary(cart: Cart, method: FulfilmentMethod) -> impl IntoView {
                 .iter()
                 .map(|line| view! { <li>{format!("{} × {}", line.quantity, line.name)}</li> })
                 .collect_view();
+            let slug = group.shop.slug;
+            let note_id = format!("mot-{slug}");
+            let note = {
+                let slug = slug.clone();
+                move || notes.with(|notes| notes.get(&slug).cloned().unwrap_or_default())
+            };
+            let set_note = move |event| {
+                let text = event_target_value(&event);
+                notes.update(|notes| {
+                    notes.insert(slug.clone(), text);
+                });
+            };
             view! {
                 <li class="summary__shop">
-                    <h3>{group.shop.name}</h3>
+                    <h3>{group.shop.name.clone()}</h3>
                     <ul class="summary__lines">{lines}</ul>
                     <FulfilmentLine method=way date />
                     <p>{format_eur(group.subtotal_cents)}</p>
+                    <div class="field">
+                        <label for=note_id.clone()>{tr_with(|t| t.shop_note_label, group.shop.name)}</label>
+                        <textarea
+                            id=note_id
+                            rows="2"
+                            maxlength=MAX_NOTE_CHARS
+                            data-testid="shop-note"
+                            prop:value=note
+                            on:input=set_note
+                        ></textarea>
+                    </div>
                 </li>
             }
         })

@@ -1,6 +1,7 @@
 //! One route, one file: each page is a `<Name>Page` component that the router in
 //! [`crate::app`] shows.
 
+mod account;
 mod basket;
 mod catalogue;
 mod checkout;
@@ -11,6 +12,7 @@ mod product;
 mod shop;
 mod shops;
 
+pub use account::{LoginPage, MyOrdersPage, RegisterPage};
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
 pub use checkout::CheckoutPage;

@@ -109,6 +109,18 @@ impl CartState {
         self.keep(api::remove_cart_item(&id, product_id).await)
     }
 
+    /// After logging in: the guest basket, if there was one, is now the account's (the API
+    /// adopted it); else the account's own basket, if it has one, becomes this one.
+    pub async fn follow_account(self, account_cart: Option<String>) {
+        if self.id().is_none()
+            && let Some(id) = account_cart
+        {
+            self.remember(&id);
+        }
+        // The header shows no count rather than an error: the basket page says what failed.
+        let _ = self.reload().await;
+    }
+
     /// Forgets the basket, once it has become orders.
     pub fn clear(self) {
         self.forget();
