@@ -8,7 +8,7 @@ run *ARGS: setup web
 
 # The whole test suite: formatting, lints, unit and API tests on SQLite and PostgreSQL,
 # the OpenAPI drift check, and the browser tests.
-test: setup-test fmt-check lint test-rust e2e
+test: setup-test fmt-check lint test-rust e2e e2e-pg
 
 # Install the tools the app needs (wasm target, wasm-bindgen-cli, brotli); skips what is present.
 setup:
@@ -42,6 +42,19 @@ e2e: web
     # recompile every dependency).
     cargo test -p vitrine-api --no-run
     cd e2e && npm test
+
+# The same browser tests on PostgreSQL (a new database per test file, dropped after); skipped
+# with a notice when PostgreSQL does not answer, except in CI.
+e2e-pg: e2e
+    #!/usr/bin/env bash
+    set -euo pipefail
+    server="${VITRINE_TEST_PG_SERVER:-postgres://postgres@127.0.0.1:5432}"
+    if ! psql "$server/postgres" -qtc 'SELECT 1' >/dev/null 2>&1; then
+        if [ "${CI:-}" = true ]; then echo "e2e-pg: PostgreSQL at $server does not answer" >&2; exit 1; fi
+        echo "e2e-pg: SKIPPED, PostgreSQL at $server does not answer" >&2
+        exit 0
+    fi
+    cd e2e && E2E_POSTGRES="$server" npm test
 
 # Rewrite openapi.yaml from the code (a test fails when it is stale).
 openapi:

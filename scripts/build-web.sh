@@ -23,7 +23,7 @@ done
 
 # One wasm per bundle (web/src/bin/<name>.rs, see shared/src/bundle.rs), each with its JS glue
 # and a copy of the page shell that loads it.
-bundles="vitrine commande"
+bundles="vitrine commande gestion"
 
 cargo build -p vitrine-web --target wasm32-unknown-unknown --profile wasm-release
 

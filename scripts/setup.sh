@@ -2,7 +2,7 @@
 # Installs what Vitrine needs and is missing, from crates.io, PyPI, npm and Debian only.
 # Safe to run again: everything present is skipped.
 #   scripts/setup.sh          just, the wasm32 target, wasm-bindgen-cli, brotli
-#   scripts/setup.sh --test   the same, plus chromium and the browser-test packages
+#   scripts/setup.sh --test   the same, plus chromium, psql and the browser-test packages
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,6 +48,8 @@ command -v brotli >/dev/null || packages+=(brotli)
 if $with_tests; then
     command -v chromium >/dev/null || packages+=(chromium)
     command -v npm >/dev/null || packages+=(nodejs npm)
+    # The browser tests on PostgreSQL make and drop their databases with psql.
+    command -v psql >/dev/null || packages+=(postgresql-client)
 fi
 [ ${#packages[@]} -eq 0 ] || apt_install "${packages[@]}"
 

@@ -4,12 +4,15 @@
  * Environment:
  * - `VITRINE_BIN`: the binary (default `../target/debug/vitrine`, relative to e2e/).
  * - `VITRINE_STATIC_DIR`: the built SPA (default `<repo>/web/dist`).
+ * - `E2E_POSTGRES`: a PostgreSQL server (e.g. `postgres://postgres@127.0.0.1:5432`): each
+ *   server then gets a new database there, dropped when it stops (needs `psql`).
  * - `E2E_DATABASE_URL`: a database URL to use instead of a temporary SQLite file
  *   (e.g. `postgres://postgres@127.0.0.1:5432/vitrine_e2e`); it should start empty.
  * - `RUST_LOG`: passed through; `warn` when unset.
  */
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import net from 'node:net';
@@ -79,7 +82,8 @@ export async function startServer({ demo = true } = {}) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'vitrine-e2e-'));
-  const databaseUrl = process.env.E2E_DATABASE_URL || `sqlite://${tmpDir}/vitrine.sqlite`;
+  const postgres = process.env.E2E_POSTGRES && freshPostgresDatabase(process.env.E2E_POSTGRES);
+  const databaseUrl = postgres?.url || process.env.E2E_DATABASE_URL || `sqlite://${tmpDir}/vitrine.sqlite`;
   const args = ['serve', '--bind', `127.0.0.1:${port}`, '--database-url', databaseUrl, '--static-dir', staticDir];
   if (demo) args.push('--demo');
 
@@ -147,6 +151,7 @@ export async function startServer({ demo = true } = {}) {
       }
     }
     await rm(tmpDir, { recursive: true, force: true });
+    postgres?.drop();
   };
 
   try {
@@ -158,6 +163,18 @@ export async function startServer({ demo = true } = {}) {
     throw err;
   }
   return { baseUrl, databaseUrl, log, printLog, stop };
+}
+
+/** A new, empty database on the PostgreSQL server `base`, and how to drop it. */
+function freshPostgresDatabase(base) {
+  const name = `vitrine_e2e_${randomBytes(6).toString('hex')}`;
+  const admin = `${base.replace(/\/+$/, '')}/postgres`;
+  const psql = (sql) => execFileSync('psql', [admin, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql], { stdio: 'pipe' });
+  psql(`CREATE DATABASE ${name}`);
+  return {
+    url: `${base.replace(/\/+$/, '')}/${name}`,
+    drop: () => psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
 async function waitForHealth(baseUrl, exitInfo) {

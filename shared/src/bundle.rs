@@ -10,10 +10,14 @@ pub enum Bundle {
     Browse,
     /// Basket, checkout, confirmation, tracking, and the shopper's account.
     Order,
+    /// The shops' back-office: orders inbox, products.
+    BackOffice,
 }
 
 /// First path segments of the [`Bundle::Order`] pages.
 const ORDER_SEGMENTS: [&str; 4] = ["panier", "commande", "suivi", "compte"];
+/// First path segment of the [`Bundle::BackOffice`] pages.
+const BACK_OFFICE_SEGMENT: &str = "gestion";
 
 impl Bundle {
     /// The bundle that shows `path` (an absolute path, without query string).
@@ -21,6 +25,8 @@ impl Bundle {
         let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
         if ORDER_SEGMENTS.contains(&first) {
             Bundle::Order
+        } else if first == BACK_OFFICE_SEGMENT {
+            Bundle::BackOffice
         } else {
             Bundle::Browse
         }
@@ -31,6 +37,7 @@ impl Bundle {
         match self {
             Bundle::Browse => "vitrine",
             Bundle::Order => "commande",
+            Bundle::BackOffice => "gestion",
         }
     }
 
@@ -39,11 +46,12 @@ impl Bundle {
         match self {
             Bundle::Browse => "index.html",
             Bundle::Order => "commande.html",
+            Bundle::BackOffice => "gestion.html",
         }
     }
 
     /// Every bundle, for the build and the tests.
-    pub const ALL: [Bundle; 2] = [Bundle::Browse, Bundle::Order];
+    pub const ALL: [Bundle; 3] = [Bundle::Browse, Bundle::Order, Bundle::BackOffice];
 }
 
 #[cfg(test)]
@@ -61,6 +69,13 @@ mod tests {
             "/compte/commandes/12",
         ] {
             assert_eq!(Bundle::for_path(path), Bundle::Order, "{path}");
+        }
+    }
+
+    #[test]
+    fn the_back_office_is_its_own_bundle() {
+        for path in ["/gestion", "/gestion/epicerie-du-duche/commandes"] {
+            assert_eq!(Bundle::for_path(path), Bundle::BackOffice, "{path}");
         }
     }
 

@@ -15,7 +15,10 @@ use shared::{
         Category, PageQuery, Product, ProductCard, ProductQuery, Shop, ShopQuery, ShopSummary,
     },
     error::{ErrorCode, Problem},
-    order::{Checkout, CheckoutResult, Commune, Order},
+    order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
+    shop_admin::ShopProfile,
+    shop_orders::{MerchantNote, OrderTransition, PaymentMethod, RecordPayment, ShopOrdersQuery},
+    shop_products::{ShopProduct, ShopProductQuery, UpdateProduct},
 };
 
 /// Where the API lives, relative to the page's origin.
@@ -152,15 +155,149 @@ pub async fn my_orders(access_token: &str, page: u32) -> Result<Page<Order>, Api
         page: Some(page),
         per_page: None,
     };
-    let bearer = format!("Bearer {access_token}");
-    let headers = [("Authorization", bearer.as_str())];
-    decode(send_get("/me/orders", query_pairs(&query)?, &headers).await?).await
+    authorized_get("/me/orders", &query, access_token).await
 }
 
 /// `GET /track/{token}`: an order seen through its tracking link; `None` when no order has it.
 pub async fn track_order(token: &str) -> Result<Option<Order>, ApiError> {
     let token = String::from(js_sys::encode_uri_component(token));
     found(get(&format!("/track/{token}"), &NoQuery {}).await)
+}
+
+/// `GET /me/shops`: the shops the signed-in merchant runs.
+pub async fn my_shops(token: &str) -> Result<Page<ShopProfile>, ApiError> {
+    let query = PageQuery {
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get("/me/shops", &query, token).await
+}
+
+/// `GET /shops/{slug}/orders`: one page of a shop's orders, newest first.
+pub async fn shop_orders(
+    token: &str,
+    slug: &str,
+    status: Option<OrderStatus>,
+) -> Result<Page<Order>, ApiError> {
+    let query = ShopOrdersQuery {
+        status,
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get(&shop_path(slug, "/orders"), &query, token).await
+}
+
+/// `GET /orders/{id}`: one order, as its shop sees it.
+pub async fn get_order(token: &str, id: i64) -> Result<Order, ApiError> {
+    authorized_get(&format!("/orders/{id}"), &NoQuery {}, token).await
+}
+
+/// `POST /orders/{id}/transitions`: moves an order on (or cancels it, with a reason).
+pub async fn transition_order(
+    token: &str,
+    id: i64,
+    to: OrderStatus,
+    reason: Option<String>,
+) -> Result<Order, ApiError> {
+    let body = json(&OrderTransition { to, reason })?;
+    authorized_send(
+        Method::POST,
+        &format!("/orders/{id}/transitions"),
+        body,
+        token,
+    )
+    .await
+}
+
+/// `POST /orders/{id}/payment`: the order was paid at handover.
+pub async fn record_payment(
+    token: &str,
+    id: i64,
+    method: PaymentMethod,
+) -> Result<Order, ApiError> {
+    let body = json(&RecordPayment { method })?;
+    authorized_send(Method::POST, &format!("/orders/{id}/payment"), body, token).await
+}
+
+/// `PUT /orders/{id}/merchant-note`: what was agreed with the customer.
+pub async fn set_merchant_note(token: &str, id: i64, note: String) -> Result<Order, ApiError> {
+    let body = json(&MerchantNote { note })?;
+    authorized_send(
+        Method::PUT,
+        &format!("/orders/{id}/merchant-note"),
+        body,
+        token,
+    )
+    .await
+}
+
+/// `GET /shops/{slug}/products`: one page of a shop's products, every status.
+pub async fn shop_products(
+    token: &str,
+    slug: &str,
+    page: u32,
+) -> Result<Page<ShopProduct>, ApiError> {
+    let query = ShopProductQuery {
+        status: None,
+        q: None,
+        page: Some(page),
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get(&shop_path(slug, "/products"), &query, token).await
+}
+
+/// `PATCH /products/{id}`: changes some of a product's fields.
+pub async fn update_product(
+    token: &str,
+    id: i64,
+    change: &UpdateProduct,
+) -> Result<ShopProduct, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PATCH, &format!("/products/{id}"), body, token).await
+}
+
+/// `GET /shops/{slug}/orders/events`: the shop's live feed (server-sent events), as a
+/// response whose body streams.
+pub async fn shop_order_events(
+    token: &str,
+    slug: &str,
+    last_event_id: Option<i64>,
+) -> Result<Response, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let last = last_event_id.map(|id| id.to_string());
+    let mut headers = vec![
+        ("Authorization", bearer.as_str()),
+        ("Accept", "text/event-stream"),
+    ];
+    if let Some(last) = &last {
+        headers.push(("Last-Event-ID", last));
+    }
+    send_get(&shop_path(slug, "/orders/events"), Vec::new(), &headers).await
+}
+
+/// A shop's path, with `rest` after its slug.
+fn shop_path(slug: &str, rest: &str) -> String {
+    format!("/shops/{}{rest}", js_sys::encode_uri_component(slug))
+}
+
+async fn authorized_get<Q: Serialize, T: DeserializeOwned>(
+    path: &str,
+    query: &Q,
+    token: &str,
+) -> Result<T, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let headers = [("Authorization", bearer.as_str())];
+    decode(send_get(path, query_pairs(query)?, &headers).await?).await
+}
+
+async fn authorized_send<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    body: String,
+    token: &str,
+) -> Result<T, ApiError> {
+    let bearer = format!("Bearer {token}");
+    decode(send(method, path, Some(body), &[("Authorization", &bearer)]).await?).await
 }
 
 /// A basket's path, with `rest` after its id.

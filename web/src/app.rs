@@ -12,12 +12,14 @@ use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::{provide_i18n, tr},
     pages::{
-        BasketPage, CataloguePage, CheckoutPage, ConfirmationPage, HomePage, LoginPage,
-        MyOrdersPage, NotFoundPage, ProductPage, RegisterPage, ShopPage, ShopsPage, TrackPage,
+        BackOfficePage, BasketPage, CataloguePage, CheckoutPage, ConfirmationPage, HomePage,
+        LoginPage, MyOrdersPage, NotFoundPage, ProductPage, RegisterPage, ShopOrdersPage, ShopPage,
+        ShopProductsPage, ShopsPage, TrackPage,
     },
     routes::{
-        BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, HOME_PATH, LOGIN_PATH,
-        MY_ORDERS_PATH, PRODUCT_PATH, REGISTER_PATH, SHOP_PATH, SHOPS_PATH, TRACK_PATH,
+        BACK_OFFICE_PATH, BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, HOME_PATH,
+        LOGIN_PATH, MY_ORDERS_PATH, PRODUCT_PATH, REGISTER_PATH, SHOP_ORDERS_PATH, SHOP_PATH,
+        SHOP_PRODUCTS_PATH, SHOPS_PATH, TRACK_PATH,
     },
     state::{cart::provide_cart, session::provide_session},
 };
@@ -58,6 +60,17 @@ pub fn order_routes() -> impl IntoView {
             <Route path=LOGIN_PATH view=LoginPage />
             <Route path=REGISTER_PATH view=RegisterPage />
             <Route path=MY_ORDERS_PATH view=MyOrdersPage />
+        </Routes>
+    }
+}
+
+/// The pages of the shops' back-office bundle.
+pub fn back_office_routes() -> impl IntoView {
+    view! {
+        <Routes fallback=ElsewherePage>
+            <Route path=BACK_OFFICE_PATH view=BackOfficePage />
+            <Route path=SHOP_ORDERS_PATH view=ShopOrdersPage />
+            <Route path=SHOP_PRODUCTS_PATH view=ShopProductsPage />
         </Routes>
     }
 }

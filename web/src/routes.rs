@@ -22,6 +22,9 @@
 //! | log-in | `/compte/connexion?retour=/commande` (where to go next, a path of this site) |
 //! | sign-up | `/compte/inscription?retour=/commande` |
 //! | the account's orders | `/compte/commandes?page=2` |
+//! | back-office: the shops one runs | `/gestion` |
+//! | back-office: a shop's orders | `/gestion/epicerie-du-duche/commandes` |
+//! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits` |
 
 use std::fmt::Write as _;
 
@@ -52,6 +55,12 @@ const LOGIN: &str = "connexion";
 const REGISTER: &str = "inscription";
 /// Second path segment of the account's orders.
 const MY_ORDERS: &str = "commandes";
+/// First path segment of the back-office.
+const BACK_OFFICE: &str = "gestion";
+/// Back-office: last segment of a shop's orders.
+const SHOP_ORDERS: &str = "commandes";
+/// Back-office: last segment of a shop's products.
+const SHOP_PRODUCTS: &str = "produits";
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
@@ -123,6 +132,21 @@ pub const REGISTER_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
 pub const MY_ORDERS_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
     (StaticSegment(ACCOUNT), StaticSegment(MY_ORDERS));
 
+/// Route pattern of [`Page::BackOffice`].
+pub const BACK_OFFICE_PATH: StaticSegment<&str> = StaticSegment(BACK_OFFICE);
+/// Route pattern of [`Page::ShopOrders`].
+pub const SHOP_ORDERS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_ORDERS),
+);
+/// Route pattern of [`Page::ShopProducts`].
+pub const SHOP_PRODUCTS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_PRODUCTS),
+);
+
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -158,6 +182,12 @@ pub enum Page {
     Register(Option<String>),
     /// The signed-in shopper's orders, newest first, on this page (from 1).
     MyOrders(u32),
+    /// Back-office: the shops the signed-in merchant runs.
+    BackOffice,
+    /// Back-office: a shop's orders inbox (the shop's slug).
+    ShopOrders(String),
+    /// Back-office: a shop's products (the shop's slug).
+    ShopProducts(String),
 }
 
 impl Page {
@@ -253,6 +283,11 @@ impl Page {
                 let mut query = QueryString::default();
                 query.push_page(*page);
                 format!("/{ACCOUNT}/{MY_ORDERS}{}", query.0)
+            }
+            Page::BackOffice => format!("/{BACK_OFFICE}"),
+            Page::ShopOrders(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_ORDERS}", encode(slug)),
+            Page::ShopProducts(slug) => {
+                format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}", encode(slug))
             }
         }
     }

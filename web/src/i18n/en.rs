@@ -261,6 +261,50 @@ pub static STRINGS: Strings = Strings {
     checkout_signed_in,
     shop_note_label,
 
+    bo_heading: "My shops",
+    bo_login_needed: "Log in with your shop's account to manage your orders and products.",
+    bo_no_shop: "This account runs no shop yet.",
+    bo_not_active: "Not visible on the site for now",
+    bo_orders_link: "Orders",
+    bo_products_link: "Products",
+    bo_all_shops: "All my shops",
+    bo_orders_heading: "Orders",
+    bo_live: "New orders show up here by themselves, without reloading the page.",
+    bo_live_lost: "Connection lost, trying again…",
+    bo_sound: "Play a sound for each new order",
+    bo_no_orders: "No orders yet.",
+    bo_may_call: "Happy to be called",
+    bo_no_call: "Prefers not to be called",
+    bo_customer_note: "Customer's note:",
+    bo_confirm: "Confirm the order",
+    bo_mark_ready: "Mark as ready",
+    bo_mark_completed: "Mark as handed over",
+    bo_cancel: "Cancel the order",
+    bo_cancel_reason: "Why it is cancelled (the customer will see it)",
+    bo_cancel_confirm: "Confirm the cancellation",
+    bo_paid: "Paid",
+    bo_payment_due: "To be paid at handover",
+    bo_payment_method: "Payment method",
+    bo_cash: "Cash",
+    bo_card: "Card",
+    bo_cheque: "Cheque",
+    bo_record_payment: "Record the payment",
+    bo_merchant_note: "Note for the shop (what was agreed on the phone)",
+    bo_save_note: "Save the note",
+    bo_saved: "Saved.",
+    bo_products_heading: "Products",
+    bo_price: "Price incl. VAT, in euros",
+    bo_stock: "Stock (empty: no limit)",
+    bo_save: "Save",
+    bo_draft: "draft",
+    bo_on_sale: "on sale",
+    bo_archived: "archived",
+    bo_bad_price: "Write a price like 12.50.",
+    bo_bad_stock: "Write a whole number, or leave it empty.",
+    bo_back_office_link: "Run my shop",
+    bo_new_order,
+    bo_call,
+
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist, or its address has changed.",
     back_home: "Back to the home page",
@@ -386,4 +430,11 @@ fn checkout_signed_in(name: &str) -> String {
 
 fn shop_note_label(shop: &str) -> String {
     format!("A word for {shop} (optional)")
+}
+fn bo_new_order(number: &str) -> String {
+    format!("New order: {number}")
+}
+
+fn bo_call(phone: &str) -> String {
+    format!("Call {phone}")
 }

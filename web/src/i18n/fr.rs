@@ -255,6 +255,50 @@ pub static STRINGS: Strings = Strings {
     checkout_signed_in,
     shop_note_label,
 
+    bo_heading: "Mes commerces",
+    bo_login_needed: "Connectez-vous avec le compte de votre commerce pour gérer vos commandes et vos produits.",
+    bo_no_shop: "Ce compte ne gère aucun commerce pour l'instant.",
+    bo_not_active: "Pas visible sur le site pour l'instant",
+    bo_orders_link: "Commandes",
+    bo_products_link: "Produits",
+    bo_all_shops: "Tous mes commerces",
+    bo_orders_heading: "Commandes",
+    bo_live: "Les nouvelles commandes s'affichent ici d'elles-mêmes, sans recharger la page.",
+    bo_live_lost: "Connexion perdue, nouvelle tentative…",
+    bo_sound: "Jouer un son à chaque nouvelle commande",
+    bo_no_orders: "Aucune commande pour l'instant.",
+    bo_may_call: "Accepte d'être appelé",
+    bo_no_call: "Préfère ne pas être appelé",
+    bo_customer_note: "Mot du client :",
+    bo_confirm: "Confirmer la commande",
+    bo_mark_ready: "Marquer prête",
+    bo_mark_completed: "Marquer remise au client",
+    bo_cancel: "Annuler la commande",
+    bo_cancel_reason: "Raison de l'annulation (le client la verra)",
+    bo_cancel_confirm: "Confirmer l'annulation",
+    bo_paid: "Payée",
+    bo_payment_due: "À payer à la remise",
+    bo_payment_method: "Moyen de paiement",
+    bo_cash: "Espèces",
+    bo_card: "Carte bancaire",
+    bo_cheque: "Chèque",
+    bo_record_payment: "Enregistrer le paiement",
+    bo_merchant_note: "Note pour le commerce (ce qui a été convenu au téléphone)",
+    bo_save_note: "Enregistrer la note",
+    bo_saved: "Enregistré.",
+    bo_products_heading: "Produits",
+    bo_price: "Prix TTC en euros",
+    bo_stock: "Stock (vide : sans limite)",
+    bo_save: "Enregistrer",
+    bo_draft: "brouillon",
+    bo_on_sale: "en vente",
+    bo_archived: "archivé",
+    bo_bad_price: "Écrivez un prix comme 12,50.",
+    bo_bad_stock: "Écrivez un nombre entier, ou laissez vide.",
+    bo_back_office_link: "Gérer mon commerce",
+    bo_new_order,
+    bo_call,
+
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
     back_home: "Retour à l'accueil",
@@ -391,6 +435,14 @@ fn checkout_signed_in(name: &str) -> String {
 
 fn shop_note_label(shop: &str) -> String {
     format!("Un mot pour {shop} (facultatif)")
+}
+
+fn bo_new_order(number: &str) -> String {
+    format!("Nouvelle commande : {number}")
+}
+
+fn bo_call(phone: &str) -> String {
+    format!("Appeler le {phone}")
 }
 
 #[cfg(test)]

@@ -504,6 +504,93 @@ pub struct Strings {
     /// Label of the note to a shop.
     pub shop_note_label: fn(&str) -> String,
 
+    /// Back-office: heading of the shops list.
+    pub bo_heading: &'static str,
+    /// Back-office, signed out.
+    pub bo_login_needed: &'static str,
+    /// Back-office: an account without shops.
+    pub bo_no_shop: &'static str,
+    /// Back-office: a shop not yet (or no longer) on the site.
+    pub bo_not_active: &'static str,
+    /// Back-office: link to a shop's orders.
+    pub bo_orders_link: &'static str,
+    /// Back-office: link to a shop's products.
+    pub bo_products_link: &'static str,
+    /// Back-office: link back to the shops list.
+    pub bo_all_shops: &'static str,
+    /// Back-office: the inbox's heading.
+    pub bo_orders_heading: &'static str,
+    /// Back-office: the inbox is live.
+    pub bo_live: &'static str,
+    /// Back-office: the live feed is reconnecting.
+    pub bo_live_lost: &'static str,
+    /// Back-office: the sound toggle.
+    pub bo_sound: &'static str,
+    /// Back-office: an empty inbox.
+    pub bo_no_orders: &'static str,
+    /// Back-office: the customer may be called.
+    pub bo_may_call: &'static str,
+    /// Back-office: the customer prefers no call.
+    pub bo_no_call: &'static str,
+    /// Back-office: before the customer's note.
+    pub bo_customer_note: &'static str,
+    /// Back-office: placed to confirmed.
+    pub bo_confirm: &'static str,
+    /// Back-office: confirmed to ready.
+    pub bo_mark_ready: &'static str,
+    /// Back-office: ready to completed.
+    pub bo_mark_completed: &'static str,
+    /// Back-office: opens the cancellation.
+    pub bo_cancel: &'static str,
+    /// Back-office: label of the cancellation's reason.
+    pub bo_cancel_reason: &'static str,
+    /// Back-office: cancels.
+    pub bo_cancel_confirm: &'static str,
+    /// Back-office: a paid order.
+    pub bo_paid: &'static str,
+    /// Back-office: an order to be paid.
+    pub bo_payment_due: &'static str,
+    /// Back-office: label of the payment method.
+    pub bo_payment_method: &'static str,
+    /// Payment in cash.
+    pub bo_cash: &'static str,
+    /// Payment by card.
+    pub bo_card: &'static str,
+    /// Payment by cheque.
+    pub bo_cheque: &'static str,
+    /// Back-office: records the payment.
+    pub bo_record_payment: &'static str,
+    /// Back-office: label of the merchant's note.
+    pub bo_merchant_note: &'static str,
+    /// Back-office: saves the note.
+    pub bo_save_note: &'static str,
+    /// Back-office: a change was saved.
+    pub bo_saved: &'static str,
+    /// Back-office: the products page's heading.
+    pub bo_products_heading: &'static str,
+    /// Back-office: label of a price field.
+    pub bo_price: &'static str,
+    /// Back-office: label of a stock field.
+    pub bo_stock: &'static str,
+    /// Back-office: saves a product.
+    pub bo_save: &'static str,
+    /// A product not yet on sale.
+    pub bo_draft: &'static str,
+    /// A product on sale.
+    pub bo_on_sale: &'static str,
+    /// An archived product.
+    pub bo_archived: &'static str,
+    /// Back-office: a price that is not one.
+    pub bo_bad_price: &'static str,
+    /// Back-office: a stock that is not one.
+    pub bo_bad_stock: &'static str,
+    /// Link from the account to the back-office.
+    pub bo_back_office_link: &'static str,
+    /// Back-office: the new-order signal.
+    pub bo_new_order: fn(&str) -> String,
+    /// Back-office: the button that phones the customer.
+    pub bo_call: fn(&str) -> String,
+
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,
     /// What the not-found page says.

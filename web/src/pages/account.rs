@@ -10,7 +10,7 @@ use leptos_router::{
 };
 use shared::{
     DEFAULT_PER_PAGE,
-    auth::Register,
+    auth::{Register, Role},
     error::{ErrorCode, FieldError},
 };
 
@@ -150,11 +150,15 @@ pub fn MyOrdersPage() -> impl IntoView {
                 session
                     .user()
                     .map(|user| {
+                        let runs_shops = matches!(user.role, Role::Merchant | Role::Admin);
                         view! {
                             <div class="account__who">
                                 <p data-testid="account-name">
                                     {tr_with(|t| t.account_of, user.name)} " (" {user.email} ")"
                                 </p>
+                                {runs_shops.then(|| view! {
+                                    <a class="button" href=Page::BackOffice.href()>{tr(|t| t.bo_back_office_link)}</a>
+                                })}
                                 <button type="button" class="button button--secondary" on:click=logout.clone()>
                                     {tr(|t| t.logout_button)}
                                 </button>

@@ -2,6 +2,7 @@
 //! [`crate::app`] shows.
 
 mod account;
+mod back_office;
 mod basket;
 mod catalogue;
 mod checkout;
@@ -13,6 +14,7 @@ mod shop;
 mod shops;
 
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
+pub use back_office::{BackOfficePage, ShopOrdersPage, ShopProductsPage};
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
 pub use checkout::CheckoutPage;
