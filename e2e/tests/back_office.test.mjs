@@ -85,6 +85,18 @@ test('the merchant sees a new order arrive live, confirms it, makes it ready and
   assert.equal(tracked.payment_method, 'card');
   assert.equal(tracked.customer_phone ?? null, null, "the guest's view does not carry the phone");
   await screenshot(merchant, 'back-office-paid', { fullPage: true });
+
+  // The printable slip: only this order, without the page around it or the buttons.
+  await card.evaluate((el) => el.classList.add('bo-order--print'));
+  await merchant.emulateMedia({ media: 'print' });
+  assert.ok(await card.isVisible(), 'the slip shows the order');
+  assert.ok(await card.getByText('Marcel Roux').isVisible(), "the slip shows the customer's name");
+  assert.ok(await card.getByText('Téléphone : 04 66 22 55 66').isVisible(), "the slip shows the customer's phone");
+  assert.equal(await merchant.locator('.site-header').isVisible(), false, 'no site header on the slip');
+  assert.equal(await card.getByRole('button').count() > 0 && (await card.getByRole('button').first().isVisible()), false, 'no buttons on the slip');
+  await screenshot(merchant, 'order-slip-print', { fullPage: true });
+  await merchant.emulateMedia({ media: 'screen' });
+  await card.evaluate((el) => el.classList.remove('bo-order--print'));
   assert.deepEqual(problems, [], 'console errors and failed requests in the back-office');
 });
 
@@ -109,5 +121,45 @@ test('a price edited in the back-office is the catalogue price at once', async (
   const shown = (await page.getByTestId('product-price').textContent()).replace(/[\u00a0\u202f]/g, ' ');
   assert.ok(shown.includes(`${text} €`), `the product page shows ${text} €: ${shown}`);
   await screenshot(page, 'back-office-products');
+  assert.deepEqual(problems, [], 'console errors and failed requests');
+});
+
+test('the association approves a shop that applied, and it is on the site at once', async () => {
+  // A shopkeeper signs up and applies, through the API.
+  const post = async (path, body, token) => {
+    const res = await fetch(`${suite.server.baseUrl}/api/v1${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const email = `potier.${Date.now()}@exemple.fr`;
+  const account = await post('/auth/register', { email, password: 'une phrase facile à retenir', name: 'Paul Potier' });
+  assert.equal(account.status, 201, JSON.stringify(account.body));
+  const applied = await post(
+    '/shops',
+    { name: 'Poterie du Portalet', kind: 'non_food', address: '4 rue du Portalet', postcode: '30700', commune: 'Uzès', phone: '04 66 22 33 44', description: 'Poteries vernissées' },
+    account.body.access_token,
+  );
+  assert.equal(applied.status, 201, JSON.stringify(applied.body));
+  const slug = applied.body.slug;
+  assert.equal((await fetch(`${suite.server.baseUrl}/api/v1/shops/${slug}`)).status, 404, 'a pending shop is not on the site');
+
+  // The admin approves it from the association's page.
+  const { page, problems } = await newPhonePage(suite.browser);
+  await page.goto(`${suite.server.baseUrl}/compte/connexion?retour=%2Fgestion`);
+  await page.getByLabel('Adresse e-mail').fill('admin@vitrine.demo');
+  await page.getByLabel('Mot de passe').fill(MERCHANT.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL('**/gestion');
+  await page.getByRole('link', { name: 'Commerces à valider (association)' }).click();
+  const pending = page.locator(`[data-testid="pending-shop"][data-slug="${slug}"]`);
+  await pending.waitFor();
+  await screenshot(page, 'association-pending');
+  await assertNoSeriousA11yViolations(page);
+  await pending.getByRole('button', { name: 'Valider et mettre en ligne' }).click();
+  await pending.getByText('Validé : le commerce est en ligne.').waitFor();
+  assert.equal((await api(`/shops/${slug}`)).name, 'Poterie du Portalet', 'the shop is on the site');
   assert.deepEqual(problems, [], 'console errors and failed requests');
 });

@@ -16,7 +16,7 @@ use shared::{
     },
     error::{ErrorCode, Problem},
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
-    shop_admin::ShopProfile,
+    shop_admin::{AdminShop, AdminShopQuery, ShopProfile},
     shop_orders::{MerchantNote, OrderTransition, PaymentMethod, RecordPayment, ShopOrdersQuery},
     shop_products::{ShopProduct, ShopProductQuery, UpdateProduct},
 };
@@ -171,6 +171,26 @@ pub async fn my_shops(token: &str) -> Result<Page<ShopProfile>, ApiError> {
         per_page: Some(MAX_PER_PAGE),
     };
     authorized_get("/me/shops", &query, token).await
+}
+
+/// `GET /admin/shops?status=pending`: the shops waiting for the association's approval
+/// (admins only: anyone else gets a 404).
+pub async fn pending_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
+    let query = AdminShopQuery {
+        status: Some("pending".to_owned()),
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get("/admin/shops", &query, token).await
+}
+
+/// `POST /admin/shops/{slug}/approve`: the shop goes on the site.
+pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
+    let path = format!(
+        "/admin/shops/{}/approve",
+        js_sys::encode_uri_component(slug)
+    );
+    authorized_send(Method::POST, &path, "{}".to_owned(), token).await
 }
 
 /// `GET /shops/{slug}/orders`: one page of a shop's orders, newest first.

@@ -12,14 +12,14 @@ use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::{provide_i18n, tr},
     pages::{
-        BackOfficePage, BasketPage, CataloguePage, CheckoutPage, ConfirmationPage, HomePage,
-        LoginPage, MyOrdersPage, NotFoundPage, ProductPage, RegisterPage, ShopOrdersPage, ShopPage,
-        ShopProductsPage, ShopsPage, TrackPage,
+        AssociationPage, BackOfficePage, BasketPage, CataloguePage, CheckoutPage, ConfirmationPage,
+        HomePage, LoginPage, MyOrdersPage, NotFoundPage, ProductPage, RegisterPage, ShopOrdersPage,
+        ShopPage, ShopProductsPage, ShopsPage, TrackPage,
     },
     routes::{
-        BACK_OFFICE_PATH, BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, HOME_PATH,
-        LOGIN_PATH, MY_ORDERS_PATH, PRODUCT_PATH, REGISTER_PATH, SHOP_ORDERS_PATH, SHOP_PATH,
-        SHOP_PRODUCTS_PATH, SHOPS_PATH, TRACK_PATH,
+        ASSOCIATION_PATH, BACK_OFFICE_PATH, BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH,
+        CONFIRMATION_PATH, HOME_PATH, LOGIN_PATH, MY_ORDERS_PATH, PRODUCT_PATH, REGISTER_PATH,
+        SHOP_ORDERS_PATH, SHOP_PATH, SHOP_PRODUCTS_PATH, SHOPS_PATH, TRACK_PATH,
     },
     state::{cart::provide_cart, session::provide_session},
 };
@@ -69,6 +69,7 @@ pub fn back_office_routes() -> impl IntoView {
     view! {
         <Routes fallback=ElsewherePage>
             <Route path=BACK_OFFICE_PATH view=BackOfficePage />
+            <Route path=ASSOCIATION_PATH view=AssociationPage />
             <Route path=SHOP_ORDERS_PATH view=ShopOrdersPage />
             <Route path=SHOP_PRODUCTS_PATH view=ShopProductsPage />
         </Routes>

@@ -23,6 +23,7 @@
 //! | sign-up | `/compte/inscription?retour=/commande` |
 //! | the account's orders | `/compte/commandes?page=2` |
 //! | back-office: the shops one runs | `/gestion` |
+//! | back-office: the shops waiting for approval (admins) | `/gestion/association` |
 //! | back-office: a shop's orders | `/gestion/epicerie-du-duche/commandes` |
 //! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits` |
 
@@ -57,6 +58,8 @@ const REGISTER: &str = "inscription";
 const MY_ORDERS: &str = "commandes";
 /// First path segment of the back-office.
 const BACK_OFFICE: &str = "gestion";
+/// Back-office: second segment of the association's page.
+const ASSOCIATION: &str = "association";
 /// Back-office: last segment of a shop's orders.
 const SHOP_ORDERS: &str = "commandes";
 /// Back-office: last segment of a shop's products.
@@ -134,6 +137,9 @@ pub const MY_ORDERS_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
 
 /// Route pattern of [`Page::BackOffice`].
 pub const BACK_OFFICE_PATH: StaticSegment<&str> = StaticSegment(BACK_OFFICE);
+/// Route pattern of [`Page::Association`].
+pub const ASSOCIATION_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(BACK_OFFICE), StaticSegment(ASSOCIATION));
 /// Route pattern of [`Page::ShopOrders`].
 pub const SHOP_ORDERS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
     StaticSegment(BACK_OFFICE),
@@ -184,6 +190,8 @@ pub enum Page {
     MyOrders(u32),
     /// Back-office: the shops the signed-in merchant runs.
     BackOffice,
+    /// Back-office: the shops waiting for the association's approval.
+    Association,
     /// Back-office: a shop's orders inbox (the shop's slug).
     ShopOrders(String),
     /// Back-office: a shop's products (the shop's slug).
@@ -285,6 +293,7 @@ impl Page {
                 format!("/{ACCOUNT}/{MY_ORDERS}{}", query.0)
             }
             Page::BackOffice => format!("/{BACK_OFFICE}"),
+            Page::Association => format!("/{BACK_OFFICE}/{ASSOCIATION}"),
             Page::ShopOrders(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_ORDERS}", encode(slug)),
             Page::ShopProducts(slug) => {
                 format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}", encode(slug))

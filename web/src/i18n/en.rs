@@ -302,6 +302,13 @@ pub static STRINGS: Strings = Strings {
     bo_bad_price: "Write a price like 12.50.",
     bo_bad_stock: "Write a whole number, or leave it empty.",
     bo_back_office_link: "Run my shop",
+    bo_association_link: "Shops to approve (association)",
+    bo_association_heading: "Shops to approve",
+    bo_association_only: "This page is for the association's administrators.",
+    bo_none_pending: "No shop is waiting for approval.",
+    bo_approve: "Approve and put online",
+    bo_approved: "Approved: the shop is online.",
+    bo_print: "Print the order slip",
     bo_new_order,
     bo_call,
 

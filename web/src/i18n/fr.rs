@@ -296,6 +296,13 @@ pub static STRINGS: Strings = Strings {
     bo_bad_price: "Écrivez un prix comme 12,50.",
     bo_bad_stock: "Écrivez un nombre entier, ou laissez vide.",
     bo_back_office_link: "Gérer mon commerce",
+    bo_association_link: "Commerces à valider (association)",
+    bo_association_heading: "Commerces à valider",
+    bo_association_only: "Cette page est réservée aux administrateurs de l'association.",
+    bo_none_pending: "Aucun commerce n'attend de validation.",
+    bo_approve: "Valider et mettre en ligne",
+    bo_approved: "Validé : le commerce est en ligne.",
+    bo_print: "Imprimer le bon de commande",
     bo_new_order,
     bo_call,
 

@@ -586,6 +586,20 @@ pub struct Strings {
     pub bo_bad_stock: &'static str,
     /// Link from the account to the back-office.
     pub bo_back_office_link: &'static str,
+    /// Back-office: link to the association's page (admins).
+    pub bo_association_link: &'static str,
+    /// The association's page heading.
+    pub bo_association_heading: &'static str,
+    /// The association's page, for a non-admin.
+    pub bo_association_only: &'static str,
+    /// No shop waits for approval.
+    pub bo_none_pending: &'static str,
+    /// Approves a shop.
+    pub bo_approve: &'static str,
+    /// A shop was approved.
+    pub bo_approved: &'static str,
+    /// Prints an order's slip.
+    pub bo_print: &'static str,
     /// Back-office: the new-order signal.
     pub bo_new_order: fn(&str) -> String,
     /// Back-office: the button that phones the customer.

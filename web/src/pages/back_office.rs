@@ -13,7 +13,10 @@ use std::sync::{
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local, wasm_bindgen::JsCast};
 use leptos_router::hooks::use_params_map;
 use shared::{
+    auth::Role,
+    error::ErrorCode,
     order::{ContactPreference, Order, OrderStatus, PaymentStatus},
+    shop_admin::AdminShop,
     shop_orders::{OrderEventKind, OrderFeedEvent, PaymentMethod},
     shop_products::{ProductStatus, ShopProduct, UpdateProduct},
 };
@@ -69,12 +72,95 @@ pub fn BackOfficePage() -> impl IntoView {
             .collect_view()
             .into_any()
     };
+    let is_admin = move || session.user().is_some_and(|user| user.role == Role::Admin);
     view! {
         <Frame heading=|t| t.bo_heading>
+            {move || is_admin().then(|| view! {
+                <p><a class="button" href=Page::Association.href()>{tr(|t| t.bo_association_link)}</a></p>
+            })}
             <ul class="bo-shops">
                 <Loaded resource=shops loaded />
             </ul>
         </Frame>
+    }
+}
+
+/// The association's page: the shops waiting for approval, each approved with one click.
+#[component]
+pub fn AssociationPage() -> impl IntoView {
+    let session = use_session();
+    let resource = LocalResource::new(move || async move {
+        let Some(token) = session.access_token().await else {
+            return Ok(None);
+        };
+        match api::pending_shops(&token).await {
+            Ok(page) => Ok(Some(Some(page.items))),
+            // Not an admin: the route does not exist for them.
+            Err(ApiError::Api(problem)) if problem.code == ErrorCode::NotFound => Ok(Some(None)),
+            Err(error) => Err(error),
+        }
+    });
+    let loaded = move |shops: Option<Option<Vec<AdminShop>>>| match shops {
+        None => view! { <LoginNeeded /> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(Some(shops)) if shops.is_empty() => {
+            view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
+        }
+        Some(Some(shops)) => {
+            let rows = shops
+                .into_iter()
+                .map(|shop| view! { <PendingShop shop /> })
+                .collect_view();
+            view! { <ul class="bo-shops">{rows}</ul> }.into_any()
+        }
+    };
+    view! {
+        <Frame heading=|t| t.bo_association_heading>
+            <Loaded resource loaded />
+        </Frame>
+    }
+}
+
+/// A shop waiting for approval: who, where, and the button that puts it online.
+#[component]
+fn PendingShop(shop: AdminShop) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let approved = RwSignal::new(false);
+    let problem = RwSignal::new(None::<ApiError>);
+    let slug = shop.slug.clone();
+    let approve = move |_| {
+        let slug = slug.clone();
+        spawn_local(async move {
+            let result = match session.access_token().await {
+                None => Err(ApiError::Network("signed out".to_owned())),
+                Some(token) => api::approve_shop(&token, &slug).await,
+            };
+            match result {
+                Ok(_) => approved.set(true),
+                Err(error) => problem.set(Some(error)),
+            }
+        });
+    };
+    let kind = shop.kind;
+    view! {
+        <li class="bo-shop" data-testid="pending-shop" data-slug=shop.slug.clone()>
+            <h2>{shop.name}</h2>
+            <p>{move || i18n.t().kind(kind)} " · " {shop.commune} " · " {shop.phone}</p>
+            {move || {
+                if approved.get() {
+                    view! { <p role="status">{tr(|t| t.bo_approved)}</p> }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="button" on:click=approve.clone()>
+                            {tr(|t| t.bo_approve)}
+                        </button>
+                    }
+                    .into_any()
+                }
+            }}
+            {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
+        </li>
     }
 }
 
@@ -306,6 +392,13 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
     let reason = RwSignal::new(String::new());
     let note = RwSignal::new(order.merchant_note.clone().unwrap_or_default());
     let method = RwSignal::new(PaymentMethod::Cash);
+    let printing = RwSignal::new(false);
+    let print = move |_| {
+        // The print stylesheet shows only the card marked for printing.
+        printing.set(true);
+        let _ = window().print();
+        printing.set(false);
+    };
     // Sends one change; the answer replaces the order in the list.
     let act = move |change: Change| {
         if busy.get_untracked() {
@@ -378,6 +471,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
     view! {
         <li
             class="order-card bo-order"
+            class:bo-order--print=move || printing.get()
             data-testid="bo-order"
             data-number=order.number.clone()
             data-status=status.as_str()
@@ -394,6 +488,8 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
                 <p>
                     <a class="button button--secondary" href=tel>{tr_with(|t| t.bo_call, phone.clone())}</a>
                 </p>
+                // The slip has no buttons: there, the number is written out.
+                <p class="bo-order__phone">{tr(|t| t.phone_label)} " : " {phone.clone()}</p>
             })}
             <p>
                 {match order.contact_preference {
@@ -411,6 +507,9 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
                 {tr(|t| t.total)} " : " <strong>{shared::money::format_eur(order.total_cents)}</strong>
             </p>
             <div class="bo-order__actions">
+                <button type="button" class="button button--secondary" on:click=print>
+                    {tr(|t| t.bo_print)}
+                </button>
                 {next.map(|(to, label)| view! {
                     <button type="button" class="button" on:click=move |_| act(Change::To(to, None))>
                         {tr(label)}
