@@ -1,7 +1,12 @@
 //! The app: context providers, the page frame (skip link, header, main, footer), the router,
 //! and the route table of each bundle, the only route tables of the SPA.
 
-use leptos::{ev::MouseEvent, html::Main, prelude::*};
+use leptos::{
+    ev::MouseEvent,
+    html::Main,
+    prelude::*,
+    wasm_bindgen::{JsCast, closure::Closure},
+};
 use leptos_router::{
     components::{Route, Router, Routes},
     hooks::use_location,
@@ -33,7 +38,39 @@ pub fn root<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) -> impl In
     provide_cart();
     provide_session();
     provide_context(bundle);
+    leave_other_bundles_to_the_browser(bundle);
     view! { <Router>{frame(routes)}</Router> }
+}
+
+/// Makes a click on a link to a page of another bundle an ordinary page load: just before
+/// the router sees the click, the link gets `rel="external"`, which the router leaves to the
+/// browser. (A navigation the router does start, from code, reaches [`ElsewherePage`].)
+fn leave_other_bundles_to_the_browser(here: Bundle) {
+    let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
+        let anchor = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|element| element.closest("a[href]").ok().flatten());
+        let Some(anchor) = anchor else {
+            return;
+        };
+        let href = anchor.get_attribute("href").unwrap_or_default();
+        if !href.starts_with('/') || href.starts_with("//") {
+            return;
+        }
+        let path = href.split(['?', '#']).next().unwrap_or_default();
+        if Bundle::for_path(path) != here {
+            let _ = anchor.set_attribute("rel", "external");
+        }
+    });
+    // Capturing, on the document: before the router's listener on the window.
+    let _ = document().add_event_listener_with_callback_and_bool(
+        "click",
+        on_click.as_ref().unchecked_ref(),
+        true,
+    );
+    // It lives as long as the page.
+    on_click.forget();
 }
 
 /// The pages of the browsing bundle.
@@ -76,8 +113,10 @@ pub fn back_office_routes() -> impl IntoView {
     }
 }
 
-/// What the router shows for a path none of its routes match: a page of another bundle is
-/// loaded from the server, anything else is "page introuvable".
+/// What the router shows for a path none of its routes match: a page of another bundle
+/// (reached by a navigation started from code; links are left to the browser by
+/// [`leave_other_bundles_to_the_browser`]) is loaded from the server, anything else is
+/// "page introuvable".
 #[component]
 fn ElsewherePage() -> impl IntoView {
     let location = use_location();

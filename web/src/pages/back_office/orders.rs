@@ -1,9 +1,8 @@
-//! The shops' back-office: the shops one runs, a shop's orders inbox (live), and its
-//! products with quick price and stock edits.
+//! A shop's orders inbox, kept live by the shop's feed (server-sent events read with
+//! `fetch`, which can send the access token), with what the shop does to each order.
 //!
 //! Browser tests rely on `[data-testid="bo-order"]` (`data-number`, `data-status`,
-//! `data-payment`), `[data-testid="new-order"]`, the buttons' texts, and
-//! `[data-testid="bo-product"]` (`data-id`) with its "Prix TTC en euros" field.
+//! `data-payment`), `[data-testid="new-order"]` and the buttons' texts.
 
 use std::sync::{
     Arc,
@@ -13,156 +12,21 @@ use std::sync::{
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local, wasm_bindgen::JsCast};
 use leptos_router::hooks::use_params_map;
 use shared::{
-    auth::Role,
-    error::ErrorCode,
     order::{ContactPreference, Order, OrderStatus, PaymentStatus},
-    shop_admin::AdminShop,
     shop_orders::{OrderEventKind, OrderFeedEvent, PaymentMethod},
-    shop_products::{ProductStatus, ShopProduct, UpdateProduct},
 };
 
+use super::{Frame, LoginNeeded};
 use crate::{
     api::{self, ApiError},
-    components::{DocumentTitle, FulfilmentLine, Loaded, ProblemText},
+    components::{FulfilmentLine, Loaded, ProblemText},
     i18n::{Text, tr, tr_with, use_i18n},
-    price,
-    routes::{self, Page},
+    routes,
     state::session::{SessionState, use_session},
 };
 
 /// How long to wait before opening the live feed again after it broke.
 const RECONNECT_MS: u64 = 3_000;
-
-/// `/gestion`: the shops the signed-in merchant runs, with their orders and products.
-#[component]
-pub fn BackOfficePage() -> impl IntoView {
-    let session = use_session();
-    let shops = LocalResource::new(move || async move {
-        let Some(token) = session.access_token().await else {
-            return Ok(None);
-        };
-        api::my_shops(&token).await.map(|page| Some(page.items))
-    });
-    let loaded = move |shops: Option<Vec<shared::shop_admin::ShopProfile>>| {
-        let Some(shops) = shops else {
-            return view! { <LoginNeeded /> }.into_any();
-        };
-        if shops.is_empty() {
-            return view! { <p>{tr(|t| t.bo_no_shop)}</p> }.into_any();
-        }
-        shops
-            .into_iter()
-            .map(|shop| {
-                let active = shop.status == shared::shop_admin::ShopStatus::Active;
-                view! {
-                    <li class="bo-shop" data-testid="bo-shop">
-                        <h2>{shop.name}</h2>
-                        {(!active).then(|| view! { <p class="bo-shop__status">{tr(|t| t.bo_not_active)}</p> })}
-                        <p class="bo-shop__links">
-                            <a class="button" href=Page::ShopOrders(shop.slug.clone()).href()>
-                                {tr(|t| t.bo_orders_link)}
-                            </a>
-                            <a class="button button--secondary" href=Page::ShopProducts(shop.slug).href()>
-                                {tr(|t| t.bo_products_link)}
-                            </a>
-                        </p>
-                    </li>
-                }
-            })
-            .collect_view()
-            .into_any()
-    };
-    let is_admin = move || session.user().is_some_and(|user| user.role == Role::Admin);
-    view! {
-        <Frame heading=|t| t.bo_heading>
-            {move || is_admin().then(|| view! {
-                <p><a class="button" href=Page::Association.href()>{tr(|t| t.bo_association_link)}</a></p>
-            })}
-            <ul class="bo-shops">
-                <Loaded resource=shops loaded />
-            </ul>
-        </Frame>
-    }
-}
-
-/// The association's page: the shops waiting for approval, each approved with one click.
-#[component]
-pub fn AssociationPage() -> impl IntoView {
-    let session = use_session();
-    let resource = LocalResource::new(move || async move {
-        let Some(token) = session.access_token().await else {
-            return Ok(None);
-        };
-        match api::pending_shops(&token).await {
-            Ok(page) => Ok(Some(Some(page.items))),
-            // Not an admin: the route does not exist for them.
-            Err(ApiError::Api(problem)) if problem.code == ErrorCode::NotFound => Ok(Some(None)),
-            Err(error) => Err(error),
-        }
-    });
-    let loaded = move |shops: Option<Option<Vec<AdminShop>>>| match shops {
-        None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
-        Some(Some(shops)) if shops.is_empty() => {
-            view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
-        }
-        Some(Some(shops)) => {
-            let rows = shops
-                .into_iter()
-                .map(|shop| view! { <PendingShop shop /> })
-                .collect_view();
-            view! { <ul class="bo-shops">{rows}</ul> }.into_any()
-        }
-    };
-    view! {
-        <Frame heading=|t| t.bo_association_heading>
-            <Loaded resource loaded />
-        </Frame>
-    }
-}
-
-/// A shop waiting for approval: who, where, and the button that puts it online.
-#[component]
-fn PendingShop(shop: AdminShop) -> impl IntoView {
-    let session = use_session();
-    let i18n = use_i18n();
-    let approved = RwSignal::new(false);
-    let problem = RwSignal::new(None::<ApiError>);
-    let slug = shop.slug.clone();
-    let approve = move |_| {
-        let slug = slug.clone();
-        spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::approve_shop(&token, &slug).await,
-            };
-            match result {
-                Ok(_) => approved.set(true),
-                Err(error) => problem.set(Some(error)),
-            }
-        });
-    };
-    let kind = shop.kind;
-    view! {
-        <li class="bo-shop" data-testid="pending-shop" data-slug=shop.slug.clone()>
-            <h2>{shop.name}</h2>
-            <p>{move || i18n.t().kind(kind)} " · " {shop.commune} " · " {shop.phone}</p>
-            {move || {
-                if approved.get() {
-                    view! { <p role="status">{tr(|t| t.bo_approved)}</p> }.into_any()
-                } else {
-                    view! {
-                        <button type="button" class="button" on:click=approve.clone()>
-                            {tr(|t| t.bo_approve)}
-                        </button>
-                    }
-                    .into_any()
-                }
-            }}
-            {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
-        </li>
-    }
-}
 
 /// A shop's orders, newest first, kept up to date by the shop's live feed.
 #[component]
@@ -569,147 +433,4 @@ enum Change {
     To(OrderStatus, Option<String>),
     Paid(PaymentMethod),
     Note(String),
-}
-
-/// A shop's products, with quick price and stock edits.
-#[component]
-pub fn ShopProductsPage() -> impl IntoView {
-    let session = use_session();
-    let params = use_params_map();
-    let slug = move || routes::shop_slug(&params.read()).unwrap_or_default();
-    let resource = LocalResource::new(move || {
-        let slug = slug();
-        async move {
-            let Some(token) = session.access_token().await else {
-                return Ok(None);
-            };
-            api::shop_products(&token, &slug, 1)
-                .await
-                .map(|page| Some(page.items))
-        }
-    });
-    let loaded = move |products: Option<Vec<ShopProduct>>| match products {
-        None => view! { <LoginNeeded /> }.into_any(),
-        Some(products) => {
-            let rows = products
-                .into_iter()
-                .map(|product| view! { <ProductRow product /> })
-                .collect_view();
-            view! { <ul class="bo-products">{rows}</ul> }.into_any()
-        }
-    };
-    view! {
-        <Frame heading=|t| t.bo_products_heading>
-            <Loaded resource loaded />
-        </Frame>
-    }
-}
-
-/// One product: its name and status, and its price and stock, editable.
-#[component]
-fn ProductRow(product: ShopProduct) -> impl IntoView {
-    let session = use_session();
-    let id = product.id;
-    let price_text = RwSignal::new(price::euros_text(product.price_cents, ','));
-    let stock_text = RwSignal::new(product.stock.map(|s| s.to_string()).unwrap_or_default());
-    let invalid = RwSignal::new(None::<Text>);
-    let problem = RwSignal::new(None::<ApiError>);
-    let saved = RwSignal::new(false);
-    let status: Text = match product.status {
-        ProductStatus::Draft => |t| t.bo_draft,
-        ProductStatus::Active => |t| t.bo_on_sale,
-        ProductStatus::Archived => |t| t.bo_archived,
-    };
-    let submit = move |event: SubmitEvent| {
-        event.prevent_default();
-        saved.set(false);
-        problem.set(None);
-        let Ok(Some(price_cents)) = price::parse_euros(&price_text.get_untracked()) else {
-            invalid.set(Some(|t| t.bo_bad_price));
-            return;
-        };
-        let stock_text = stock_text.get_untracked();
-        let stock = match stock_text.trim() {
-            "" => None,
-            text => match text.parse::<i64>() {
-                Ok(stock) if stock >= 0 => Some(stock),
-                _ => {
-                    invalid.set(Some(|t| t.bo_bad_stock));
-                    return;
-                }
-            },
-        };
-        invalid.set(None);
-        let change = UpdateProduct {
-            price_cents: Some(price_cents),
-            stock: Some(stock),
-            ..UpdateProduct::default()
-        };
-        spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::update_product(&token, id, &change).await,
-            };
-            match result {
-                Ok(_) => saved.set(true),
-                Err(error) => problem.set(Some(error)),
-            }
-        });
-    };
-    let price_id = format!("prix-{id}");
-    let stock_id = format!("stock-{id}");
-    view! {
-        <li class="bo-product" data-testid="bo-product" data-id=id>
-            <form on:submit=submit>
-                <h2 class="bo-product__name">{product.name}</h2>
-                <p>{tr(status)}</p>
-                <div class="bo-product__fields">
-                    <div class="field">
-                        <label for=price_id.clone()>{tr(|t| t.bo_price)}</label>
-                        <input id=price_id type="text" inputmode="decimal" prop:value=move || price_text.get() on:input=move |event| price_text.set(event_target_value(&event)) />
-                    </div>
-                    <div class="field">
-                        <label for=stock_id.clone()>{tr(|t| t.bo_stock)}</label>
-                        <input id=stock_id type="text" inputmode="numeric" prop:value=move || stock_text.get() on:input=move |event| stock_text.set(event_target_value(&event)) />
-                    </div>
-                </div>
-                <button type="submit" class="button button--secondary">{tr(|t| t.bo_save)}</button>
-                <div role="status">
-                    {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
-                </div>
-                {move || invalid.get().map(|text| view! { <p class="field__error">{tr(text)}</p> })}
-                {move || problem.get().map(|error| view! { <ProblemText error /> })}
-            </form>
-        </li>
-    }
-}
-
-/// "Log in with your shop's account", with the link that comes back here.
-#[component]
-fn LoginNeeded() -> impl IntoView {
-    let here = leptos_router::hooks::use_location()
-        .pathname
-        .get_untracked();
-    view! {
-        <p>{tr(|t| t.bo_login_needed)}</p>
-        <p>
-            <a class="button" href=Page::Login(Some(here)).href()>{tr(|t| t.login_link)}</a>
-        </p>
-    }
-}
-
-/// A back-office page: its heading (also the document's title) and the way back to the
-/// shops list.
-#[component]
-fn Frame(heading: Text, children: Children) -> impl IntoView {
-    let i18n = use_i18n();
-    let title = Signal::derive(move || format!("{} — {}", heading(i18n.t()), i18n.t().home_title));
-    view! {
-        <DocumentTitle text=title />
-        <div class="page page--narrow back-office">
-            <p><a href=Page::BackOffice.href()>{tr(|t| t.bo_all_shops)}</a></p>
-            <h1>{tr(heading)}</h1>
-            {children()}
-        </div>
-    }
 }

@@ -1,0 +1,106 @@
+//! The shops' back-office (the `/gestion` bundle): the shops one runs, and for each its
+//! orders inbox ([`orders`], live), its products ([`products`]); the association's page
+//! ([`association`]) for admins.
+//!
+//! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
+
+mod association;
+mod orders;
+mod products;
+
+use leptos::prelude::*;
+use shared::auth::Role;
+
+pub use association::AssociationPage;
+pub use orders::ShopOrdersPage;
+pub use products::ShopProductsPage;
+
+use crate::{
+    api,
+    components::{DocumentTitle, Loaded},
+    i18n::{Text, tr, use_i18n},
+    routes::Page,
+    state::session::use_session,
+};
+
+/// `/gestion`: the shops the signed-in merchant runs, with their orders and products.
+#[component]
+pub fn BackOfficePage() -> impl IntoView {
+    let session = use_session();
+    let shops = LocalResource::new(move || async move {
+        let Some(token) = session.access_token().await else {
+            return Ok(None);
+        };
+        api::my_shops(&token).await.map(|page| Some(page.items))
+    });
+    let loaded = move |shops: Option<Vec<shared::shop_admin::ShopProfile>>| {
+        let Some(shops) = shops else {
+            return view! { <LoginNeeded /> }.into_any();
+        };
+        if shops.is_empty() {
+            return view! { <p>{tr(|t| t.bo_no_shop)}</p> }.into_any();
+        }
+        shops
+            .into_iter()
+            .map(|shop| {
+                let active = shop.status == shared::shop_admin::ShopStatus::Active;
+                view! {
+                    <li class="bo-shop" data-testid="bo-shop">
+                        <h2>{shop.name}</h2>
+                        {(!active).then(|| view! { <p class="bo-shop__status">{tr(|t| t.bo_not_active)}</p> })}
+                        <p class="bo-shop__links">
+                            <a class="button" href=Page::ShopOrders(shop.slug.clone()).href()>
+                                {tr(|t| t.bo_orders_link)}
+                            </a>
+                            <a class="button button--secondary" href=Page::ShopProducts(shop.slug).href()>
+                                {tr(|t| t.bo_products_link)}
+                            </a>
+                        </p>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let is_admin = move || session.user().is_some_and(|user| user.role == Role::Admin);
+    view! {
+        <Frame heading=|t| t.bo_heading>
+            {move || is_admin().then(|| view! {
+                <p><a class="button" href=Page::Association.href()>{tr(|t| t.bo_association_link)}</a></p>
+            })}
+            <ul class="bo-shops">
+                <Loaded resource=shops loaded />
+            </ul>
+        </Frame>
+    }
+}
+
+/// "Log in with your shop's account", with the link that comes back here.
+#[component]
+fn LoginNeeded() -> impl IntoView {
+    let here = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    view! {
+        <p>{tr(|t| t.bo_login_needed)}</p>
+        <p>
+            <a class="button" href=Page::Login(Some(here)).href()>{tr(|t| t.login_link)}</a>
+        </p>
+    }
+}
+
+/// A back-office page: its heading (also the document's title) and the way back to the
+/// shops list.
+#[component]
+fn Frame(heading: Text, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = Signal::derive(move || format!("{} — {}", heading(i18n.t()), i18n.t().home_title));
+    view! {
+        <DocumentTitle text=title />
+        <div class="page page--narrow back-office">
+            <p><a href=Page::BackOffice.href()>{tr(|t| t.bo_all_shops)}</a></p>
+            <h1>{tr(heading)}</h1>
+            {children()}
+        </div>
+    }
+}
