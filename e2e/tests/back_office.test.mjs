@@ -14,8 +14,11 @@ const MERCHANT = { email: 'marchand@vitrine.demo', password: 'vitrine-demo-2026'
 const suite = demoSuite();
 const { api } = suite;
 
+/** Logs in from the header's link: a merchant lands in the back-office. */
 async function logInAsMerchant(page) {
-  await page.goto(`${suite.server.baseUrl}/compte/connexion?retour=%2Fgestion`);
+  await page.goto(`${suite.server.baseUrl}/`);
+  await page.getByRole('link', { name: 'Se connecter' }).click();
+  await page.waitForURL('**/compte/connexion');
   await page.getByLabel('Adresse e-mail').fill(MERCHANT.email);
   await page.getByLabel('Mot de passe').fill(MERCHANT.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();

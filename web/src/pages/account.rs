@@ -10,7 +10,7 @@ use leptos_router::{
 };
 use shared::{
     DEFAULT_PER_PAGE,
-    auth::{Register, Role},
+    auth::{Me, Register, Role},
     error::{ErrorCode, FieldError},
 };
 
@@ -27,7 +27,8 @@ const NAME_ID: &str = "nom";
 const EMAIL_ID: &str = "email";
 const PASSWORD_ID: &str = "mot-de-passe";
 
-/// The log-in form; then the page the address names (`?retour=`), else the account's orders.
+/// The log-in form; then the page the address names (`?retour=`), else the back-office for
+/// a shop's people and the orders for a shopper.
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
@@ -38,8 +39,9 @@ pub fn LoginPage() -> impl IntoView {
         let user = session
             .login(email.get_untracked(), password.get_untracked(), cart.id())
             .await?;
+        let landing = landing(&user);
         cart.follow_account(user.cart_id).await;
-        Ok(next)
+        Ok(next.unwrap_or(landing))
     });
     let no_error = Signal::derive(|| None);
     view! {
@@ -76,7 +78,7 @@ pub fn RegisterPage() -> impl IntoView {
         };
         let user = session.register(account).await?;
         cart.follow_account(user.cart_id).await;
-        Ok(next)
+        Ok(next.unwrap_or_else(|| Page::MyOrders(1).href()))
     });
     view! {
         <AccountFrame heading=|t| t.register_heading>
@@ -184,6 +186,15 @@ fn LoginPrompt() -> impl IntoView {
     }
 }
 
+/// Where a log-in leads when the address does not say: a shop's people to the back-office,
+/// shoppers to their orders.
+fn landing(user: &Me) -> String {
+    match user.role {
+        Role::Merchant | Role::Admin => Page::BackOffice.href(),
+        Role::Customer | Role::Volunteer => Page::MyOrders(1).href(),
+    }
+}
+
 /// What to tell the shopper about a field the API refused.
 fn field_error(field: &str) -> Text {
     match field {
@@ -232,15 +243,15 @@ impl AccountForm {
         routes::next_path(&query.read_untracked())
     }
 
-    /// A submit handler that runs `send` with the page to go to, then goes there; an error
-    /// stays on the form, with what was typed.
+    /// A submit handler that runs `send` with the page the address asks to go to next, if
+    /// any, then goes where `send` says; an error stays on the form, with what was typed.
     fn on_submit<F, Fut>(self, send: F) -> impl Fn(SubmitEvent) + 'static
     where
-        F: Fn(String) -> Fut + Copy + 'static,
+        F: Fn(Option<String>) -> Fut + Copy + 'static,
         Fut: Future<Output = Result<String, ApiError>> + 'static,
     {
         let navigate = use_navigate();
-        let next = self.next_raw().unwrap_or_else(|| Page::MyOrders(1).href());
+        let next = self.next_raw();
         move |event: SubmitEvent| {
             event.prevent_default();
             if self.sending.get_untracked() {
