@@ -18,8 +18,11 @@ use shared::{
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
     shop_admin::{AdminShop, AdminShopQuery, ShopProfile},
     shop_orders::{MerchantNote, OrderTransition, PaymentMethod, RecordPayment, ShopOrdersQuery},
-    shop_products::{ShopProduct, ShopProductQuery, UpdateProduct},
+    shop_products::{
+        CreateProduct, ImportQuery, ImportReport, ShopProduct, ShopProductQuery, UpdateProduct,
+    },
 };
+use wasm_bindgen::JsValue;
 
 /// Where the API lives, relative to the page's origin.
 const API_BASE: &str = "/api/v1";
@@ -274,6 +277,139 @@ pub async fn update_product(
 ) -> Result<ShopProduct, ApiError> {
     let body = json(change)?;
     authorized_send(Method::PATCH, &format!("/products/{id}"), body, token).await
+}
+
+// Back-office product management (issue 5, products part).
+
+/// `GET /shops/{slug}/products`: one page of a shop's products, filtered by status and words.
+pub async fn search_shop_products(
+    token: &str,
+    slug: &str,
+    query: &ShopProductQuery,
+) -> Result<Page<ShopProduct>, ApiError> {
+    authorized_get(&shop_path(slug, "/products"), query, token).await
+}
+
+/// `POST /shops/{slug}/products`: a new product, a draft.
+pub async fn create_product(
+    token: &str,
+    slug: &str,
+    product: &CreateProduct,
+) -> Result<ShopProduct, ApiError> {
+    let body = json(product)?;
+    authorized_send(Method::POST, &shop_path(slug, "/products"), body, token).await
+}
+
+/// `POST /products/{id}/publish`: the draft goes on sale (409 if it cannot).
+pub async fn publish_product(token: &str, id: i64) -> Result<ShopProduct, ApiError> {
+    let path = format!("/products/{id}/publish");
+    authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
+/// `POST /products/{id}/unpublish`: the product goes back to draft (409 if it is one).
+pub async fn unpublish_product(token: &str, id: i64) -> Result<ShopProduct, ApiError> {
+    let path = format!("/products/{id}/unpublish");
+    authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
+/// `POST /products/{id}/archive`: the product is withdrawn (409 if it already is).
+pub async fn archive_product(token: &str, id: i64) -> Result<ShopProduct, ApiError> {
+    let path = format!("/products/{id}/archive");
+    authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
+/// `PUT /products/{id}/picture`: the file's bytes become the product's picture.
+pub async fn put_product_picture(
+    token: &str,
+    id: i64,
+    file: &web_sys::File,
+) -> Result<ShopProduct, ApiError> {
+    let path = format!("/products/{id}/picture");
+    let response = send_file(Method::PUT, &path, Vec::new(), &file.type_(), file, token).await?;
+    decode(checked(response).await?).await
+}
+
+/// `DELETE /products/{id}/picture`: the generated picture is shown again.
+pub async fn delete_product_picture(token: &str, id: i64) -> Result<(), ApiError> {
+    let bearer = format!("Bearer {token}");
+    let path = format!("/products/{id}/picture");
+    send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?;
+    Ok(())
+}
+
+/// `GET /shops/{slug}/products/export`: the shop's products as a CSV file.
+pub async fn export_products(token: &str, slug: &str) -> Result<Vec<u8>, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let headers = [("Authorization", bearer.as_str()), ("Accept", "text/csv")];
+    let response = send_get(&shop_path(slug, "/products/export"), Vec::new(), &headers).await?;
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// `POST /shops/{slug}/products/import`: the CSV file's report; with `dry_run`, nothing
+/// changes. A file with bad lines is a report too (200 for a dry run, 422 otherwise), never
+/// an error.
+pub async fn import_products(
+    token: &str,
+    slug: &str,
+    file: &web_sys::File,
+    dry_run: bool,
+) -> Result<ImportReport, ApiError> {
+    let query = ImportQuery {
+        dry_run: dry_run.then_some(true),
+    };
+    let path = shop_path(slug, "/products/import");
+    let pairs = query_pairs(&query)?;
+    let response = send_file(Method::POST, &path, pairs, "text/csv", file, token).await?;
+    if response.status() == 422 {
+        return decode(response).await;
+    }
+    decode(checked(response).await?).await
+}
+
+/// A picture the API serves only to its shop (`picture_url` of a product not on sale), at its
+/// address (`/api/v1/...`): its bytes and content type.
+pub async fn private_picture(token: &str, url: &str) -> Result<(Vec<u8>, String), ApiError> {
+    let bearer = format!("Bearer {token}");
+    let response = Request::get(url)
+        .header("Authorization", &bearer)
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let response = checked(response).await?;
+    let kind = response.headers().get("content-type").unwrap_or_default();
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    Ok((bytes, kind))
+}
+
+/// Sends a file as the whole body, with its content type, unchecked: the caller reads the
+/// status.
+async fn send_file(
+    method: Method,
+    path: &str,
+    pairs: Vec<(String, String)>,
+    content_type: &str,
+    file: &web_sys::File,
+    token: &str,
+) -> Result<Response, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let body: &JsValue = file.as_ref();
+    RequestBuilder::new(&format!("{API_BASE}{path}"))
+        .method(method)
+        .header("Accept", "application/json")
+        .header("Authorization", &bearer)
+        .header("Content-Type", content_type)
+        .query(pairs.iter().map(|(name, value)| (name.as_str(), value)))
+        .body(body.clone())
+        .map_err(|error| ApiError::Network(error.to_string()))?
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
 }
 
 /// `GET /shops/{slug}/orders/events`: the shop's live feed (server-sent events), as a

@@ -18,13 +18,15 @@ use crate::{
     i18n::{provide_i18n, tr},
     pages::{
         AssociationPage, BackOfficePage, BasketPage, CataloguePage, CheckoutPage, ConfirmationPage,
-        HomePage, LoginPage, MyOrdersPage, NotFoundPage, ProductPage, RegisterPage, ShopOrdersPage,
-        ShopPage, ShopProductsPage, ShopsPage, TrackPage,
+        EditProductPage, HomePage, LoginPage, MyOrdersPage, NewProductPage, NotFoundPage,
+        ProductPage, RegisterPage, ShopOrdersPage, ShopPage, ShopProductsPage, ShopsPage,
+        TrackPage,
     },
     routes::{
         ASSOCIATION_PATH, BACK_OFFICE_PATH, BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH,
-        CONFIRMATION_PATH, HOME_PATH, LOGIN_PATH, MY_ORDERS_PATH, PRODUCT_PATH, REGISTER_PATH,
-        SHOP_ORDERS_PATH, SHOP_PATH, SHOP_PRODUCTS_PATH, SHOPS_PATH, TRACK_PATH,
+        CONFIRMATION_PATH, EDIT_PRODUCT_PATH, HOME_PATH, LOGIN_PATH, MY_ORDERS_PATH,
+        NEW_PRODUCT_PATH, PRODUCT_PATH, REGISTER_PATH, SHOP_ORDERS_PATH, SHOP_PATH,
+        SHOP_PRODUCTS_PATH, SHOPS_PATH, TRACK_PATH,
     },
     state::{cart::provide_cart, session::provide_session},
 };
@@ -109,6 +111,9 @@ pub fn back_office_routes() -> impl IntoView {
             <Route path=ASSOCIATION_PATH view=AssociationPage />
             <Route path=SHOP_ORDERS_PATH view=ShopOrdersPage />
             <Route path=SHOP_PRODUCTS_PATH view=ShopProductsPage />
+            // The new product's page before the edit page, whose id would not match "nouveau".
+            <Route path=NEW_PRODUCT_PATH view=NewProductPage />
+            <Route path=EDIT_PRODUCT_PATH view=EditProductPage />
         </Routes>
     }
 }

@@ -25,12 +25,17 @@
 //! | back-office: the shops one runs | `/gestion` |
 //! | back-office: the shops waiting for approval (admins) | `/gestion/association` |
 //! | back-office: a shop's orders | `/gestion/epicerie-du-duche/commandes` |
-//! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits` |
+//! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits?statut=brouillon&q=miel&page=2` |
+//! | back-office: a new product | `/gestion/epicerie-du-duche/produits/nouveau` |
+//! | back-office: a product's edit page | `/gestion/epicerie-du-duche/produits/42` |
 
 use std::fmt::Write as _;
 
 use leptos_router::{ParamSegment, StaticSegment, params::ParamsMap};
-use shared::catalogue::{ProductSort, ShopKind};
+use shared::{
+    catalogue::{ProductSort, ShopKind},
+    shop_products::ProductStatus,
+};
 
 use crate::price;
 
@@ -64,6 +69,10 @@ const ASSOCIATION: &str = "association";
 const SHOP_ORDERS: &str = "commandes";
 /// Back-office: last segment of a shop's products.
 const SHOP_PRODUCTS: &str = "produits";
+/// Back-office: last segment of the new product's page.
+const NEW_PRODUCT: &str = "nouveau";
+/// Back-office products: the status shown, see [`product_status_word`].
+const STATUS_PARAM: &str = "statut";
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
@@ -152,6 +161,30 @@ pub const SHOP_PRODUCTS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<
     ParamSegment(SLUG),
     StaticSegment(SHOP_PRODUCTS),
 );
+/// Route pattern of [`Page::NewProduct`].
+pub const NEW_PRODUCT_PATH: (
+    StaticSegment<&str>,
+    ParamSegment,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_PRODUCTS),
+    StaticSegment(NEW_PRODUCT),
+);
+/// Route pattern of [`Page::EditProduct`] (after [`NEW_PRODUCT_PATH`] in a route table).
+pub const EDIT_PRODUCT_PATH: (
+    StaticSegment<&str>,
+    ParamSegment,
+    StaticSegment<&str>,
+    ParamSegment,
+) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_PRODUCTS),
+    ParamSegment(ID),
+);
 
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,6 +229,17 @@ pub enum Page {
     ShopOrders(String),
     /// Back-office: a shop's products (the shop's slug).
     ShopProducts(String),
+    /// Back-office: a shop's products (the shop's slug), narrowed and paged.
+    ShopProductsFiltered(String, ProductListFilter),
+    /// Back-office: the form of a new product of the shop (its slug).
+    NewProduct(String),
+    /// Back-office: a product's edit page.
+    EditProduct {
+        /// The shop's slug.
+        slug: String,
+        /// The product's id.
+        id: i64,
+    },
 }
 
 impl Page {
@@ -297,6 +341,26 @@ impl Page {
             Page::ShopOrders(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_ORDERS}", encode(slug)),
             Page::ShopProducts(slug) => {
                 format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}", encode(slug))
+            }
+            Page::ShopProductsFiltered(slug, filter) => {
+                let mut query = QueryString::default();
+                if let Some(status) = filter.status {
+                    query.push(STATUS_PARAM, product_status_word(status));
+                }
+                if let Some(q) = &filter.q {
+                    query.push(SEARCH_PARAM, q);
+                }
+                query.push_page(filter.page);
+                format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}{}", encode(slug), query.0)
+            }
+            Page::NewProduct(slug) => {
+                format!(
+                    "/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}/{NEW_PRODUCT}",
+                    encode(slug)
+                )
+            }
+            Page::EditProduct { slug, id } => {
+                format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}/{id}", encode(slug))
             }
         }
     }
@@ -471,6 +535,59 @@ impl ShopFilter {
             page: read_page(&query),
         }
     }
+}
+
+/// Back-office: which of a shop's products the list shows. Lives in the query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProductListFilter {
+    /// Only the products with this status.
+    pub status: Option<ProductStatus>,
+    /// Words to find; never blank.
+    pub q: Option<String>,
+    /// The page, from 1.
+    pub page: u32,
+}
+
+impl Default for ProductListFilter {
+    fn default() -> Self {
+        ProductListFilter {
+            status: None,
+            q: None,
+            page: 1,
+        }
+    }
+}
+
+impl ProductListFilter {
+    /// Reads the products list's query string; what makes no sense is left out.
+    pub fn from_query(query: &ParamsMap) -> ProductListFilter {
+        ProductListFilter::read(|name| query.get_str(name))
+    }
+
+    fn read<'a>(query: impl Fn(&str) -> Option<&'a str>) -> ProductListFilter {
+        ProductListFilter {
+            status: query(STATUS_PARAM).and_then(parse_product_status_word),
+            q: text_param(&query, SEARCH_PARAM)
+                .map(|q| q.chars().take(MAX_SEARCH_CHARS).collect::<String>())
+                .map(|q| q.trim().to_owned()),
+            page: read_page(&query),
+        }
+    }
+}
+
+/// How a product status is written in the address.
+fn product_status_word(status: ProductStatus) -> &'static str {
+    match status {
+        ProductStatus::Draft => "brouillon",
+        ProductStatus::Active => "en-vente",
+        ProductStatus::Archived => "archive",
+    }
+}
+
+fn parse_product_status_word(word: &str) -> Option<ProductStatus> {
+    ProductStatus::ALL
+        .into_iter()
+        .find(|status| product_status_word(*status) == word)
 }
 
 /// The product id of a [`PRODUCT_PATH`] route, if it is one.
@@ -822,6 +939,47 @@ mod tests {
         let params = query_of(&href);
         assert_eq!(read_tokens(value_of(&params, TOKENS_PARAM)), tokens);
         assert_eq!(read_tokens(Some(" , ")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn back_office_product_pages_round_trip_through_their_address() {
+        let slug = "epicerie-du-duche".to_owned();
+        assert_eq!(
+            Page::NewProduct(slug.clone()).href(),
+            "/gestion/epicerie-du-duche/produits/nouveau"
+        );
+        assert_eq!(
+            Page::EditProduct {
+                slug: slug.clone(),
+                id: 42
+            }
+            .href(),
+            "/gestion/epicerie-du-duche/produits/42"
+        );
+        let filter = ProductListFilter {
+            status: Some(ProductStatus::Draft),
+            q: Some("miel de garrigue".to_owned()),
+            page: 3,
+        };
+        let href = Page::ShopProductsFiltered(slug.clone(), filter.clone()).href();
+        assert_eq!(
+            href,
+            "/gestion/epicerie-du-duche/produits?statut=brouillon&q=miel%20de%20garrigue&page=3"
+        );
+        let params = query_of(&href);
+        assert_eq!(
+            ProductListFilter::read(|name| value_of(&params, name)),
+            filter
+        );
+        assert_eq!(
+            Page::ShopProductsFiltered(slug, ProductListFilter::default()).href(),
+            "/gestion/epicerie-du-duche/produits"
+        );
+        let nonsense = [("statut".to_owned(), "vendu".to_owned())];
+        assert_eq!(
+            ProductListFilter::read(|name| value_of(&nonsense, name)),
+            ProductListFilter::default()
+        );
     }
 
     #[test]

@@ -312,6 +312,74 @@ pub static STRINGS: Strings = Strings {
     bo_new_order,
     bo_call,
 
+    // Back-office: product management (issue 5, products part).
+    bo_new_product: "New product",
+    bo_edit_product: "Edit product",
+    bo_back_to_products: "Back to the products",
+    bo_search_label: "Find a product",
+    bo_search_button: "Search",
+    bo_status_filter: "Show",
+    bo_all_statuses: "All products",
+    bo_drafts: "Drafts",
+    bo_all_on_sale: "On sale",
+    bo_all_archived: "Archived",
+    bo_no_match: "No product matches this search.",
+    bo_no_products: "No product yet: add one with “New product”.",
+    bo_edit: "Edit",
+    bo_publish: "Put on sale",
+    bo_unpublish: "Take off sale",
+    bo_back_to_draft: "Back to draft",
+    bo_archive: "Archive",
+    bo_publish_refused: "This product cannot be put on sale: it is already on sale, or archived (make it a draft first). Reload the page to see where it stands.",
+    bo_unpublish_refused: "This product is already a draft. Reload the page to see where it stands.",
+    bo_archive_refused: "This product is already archived. Reload the page to see where it stands.",
+    bo_status_now: "Done. The product is now:",
+    bo_status_heading: "Status",
+    bo_product_missing: "This product does not exist, or it is not this shop's.",
+    bo_details_heading: "Product details",
+    bo_name: "Product name",
+    bo_description: "Description (optional)",
+    bo_price_hint: "For example: 12.50",
+    bo_vat: "VAT rate",
+    bo_vat_5_5: "5.5 % (food, books)",
+    bo_vat_20: "20 % (standard rate)",
+    bo_vat_10: "10 % (restaurants, take-away)",
+    bo_vat_2_1: "2.1 % (press, refunded medicines)",
+    bo_vat_exempt: "0 % (VAT-exempt shop)",
+    bo_stock_field: "Stock",
+    bo_stock_hint: "Units in the shop. Leave empty if you do not count them.",
+    bo_category: "Category",
+    bo_choose_category: "Choose a category",
+    bo_bad_name: "Write a name of 1 to 120 characters.",
+    bo_bad_description: "The description may have at most 5,000 characters.",
+    bo_bad_vat: "Choose a VAT rate from the list.",
+    bo_bad_category: "Choose a category from the list.",
+    bo_create_product: "Create the product (draft)",
+    bo_save_product: "Save the changes",
+    bo_picture_heading: "Picture",
+    bo_picture_generated: "No picture yet: an image is made automatically.",
+    bo_picture_choose: "Choose a new picture",
+    bo_picture_hint: "A JPEG, PNG or WebP picture, at most 5 MB. It replaces the current one as soon as it is chosen.",
+    bo_picture_saved: "Picture saved.",
+    bo_picture_removed: "Picture removed.",
+    bo_picture_remove: "Remove the picture",
+    bo_picture_not_image: "This file is not a readable picture. Choose a JPEG, PNG or WebP picture.",
+    bo_picture_too_big: "This picture is too large (over 5 MB). Choose a smaller one.",
+    bo_csv_heading: "Spreadsheet (CSV file)",
+    bo_csv_intro: "Export your products to change them in a spreadsheet, then import the file.",
+    bo_export: "Export (CSV)",
+    bo_import_label: "Import a CSV file",
+    bo_import_hint: "The file is checked first: nothing changes before “Apply the import”.",
+    bo_import_apply: "Apply the import",
+    bo_import_has_errors: "Some lines need fixing: nothing was imported. Fix the file, then choose it again.",
+    bo_import_file: "File chosen:",
+    bo_import_errors_heading: "Lines to fix",
+    bo_product_count,
+    bo_import_would,
+    bo_import_done,
+    bo_import_error_at,
+    bo_import_line,
+
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist, or its address has changed.",
     back_home: "Back to the home page",
@@ -444,4 +512,40 @@ fn bo_new_order(number: &str) -> String {
 
 fn bo_call(phone: &str) -> String {
     format!("Call {phone}")
+}
+
+// Back-office: product management (issue 5, products part).
+
+fn bo_product_count(count: u64) -> String {
+    match count {
+        0 => "No product".to_owned(),
+        1 => "1 product".to_owned(),
+        n => format!("{n} products"),
+    }
+}
+
+fn bo_import_would(created: u64, updated: u64, unchanged: u64) -> String {
+    format!(
+        "The file is correct. To create: {created}; to change: {updated}; unchanged: {unchanged}. Nothing has changed yet."
+    )
+}
+
+fn bo_import_done(created: u64, updated: u64, unchanged: u64) -> String {
+    format!("Import applied. Created: {created}; changed: {updated}; unchanged: {unchanged}.")
+}
+
+fn bo_import_error_at(line: u64, field: &str) -> String {
+    if field == "ligne" {
+        format!("Line {line}:")
+    } else {
+        format!("Line {line}, column “{field}”:")
+    }
+}
+
+fn bo_import_line(line: u64, creates: bool) -> String {
+    if creates {
+        format!("Line {line}, new product:")
+    } else {
+        format!("Line {line}, changed:")
+    }
 }

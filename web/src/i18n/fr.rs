@@ -306,6 +306,74 @@ pub static STRINGS: Strings = Strings {
     bo_new_order,
     bo_call,
 
+    // Back-office: product management (issue 5, products part).
+    bo_new_product: "Nouveau produit",
+    bo_edit_product: "Modifier le produit",
+    bo_back_to_products: "Retour aux produits",
+    bo_search_label: "Rechercher un produit",
+    bo_search_button: "Rechercher",
+    bo_status_filter: "Afficher",
+    bo_all_statuses: "Tous les produits",
+    bo_drafts: "Brouillons",
+    bo_all_on_sale: "En vente",
+    bo_all_archived: "Archivés",
+    bo_no_match: "Aucun produit ne correspond à cette recherche.",
+    bo_no_products: "Aucun produit pour l'instant : ajoutez-en un avec « Nouveau produit ».",
+    bo_edit: "Modifier",
+    bo_publish: "Mettre en vente",
+    bo_unpublish: "Retirer de la vente",
+    bo_back_to_draft: "Remettre en brouillon",
+    bo_archive: "Archiver",
+    bo_publish_refused: "Ce produit ne peut pas être mis en vente : il est déjà en vente, ou il est archivé (remettez-le d'abord en brouillon). Rechargez la page pour voir son état.",
+    bo_unpublish_refused: "Ce produit est déjà un brouillon. Rechargez la page pour voir son état.",
+    bo_archive_refused: "Ce produit est déjà archivé. Rechargez la page pour voir son état.",
+    bo_status_now: "C'est fait. Le produit est maintenant :",
+    bo_status_heading: "État du produit",
+    bo_product_missing: "Ce produit n'existe pas, ou il n'est pas à ce commerce.",
+    bo_details_heading: "Description du produit",
+    bo_name: "Nom du produit",
+    bo_description: "Présentation (facultatif)",
+    bo_price_hint: "Par exemple : 12,50",
+    bo_vat: "Taux de TVA",
+    bo_vat_5_5: "5,5 % (alimentation, livres)",
+    bo_vat_20: "20 % (taux normal)",
+    bo_vat_10: "10 % (restauration, plats à emporter)",
+    bo_vat_2_1: "2,1 % (presse, médicaments remboursés)",
+    bo_vat_exempt: "0 % (commerce exonéré de TVA)",
+    bo_stock_field: "Stock",
+    bo_stock_hint: "Nombre d'unités en magasin. Laissez vide si vous ne les comptez pas.",
+    bo_category: "Catégorie",
+    bo_choose_category: "Choisissez une catégorie",
+    bo_bad_name: "Écrivez un nom de 1 à 120 caractères.",
+    bo_bad_description: "La présentation doit faire 5 000 caractères au plus.",
+    bo_bad_vat: "Choisissez un taux de TVA de la liste.",
+    bo_bad_category: "Choisissez une catégorie dans la liste.",
+    bo_create_product: "Créer le produit (brouillon)",
+    bo_save_product: "Enregistrer les modifications",
+    bo_picture_heading: "Photo",
+    bo_picture_generated: "Pas encore de photo : une image est créée automatiquement.",
+    bo_picture_choose: "Choisir une nouvelle photo",
+    bo_picture_hint: "Photo JPEG, PNG ou WebP, 5 Mo au plus. Elle remplace l'actuelle dès qu'elle est choisie.",
+    bo_picture_saved: "Photo enregistrée.",
+    bo_picture_removed: "Photo retirée.",
+    bo_picture_remove: "Retirer la photo",
+    bo_picture_not_image: "Ce fichier n'est pas une photo lisible. Choisissez une photo JPEG, PNG ou WebP.",
+    bo_picture_too_big: "Cette photo est trop lourde (plus de 5 Mo). Choisissez-en une plus petite.",
+    bo_csv_heading: "Tableur (fichier CSV)",
+    bo_csv_intro: "Exportez vos produits pour les modifier dans un tableur, puis importez le fichier.",
+    bo_export: "Exporter (CSV)",
+    bo_import_label: "Importer un fichier CSV",
+    bo_import_hint: "Le fichier est d'abord vérifié : rien ne change avant « Appliquer l'import ».",
+    bo_import_apply: "Appliquer l'import",
+    bo_import_has_errors: "Des lignes sont à corriger : rien n'a été importé. Corrigez le fichier puis choisissez-le à nouveau.",
+    bo_import_file: "Fichier choisi :",
+    bo_import_errors_heading: "Lignes à corriger",
+    bo_product_count,
+    bo_import_would,
+    bo_import_done,
+    bo_import_error_at,
+    bo_import_line,
+
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
     back_home: "Retour à l'accueil",
@@ -490,5 +558,41 @@ mod tests {
             "Livraison gratuite le mardi, le jeudi et le vendredi."
         );
         assert_eq!(delivery_on(&[]), "Livraison gratuite à domicile.");
+    }
+}
+
+// Back-office: product management (issue 5, products part).
+
+fn bo_product_count(count: u64) -> String {
+    match count {
+        0 => "Aucun produit".to_owned(),
+        1 => "1 produit".to_owned(),
+        n => format!("{n} produits"),
+    }
+}
+
+fn bo_import_would(created: u64, updated: u64, unchanged: u64) -> String {
+    format!(
+        "Le fichier est correct. À créer : {created} ; à modifier : {updated} ; inchangés : {unchanged}. Rien n'a encore changé."
+    )
+}
+
+fn bo_import_done(created: u64, updated: u64, unchanged: u64) -> String {
+    format!("Import appliqué. Créés : {created} ; modifiés : {updated} ; inchangés : {unchanged}.")
+}
+
+fn bo_import_error_at(line: u64, field: &str) -> String {
+    if field == "ligne" {
+        format!("Ligne {line} :")
+    } else {
+        format!("Ligne {line}, colonne « {field} » :")
+    }
+}
+
+fn bo_import_line(line: u64, creates: bool) -> String {
+    if creates {
+        format!("Ligne {line}, nouveau produit :")
+    } else {
+        format!("Ligne {line}, modifié :")
     }
 }

@@ -605,6 +605,140 @@ pub struct Strings {
     /// Back-office: the button that phones the customer.
     pub bo_call: fn(&str) -> String,
 
+    // Back-office: product management (issue 5, products part).
+    /// The link to (and heading of) the new product's page.
+    pub bo_new_product: &'static str,
+    /// The heading of a product's edit page.
+    pub bo_edit_product: &'static str,
+    /// The link back to the shop's products.
+    pub bo_back_to_products: &'static str,
+    /// Label of the products list's search box.
+    pub bo_search_label: &'static str,
+    /// The products list's search button.
+    pub bo_search_button: &'static str,
+    /// Label of the products list's status select.
+    pub bo_status_filter: &'static str,
+    /// The status select's choice of every product.
+    pub bo_all_statuses: &'static str,
+    /// The status select's choice of drafts.
+    pub bo_drafts: &'static str,
+    /// The status select's choice of products on sale.
+    pub bo_all_on_sale: &'static str,
+    /// The status select's choice of archived products.
+    pub bo_all_archived: &'static str,
+    /// No product matches the search or the status.
+    pub bo_no_match: &'static str,
+    /// The shop has no product yet.
+    pub bo_no_products: &'static str,
+    /// The link to a product's edit page.
+    pub bo_edit: &'static str,
+    /// Puts a draft on sale.
+    pub bo_publish: &'static str,
+    /// Takes a product off sale, back to draft.
+    pub bo_unpublish: &'static str,
+    /// Makes an archived product a draft again.
+    pub bo_back_to_draft: &'static str,
+    /// Archives a product.
+    pub bo_archive: &'static str,
+    /// The API refused to publish (409).
+    pub bo_publish_refused: &'static str,
+    /// The API refused to unpublish (409).
+    pub bo_unpublish_refused: &'static str,
+    /// The API refused to archive (409).
+    pub bo_archive_refused: &'static str,
+    /// Before a product's new status, once changed.
+    pub bo_status_now: &'static str,
+    /// Heading of the edit page's status box.
+    pub bo_status_heading: &'static str,
+    /// The edit page of a product the shop does not have.
+    pub bo_product_missing: &'static str,
+    /// Heading of the product's fields.
+    pub bo_details_heading: &'static str,
+    /// Label of the product's name.
+    pub bo_name: &'static str,
+    /// Label of the product's description.
+    pub bo_description: &'static str,
+    /// Example under the price field.
+    pub bo_price_hint: &'static str,
+    /// Label of the VAT rate select.
+    pub bo_vat: &'static str,
+    /// VAT 5.5 %.
+    pub bo_vat_5_5: &'static str,
+    /// VAT 20 %.
+    pub bo_vat_20: &'static str,
+    /// VAT 10 %.
+    pub bo_vat_10: &'static str,
+    /// VAT 2.1 %.
+    pub bo_vat_2_1: &'static str,
+    /// The only rate of a VAT-exempt shop.
+    pub bo_vat_exempt: &'static str,
+    /// Label of the product's stock.
+    pub bo_stock_field: &'static str,
+    /// Hint under the stock field.
+    pub bo_stock_hint: &'static str,
+    /// Label of the category select.
+    pub bo_category: &'static str,
+    /// The category select's empty choice.
+    pub bo_choose_category: &'static str,
+    /// A missing or too long name.
+    pub bo_bad_name: &'static str,
+    /// A too long description.
+    pub bo_bad_description: &'static str,
+    /// A VAT rate the API refused.
+    pub bo_bad_vat: &'static str,
+    /// A missing or unknown category.
+    pub bo_bad_category: &'static str,
+    /// Submits the new product.
+    pub bo_create_product: &'static str,
+    /// Submits the product's changes.
+    pub bo_save_product: &'static str,
+    /// Heading of the picture section.
+    pub bo_picture_heading: &'static str,
+    /// Said when the product has no uploaded picture.
+    pub bo_picture_generated: &'static str,
+    /// Label of the picture file input.
+    pub bo_picture_choose: &'static str,
+    /// Hint under the picture file input.
+    pub bo_picture_hint: &'static str,
+    /// The picture was uploaded.
+    pub bo_picture_saved: &'static str,
+    /// The picture was removed.
+    pub bo_picture_removed: &'static str,
+    /// Removes the uploaded picture.
+    pub bo_picture_remove: &'static str,
+    /// A file that is not a JPEG, PNG or WebP picture.
+    pub bo_picture_not_image: &'static str,
+    /// A picture over 5 MB.
+    pub bo_picture_too_big: &'static str,
+    /// Heading of the CSV section.
+    pub bo_csv_heading: &'static str,
+    /// What the CSV section is for.
+    pub bo_csv_intro: &'static str,
+    /// Downloads the products as CSV.
+    pub bo_export: &'static str,
+    /// Label of the CSV file input.
+    pub bo_import_label: &'static str,
+    /// Hint under the CSV file input.
+    pub bo_import_hint: &'static str,
+    /// Applies a checked import.
+    pub bo_import_apply: &'static str,
+    /// A report with bad lines.
+    pub bo_import_has_errors: &'static str,
+    /// Before the name of the CSV file chosen.
+    pub bo_import_file: &'static str,
+    /// Heading of the bad lines.
+    pub bo_import_errors_heading: &'static str,
+    /// How many products the list found.
+    pub bo_product_count: fn(u64) -> String,
+    /// A dry run's counts: created, updated, unchanged.
+    pub bo_import_would: fn(u64, u64, u64) -> String,
+    /// An applied import's counts: created, updated, unchanged.
+    pub bo_import_done: fn(u64, u64, u64) -> String,
+    /// Where a bad value is: the line and the column.
+    pub bo_import_error_at: fn(u64, &str) -> String,
+    /// What a line does: its number, and whether it creates a product.
+    pub bo_import_line: fn(u64, bool) -> String,
+
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,
     /// What the not-found page says.

@@ -15,6 +15,7 @@ mod shops;
 
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
 pub use back_office::{AssociationPage, BackOfficePage, ShopOrdersPage, ShopProductsPage};
+pub use back_office::{EditProductPage, NewProductPage};
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
 pub use checkout::CheckoutPage;

@@ -1,11 +1,15 @@
 //! The shops' back-office (the `/gestion` bundle): the shops one runs, and for each its
-//! orders inbox ([`orders`], live), its products ([`products`]); the association's page
+//! orders inbox ([`orders`], live), its products ([`products`], with [`product_edit`] and
+//! [`product_csv`]); the association's page
 //! ([`association`]) for admins.
 //!
 //! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
 
 mod association;
 mod orders;
+mod product_csv;
+mod product_edit;
+mod product_picture;
 mod products;
 
 use leptos::prelude::*;
@@ -13,6 +17,7 @@ use shared::auth::Role;
 
 pub use association::AssociationPage;
 pub use orders::ShopOrdersPage;
+pub use product_edit::{EditProductPage, NewProductPage};
 pub use products::ShopProductsPage;
 
 use crate::{
