@@ -26,6 +26,10 @@
 //! | back-office: the shops waiting for approval (admins) | `/gestion/association` |
 //! | back-office: a shop's orders | `/gestion/epicerie-du-duche/commandes` |
 //! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits` |
+//! | back-office: a shop's application to join | `/gestion/inscription` |
+//! | back-office: a shop's profile | `/gestion/epicerie-du-duche/profil` |
+//! | back-office: a shop's API keys | `/gestion/epicerie-du-duche/cles` |
+//! | back-office: an order taken on the phone | `/gestion/epicerie-du-duche/commande-telephone` |
 
 use std::fmt::Write as _;
 
@@ -64,6 +68,14 @@ const ASSOCIATION: &str = "association";
 const SHOP_ORDERS: &str = "commandes";
 /// Back-office: last segment of a shop's products.
 const SHOP_PRODUCTS: &str = "produits";
+/// Back-office: second segment of a shop's application to join.
+const JOIN_SHOP: &str = "inscription";
+/// Back-office: last segment of a shop's profile.
+const SHOP_PROFILE: &str = "profil";
+/// Back-office: last segment of a shop's API keys.
+const SHOP_KEYS: &str = "cles";
+/// Back-office: last segment of an order taken on the phone.
+const PHONE_ORDER: &str = "commande-telephone";
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
@@ -153,6 +165,28 @@ pub const SHOP_PRODUCTS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<
     StaticSegment(SHOP_PRODUCTS),
 );
 
+/// Route pattern of [`Page::JoinShop`].
+pub const JOIN_SHOP_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(BACK_OFFICE), StaticSegment(JOIN_SHOP));
+/// Route pattern of [`Page::ShopProfile`].
+pub const SHOP_PROFILE_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_PROFILE),
+);
+/// Route pattern of [`Page::ShopKeys`].
+pub const SHOP_KEYS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_KEYS),
+);
+/// Route pattern of [`Page::PhoneOrder`].
+pub const PHONE_ORDER_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(PHONE_ORDER),
+);
+
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -196,6 +230,14 @@ pub enum Page {
     ShopOrders(String),
     /// Back-office: a shop's products (the shop's slug).
     ShopProducts(String),
+    /// Back-office: a shopkeeper's application to join the marketplace.
+    JoinShop,
+    /// Back-office: a shop's profile, hours, closed days and logo (the shop's slug).
+    ShopProfile(String),
+    /// Back-office: a shop's API keys (the shop's slug).
+    ShopKeys(String),
+    /// Back-office: an order taken on the phone (the shop's slug).
+    PhoneOrder(String),
 }
 
 impl Page {
@@ -298,6 +340,10 @@ impl Page {
             Page::ShopProducts(slug) => {
                 format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}", encode(slug))
             }
+            Page::JoinShop => format!("/{BACK_OFFICE}/{JOIN_SHOP}"),
+            Page::ShopProfile(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_PROFILE}", encode(slug)),
+            Page::ShopKeys(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_KEYS}", encode(slug)),
+            Page::PhoneOrder(slug) => format!("/{BACK_OFFICE}/{}/{PHONE_ORDER}", encode(slug)),
         }
     }
 }
@@ -688,6 +734,28 @@ mod tests {
             .rev()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
+    }
+
+    #[test]
+    fn shop_back_office_pages_have_french_addresses() {
+        assert_eq!(Page::JoinShop.href(), "/gestion/inscription");
+        let slug = "epicerie-du-duche".to_owned();
+        assert_eq!(
+            Page::ShopProfile(slug.clone()).href(),
+            "/gestion/epicerie-du-duche/profil"
+        );
+        assert_eq!(
+            Page::ShopKeys(slug.clone()).href(),
+            "/gestion/epicerie-du-duche/cles"
+        );
+        assert_eq!(
+            Page::PhoneOrder(slug).href(),
+            "/gestion/epicerie-du-duche/commande-telephone"
+        );
+        assert_eq!(
+            Page::Register(Some(Page::JoinShop.href())).href(),
+            "/compte/inscription?retour=%2Fgestion%2Finscription"
+        );
     }
 
     #[test]

@@ -14,7 +14,10 @@ mod shop;
 mod shops;
 
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
-pub use back_office::{AssociationPage, BackOfficePage, ShopOrdersPage, ShopProductsPage};
+pub use back_office::{
+    AssociationPage, BackOfficePage, JoinShopPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage,
+    ShopProductsPage, ShopProfilePage,
+};
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
 pub use checkout::CheckoutPage;
