@@ -16,10 +16,16 @@ use shared::{
     },
     error::{ErrorCode, Problem},
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
-    shop_admin::{AdminShop, AdminShopQuery, ShopProfile},
-    shop_orders::{MerchantNote, OrderTransition, PaymentMethod, RecordPayment, ShopOrdersQuery},
+    shop_admin::{
+        AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey, NewApiKey,
+        ShopProfile, UpdateShop,
+    },
+    shop_orders::{
+        MerchantNote, OrderTransition, PaymentMethod, PhoneOrder, RecordPayment, ShopOrdersQuery,
+    },
     shop_products::{
-        CreateProduct, ImportQuery, ImportReport, ShopProduct, ShopProductQuery, UpdateProduct,
+        CreateProduct, ImportQuery, ImportReport, ShopLogo, ShopProduct, ShopProductQuery,
+        UpdateProduct,
     },
 };
 use wasm_bindgen::JsValue;
@@ -429,6 +435,134 @@ pub async fn shop_order_events(
         headers.push(("Last-Event-ID", last));
     }
     send_get(&shop_path(slug, "/orders/events"), Vec::new(), &headers).await
+}
+
+// Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+
+/// `POST /shops`: applies to join the marketplace; the shop waits for the association.
+pub async fn apply_for_shop(
+    token: &str,
+    application: &ApplyForShop,
+) -> Result<ShopProfile, ApiError> {
+    let body = json(application)?;
+    authorized_send(Method::POST, "/shops", body, token).await
+}
+
+/// `GET /shops/{slug}/profile`: a shop the signed-in merchant runs, as they can change it.
+pub async fn shop_profile(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
+    authorized_get(&shop_path(slug, "/profile"), &NoQuery {}, token).await
+}
+
+/// `PATCH /shops/{slug}`: changes some of the shop's profile.
+pub async fn update_shop(
+    token: &str,
+    slug: &str,
+    change: &UpdateShop,
+) -> Result<ShopProfile, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PATCH, &shop_path(slug, ""), body, token).await
+}
+
+/// `GET /shops/{slug}/closed-days`: the days the shop will be closed, soonest first.
+pub async fn closed_days(token: &str, slug: &str) -> Result<Page<ClosedDay>, ApiError> {
+    let query = PageQuery {
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get(&shop_path(slug, "/closed-days"), &query, token).await
+}
+
+/// `POST /shops/{slug}/closed-days`: the shop will be closed on `date` (`YYYY-MM-DD`).
+pub async fn add_closed_day(token: &str, slug: &str, date: &str) -> Result<ClosedDay, ApiError> {
+    let body = json(&ClosedDay {
+        date: date.to_owned(),
+    })?;
+    authorized_send(Method::POST, &shop_path(slug, "/closed-days"), body, token).await
+}
+
+/// `DELETE /shops/{slug}/closed-days/{date}`: the shop opens again on `date`.
+pub async fn remove_closed_day(token: &str, slug: &str, date: &str) -> Result<(), ApiError> {
+    let path = shop_path(
+        slug,
+        &format!("/closed-days/{}", js_sys::encode_uri_component(date)),
+    );
+    authorized_delete(&path, token).await
+}
+
+/// `PUT /shops/{slug}/logo`: the file's bytes, with its content type, become the logo.
+pub async fn put_shop_logo(
+    token: &str,
+    slug: &str,
+    file: web_sys::File,
+) -> Result<ShopLogo, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let content_type = file.type_();
+    let request = RequestBuilder::new(&format!("{API_BASE}{}", shop_path(slug, "/logo")))
+        .method(Method::PUT)
+        .header("Accept", "application/json")
+        .header("Authorization", &bearer)
+        .header("Content-Type", &content_type)
+        .body(file)
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(checked(response).await?).await
+}
+
+/// `GET /shops/{slug}/api-keys`: the shop's API keys, revoked ones included.
+pub async fn api_keys(token: &str, slug: &str) -> Result<Page<ApiKey>, ApiError> {
+    let query = PageQuery {
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get(&shop_path(slug, "/api-keys"), &query, token).await
+}
+
+/// `POST /shops/{slug}/api-keys`: a new key, whose secret is in the answer only.
+pub async fn create_api_key(token: &str, slug: &str, name: &str) -> Result<NewApiKey, ApiError> {
+    let body = json(&CreateApiKey {
+        name: name.to_owned(),
+    })?;
+    authorized_send(Method::POST, &shop_path(slug, "/api-keys"), body, token).await
+}
+
+/// `DELETE /shops/{slug}/api-keys/{id}`: the key stops working.
+pub async fn revoke_api_key(token: &str, slug: &str, id: i64) -> Result<(), ApiError> {
+    authorized_delete(&shop_path(slug, &format!("/api-keys/{id}")), token).await
+}
+
+/// `GET /shops/{slug}/products?q=&status=active`: the shop's products on sale matching `q`.
+pub async fn products_on_sale(
+    token: &str,
+    slug: &str,
+    q: &str,
+) -> Result<Page<ShopProduct>, ApiError> {
+    let query = ShopProductQuery {
+        status: Some("active".to_owned()),
+        q: (!q.trim().is_empty()).then(|| q.trim().to_owned()),
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get(&shop_path(slug, "/products"), &query, token).await
+}
+
+/// `POST /shops/{slug}/phone-orders`: an order taken on the phone, placed for the customer.
+pub async fn create_phone_order(
+    token: &str,
+    slug: &str,
+    order: &PhoneOrder,
+) -> Result<Order, ApiError> {
+    let body = json(order)?;
+    authorized_send(Method::POST, &shop_path(slug, "/phone-orders"), body, token).await
+}
+
+/// A `DELETE` whose success has no body (204).
+async fn authorized_delete(path: &str, token: &str) -> Result<(), ApiError> {
+    let bearer = format!("Bearer {token}");
+    send(Method::DELETE, path, None, &[("Authorization", &bearer)]).await?;
+    Ok(())
 }
 
 /// A shop's path, with `rest` after its slug.

@@ -18,15 +18,16 @@ use crate::{
     i18n::{provide_i18n, tr},
     pages::{
         AssociationPage, BackOfficePage, BasketPage, CataloguePage, CheckoutPage, ConfirmationPage,
-        EditProductPage, HomePage, LoginPage, MyOrdersPage, NewProductPage, NotFoundPage,
-        ProductPage, RegisterPage, ShopOrdersPage, ShopPage, ShopProductsPage, ShopsPage,
-        TrackPage,
+        EditProductPage, HomePage, JoinShopPage, LoginPage, MyOrdersPage, NewProductPage,
+        NotFoundPage, PhoneOrderPage, ProductPage, RegisterPage, ShopKeysPage, ShopOrdersPage,
+        ShopPage, ShopProductsPage, ShopProfilePage, ShopsPage, TrackPage,
     },
     routes::{
         ASSOCIATION_PATH, BACK_OFFICE_PATH, BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH,
-        CONFIRMATION_PATH, EDIT_PRODUCT_PATH, HOME_PATH, LOGIN_PATH, MY_ORDERS_PATH,
-        NEW_PRODUCT_PATH, PRODUCT_PATH, REGISTER_PATH, SHOP_ORDERS_PATH, SHOP_PATH,
-        SHOP_PRODUCTS_PATH, SHOPS_PATH, TRACK_PATH,
+        CONFIRMATION_PATH, EDIT_PRODUCT_PATH, HOME_PATH, JOIN_SHOP_PATH, LOGIN_PATH,
+        MY_ORDERS_PATH, NEW_PRODUCT_PATH, PHONE_ORDER_PATH, PRODUCT_PATH, REGISTER_PATH,
+        SHOP_KEYS_PATH, SHOP_ORDERS_PATH, SHOP_PATH, SHOP_PRODUCTS_PATH, SHOP_PROFILE_PATH,
+        SHOPS_PATH, TRACK_PATH,
     },
     state::{cart::provide_cart, session::provide_session},
 };
@@ -114,6 +115,10 @@ pub fn back_office_routes() -> impl IntoView {
             // The new product's page before the edit page, whose id would not match "nouveau".
             <Route path=NEW_PRODUCT_PATH view=NewProductPage />
             <Route path=EDIT_PRODUCT_PATH view=EditProductPage />
+            <Route path=JOIN_SHOP_PATH view=JoinShopPage />
+            <Route path=SHOP_PROFILE_PATH view=ShopProfilePage />
+            <Route path=SHOP_KEYS_PATH view=ShopKeysPage />
+            <Route path=PHONE_ORDER_PATH view=PhoneOrderPage />
         </Routes>
     }
 }

@@ -28,6 +28,11 @@
 //! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits?statut=brouillon&q=miel&page=2` |
 //! | back-office: a new product | `/gestion/epicerie-du-duche/produits/nouveau` |
 //! | back-office: a product's edit page | `/gestion/epicerie-du-duche/produits/42` |
+//! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits` |
+//! | back-office: a shop's application to join | `/gestion/inscription` |
+//! | back-office: a shop's profile | `/gestion/epicerie-du-duche/profil` |
+//! | back-office: a shop's API keys | `/gestion/epicerie-du-duche/cles` |
+//! | back-office: an order taken on the phone | `/gestion/epicerie-du-duche/commande-telephone` |
 
 use std::fmt::Write as _;
 
@@ -73,6 +78,14 @@ const SHOP_PRODUCTS: &str = "produits";
 const NEW_PRODUCT: &str = "nouveau";
 /// Back-office products: the status shown, see [`product_status_word`].
 const STATUS_PARAM: &str = "statut";
+/// Back-office: second segment of a shop's application to join.
+const JOIN_SHOP: &str = "inscription";
+/// Back-office: last segment of a shop's profile.
+const SHOP_PROFILE: &str = "profil";
+/// Back-office: last segment of a shop's API keys.
+const SHOP_KEYS: &str = "cles";
+/// Back-office: last segment of an order taken on the phone.
+const PHONE_ORDER: &str = "commande-telephone";
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
@@ -186,6 +199,28 @@ pub const EDIT_PRODUCT_PATH: (
     ParamSegment(ID),
 );
 
+/// Route pattern of [`Page::JoinShop`].
+pub const JOIN_SHOP_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(BACK_OFFICE), StaticSegment(JOIN_SHOP));
+/// Route pattern of [`Page::ShopProfile`].
+pub const SHOP_PROFILE_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_PROFILE),
+);
+/// Route pattern of [`Page::ShopKeys`].
+pub const SHOP_KEYS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(SHOP_KEYS),
+);
+/// Route pattern of [`Page::PhoneOrder`].
+pub const PHONE_ORDER_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(PHONE_ORDER),
+);
+
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -240,6 +275,14 @@ pub enum Page {
         /// The product's id.
         id: i64,
     },
+    /// Back-office: a shopkeeper's application to join the marketplace.
+    JoinShop,
+    /// Back-office: a shop's profile, hours, closed days and logo (the shop's slug).
+    ShopProfile(String),
+    /// Back-office: a shop's API keys (the shop's slug).
+    ShopKeys(String),
+    /// Back-office: an order taken on the phone (the shop's slug).
+    PhoneOrder(String),
 }
 
 impl Page {
@@ -362,6 +405,10 @@ impl Page {
             Page::EditProduct { slug, id } => {
                 format!("/{BACK_OFFICE}/{}/{SHOP_PRODUCTS}/{id}", encode(slug))
             }
+            Page::JoinShop => format!("/{BACK_OFFICE}/{JOIN_SHOP}"),
+            Page::ShopProfile(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_PROFILE}", encode(slug)),
+            Page::ShopKeys(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_KEYS}", encode(slug)),
+            Page::PhoneOrder(slug) => format!("/{BACK_OFFICE}/{}/{PHONE_ORDER}", encode(slug)),
         }
     }
 }
@@ -805,6 +852,28 @@ mod tests {
             .rev()
             .find(|(key, _)| key == name)
             .map(|(_, value)| value.as_str())
+    }
+
+    #[test]
+    fn shop_back_office_pages_have_french_addresses() {
+        assert_eq!(Page::JoinShop.href(), "/gestion/inscription");
+        let slug = "epicerie-du-duche".to_owned();
+        assert_eq!(
+            Page::ShopProfile(slug.clone()).href(),
+            "/gestion/epicerie-du-duche/profil"
+        );
+        assert_eq!(
+            Page::ShopKeys(slug.clone()).href(),
+            "/gestion/epicerie-du-duche/cles"
+        );
+        assert_eq!(
+            Page::PhoneOrder(slug).href(),
+            "/gestion/epicerie-du-duche/commande-telephone"
+        );
+        assert_eq!(
+            Page::Register(Some(Page::JoinShop.href())).href(),
+            "/compte/inscription?retour=%2Fgestion%2Finscription"
+        );
     }
 
     #[test]

@@ -379,6 +379,128 @@ pub static STRINGS: Strings = Strings {
     bo_import_done,
     bo_import_error_at,
     bo_import_line,
+    // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+    bo_join_link: "Register my shop",
+    bo_profile_link: "Profile and hours",
+    bo_keys_link: "API keys",
+    bo_phone_link: "Phone order",
+    bo_join_heading: "Register my shop",
+    bo_join_account_needed: "To register your shop, first create your personal account (or log in if you have one). You will then come back here.",
+    bo_join_intro: "Tell us about your shop. The association checks each application before it goes online; it will call you if needed.",
+    bo_kind_food: "Food (grocer, baker, butcher, producer…)",
+    bo_kind_non_food: "Other shops (books, clothes, shoes, crafts…)",
+    bo_kind_restaurant: "Restaurant or caterer",
+    bo_shop_name: "Shop name",
+    bo_shop_kind: "Kind of shop",
+    bo_address: "Address (number and street)",
+    bo_postcode: "Postcode",
+    bo_commune: "Town",
+    bo_phone: "Shop phone number",
+    bo_email_optional: "Shop e-mail (optional)",
+    bo_what_you_sell: "What you sell",
+    bo_join_send: "Send my application",
+    bo_join_pending: "Your shop is waiting for the association's approval. It is not on the site yet; you can already fill in its profile and hours.",
+    bo_fix_errors: "Nothing is saved yet: fix what is marked in red.",
+    bo_not_saved: "The change was not saved.",
+    bo_error_shop_name: "Write the shop's name (2 to 100 characters).",
+    bo_error_kind: "Choose the kind of shop.",
+    bo_error_address: "Write the shop's number and street.",
+    bo_error_postcode: "Write a 5-digit postcode, such as 30700.",
+    bo_error_commune: "Write the town's name.",
+    bo_error_description: "Describe what you sell (at most 2,000 characters).",
+    bo_profile_heading: "Shop profile",
+    bo_public_page: "See the shop's page on the site",
+    bo_shop_description: "About the shop (what you sell)",
+    bo_hours_heading: "Opening hours",
+    bo_hours_hint: "For each day: closed, or one period (9:00 – 19:00), or two with a break (9:00 – 12:30 then 15:00 – 19:00). Leave the afternoon fields empty if you do not close at noon.",
+    bo_closed_that_day: "Closed that day",
+    bo_opens: "Opens at",
+    bo_closes: "Closes at",
+    bo_reopens: "Reopens at (optional)",
+    bo_closes_again: "Closes at (after the break)",
+    bo_error_period_half: "Give both the opening and the closing time.",
+    bo_error_open_day: "Give this day's hours, or tick “Closed that day”.",
+    bo_error_hours: "These hours do not work: each period must close after it opens, without overlapping the other.",
+    bo_orders_reach: "Pickup, delivery, VAT",
+    bo_offered_legend: "How your customers get their orders",
+    bo_offers_pickup: "Pickup at the shop",
+    bo_offers_delivery: "Delivery by the association's volunteers",
+    bo_error_none_offered: "Keep at least one of the two boxes: otherwise your customers could not get their orders.",
+    bo_shop_vat_exempt: "Micro-business exempt from VAT",
+    bo_food_days: "Also deliver on the food days (Tuesday and Friday)",
+    bo_save_profile: "Save the profile",
+    bo_logo_heading: "Logo",
+    bo_logo_choose: "Choose a new logo",
+    bo_logo_hint: "A JPEG, PNG or WebP photo or picture, at most 5 MB. It is sent as soon as you choose it.",
+    bo_logo_sending: "Sending the logo…",
+    bo_logo_saved: "New logo saved.",
+    bo_closed_days_heading: "Exceptional closing days",
+    bo_no_closed_day: "No closing day planned.",
+    bo_closed_day_date: "Closing date",
+    bo_add_closed_day: "Add this day",
+    bo_reopen: "Remove",
+    bo_error_date: "Choose a date.",
+    bo_error_already_closed: "This day is already in the list.",
+    bo_error_date_range: "Choose a date between today and two years from now.",
+    bo_keys_heading: "API keys",
+    bo_keys_intro: "A key lets your till or your website read and update your products and orders on Vitrine. Give one per device; revoke the key of a lost device.",
+    bo_keys_list: "Your keys",
+    bo_no_keys: "No key yet.",
+    bo_key_name: "Key name",
+    bo_key_name_hint: "For example: Shop till",
+    bo_error_key_name: "Give the key a name (at most 100 characters).",
+    bo_create_key: "Create the key",
+    bo_key_once: "Copy this key now and keep it safe: it will never be shown again. If you lose it, revoke it and create another.",
+    bo_new_key: "Your new key",
+    bo_copy: "Copy",
+    bo_copied: "Key copied.",
+    bo_copy_failed: "Copying did not work: select the key and copy it by hand.",
+    bo_key_noted: "Noted, hide the key",
+    bo_key_never_used: "Never used",
+    bo_revoke: "Revoke",
+    bo_revoke_warning: "This key will stop working at once, for good.",
+    bo_revoke_confirm: "Yes, revoke this key",
+    bo_revoke_keep: "No, keep it",
+    bo_phone_heading: "Phone order",
+    bo_phone_products: "1. The products",
+    bo_phone_search: "Search for a product",
+    bo_phone_search_button: "Search",
+    bo_phone_no_result: "No product on sale matches.",
+    bo_add: "Add",
+    bo_remove: "Remove",
+    bo_phone_lines: "2. The order",
+    bo_phone_no_line: "No product yet: search for them above.",
+    bo_error_quantity: "Write a quantity of at least 1 for each product, or remove it.",
+    bo_error_no_line: "Add at least one product.",
+    bo_phone_customer: "3. The customer",
+    bo_customer_name: "Customer's name",
+    bo_customer_phone: "Customer's phone",
+    bo_phone_way: "Pickup or delivery",
+    bo_error_way: "Your shop does not offer this: choose the other.",
+    bo_error_delivery_commune: "Choose the town from the list. If it is not there, offer pickup at the shop.",
+    bo_phone_note: "Note (optional)",
+    bo_error_note: "The note is too long.",
+    bo_phone_may_call: "May be called back",
+    bo_phone_place: "Save the order",
+    bo_phone_fix: "The order is not saved yet: fix what is marked in red.",
+    bo_phone_stock: "The order is not saved: there is not enough of a product left (see the detail). Lower the quantity or remove it.",
+    bo_phone_gone: "The order is not saved: a product is no longer on sale. Remove it.",
+    bo_phone_not_placed: "The order is not saved.",
+    bo_phone_to_inbox: "See the orders",
+    bo_phone_another: "Take another order",
+    bo_join_sent,
+    bo_logo_of,
+    bo_closed_on,
+    bo_reopen_label,
+    bo_key_created,
+    bo_key_created_on,
+    bo_key_used_on,
+    bo_key_revoked_on,
+    bo_add_named,
+    bo_remove_named,
+    bo_quantity_of,
+    bo_in_stock,
+    bo_phone_done,
 
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist, or its address has changed.",
@@ -547,5 +669,67 @@ fn bo_import_line(line: u64, creates: bool) -> String {
         format!("Line {line}, new product:")
     } else {
         format!("Line {line}, changed:")
+    }
+}
+
+// Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+
+fn bo_join_sent(v: &str) -> String {
+    format!("Thank you! The application for “{v}” is sent.")
+}
+
+fn bo_logo_of(v: &str) -> String {
+    format!("Logo of {v}")
+}
+
+fn bo_closed_on(v: &str) -> String {
+    format!("Closed on {}", dated(v))
+}
+
+fn bo_reopen_label(v: &str) -> String {
+    format!("Remove {}", dated(v))
+}
+
+fn bo_key_created(v: &str) -> String {
+    format!("Key “{v}” created")
+}
+
+fn bo_key_created_on(v: &str) -> String {
+    format!("Created on {}", dated(v))
+}
+
+fn bo_key_used_on(v: &str) -> String {
+    format!("Last used on {}", dated(v))
+}
+
+fn bo_key_revoked_on(v: &str) -> String {
+    format!("Revoked on {}: no longer works", dated(v))
+}
+
+fn bo_add_named(v: &str) -> String {
+    format!("Add {v}")
+}
+
+fn bo_remove_named(v: &str) -> String {
+    format!("Remove {v}")
+}
+
+fn bo_quantity_of(v: &str) -> String {
+    format!("Quantity: {v}")
+}
+
+fn bo_in_stock(v: &str) -> String {
+    format!("{v} in stock")
+}
+
+fn bo_phone_done(v: &str) -> String {
+    format!("Order {v} saved")
+}
+
+/// "Tuesday 1 December 2026" from `YYYY-MM-DD`.
+fn dated(iso: &str) -> String {
+    match iso.get(..4) {
+        Some(year) if calendar_date(iso).is_some() => format!("{} {year}", date(iso)),
+        _ => iso.to_owned(),
     }
 }

@@ -373,6 +373,128 @@ pub static STRINGS: Strings = Strings {
     bo_import_done,
     bo_import_error_at,
     bo_import_line,
+    // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+    bo_join_link: "Inscrire mon commerce",
+    bo_profile_link: "Profil et horaires",
+    bo_keys_link: "Clés d'accès (API)",
+    bo_phone_link: "Commande par téléphone",
+    bo_join_heading: "Inscrire mon commerce",
+    bo_join_account_needed: "Pour inscrire votre commerce, créez d'abord votre compte personnel (ou connectez-vous si vous en avez un). Vous reviendrez ensuite ici.",
+    bo_join_intro: "Présentez votre commerce. L'association vérifie chaque demande avant de la mettre en ligne ; elle vous appellera si besoin.",
+    bo_kind_food: "Alimentation (épicerie, boulangerie, boucherie, producteur…)",
+    bo_kind_non_food: "Autres commerces (livres, vêtements, chaussures, artisanat…)",
+    bo_kind_restaurant: "Restaurant ou traiteur",
+    bo_shop_name: "Nom du commerce",
+    bo_shop_kind: "Type de commerce",
+    bo_address: "Adresse (numéro et rue)",
+    bo_postcode: "Code postal",
+    bo_commune: "Commune",
+    bo_phone: "Téléphone du commerce",
+    bo_email_optional: "E-mail du commerce (facultatif)",
+    bo_what_you_sell: "Ce que vous vendez",
+    bo_join_send: "Envoyer ma demande",
+    bo_join_pending: "Votre commerce attend la validation de l'association. Il n'apparaît pas encore sur le site ; vous pouvez déjà compléter son profil et ses horaires.",
+    bo_fix_errors: "Rien n'est encore enregistré : corrigez ce qui est signalé en rouge.",
+    bo_not_saved: "La modification n'a pas été enregistrée.",
+    bo_error_shop_name: "Écrivez le nom du commerce (2 à 100 caractères).",
+    bo_error_kind: "Choisissez le type de commerce.",
+    bo_error_address: "Écrivez le numéro et la rue du commerce.",
+    bo_error_postcode: "Écrivez un code postal à 5 chiffres, par exemple 30700.",
+    bo_error_commune: "Écrivez le nom de la commune.",
+    bo_error_description: "Décrivez ce que vous vendez (2 000 caractères au plus).",
+    bo_profile_heading: "Profil du commerce",
+    bo_public_page: "Voir la page du commerce sur le site",
+    bo_shop_description: "Présentation du commerce (ce que vous vendez)",
+    bo_hours_heading: "Horaires d'ouverture",
+    bo_hours_hint: "Pour chaque jour : fermé, ou une période (9 h 00 – 19 h 00), ou deux avec une pause (9 h 00 – 12 h 30 puis 15 h 00 – 19 h 00). Laissez vides les champs de l'après-midi si vous ne fermez pas à midi.",
+    bo_closed_that_day: "Fermé ce jour-là",
+    bo_opens: "Ouvre à",
+    bo_closes: "Ferme à",
+    bo_reopens: "Rouvre à (facultatif)",
+    bo_closes_again: "Ferme à (après la pause)",
+    bo_error_period_half: "Indiquez l'heure d'ouverture et l'heure de fermeture.",
+    bo_error_open_day: "Indiquez les heures de ce jour, ou cochez « Fermé ce jour-là ».",
+    bo_error_hours: "Ces horaires ne vont pas : chaque période doit fermer après avoir ouvert, sans chevaucher l'autre.",
+    bo_orders_reach: "Retrait, livraison, TVA",
+    bo_offered_legend: "Comment vos clients reçoivent leurs commandes",
+    bo_offers_pickup: "Retrait en boutique",
+    bo_offers_delivery: "Livraison par les bénévoles de l'association",
+    bo_error_none_offered: "Gardez au moins une des deux cases : sinon vos clients ne pourraient pas recevoir leurs commandes.",
+    bo_shop_vat_exempt: "Micro-entreprise exonérée de TVA",
+    bo_food_days: "Livrer aussi les jours de l'alimentation (mardi et vendredi)",
+    bo_save_profile: "Enregistrer le profil",
+    bo_logo_heading: "Logo",
+    bo_logo_choose: "Choisir un nouveau logo",
+    bo_logo_hint: "Une photo ou une image JPEG, PNG ou WebP, 5 Mo au plus. Elle est envoyée dès que vous la choisissez.",
+    bo_logo_sending: "Envoi du logo…",
+    bo_logo_saved: "Nouveau logo enregistré.",
+    bo_closed_days_heading: "Jours de fermeture exceptionnelle",
+    bo_no_closed_day: "Aucun jour de fermeture prévu.",
+    bo_closed_day_date: "Date de fermeture",
+    bo_add_closed_day: "Ajouter ce jour",
+    bo_reopen: "Retirer",
+    bo_error_date: "Choisissez une date.",
+    bo_error_already_closed: "Ce jour est déjà dans la liste.",
+    bo_error_date_range: "Choisissez une date entre aujourd'hui et deux ans d'ici.",
+    bo_keys_heading: "Clés d'accès (API)",
+    bo_keys_intro: "Une clé permet à votre caisse ou à votre site de lire et de mettre à jour vos produits et commandes sur Vitrine. Donnez-en une par appareil ; révoquez celle d'un appareil perdu.",
+    bo_keys_list: "Vos clés",
+    bo_no_keys: "Aucune clé pour l'instant.",
+    bo_key_name: "Nom de la clé",
+    bo_key_name_hint: "Par exemple : Caisse du magasin",
+    bo_error_key_name: "Donnez un nom à la clé (100 caractères au plus).",
+    bo_create_key: "Créer la clé",
+    bo_key_once: "Copiez cette clé maintenant et gardez-la en lieu sûr : elle ne sera plus jamais affichée. Si vous la perdez, révoquez-la et créez-en une autre.",
+    bo_new_key: "Votre nouvelle clé",
+    bo_copy: "Copier",
+    bo_copied: "Clé copiée.",
+    bo_copy_failed: "La copie n'a pas marché : sélectionnez la clé et copiez-la à la main.",
+    bo_key_noted: "C'est noté, masquer la clé",
+    bo_key_never_used: "Jamais utilisée",
+    bo_revoke: "Révoquer",
+    bo_revoke_warning: "Cette clé cessera de marcher tout de suite, pour toujours.",
+    bo_revoke_confirm: "Oui, révoquer cette clé",
+    bo_revoke_keep: "Non, la garder",
+    bo_phone_heading: "Commande par téléphone",
+    bo_phone_products: "1. Les produits",
+    bo_phone_search: "Chercher un produit",
+    bo_phone_search_button: "Chercher",
+    bo_phone_no_result: "Aucun produit en vente ne correspond.",
+    bo_add: "Ajouter",
+    bo_remove: "Retirer",
+    bo_phone_lines: "2. La commande",
+    bo_phone_no_line: "Aucun produit pour l'instant : cherchez-les ci-dessus.",
+    bo_error_quantity: "Écrivez une quantité d'au moins 1 pour chaque produit, ou retirez-le.",
+    bo_error_no_line: "Ajoutez au moins un produit.",
+    bo_phone_customer: "3. Le client",
+    bo_customer_name: "Nom du client",
+    bo_customer_phone: "Téléphone du client",
+    bo_phone_way: "Retrait ou livraison",
+    bo_error_way: "Votre commerce ne propose pas ce mode : choisissez l'autre.",
+    bo_error_delivery_commune: "Choisissez la commune dans la liste. Si elle n'y est pas, proposez le retrait en boutique.",
+    bo_phone_note: "Note (facultatif)",
+    bo_error_note: "La note est trop longue.",
+    bo_phone_may_call: "Peut être rappelé",
+    bo_phone_place: "Enregistrer la commande",
+    bo_phone_fix: "La commande n'est pas encore enregistrée : corrigez ce qui est signalé en rouge.",
+    bo_phone_stock: "La commande n'est pas enregistrée : il ne reste pas assez d'un produit (voir le détail). Baissez la quantité ou retirez-le.",
+    bo_phone_gone: "La commande n'est pas enregistrée : un produit n'est plus en vente. Retirez-le.",
+    bo_phone_not_placed: "La commande n'est pas enregistrée.",
+    bo_phone_to_inbox: "Voir les commandes",
+    bo_phone_another: "Prendre une autre commande",
+    bo_join_sent,
+    bo_logo_of,
+    bo_closed_on,
+    bo_reopen_label,
+    bo_key_created,
+    bo_key_created_on,
+    bo_key_used_on,
+    bo_key_revoked_on,
+    bo_add_named,
+    bo_remove_named,
+    bo_quantity_of,
+    bo_in_stock,
+    bo_phone_done,
 
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
@@ -594,5 +716,67 @@ fn bo_import_line(line: u64, creates: bool) -> String {
         format!("Ligne {line}, nouveau produit :")
     } else {
         format!("Ligne {line}, modifié :")
+    }
+}
+
+// Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+
+fn bo_join_sent(v: &str) -> String {
+    format!("Merci ! La demande pour « {v} » est envoyée.")
+}
+
+fn bo_logo_of(v: &str) -> String {
+    format!("Logo de {v}")
+}
+
+fn bo_closed_on(v: &str) -> String {
+    format!("Fermé le {}", dated(v))
+}
+
+fn bo_reopen_label(v: &str) -> String {
+    format!("Retirer le {}", dated(v))
+}
+
+fn bo_key_created(v: &str) -> String {
+    format!("Clé « {v} » créée")
+}
+
+fn bo_key_created_on(v: &str) -> String {
+    format!("Créée le {}", dated(v))
+}
+
+fn bo_key_used_on(v: &str) -> String {
+    format!("Dernière utilisation le {}", dated(v))
+}
+
+fn bo_key_revoked_on(v: &str) -> String {
+    format!("Révoquée le {} : ne marche plus", dated(v))
+}
+
+fn bo_add_named(v: &str) -> String {
+    format!("Ajouter {v}")
+}
+
+fn bo_remove_named(v: &str) -> String {
+    format!("Retirer {v}")
+}
+
+fn bo_quantity_of(v: &str) -> String {
+    format!("Quantité : {v}")
+}
+
+fn bo_in_stock(v: &str) -> String {
+    format!("{v} en stock")
+}
+
+fn bo_phone_done(v: &str) -> String {
+    format!("Commande {v} enregistrée")
+}
+
+/// "mardi 1er décembre 2026" from `YYYY-MM-DD`.
+fn dated(iso: &str) -> String {
+    match iso.get(..4) {
+        Some(year) if calendar_date(iso).is_some() => format!("{} {year}", date(iso)),
+        _ => iso.to_owned(),
     }
 }

@@ -738,6 +738,249 @@ pub struct Strings {
     pub bo_import_error_at: fn(u64, &str) -> String,
     /// What a line does: its number, and whether it creates a product.
     pub bo_import_line: fn(u64, bool) -> String,
+    // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+    /// Back-office: link to the application to join.
+    pub bo_join_link: &'static str,
+    /// Back-office: link to a shop's profile.
+    pub bo_profile_link: &'static str,
+    /// Back-office: link to a shop's API keys.
+    pub bo_keys_link: &'static str,
+    /// Back-office: link to the phone order form.
+    pub bo_phone_link: &'static str,
+    /// Joining: the page's heading.
+    pub bo_join_heading: &'static str,
+    /// Joining: signed out.
+    pub bo_join_account_needed: &'static str,
+    /// Joining: what the form is for.
+    pub bo_join_intro: &'static str,
+    /// Joining: the food kind, with examples.
+    pub bo_kind_food: &'static str,
+    /// Joining: the non-food kind, with examples.
+    pub bo_kind_non_food: &'static str,
+    /// Joining: the restaurant kind, with examples.
+    pub bo_kind_restaurant: &'static str,
+    /// Label of the shop's name.
+    pub bo_shop_name: &'static str,
+    /// Legend of the shop's kind.
+    pub bo_shop_kind: &'static str,
+    /// Label of the street address.
+    pub bo_address: &'static str,
+    /// Label of the postcode.
+    pub bo_postcode: &'static str,
+    /// Label of the commune.
+    pub bo_commune: &'static str,
+    /// Label of the shop's phone.
+    pub bo_phone: &'static str,
+    /// Label of the shop's e-mail.
+    pub bo_email_optional: &'static str,
+    /// Label of what the shop sells.
+    pub bo_what_you_sell: &'static str,
+    /// Joining: sends the application.
+    pub bo_join_send: &'static str,
+    /// Joining: what happens next.
+    pub bo_join_pending: &'static str,
+    /// A form not sent: fix what is in red.
+    pub bo_fix_errors: &'static str,
+    /// A change the API refused.
+    pub bo_not_saved: &'static str,
+    /// Error: the shop's name.
+    pub bo_error_shop_name: &'static str,
+    /// Error: no kind chosen.
+    pub bo_error_kind: &'static str,
+    /// Error: the address.
+    pub bo_error_address: &'static str,
+    /// Error: the postcode.
+    pub bo_error_postcode: &'static str,
+    /// Error: the commune.
+    pub bo_error_commune: &'static str,
+    /// Error: the description.
+    pub bo_error_description: &'static str,
+    /// Profile: the page's heading.
+    pub bo_profile_heading: &'static str,
+    /// Profile: link to the shop's public page.
+    pub bo_public_page: &'static str,
+    /// Label of the description.
+    pub bo_shop_description: &'static str,
+    /// Profile: heading of the opening hours.
+    pub bo_hours_heading: &'static str,
+    /// Profile: how to fill the hours.
+    pub bo_hours_hint: &'static str,
+    /// Profile: a weekday the shop is closed.
+    pub bo_closed_that_day: &'static str,
+    /// Profile: opening time.
+    pub bo_opens: &'static str,
+    /// Profile: closing time.
+    pub bo_closes: &'static str,
+    /// Profile: opening time after the break.
+    pub bo_reopens: &'static str,
+    /// Profile: closing time after the break.
+    pub bo_closes_again: &'static str,
+    /// Error: a period with one time only.
+    pub bo_error_period_half: &'static str,
+    /// Error: an open day without hours.
+    pub bo_error_open_day: &'static str,
+    /// Error: hours the API refused.
+    pub bo_error_hours: &'static str,
+    /// Profile: heading of pickup and delivery.
+    pub bo_orders_reach: &'static str,
+    /// Profile: legend of pickup and delivery.
+    pub bo_offered_legend: &'static str,
+    /// Profile: pickup offered.
+    pub bo_offers_pickup: &'static str,
+    /// Profile: delivery offered.
+    pub bo_offers_delivery: &'static str,
+    /// Error: neither pickup nor delivery (422).
+    pub bo_error_none_offered: &'static str,
+    /// Profile: VAT exemption.
+    pub bo_shop_vat_exempt: &'static str,
+    /// Profile: a restaurant on the food rounds.
+    pub bo_food_days: &'static str,
+    /// Profile: saves it.
+    pub bo_save_profile: &'static str,
+    /// Profile: heading of the logo.
+    pub bo_logo_heading: &'static str,
+    /// Profile: label of the logo's file input.
+    pub bo_logo_choose: &'static str,
+    /// Profile: what file the logo may be.
+    pub bo_logo_hint: &'static str,
+    /// Profile: the logo is being sent.
+    pub bo_logo_sending: &'static str,
+    /// Profile: the logo was saved.
+    pub bo_logo_saved: &'static str,
+    /// Profile: heading of the closed days.
+    pub bo_closed_days_heading: &'static str,
+    /// Profile: no closed day.
+    pub bo_no_closed_day: &'static str,
+    /// Profile: label of a new closed day.
+    pub bo_closed_day_date: &'static str,
+    /// Profile: adds a closed day.
+    pub bo_add_closed_day: &'static str,
+    /// Profile: removes a closed day.
+    pub bo_reopen: &'static str,
+    /// Error: no date.
+    pub bo_error_date: &'static str,
+    /// Error: a day already closed (409).
+    pub bo_error_already_closed: &'static str,
+    /// Error: a past or far date (422).
+    pub bo_error_date_range: &'static str,
+    /// API keys: the page's heading.
+    pub bo_keys_heading: &'static str,
+    /// API keys: what they are for.
+    pub bo_keys_intro: &'static str,
+    /// API keys: heading of the list.
+    pub bo_keys_list: &'static str,
+    /// API keys: none.
+    pub bo_no_keys: &'static str,
+    /// API keys: label of the name.
+    pub bo_key_name: &'static str,
+    /// API keys: an example name.
+    pub bo_key_name_hint: &'static str,
+    /// Error: the key's name.
+    pub bo_error_key_name: &'static str,
+    /// API keys: creates one.
+    pub bo_create_key: &'static str,
+    /// API keys: the secret is shown once.
+    pub bo_key_once: &'static str,
+    /// API keys: label of the new secret.
+    pub bo_new_key: &'static str,
+    /// API keys: copies the secret.
+    pub bo_copy: &'static str,
+    /// API keys: copied.
+    pub bo_copied: &'static str,
+    /// API keys: copying failed.
+    pub bo_copy_failed: &'static str,
+    /// API keys: hides the secret.
+    pub bo_key_noted: &'static str,
+    /// API keys: never used.
+    pub bo_key_never_used: &'static str,
+    /// API keys: starts revoking.
+    pub bo_revoke: &'static str,
+    /// API keys: what revoking does.
+    pub bo_revoke_warning: &'static str,
+    /// API keys: revokes.
+    pub bo_revoke_confirm: &'static str,
+    /// API keys: does not revoke.
+    pub bo_revoke_keep: &'static str,
+    /// Phone order: the page's heading.
+    pub bo_phone_heading: &'static str,
+    /// Phone order: heading of the search.
+    pub bo_phone_products: &'static str,
+    /// Phone order: label of the search.
+    pub bo_phone_search: &'static str,
+    /// Phone order: searches.
+    pub bo_phone_search_button: &'static str,
+    /// Phone order: nothing found.
+    pub bo_phone_no_result: &'static str,
+    /// Phone order: adds a product.
+    pub bo_add: &'static str,
+    /// Phone order: removes a line.
+    pub bo_remove: &'static str,
+    /// Phone order: heading of the lines.
+    pub bo_phone_lines: &'static str,
+    /// Phone order: no line yet.
+    pub bo_phone_no_line: &'static str,
+    /// Error: a quantity.
+    pub bo_error_quantity: &'static str,
+    /// Error: no line.
+    pub bo_error_no_line: &'static str,
+    /// Phone order: heading of the customer.
+    pub bo_phone_customer: &'static str,
+    /// Phone order: label of the customer's name.
+    pub bo_customer_name: &'static str,
+    /// Phone order: label of the customer's phone.
+    pub bo_customer_phone: &'static str,
+    /// Phone order: legend of pickup or delivery.
+    pub bo_phone_way: &'static str,
+    /// Error: the way the shop does not offer.
+    pub bo_error_way: &'static str,
+    /// Error: the delivery commune.
+    pub bo_error_delivery_commune: &'static str,
+    /// Phone order: label of the note.
+    pub bo_phone_note: &'static str,
+    /// Error: the note.
+    pub bo_error_note: &'static str,
+    /// Phone order: the customer may be called back.
+    pub bo_phone_may_call: &'static str,
+    /// Phone order: places it.
+    pub bo_phone_place: &'static str,
+    /// Phone order: fix the form.
+    pub bo_phone_fix: &'static str,
+    /// Phone order: not enough stock (409).
+    pub bo_phone_stock: &'static str,
+    /// Phone order: a product is no longer the shop's (404).
+    pub bo_phone_gone: &'static str,
+    /// Phone order: another refusal.
+    pub bo_phone_not_placed: &'static str,
+    /// Phone order: link to the inbox.
+    pub bo_phone_to_inbox: &'static str,
+    /// Phone order: starts another.
+    pub bo_phone_another: &'static str,
+    /// Joining: the application is in (the shop's name).
+    pub bo_join_sent: fn(&str) -> String,
+    /// Profile: the logo's text alternative (the shop's name).
+    pub bo_logo_of: fn(&str) -> String,
+    /// Profile: a closed day (YYYY-MM-DD).
+    pub bo_closed_on: fn(&str) -> String,
+    /// Profile: accessible name of the button that removes a closed day.
+    pub bo_reopen_label: fn(&str) -> String,
+    /// API keys: a key was created (its name).
+    pub bo_key_created: fn(&str) -> String,
+    /// API keys: creation date (YYYY-MM-DD).
+    pub bo_key_created_on: fn(&str) -> String,
+    /// API keys: last use (YYYY-MM-DD).
+    pub bo_key_used_on: fn(&str) -> String,
+    /// API keys: revocation date (YYYY-MM-DD).
+    pub bo_key_revoked_on: fn(&str) -> String,
+    /// Phone order: accessible name of an add button (product).
+    pub bo_add_named: fn(&str) -> String,
+    /// Phone order: accessible name of a remove button (product).
+    pub bo_remove_named: fn(&str) -> String,
+    /// Phone order: label of a line's quantity (product).
+    pub bo_quantity_of: fn(&str) -> String,
+    /// Phone order: stock left (a number).
+    pub bo_in_stock: fn(&str) -> String,
+    /// Phone order: placed (its number).
+    pub bo_phone_done: fn(&str) -> String,
 
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,

@@ -14,8 +14,10 @@ mod shop;
 mod shops;
 
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
-pub use back_office::{AssociationPage, BackOfficePage, ShopOrdersPage, ShopProductsPage};
-pub use back_office::{EditProductPage, NewProductPage};
+pub use back_office::{
+    AssociationPage, BackOfficePage, EditProductPage, JoinShopPage, NewProductPage, PhoneOrderPage,
+    ShopKeysPage, ShopOrdersPage, ShopProductsPage, ShopProfilePage,
+};
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
 pub use checkout::CheckoutPage;

@@ -1,24 +1,34 @@
 //! The shops' back-office (the `/gestion` bundle): the shops one runs, and for each its
-//! orders inbox ([`orders`], live), its products ([`products`], with [`product_edit`] and
-//! [`product_csv`]); the association's page
-//! ([`association`]) for admins.
+//! orders inbox ([`orders`], live), its products ([`products`], with [`product_edit`],
+//! [`product_picture`] and [`product_csv`]); the association's page ([`association`]) for
+//! admins. A shopkeeper applies to join ([`join`]), keeps the shop's
+//! profile ([`profile`]) and API keys ([`keys`]) up to date and enters orders taken on the
+//! phone ([`phone_order`]).
 //!
 //! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
 
 mod association;
+mod join;
+mod keys;
 mod orders;
+mod phone_order;
 mod product_csv;
 mod product_edit;
 mod product_picture;
 mod products;
+mod profile;
 
 use leptos::prelude::*;
 use shared::auth::Role;
 
 pub use association::AssociationPage;
+pub use join::JoinShopPage;
+pub use keys::ShopKeysPage;
 pub use orders::ShopOrdersPage;
+pub use phone_order::PhoneOrderPage;
 pub use product_edit::{EditProductPage, NewProductPage};
 pub use products::ShopProductsPage;
+pub use profile::ShopProfilePage;
 
 use crate::{
     api,
@@ -57,8 +67,17 @@ pub fn BackOfficePage() -> impl IntoView {
                             <a class="button" href=Page::ShopOrders(shop.slug.clone()).href()>
                                 {tr(|t| t.bo_orders_link)}
                             </a>
-                            <a class="button button--secondary" href=Page::ShopProducts(shop.slug).href()>
+                            <a class="button button--secondary" href=Page::ShopProducts(shop.slug.clone()).href()>
                                 {tr(|t| t.bo_products_link)}
+                            </a>
+                            <a class="button button--secondary" href=Page::PhoneOrder(shop.slug.clone()).href()>
+                                {tr(|t| t.bo_phone_link)}
+                            </a>
+                            <a class="button button--secondary" href=Page::ShopProfile(shop.slug.clone()).href()>
+                                {tr(|t| t.bo_profile_link)}
+                            </a>
+                            <a class="button button--secondary" href=Page::ShopKeys(shop.slug).href()>
+                                {tr(|t| t.bo_keys_link)}
                             </a>
                         </p>
                     </li>
@@ -76,6 +95,7 @@ pub fn BackOfficePage() -> impl IntoView {
             <ul class="bo-shops">
                 <Loaded resource=shops loaded />
             </ul>
+            <p><a class="button button--secondary" href=Page::JoinShop.href()>{tr(|t| t.bo_join_link)}</a></p>
         </Frame>
     }
 }
