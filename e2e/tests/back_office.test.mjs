@@ -81,6 +81,15 @@ test('the merchant sees a new order arrive live, confirms it, makes it ready and
   await card.getByLabel('Moyen de paiement').selectOption('card');
   await card.getByRole('button', { name: 'Enregistrer le paiement' }).click();
   await merchant.locator(`[data-testid="bo-order"][data-number="${number}"][data-payment="paid"]`).waitFor();
+  // The history says who did what: the shopper placed it, the merchant moved it on.
+  await card.locator('summary', { hasText: 'Historique de la commande' }).click();
+  const history = card.getByTestId('order-history').locator('li');
+  await history.nth(3).waitFor();
+  const entries = (await history.allTextContents()).map((text) => text.replace(/\s+/g, ' '));
+  assert.equal(entries.length, 4, `placed, confirmed, ready, paid: ${entries}`);
+  assert.match(entries[0], /le client : commande passée/);
+  assert.match(entries[1], /Claire Fabre : reçue, le commerce va la confirmer → confirmée/);
+  assert.match(entries[3], /Claire Fabre : paiement enregistré \(Carte bancaire\)/);
   const href = await shopper.getByTestId('track-link').first().getAttribute('href');
   const tracked = await api(`/track/${href.split('/').pop()}`);
   assert.equal(tracked.status, 'ready');

@@ -309,6 +309,11 @@ pub static STRINGS: Strings = Strings {
     bo_approve: "Approve and put online",
     bo_approved: "Approved: the shop is online.",
     bo_print: "Print the order slip",
+    bo_history: "Order history",
+    bo_history_customer: "the customer",
+    bo_history_placed: "order placed",
+    bo_history_paid: "payment recorded",
+    bo_history_note: "note changed",
     bo_new_order,
     bo_call,
 

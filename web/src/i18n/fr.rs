@@ -303,6 +303,11 @@ pub static STRINGS: Strings = Strings {
     bo_approve: "Valider et mettre en ligne",
     bo_approved: "Validé : le commerce est en ligne.",
     bo_print: "Imprimer le bon de commande",
+    bo_history: "Historique de la commande",
+    bo_history_customer: "le client",
+    bo_history_placed: "commande passée",
+    bo_history_paid: "paiement enregistré",
+    bo_history_note: "note modifiée",
     bo_new_order,
     bo_call,
 

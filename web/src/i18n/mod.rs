@@ -600,6 +600,16 @@ pub struct Strings {
     pub bo_approved: &'static str,
     /// Prints an order's slip.
     pub bo_print: &'static str,
+    /// Back-office: an order's history.
+    pub bo_history: &'static str,
+    /// History: the shopper as actor.
+    pub bo_history_customer: &'static str,
+    /// History: the order was placed.
+    pub bo_history_placed: &'static str,
+    /// History: the payment was recorded.
+    pub bo_history_paid: &'static str,
+    /// History: the note was changed.
+    pub bo_history_note: &'static str,
     /// Back-office: the new-order signal.
     pub bo_new_order: fn(&str) -> String,
     /// Back-office: the button that phones the customer.

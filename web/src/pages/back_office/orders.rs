@@ -13,14 +13,14 @@ use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local, wasm_bindgen::JsCas
 use leptos_router::hooks::use_params_map;
 use shared::{
     order::{ContactPreference, Order, OrderStatus, PaymentStatus},
-    shop_orders::{OrderEventKind, OrderFeedEvent, PaymentMethod},
+    shop_orders::{OrderEvent, OrderEventKind, OrderFeedEvent, PaymentMethod},
 };
 
 use super::{Frame, LoginNeeded};
 use crate::{
     api::{self, ApiError},
     components::{FulfilmentLine, Loaded, ProblemText},
-    i18n::{Text, tr, tr_with, use_i18n},
+    i18n::{Strings, Text, tr, tr_with, use_i18n},
     routes,
     state::session::{SessionState, use_session},
 };
@@ -256,6 +256,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
     let reason = RwSignal::new(String::new());
     let note = RwSignal::new(order.merchant_note.clone().unwrap_or_default());
     let method = RwSignal::new(PaymentMethod::Cash);
+    let history = order.history.clone();
     let printing = RwSignal::new(false);
     let print = move |_| {
         // The print stylesheet shows only the card marked for printing.
@@ -423,7 +424,83 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
                 {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
+            <OrderHistory id known=history />
         </li>
+    }
+}
+
+/// The order's history, oldest first, with who did what and when; loaded when opened,
+/// since the inbox's list does not carry it.
+#[component]
+fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let history = RwSignal::new(known);
+    let load = move |_| {
+        if history.get_untracked().is_some() {
+            return;
+        }
+        spawn_local(async move {
+            if let Some(token) = session.access_token().await
+                && let Ok(order) = api::get_order(&token, id).await
+            {
+                history.set(Some(order.history.unwrap_or_default()));
+            }
+        });
+    };
+    let line = move |event: OrderEvent| {
+        let t = i18n.t();
+        let when = js_sys::Date::new(&event.at.as_str().into())
+            .to_locale_string(i18n.lang().code(), &wasm_bindgen::JsValue::UNDEFINED)
+            .as_string()
+            .unwrap_or(event.at.clone());
+        let who = event
+            .actor_name
+            .clone()
+            .unwrap_or_else(|| t.bo_history_customer.to_owned());
+        let what = match event.kind {
+            OrderEventKind::Placed => t.bo_history_placed.to_owned(),
+            OrderEventKind::Status => format!(
+                "{} → {}",
+                event.from.map(|s| t.status(s)).unwrap_or_default(),
+                event.to.map(|s| t.status(s)).unwrap_or_default()
+            ),
+            OrderEventKind::Payment => t.bo_history_paid.to_owned(),
+            OrderEventKind::Note => t.bo_history_note.to_owned(),
+        };
+        // A payment's note is its method, said in words.
+        let note = match PaymentMethod::parse(&event.note) {
+            Some(method) if event.kind == OrderEventKind::Payment => {
+                payment_method(t, method).to_owned()
+            }
+            _ => event.note.clone(),
+        };
+        let note = (!note.is_empty()).then(|| format!(" ({note})"));
+        format!("{when} — {who} : {what}{}", note.unwrap_or_default())
+    };
+    view! {
+        <details class="bo-order__history" on:toggle=load>
+            <summary>{tr(|t| t.bo_history)}</summary>
+            {move || match history.get() {
+                None => view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any(),
+                Some(events) => {
+                    let items = events
+                        .into_iter()
+                        .map(|event| view! { <li>{move || line(event.clone())}</li> })
+                        .collect_view();
+                    view! { <ol data-testid="order-history">{items}</ol> }.into_any()
+                }
+            }}
+        </details>
+    }
+}
+
+/// A payment method, in words.
+fn payment_method(t: &Strings, method: PaymentMethod) -> &'static str {
+    match method {
+        PaymentMethod::Cash => t.bo_cash,
+        PaymentMethod::Card => t.bo_card,
+        PaymentMethod::Cheque => t.bo_cheque,
     }
 }
 
