@@ -9,6 +9,8 @@
 
 use std::collections::HashSet;
 
+use crate::domain::search::slugify;
+
 /// A commune of the Uzège where demo shops are located.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DemoCommune {
@@ -380,42 +382,6 @@ fn phone(mobile: bool, base: usize, index: usize) -> String {
     let last = (base + index * 7_919) % 10_000;
     let block = if mobile { "06 39 98" } else { "04 65 71" };
     format!("{block} {:02} {:02}", last / 100, last % 100)
-}
-
-/// Lowercase ASCII slug: accents dropped, ligatures spelled out, other characters
-/// turned into single hyphens.
-fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_dash = false;
-    for c in text.chars() {
-        let plain = match c {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => "a",
-            'ç' | 'Ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
-            'î' | 'ï' | 'í' | 'Î' | 'Ï' => "i",
-            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' => "o",
-            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' => "u",
-            'ÿ' | 'Ÿ' => "y",
-            'ñ' | 'Ñ' => "n",
-            'œ' | 'Œ' => "oe",
-            'æ' | 'Æ' => "ae",
-            _ => "",
-        };
-        if plain.is_empty() && !c.is_ascii_alphanumeric() {
-            pending_dash = !out.is_empty();
-            continue;
-        }
-        if pending_dash {
-            out.push('-');
-            pending_dash = false;
-        }
-        if plain.is_empty() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push_str(plain);
-        }
-    }
-    out
 }
 
 fn communes() -> Vec<DemoCommune> {
@@ -3956,19 +3922,6 @@ mod tests {
                     .any(|i| root_of(i.1) != "vins-et-spiritueux");
             assert!(varies, "{}", trade.prefix);
         }
-    }
-
-    #[test]
-    fn slugify_handles_french() {
-        assert_eq!(slugify("Épicerie du Duché"), "epicerie-du-duche");
-        assert_eq!(slugify("Au Pain de l'Évêché"), "au-pain-de-l-eveche");
-        assert_eq!(slugify("Bœuf bourguignon"), "boeuf-bourguignon");
-        assert_eq!(
-            slugify("Nappe provençale 160×250"),
-            "nappe-provencale-160-250"
-        );
-        assert_eq!(slugify("  Crème brûlée !"), "creme-brulee");
-        assert_eq!(slugify("Phèdre – Jean Racine"), "phedre-jean-racine");
     }
 
     #[test]

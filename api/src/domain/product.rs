@@ -3,6 +3,8 @@
 
 use shared::shop_products::ProductStatus;
 
+use crate::domain::search::slugify;
+
 /// Longest product name, in characters.
 pub const NAME_MAX: usize = 120;
 /// Longest description, in characters.
@@ -90,48 +92,21 @@ pub fn vat_percent(rate_bp: i32) -> f64 {
     f64::from(rate_bp) / 100.0
 }
 
-/// Lowercase ASCII slug of a name: accents dropped, ligatures spelled out, anything else
-/// turned into single hyphens; `produit` when nothing is left.
+/// A product's slug: [`slugify`] of its name, at most [`MAX_SLUG_LENGTH`] characters;
+/// `produit` when nothing is left.
 pub fn slug(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
-    let mut pending_dash = false;
-    for c in name.chars() {
-        let plain = match c {
-            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => "a",
-            'ç' | 'Ç' => "c",
-            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
-            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => "i",
-            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => "o",
-            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
-            'ÿ' | 'Ÿ' => "y",
-            'ñ' | 'Ñ' => "n",
-            'œ' | 'Œ' => "oe",
-            'æ' | 'Æ' => "ae",
-            _ => "",
-        };
-        if plain.is_empty() && !c.is_ascii_alphanumeric() {
-            pending_dash = !out.is_empty();
-            continue;
-        }
-        if pending_dash {
-            out.push('-');
-            pending_dash = false;
-        }
-        if plain.is_empty() {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.push_str(plain);
-        }
-        if out.len() >= 80 {
-            break;
-        }
-    }
-    if out.is_empty() {
+    let mut slug = slugify(name);
+    slug.truncate(MAX_SLUG_LENGTH);
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
         "produit".into()
     } else {
-        out
+        slug.to_owned()
     }
 }
+
+/// Longest product slug made from a name (before a `-2` suffix).
+const MAX_SLUG_LENGTH: usize = 80;
 
 /// `stem`, or `stem-2`, `stem-3`... : the first that `taken` does not hold.
 pub fn unique_slug(stem: &str, taken: impl Fn(&str) -> bool) -> String {

@@ -95,9 +95,59 @@ pub fn escape_like(term: &str) -> String {
     escaped
 }
 
+/// The slug of a name, for addresses: lowercase ASCII, accents dropped, ligatures spelled
+/// out, anything else turned into single hyphens ("Au Pain de l'Évêché" ->
+/// `au-pain-de-l-eveche`).
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.chars() {
+        let plain = match c {
+            'à' | 'â' | 'ä' | 'á' | 'À' | 'Â' | 'Ä' | 'Á' => "a",
+            'ç' | 'Ç' => "c",
+            'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => "e",
+            'î' | 'ï' | 'í' | 'Î' | 'Ï' | 'Í' => "i",
+            'ô' | 'ö' | 'ó' | 'Ô' | 'Ö' | 'Ó' => "o",
+            'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => "u",
+            'ÿ' | 'Ÿ' => "y",
+            'ñ' | 'Ñ' => "n",
+            'œ' | 'Œ' => "oe",
+            'æ' | 'Æ' => "ae",
+            _ => "",
+        };
+        if plain.is_empty() && !c.is_ascii_alphanumeric() {
+            pending_dash = !out.is_empty();
+            continue;
+        }
+        if pending_dash {
+            out.push('-');
+            pending_dash = false;
+        }
+        if plain.is_empty() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push_str(plain);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugify_handles_french() {
+        assert_eq!(slugify("Épicerie du Duché"), "epicerie-du-duche");
+        assert_eq!(slugify("Au Pain de l'Évêché"), "au-pain-de-l-eveche");
+        assert_eq!(slugify("Bœuf bourguignon"), "boeuf-bourguignon");
+        assert_eq!(
+            slugify("Nappe provençale 160×250"),
+            "nappe-provencale-160-250"
+        );
+        assert_eq!(slugify("  Crème brûlée !"), "creme-brulee");
+        assert_eq!(slugify("Phèdre – Jean Racine"), "phedre-jean-racine");
+    }
 
     #[test]
     fn accents_case_and_plurals_fold_to_the_same_key() {
