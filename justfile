@@ -2,9 +2,23 @@
 
 set shell := ["bash", "-euo", "pipefail", "-c"]
 
+# A debug build (argon2 optimised, see Cargo.toml) serves the demo well and builds in about
+# half the time of the release one; a real site uses `cargo build --release`
+# (docs/operations.md). Each step says how long it takes; a second run rebuilds nothing.
 # Install what is missing, build, and run Vitrine with the demo data on SQLite.
-run *ARGS: setup web
-    cargo run --release -p vitrine-api -- serve --demo {{ARGS}}
+run *ARGS:
+    #!/usr/bin/env bash
+    set -euo pipefail
+    started=$SECONDS
+    step() { printf '\n\033[1m== %s\033[0m (%d s so far)\n' "$1" $((SECONDS - started)); }
+    step "1/3 tools: first time about 5 min (wasm-bindgen-cli builds), then instant"
+    scripts/setup.sh
+    step "2/3 web app into web/dist: first time 2 to 4 min, then seconds"
+    scripts/build-web.sh --quiet
+    step "3/3 server: first time about 5 min, then seconds"
+    cargo build -p vitrine-api --bin vitrine
+    step "ready: starting Vitrine with the demo data"
+    exec "${CARGO_TARGET_DIR:-target}/debug/vitrine" serve --demo {{ARGS}}
 
 # The whole test suite: formatting, lints, unit and API tests on SQLite and PostgreSQL,
 # the OpenAPI drift check, and the browser tests.

@@ -25,7 +25,36 @@ done
 # and a copy of the page shell that loads it.
 bundles="vitrine commande gestion"
 
+# --quiet: no size table. --force: rebuild web/dist even when it looks up to date.
+quiet=false force=false
+for arg in "$@"; do
+    case "$arg" in
+        --quiet) quiet=true ;;
+        --force) force=true ;;
+        *) echo "build-web: unknown option $arg (--quiet, --force)" >&2; exit 2 ;;
+    esac
+done
+
 cargo build -p vitrine-web --target wasm32-unknown-unknown --profile wasm-release
+
+# Nothing changed since the last build (cargo leaves an unchanged wasm's date alone): skip
+# wasm-bindgen and the slow brotli -q 11, so a second `just run` starts in seconds.
+stamp="$dist/.built"
+up_to_date() {
+    [ -e "$stamp" ] || return 1
+    local input
+    for input in web/index.html web/style.css "${BASH_SOURCE[0]}"; do
+        [ "$input" -nt "$stamp" ] && return 1
+    done
+    for bundle in $bundles; do
+        [ "$target_dir/wasm32-unknown-unknown/wasm-release/$bundle.wasm" -nt "$stamp" ] && return 1
+    done
+    return 0
+}
+if ! $force && up_to_date; then
+    echo "build-web: $dist is up to date"
+    exit 0
+fi
 
 rm -rf "$dist"
 mkdir -p "$dist"
@@ -47,6 +76,9 @@ for file in "$dist"/*; do
     gzip -9 -k -f "$file"
     brotli -q 11 -k -f "$file"
 done
+
+touch "$stamp"
+$quiet && exit 0
 
 # What a page of each bundle downloads: its wasm, its JS, the stylesheet and its shell.
 size() { stat -c %s "$1"; }

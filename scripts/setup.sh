@@ -10,6 +10,9 @@ with_tests=false
 [ "${1:-}" = "--test" ] && with_tests=true
 
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+# How long each install took, so a first run shows where its time goes.
+step_started=$SECONDS
+took() { say "  done in $((SECONDS - step_started)) s"; step_started=$SECONDS; }
 
 as_root() {
     if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -28,19 +31,22 @@ if ! command -v just >/dev/null; then
         say "installing just (crates.io, about 2 minutes)"
         cargo install just --locked
     fi
+    took
 fi
 
 if ! rustup target list --installed 2>/dev/null | grep -q wasm32-unknown-unknown; then
-    say "adding the wasm32-unknown-unknown target"
+    say "adding the wasm32-unknown-unknown target (a download, under a minute)"
     rustup target add wasm32-unknown-unknown
+    took
 fi
 
 # The CLI must equal the wasm-bindgen crate the web app is built with: read it from Cargo.lock.
 wasm_bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wasm_bindgen"; then
-    say "installing wasm-bindgen-cli $wasm_bindgen (crates.io, a few minutes)"
+    say "installing wasm-bindgen-cli $wasm_bindgen (crates.io, 3 to 4 minutes on 2 cores)"
     # Not --locked: its lock file names a crate version the registry here lacks.
     cargo install wasm-bindgen-cli --version "$wasm_bindgen"
+    took
 fi
 
 packages=()
@@ -51,11 +57,17 @@ if $with_tests; then
     # The browser tests on PostgreSQL make and drop their databases with psql.
     command -v psql >/dev/null || packages+=(postgresql-client)
 fi
-[ ${#packages[@]} -eq 0 ] || apt_install "${packages[@]}"
+if [ ${#packages[@]} -gt 0 ]; then
+    apt_install "${packages[@]}"
+    took
+fi
 
 if $with_tests; then
     if [ ! -d e2e/node_modules ] || [ e2e/package-lock.json -nt e2e/node_modules ]; then
         say "installing the browser-test packages (npm)"
         (cd e2e && npm ci --no-audit --no-fund --loglevel=error && touch node_modules)
+        took
     fi
 fi
+
+say "tools ready ($SECONDS s)"

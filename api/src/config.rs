@@ -2,6 +2,7 @@
 //! variables, with defaults that run the demo on a SQLite file under `./data/`.
 //! They are passed to whoever needs them, never read from a global.
 
+use std::net::IpAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
@@ -69,6 +70,19 @@ pub enum Command {
         #[arg(long, default_value = "Administrateur")]
         name: String,
     },
+    // Backups (SQLite; PostgreSQL uses pg_dump / pg_restore).
+    /// Write a consistent copy of the SQLite database, pictures included, to FILE while the
+    /// server runs (PostgreSQL: use pg_dump, see docs/operations.md).
+    Backup {
+        /// Where to write it; it appears under this name only once complete.
+        file: PathBuf,
+    },
+    /// Check a backup made by `vitrine backup` and put it in place of the SQLite database.
+    /// Refused while a server uses the database: stop it first.
+    Restore {
+        /// The backup file.
+        file: PathBuf,
+    },
 }
 
 /// Options of `vitrine serve`.
@@ -83,6 +97,15 @@ pub struct ServeArgs {
     /// The built web app (`just web` writes it to web/dist).
     #[arg(long, env = "VITRINE_STATIC_DIR", default_value = "web/dist")]
     pub static_dir: PathBuf,
+    /// Reverse proxies whose `Forwarded` / `X-Forwarded-For` / `X-Forwarded-Proto` headers
+    /// are believed (repeat the option, or a comma list); from anyone else they are ignored.
+    #[arg(
+        long = "trusted-proxy",
+        env = "VITRINE_TRUSTED_PROXIES",
+        value_delimiter = ',',
+        value_name = "IP"
+    )]
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 /// Everything the server needs to start.
@@ -93,6 +116,8 @@ pub struct Settings {
     pub db_pool_size: u32,
     pub demo: bool,
     pub static_dir: PathBuf,
+    /// See [`ServeArgs::trusted_proxies`].
+    pub trusted_proxies: Vec<IpAddr>,
 }
 
 impl Settings {
@@ -103,6 +128,7 @@ impl Settings {
             db_pool_size: database.db_pool_size.max(1),
             demo: serve.demo,
             static_dir: serve.static_dir,
+            trusted_proxies: serve.trusted_proxies,
         }
     }
 }

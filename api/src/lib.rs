@@ -9,9 +9,13 @@
 //! - [`order_feed`]: the live orders inbox (server-sent events).
 //! - [`error`]: the one error type, rendered as problem+json.
 //! - [`images`]: uploaded pictures, checked by content and resized.
+//! - [`backup`]: `vitrine backup` / `restore` of a SQLite database, and its lock file.
+//! - [`client`]: the client's address and scheme, believing only trusted proxies.
 
 pub mod access;
 pub mod auth;
+pub mod backup;
+pub mod client;
 pub mod commands;
 pub mod config;
 pub mod db;

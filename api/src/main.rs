@@ -3,7 +3,8 @@
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use vitrine::config::{Cli, Command, Settings};
-use vitrine::{commands, startup::Application};
+use vitrine::db::DatabaseUrl;
+use vitrine::{backup, commands, startup::Application};
 
 #[actix_web::main]
 async fn main() -> anyhow::Result<()> {
@@ -31,6 +32,15 @@ async fn main() -> anyhow::Result<()> {
             password,
             name,
         } => commands::create_admin(&cli.database, &email, &password, &name)?,
+        // Backups.
+        Command::Backup { file } => {
+            let contents = backup::backup(&DatabaseUrl::parse(&cli.database.database_url), &file)?;
+            println!("backed up {contents} to {}", file.display());
+        }
+        Command::Restore { file } => {
+            let restored = backup::restore(&DatabaseUrl::parse(&cli.database.database_url), &file)?;
+            println!("{restored}");
+        }
     }
     Ok(())
 }

@@ -15,6 +15,8 @@ use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::TokenKeys;
+use crate::backup::DatabaseLock;
+use crate::client::{ClientSpan, TrustedProxies};
 use crate::config::Settings;
 use crate::db::models::session;
 use crate::db::{self, DbPool};
@@ -39,11 +41,17 @@ pub struct Application {
     port: u16,
     server: Server,
     pool: DbPool,
+    /// Held while serving a SQLite file, so `vitrine restore` cannot replace it meanwhile.
+    lock: Option<DatabaseLock>,
 }
 
 impl Application {
     /// Connects, migrates, loads the demo if asked and the database is empty, and binds.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let lock = match &settings.database_url {
+            db::DatabaseUrl::Sqlite(path) => Some(DatabaseLock::for_serving(path)?),
+            db::DatabaseUrl::Postgres(_) => None,
+        };
         let url = settings.database_url.clone();
         let (pool_size, load_demo) = (settings.db_pool_size, settings.demo);
         let (pool, signing_key) = web::block(move || -> anyhow::Result<(DbPool, String)> {
@@ -76,11 +84,13 @@ impl Application {
             token_keys,
             order_feed: Arc::default(),
         };
-        let server = serve(listener, state)?;
+        let trusted_proxies = TrustedProxies::new(settings.trusted_proxies);
+        let server = serve(listener, state, trusted_proxies)?;
         Ok(Application {
             port: address.port(),
             server,
             pool,
+            lock,
         })
     }
 
@@ -96,11 +106,16 @@ impl Application {
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let _lock = self.lock;
         self.server.await
     }
 }
 
-fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+fn serve(
+    listener: TcpListener,
+    state: AppState,
+    trusted_proxies: TrustedProxies,
+) -> anyhow::Result<Server> {
     let openapi = routes::openapi();
     let openapi_yaml = openapi.to_yaml()?;
     let static_dir = state.static_dir.clone();
@@ -115,8 +130,9 @@ fn serve(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .app_data(state.clone())
             .app_data(json_config())
             .app_data(path_config())
+            .app_data(trusted_proxies.clone())
             .wrap(DefaultHeaders::new().add((CACHE_CONTROL, "no-cache")))
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<ClientSpan>::new())
             .route("/healthz", web::get().to(routes::health::healthz))
             .route(
                 "/api/openapi.yaml",

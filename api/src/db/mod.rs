@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use diesel::connection::SimpleConnection;
+use diesel::migration::MigrationSource;
 use diesel::pg::PgConnection;
 use diesel::sqlite::SqliteConnection;
 use diesel::{Connection, ConnectionError};
@@ -173,23 +174,94 @@ where
 
 /// Applies the pending migrations of the connection's backend. On PostgreSQL an advisory
 /// lock keeps several instances starting together from migrating at once.
+///
+/// A database that a newer version has migrated (a migration this binary does not know) is
+/// refused before anything runs: an older binary would misread its tables.
 pub fn run_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
     match conn {
-        DbConn::Sqlite(conn) => {
-            conn.run_pending_migrations(SQLITE_MIGRATIONS)
+        DbConn::Sqlite(sqlite) => {
+            refuse_newer_database(unknown_migrations_of(sqlite, SQLITE_MIGRATIONS)?)?;
+            sqlite
+                .run_pending_migrations(SQLITE_MIGRATIONS)
                 .map_err(|e| anyhow::anyhow!("SQLite migrations failed: {e}"))?;
         }
-        DbConn::Pg(conn) => {
-            conn.batch_execute("SELECT pg_advisory_lock(7472697)")?;
-            let result = conn
-                .run_pending_migrations(POSTGRES_MIGRATIONS)
-                .map(|_| ())
-                .map_err(|e| anyhow::anyhow!("PostgreSQL migrations failed: {e}"));
-            conn.batch_execute("SELECT pg_advisory_unlock(7472697)")?;
+        DbConn::Pg(pg) => {
+            pg.batch_execute("SELECT pg_advisory_lock(7472697)")?;
+            let result = unknown_migrations_of(pg, POSTGRES_MIGRATIONS)
+                .and_then(refuse_newer_database)
+                .and_then(|()| {
+                    pg.run_pending_migrations(POSTGRES_MIGRATIONS)
+                        .map(|_| ())
+                        .map_err(|e| anyhow::anyhow!("PostgreSQL migrations failed: {e}"))
+                });
+            pg.batch_execute("SELECT pg_advisory_unlock(7472697)")?;
             result?;
         }
     }
     Ok(())
+}
+
+// Downgrade guard: the migrations a database has that this binary does not know.
+/// The versions of the migrations applied to the database that this binary does not know
+/// (a newer version of Vitrine applied them), oldest first. Creates diesel's bookkeeping
+/// table on an empty database, as migrating would.
+pub fn unknown_migrations(conn: &mut DbConn) -> anyhow::Result<Vec<String>> {
+    match conn {
+        DbConn::Sqlite(sqlite) => unknown_migrations_of(sqlite, SQLITE_MIGRATIONS),
+        DbConn::Pg(pg) => unknown_migrations_of(pg, POSTGRES_MIGRATIONS),
+    }
+}
+
+/// The newest migration this binary knows, as `2026-11-29-000010_create_shop_events`.
+pub fn newest_known_migration() -> String {
+    MigrationSource::<diesel::sqlite::Sqlite>::migrations(&SQLITE_MIGRATIONS)
+        .ok()
+        .and_then(|all| all.iter().map(|m| m.name().to_string()).max())
+        .unwrap_or_default()
+}
+
+fn unknown_migrations_of<C, DB>(
+    conn: &mut C,
+    source: EmbeddedMigrations,
+) -> anyhow::Result<Vec<String>>
+where
+    DB: diesel::backend::Backend,
+    C: MigrationHarness<DB>,
+    EmbeddedMigrations: MigrationSource<DB>,
+{
+    let known: std::collections::HashSet<String> = MigrationSource::<DB>::migrations(&source)
+        .map_err(|e| anyhow::anyhow!("cannot read the embedded migrations: {e}"))?
+        .iter()
+        .map(|m| m.name().version().to_string())
+        .collect();
+    let mut unknown: Vec<String> = conn
+        .applied_migrations()
+        .map_err(|e| anyhow::anyhow!("cannot read the database's migrations: {e}"))?
+        .iter()
+        .map(ToString::to_string)
+        .filter(|version| !known.contains(version))
+        .collect();
+    unknown.sort();
+    Ok(unknown)
+}
+
+fn refuse_newer_database(unknown: Vec<String>) -> anyhow::Result<()> {
+    if unknown.is_empty() {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "the database has {} that this binary does not know ({}; the newest it knows is {}): \
+         this binary (vitrine {}) is older than the database. Install the newer version, or \
+         restore a backup made before the upgrade. Nothing was changed.",
+        if unknown.len() == 1 {
+            "a migration"
+        } else {
+            "migrations"
+        },
+        unknown.join(", "),
+        newest_known_migration(),
+        env!("CARGO_PKG_VERSION"),
+    )
 }
 
 /// Reverts every applied migration, newest first (used by the migration round-trip test).

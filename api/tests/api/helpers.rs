@@ -126,6 +126,7 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
         db_pool_size: 3,
         demo: options.demo,
         static_dir: PathBuf::from(static_dir.path()),
+        trusted_proxies: Vec::new(),
     };
     let app = Application::build(settings)
         .await
@@ -201,6 +202,7 @@ impl TestApp {
             db_pool_size: 3,
             demo: false,
             static_dir: PathBuf::from(static_dir.path()),
+            trusted_proxies: Vec::new(),
         };
         let app = Application::build(settings)
             .await

@@ -8,7 +8,9 @@ mod catalogue;
 mod errors;
 mod foundation;
 mod migrations;
+// Operations: backup, restore, downgrade guard.
 mod openapi;
+mod operations;
 mod orders;
 mod products;
 mod shop_admin;
