@@ -7,6 +7,7 @@ mod carts;
 mod catalogue;
 mod errors;
 mod foundation;
+mod marketplace;
 mod migrations;
 mod openapi;
 mod orders;
