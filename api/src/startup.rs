@@ -18,7 +18,7 @@ use crate::auth::TokenKeys;
 use crate::backup::DatabaseLock;
 use crate::client::{ClientSpan, TrustedProxies};
 use crate::config::Settings;
-use crate::db::models::session;
+use crate::db::models::{marketplace, session};
 use crate::db::{self, DbPool};
 use crate::demo;
 use crate::error::ApiError;
@@ -60,6 +60,13 @@ impl Application {
             db::run_migrations(&mut conn)?;
             if load_demo && demo::seed(&mut conn)? {
                 tracing::info!("demo data loaded");
+            }
+            if marketplace::needs_admin(&mut conn)? {
+                tracing::warn!(
+                    "no administrator yet: create the first one with \
+                     `vitrine create-admin --email you@example.fr --password '12 characters or more'` \
+                     (same --database-url), then sign in at /gestion to set the marketplace up"
+                );
             }
             let signing_key = session::signing_key(&mut conn)?;
             Ok((pool, signing_key))
@@ -155,8 +162,10 @@ fn serve(
             )
             .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", openapi.clone()))
             .default_service(web::to(routes::spa::fallback));
+        // The page shells are filled in from the settings, never served from the files.
         // Files at "/" must come last: it answers every path the routes above did not.
-        app.service(routes::spa::files(&static_dir))
+        app.configure(routes::spa::shells)
+            .service(routes::spa::files(&static_dir))
     })
     .shutdown_timeout(10)
     .client_request_timeout(Duration::from_secs(10))

@@ -14,12 +14,15 @@
 //! - [`shop_products`]: a shop's own products in the back-office, and the CSV import report.
 //! - [`shop_admin`]: joining, approval, a shop's profile, closed days and API keys.
 //! - [`error`]: the problem+json error body and its stable codes.
+//! - [`marketplace`]: the marketplace's settings: name, town, texts, contact, legal notices,
+//!   palette.
 
 pub mod auth;
 pub mod bundle;
 pub mod cart;
 pub mod catalogue;
 pub mod error;
+pub mod marketplace;
 pub mod money;
 pub mod order;
 pub mod shop_admin;

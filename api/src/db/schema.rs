@@ -140,6 +140,8 @@ diesel::table! {
         updated_at -> Timestamp,
         /// What the shop agreed with the customer (on the phone); the shop's eyes only.
         merchant_note -> Text,
+        /// The marketplace's prefix when the order was placed (`UZ` in `UZ-2026-00042`).
+        number_prefix -> Text,
     }
 }
 
@@ -257,6 +259,34 @@ diesel::table! {
     }
 }
 
+// The marketplace's settings (issue 9): one row, id 1.
+diesel::table! {
+    marketplace (id) {
+        id -> BigInt,
+        name -> Text,
+        town -> Text,
+        tagline_fr -> Text,
+        tagline_en -> Text,
+        intro_fr -> Text,
+        intro_en -> Text,
+        contact_phone -> Text,
+        contact_email -> Text,
+        contact_address -> Text,
+        publisher_name -> Text,
+        publisher_address -> Text,
+        publication_director -> Text,
+        host_name -> Text,
+        host_address -> Text,
+        host_phone -> Text,
+        palette -> Text,
+        order_number_prefix -> Text,
+        logo_version -> BigInt,
+        logo -> Nullable<Binary>,
+        configured_at -> Nullable<Timestamp>,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(product_pictures -> products (product_id));
 diesel::joinable!(shop_logos -> shops (shop_id));
 diesel::joinable!(shop_closed_days -> shops (shop_id));
@@ -290,6 +320,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_failures,
     secrets,
     marketplace_settings,
+    marketplace,
     shop_closed_days,
     api_keys,
     product_pictures,

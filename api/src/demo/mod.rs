@@ -1,4 +1,5 @@
-//! The demo marketplace: a deterministic catalogue of Uzès and its villages, and the demo
+//! The demo marketplace: a deterministic catalogue of Uzès and its villages, its settings
+//! (the only place the town is written: everywhere else reads the settings), and the demo
 //! accounts, loaded into an empty database by `vitrine --demo` or `vitrine seed-demo`.
 
 pub mod data;
@@ -14,6 +15,7 @@ use crate::auth::hash_password;
 use crate::db::DbConn;
 use crate::db::models::category::NewCategory;
 use crate::db::models::commune::NewCommune;
+use crate::db::models::marketplace::{self, MarketplaceChanges};
 use crate::db::models::now;
 use crate::db::models::product::NewProduct;
 use crate::db::models::shop::{self, NewShop};
@@ -45,6 +47,7 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
         .map(|_| hash_password(DEMO_PASSWORD))
         .collect::<anyhow::Result<Vec<_>>>()?;
     conn.transaction(|conn| {
+        marketplace::update(conn, &demo_settings(), now())?;
         let shop_ids = load_catalogue(conn, &catalogue, now())?;
         for ((email, name, role), hash) in DEMO_ACCOUNTS.iter().zip(&hashes) {
             let user = NewUser {
@@ -66,6 +69,38 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
     })
     .context("loading the demo data")?;
     Ok(true)
+}
+
+/// The demo marketplace's settings: Uzès's.
+pub fn demo_settings() -> MarketplaceChanges {
+    let text = |s: &str| Some(s.to_owned());
+    MarketplaceChanges {
+        name: text("Vitrine"),
+        town: text("Uzès"),
+        tagline_fr: text("les commerces d'Uzès"),
+        tagline_en: text("the shops of Uzès"),
+        intro_fr: text(
+            "Vitrine rassemble les boutiques, artisans, producteurs et restaurants d'Uzès et \
+             des villages alentour. Un seul panier pour tous vos achats, quel que soit le \
+             commerce.",
+        ),
+        intro_en: text(
+            "Vitrine brings together the shops, craftspeople, producers and restaurants of \
+             Uzès and the surrounding villages. One basket for all your shopping, whatever \
+             the shop.",
+        ),
+        contact_phone: text("04 66 22 00 00"),
+        contact_email: text("contact@commerces-uzes.example"),
+        contact_address: text("Place aux Herbes, 30700 Uzès"),
+        publisher_name: text("Association des commerçants d'Uzès"),
+        publisher_address: text("Place aux Herbes, 30700 Uzès"),
+        publication_director: text("Claire Fabre, présidente"),
+        host_name: text("L'hébergeur de démonstration"),
+        host_address: text("1 rue de l'Exemple, 75000 Paris"),
+        host_phone: text("01 00 00 00 00"),
+        palette: text("terre"),
+        order_number_prefix: text("UZ"),
+    }
 }
 
 /// Loads a large generated catalogue (no accounts) into an empty database, for benchmarks.

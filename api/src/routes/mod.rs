@@ -5,6 +5,7 @@ pub mod auth;
 pub mod carts;
 pub mod categories;
 pub mod health;
+pub mod marketplace;
 pub mod orders;
 pub mod pictures;
 pub mod products;
@@ -79,7 +80,14 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_orders::transition_order)
         .service(shop_orders::record_payment)
         .service(shop_orders::set_merchant_note)
-        .service(shop_orders::create_phone_order);
+        .service(shop_orders::create_phone_order)
+        // The marketplace's settings (issue 9): public, then admins'.
+        .service(marketplace::get_marketplace)
+        .service(marketplace::get_marketplace_logo)
+        .service(marketplace::get_admin_marketplace)
+        .service(marketplace::update_marketplace)
+        .service(marketplace::put_marketplace_logo)
+        .service(marketplace::delete_marketplace_logo);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -113,6 +121,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             apply to join, the shops one runs, profile, opening hours, closed days."),
         (name = "administration", description = "The association approves, suspends and \
             staffs shops. Admins only: anyone else gets 404."),
+        (name = "marketplace", description = "The marketplace's name, town, texts, contact, \
+            legal notices and palette, as the web app shows them."),
         (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
             as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),

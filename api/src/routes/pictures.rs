@@ -33,7 +33,7 @@ fn svg_response(svg: String, cache_control: &str) -> HttpResponse {
 }
 
 /// An uploaded picture, or 304 when `If-None-Match` names its ETag.
-fn jpeg_response(
+pub(crate) fn jpeg_response(
     req: &HttpRequest,
     bytes: Vec<u8>,
     etag: String,

@@ -414,7 +414,7 @@ pub async fn archive_product(
 
 /// Checks the declared type, reads at most 5 MB and decodes the picture (off the async
 /// workers): 415, 413 or 400 with a message a person can act on.
-async fn read_picture(
+pub(crate) async fn read_picture(
     req: &HttpRequest,
     payload: web::Payload,
 ) -> Result<images::Resized, ApiError> {

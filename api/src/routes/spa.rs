@@ -1,56 +1,194 @@
-//! The single-page app's files, and the fallback that makes client routes survive a reload:
-//! an unknown path outside `/api` gets the page shell of the bundle that shows it
-//! (`index.html` or `commande.html`, see [`Bundle`]); an unknown path under `/api` gets a
-//! problem+json 404.
+//! The single-page app's files, and its page shells.
+//!
+//! A page shell (`index.html`, `commande.html`, `gestion.html`, see [`Bundle`]) is a
+//! template: every time the server answers one, it fills in the marketplace's name as the
+//! `<title>`, its introduction as the meta description, its palette as `data-palette`, and
+//! embeds the marketplace's settings as JSON for the app to read without another request.
+//! So shells are never served from the files on disk (nor from their precompressed
+//! siblings, which would be stale): the shell routes come before the files, and an unknown
+//! path outside `/api` gets the shell of the bundle that shows it, so that client routes
+//! survive a reload. An unknown path under `/api` gets a problem+json 404.
 
 use std::path::Path;
 
-use actix_files::{Files, NamedFile};
+use actix_files::Files;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use actix_web::middleware::Compress;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
 
 use shared::bundle::Bundle;
+use shared::marketplace::Marketplace;
 
+use crate::db;
+use crate::db::models::marketplace;
 use crate::error::ApiError;
 use crate::startup::AppState;
+
+/// The id of the `<script type="application/json">` that carries the settings.
+pub const SETTINGS_SCRIPT_ID: &str = "vitrine-marketplace";
+
+/// The shells' own routes (`/`, `/index.html`, ...), to register before [`files`].
+pub fn shells(cfg: &mut web::ServiceConfig) {
+    cfg.service(
+        web::resource("/")
+            .wrap(Compress::default())
+            .route(web::get().to(|req: HttpRequest| shell_response(req, Bundle::Browse))),
+    );
+    for bundle in Bundle::ALL {
+        cfg.service(
+            web::resource(format!("/{}", bundle.shell()))
+                .wrap(Compress::default())
+                .route(web::get().to(move |req: HttpRequest| shell_response(req, bundle))),
+        );
+    }
+}
 
 /// Serves the built app from `dir`, preferring the precompressed `.br`/`.gz` siblings.
 pub fn files(dir: &Path) -> Files {
     Files::new("/", dir)
-        .index_file("index.html")
         .try_compressed()
         .default_handler(actix_web::dev::fn_service(|req: ServiceRequest| async {
             let (req, _) = req.into_parts();
-            let response = fallback_response(&req);
+            let response = fallback(req.clone()).await;
             Ok(ServiceResponse::new(req, response))
         }))
 }
 
 /// The app's default service when no route and no file matched.
 pub async fn fallback(req: HttpRequest) -> HttpResponse {
-    fallback_response(&req)
-}
-
-fn fallback_response(req: &HttpRequest) -> HttpResponse {
     let path = req.path();
     if path == "/api" || path.starts_with("/api/") {
         return ApiError::NotFound(format!("there is no API resource at {path}")).error_response();
     }
-    let shell = Bundle::for_path(path).shell();
-    let index = req
-        .app_data::<web::Data<AppState>>()
-        .map(|state| state.static_dir.join(shell));
-    match index.map(NamedFile::open) {
-        Some(Ok(file)) => {
-            let mut response = file.into_response(req);
-            response
-                .headers_mut()
-                .insert(CACHE_CONTROL, "no-cache".parse().expect("valid header"));
-            response
+    let bundle = Bundle::for_path(path);
+    shell_response(req, bundle).await
+}
+
+/// The bundle's page shell, filled in from the settings.
+async fn shell_response(req: HttpRequest, bundle: Bundle) -> HttpResponse {
+    let Some(state) = req.app_data::<web::Data<AppState>>() else {
+        return not_built();
+    };
+    let path = state.static_dir.join(bundle.shell());
+    let Ok(Ok(template)) = web::block(move || std::fs::read_to_string(path)).await else {
+        return not_built();
+    };
+    // A shell must load even when the database does not answer: the app then says so.
+    let market = db::run(&state.pool, |conn| Ok(marketplace::public(conn)?))
+        .await
+        .unwrap_or_else(|err| {
+            tracing::warn!(error = %err, "page shell served without the marketplace settings");
+            Marketplace::default()
+        });
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
+        .insert_header((CACHE_CONTROL, "no-cache"))
+        .body(render_shell(&template, &market))
+}
+
+fn not_built() -> HttpResponse {
+    HttpResponse::NotFound()
+        .insert_header((CONTENT_TYPE, "text/plain; charset=utf-8"))
+        .body("The web app is not built: run `just web` (or `just run`).")
+}
+
+/// Fills a shell template in: title, meta description, palette, and the settings as JSON.
+pub fn render_shell(template: &str, market: &Marketplace) -> String {
+    let title = escape_html(&market.site_title(false));
+    let description = escape_html(market.description(false));
+    let mut html = replace_between(template, "<title>", "</title>", &title);
+    html = replace_between(
+        &html,
+        "<meta name=\"description\" content=\"",
+        "\">",
+        &description,
+    );
+    html = html.replacen(
+        "<html lang=\"fr\">",
+        &format!(
+            "<html lang=\"fr\" data-palette=\"{}\">",
+            market.palette.as_str()
+        ),
+        1,
+    );
+    // `<` escaped, the JSON cannot close the script element, whatever the texts say.
+    let json = serde_json::to_string(market)
+        .unwrap_or_default()
+        .replace('<', "\\u003c");
+    html.replacen(
+        "</head>",
+        &format!(
+            "<script id=\"{SETTINGS_SCRIPT_ID}\" type=\"application/json\">{json}</script>\n</head>"
+        ),
+        1,
+    )
+}
+
+/// Replaces what lies between the first `start` and the next `end`; unchanged without them.
+fn replace_between(text: &str, start: &str, end: &str, with: &str) -> String {
+    let Some(from) = text.find(start).map(|i| i + start.len()) else {
+        return text.to_owned();
+    };
+    let Some(to) = text[from..].find(end).map(|i| from + i) else {
+        return text.to_owned();
+    };
+    format!("{}{with}{}", &text[..from], &text[to..])
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shared::marketplace::{Localized, Palette};
+
+    const TEMPLATE: &str = "<!doctype html>\n<html lang=\"fr\">\n<head>\n<title>Vitrine</title>\n\
+        <meta name=\"description\" content=\"Vitrine\">\n</head><body></body></html>";
+
+    fn market() -> Marketplace {
+        Marketplace {
+            name: "Les Boutiques".into(),
+            town: "Saint-Quentin-la-Poterie".into(),
+            tagline: Localized {
+                fr: "les commerces <de> \"Saint-Quentin\"".into(),
+                en: None,
+            },
+            intro: Localized {
+                fr: "Potiers & boutiques.</script><script>alert(1)</script>".into(),
+                en: None,
+            },
+            palette: Palette::Mer,
+            ..Marketplace::default()
         }
-        _ => HttpResponse::NotFound()
-            .insert_header((CONTENT_TYPE, "text/plain; charset=utf-8"))
-            .body("The web app is not built: run `just web` (or `just run`)."),
+    }
+
+    #[test]
+    fn the_shell_gets_the_settings_title_description_and_palette_escaped() {
+        let html = render_shell(TEMPLATE, &market());
+        assert!(html.contains(
+            "<title>Les Boutiques — les commerces &lt;de&gt; &quot;Saint-Quentin&quot;</title>"
+        ));
+        assert!(html.contains(
+            "content=\"Potiers &amp; boutiques.&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;\""
+        ));
+        assert!(html.contains("<html lang=\"fr\" data-palette=\"mer\">"));
+        assert_eq!(html.matches("</script>").count(), 1, "{html}");
+        let start = html.find("type=\"application/json\">").unwrap() + 24;
+        let end = html[start..].find("</script>").unwrap() + start;
+        let embedded: Marketplace = serde_json::from_str(&html[start..end]).unwrap();
+        assert_eq!(embedded, market());
+    }
+
+    #[test]
+    fn an_unset_marketplace_is_called_vitrine() {
+        let html = render_shell(TEMPLATE, &Marketplace::default());
+        assert!(html.contains("<title>Vitrine</title>"));
     }
 }

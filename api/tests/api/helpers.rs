@@ -114,7 +114,8 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
     let static_dir = tempfile::tempdir().expect("temporary folder");
     for bundle in shared::bundle::Bundle::ALL {
         let page = format!(
-            "<!doctype html><html lang=\"fr\"><title>Vitrine</title><div id=\"app\"></div>\
+            "<!doctype html><html lang=\"fr\"><head><title>Vitrine</title>\
+             <meta name=\"description\" content=\"Vitrine\"></head><div id=\"app\"></div>\
              <script type=\"module\" src=\"/{}.js\"></script></html>",
             bundle.name()
         );
@@ -309,6 +310,15 @@ impl TestApp {
 
     pub async fn list_categories(&self, query: &str) -> Reply {
         self.get(&format!("/api/v1/categories?{query}")).await
+    }
+
+    // The marketplace's settings (issue 9): what `vitrine --database-url` is given.
+    /// The database's URL as the command line takes it.
+    pub fn database_url_string(&self) -> String {
+        match &self.database_url {
+            DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+            DatabaseUrl::Postgres(url) => url.clone(),
+        }
     }
 }
 

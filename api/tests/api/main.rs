@@ -7,6 +7,7 @@ mod carts;
 mod catalogue;
 mod errors;
 mod foundation;
+mod marketplace;
 mod migrations;
 // Operations: backup, restore, downgrade guard.
 mod openapi;

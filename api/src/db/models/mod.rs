@@ -6,6 +6,7 @@ pub mod cart;
 pub mod category;
 pub mod commune;
 pub mod idempotency;
+pub mod marketplace;
 pub mod order;
 pub mod picture;
 pub mod product;

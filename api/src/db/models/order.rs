@@ -44,9 +44,10 @@ pub struct ValidCheckout {
     pub expected_total_cents: Option<i64>,
 }
 
-/// The number people use for an order: `UZ-<year>-<id, 5 digits>`.
-pub fn order_number(id: i64, created_at: NaiveDateTime) -> String {
-    format!("UZ-{}-{id:05}", created_at.year())
+/// The number people use for an order: `<prefix>-<year>-<id, 5 digits>`, the prefix being
+/// the marketplace's when the order was placed (`UZ-2026-00042`).
+pub fn order_number(prefix: &str, id: i64, created_at: NaiveDateTime) -> String {
+    format!("{prefix}-{}-{id:05}", created_at.year())
 }
 
 fn method_name(method: FulfilmentMethod) -> &'static str {
@@ -258,6 +259,7 @@ pub fn place(
     }
 
     let created_at = now.naive_utc();
+    let number_prefix = super::marketplace::load(conn)?.order_prefix();
     let mut order_ids = Vec::new();
     for (shop_lines, method, note, date) in plans {
         let first = shop_lines[0];
@@ -296,6 +298,7 @@ pub fn place(
                 orders::channel.eq(channel_name(origin.channel)),
                 orders::created_at.eq(created_at),
                 orders::updated_at.eq(created_at),
+                orders::number_prefix.eq(&number_prefix),
             ))
             .returning(orders::id)
             .get_result(conn)?;
@@ -355,6 +358,7 @@ struct OrderRow {
     shop_address: String,
     shop_commune: String,
     vat_exempt: bool,
+    number_prefix: String,
 }
 
 /// Who reads an order, which decides what they see.
@@ -411,6 +415,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             shops::address,
             shops::commune,
             shops::vat_exempt,
+            orders::number_prefix,
         ))
         .first(conn)?;
     let lines: Vec<(i64, String, i64, i32, i32)> = order_lines::table
@@ -459,7 +464,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
     let shop_side = matches!(view, View::Shop | View::ShopInbox);
     Ok(Order {
         id: row.id,
-        number: order_number(row.id, row.created_at),
+        number: order_number(&row.number_prefix, row.id, row.created_at),
         shop: ShopRef {
             slug: row.shop_slug,
             name: row.shop_name,
@@ -979,6 +984,7 @@ pub struct FeedRow {
     pub at: NaiveDateTime,
     pub order_status: String,
     pub order_created_at: NaiveDateTime,
+    pub number_prefix: String,
 }
 
 impl FeedRow {
@@ -987,7 +993,7 @@ impl FeedRow {
         OrderFeedEvent {
             event_id: self.id,
             order_id: self.order_id,
-            number: order_number(self.order_id, self.order_created_at),
+            number: order_number(&self.number_prefix, self.order_id, self.order_created_at),
             kind: OrderEventKind::parse(&self.kind).unwrap_or(OrderEventKind::Status),
             status: OrderStatus::parse(&self.order_status).unwrap_or(OrderStatus::Placed),
             to: self.to_status.as_deref().and_then(OrderStatus::parse),
@@ -1022,6 +1028,7 @@ pub fn events_after(
             order_events::at,
             orders::status,
             orders::created_at,
+            orders::number_prefix,
         ))
         .load(conn)
 }
