@@ -40,6 +40,9 @@ pub enum ApiError {
     Unavailable(#[source] anyhow::Error),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
+    /// A conflict with its own stable code (categories: a cycle, a category not empty...).
+    #[error("{1}")]
+    ConflictWith(ErrorCode, String),
 }
 
 impl ApiError {
@@ -75,6 +78,7 @@ impl ApiError {
             ApiError::TooManyRequests => ErrorCode::TooManyRequests,
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
+            ApiError::ConflictWith(code, _) => *code,
         }
     }
 
@@ -91,6 +95,7 @@ impl ApiError {
             ApiError::TooManyRequests => "Too many requests",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
+            ApiError::ConflictWith(..) => "Conflict",
         }
     }
 
@@ -138,6 +143,7 @@ impl ResponseError for ApiError {
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::ConflictWith(..) => StatusCode::CONFLICT,
         }
     }
 

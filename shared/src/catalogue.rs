@@ -96,21 +96,42 @@ pub struct ShopQuery {
     pub q: Option<String>,
 }
 
-/// A category with the number of active products in it.
+/// A category with the number of products on sale in it, and in it and its sub-categories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "slug": "fromagerie", "name": "Fromagerie", "parent": null, "product_count": 48
+    "slug": "fromagerie", "name": "Fromagerie", "name_en": "Cheese shop", "parent": null,
+    "own_product_count": 40, "subtree_product_count": 48, "former_slugs": ["fromages"]
 })))]
 pub struct Category {
-    /// Stable identifier used in URLs.
+    /// Stable identifier used in URLs (a rename keeps it).
     pub slug: String,
-    /// The category's name.
+    /// The category's name, in French.
     pub name: String,
+    /// The category's name in English, if the association gave one.
+    #[serde(default)]
+    pub name_en: Option<String>,
     /// The parent category's slug; `null` for a top-level category.
     pub parent: Option<String>,
-    /// Active products of active shops in this category (sub-categories not included).
-    pub product_count: u64,
+    /// Active products of active shops filed in this category itself (sub-categories not
+    /// included).
+    pub own_product_count: u64,
+    /// Active products of active shops in this category and all its sub-categories: what
+    /// `GET /products?category=<slug>` lists.
+    pub subtree_product_count: u64,
+    /// Slugs of categories merged into this one: `?category=<former slug>` lists this one.
+    #[serde(default)]
+    pub former_slugs: Vec<String>,
+}
+
+impl Category {
+    /// The name in the reader's language: English when asked and given, French otherwise.
+    pub fn name_in(&self, english: bool) -> &str {
+        match (&self.name_en, english) {
+            (Some(name), true) if !name.is_empty() => name,
+            _ => &self.name,
+        }
+    }
 }
 
 /// Paging of a plain list.

@@ -29,6 +29,15 @@ pub enum ErrorCode {
     Unavailable,
     /// An unexpected server error; quote the correlation id when reporting it.
     Internal,
+    // Categories (the association's tree).
+    /// The move or merge would put a category inside itself or one of its sub-categories.
+    CategoryCycle,
+    /// The category still holds products or sub-categories: move or merge them first.
+    CategoryNotEmpty,
+    /// Another category with this name already sits at this place of the tree.
+    CategoryNameTaken,
+    /// The marketplace already has categories: the default tree only fills an empty one.
+    CategoriesExist,
 }
 
 /// One invalid field or parameter.

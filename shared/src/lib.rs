@@ -16,7 +16,10 @@
 //! - [`error`]: the problem+json error body and its stable codes.
 //! - [`marketplace`]: the marketplace's settings: name, town, texts, contact, legal notices,
 //!   palette.
+//! - [`admin_categories`]: the association's category tree: create, rename, move, merge.
 
+// The association's categories.
+pub mod admin_categories;
 pub mod auth;
 pub mod bundle;
 pub mod cart;

@@ -9,6 +9,10 @@ use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
     MAX_PER_PAGE, Page,
+    admin_categories::{
+        AdminCategory, CategoryTree, CreateCategory, DefaultCategories, MergeCategory, MergeReport,
+        MoveCategory, RenameCategory,
+    },
     auth::{Login, RefreshToken, Register, Session},
     cart::{AddCartItem, Cart, UpdateCartItem},
     catalogue::{
@@ -200,6 +204,81 @@ pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiErr
         js_sys::encode_uri_component(slug)
     );
     authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
+// ---- The association's categories (admins) ----
+
+/// `GET /admin/categories`: the whole tree with its product counts.
+pub async fn admin_categories(token: &str) -> Result<CategoryTree, ApiError> {
+    authorized_get("/admin/categories", &NoQuery {}, token).await
+}
+
+/// `GET /admin/categories/defaults`: what the default tree holds.
+pub async fn default_categories(token: &str) -> Result<DefaultCategories, ApiError> {
+    authorized_get("/admin/categories/defaults", &NoQuery {}, token).await
+}
+
+/// `POST /admin/categories/defaults`: installs the default tree on an empty marketplace.
+pub async fn install_default_categories(token: &str) -> Result<CategoryTree, ApiError> {
+    authorized_send(
+        Method::POST,
+        "/admin/categories/defaults",
+        "{}".to_owned(),
+        token,
+    )
+    .await
+}
+
+/// `POST /admin/categories`: a new category, last among its siblings.
+pub async fn create_category(
+    token: &str,
+    category: &CreateCategory,
+) -> Result<AdminCategory, ApiError> {
+    authorized_send(Method::POST, "/admin/categories", json(category)?, token).await
+}
+
+/// `PATCH /admin/categories/{slug}`: new names; the slug stays.
+pub async fn rename_category(
+    token: &str,
+    slug: &str,
+    names: &RenameCategory,
+) -> Result<AdminCategory, ApiError> {
+    authorized_send(Method::PATCH, &category_path(slug, ""), json(names)?, token).await
+}
+
+/// `POST /admin/categories/{slug}/move`: a new parent and place; the tree after it.
+pub async fn move_category(
+    token: &str,
+    slug: &str,
+    place: &MoveCategory,
+) -> Result<CategoryTree, ApiError> {
+    authorized_send(
+        Method::POST,
+        &category_path(slug, "/move"),
+        json(place)?,
+        token,
+    )
+    .await
+}
+
+/// `POST /admin/categories/{slug}/merge`: everything moves into `into`.
+pub async fn merge_category(token: &str, slug: &str, into: &str) -> Result<MergeReport, ApiError> {
+    let body = json(&MergeCategory {
+        into: into.to_owned(),
+    })?;
+    authorized_send(Method::POST, &category_path(slug, "/merge"), body, token).await
+}
+
+/// `DELETE /admin/categories/{slug}`: removes an empty category.
+pub async fn delete_category(token: &str, slug: &str) -> Result<(), ApiError> {
+    authorized_delete(&category_path(slug, ""), token).await
+}
+
+fn category_path(slug: &str, rest: &str) -> String {
+    format!(
+        "/admin/categories/{}{rest}",
+        js_sys::encode_uri_component(slug)
+    )
 }
 
 /// `GET /shops/{slug}/orders`: one page of a shop's orders, newest first.

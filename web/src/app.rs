@@ -17,17 +17,18 @@ use crate::{
     components::{SiteFooter, SiteHeader},
     i18n::{provide_i18n, tr},
     pages::{
-        AssociationPage, BackOfficePage, BasketPage, CataloguePage, CheckoutPage, ConfirmationPage,
-        EditProductPage, HomePage, JoinShopPage, LoginPage, MyOrdersPage, NewProductPage,
-        NotFoundPage, PhoneOrderPage, ProductPage, RegisterPage, ShopKeysPage, ShopOrdersPage,
-        ShopPage, ShopProductsPage, ShopProfilePage, ShopsPage, TrackPage,
+        AssociationCategoriesPage, AssociationPage, BackOfficePage, BasketPage, CataloguePage,
+        CheckoutPage, ConfirmationPage, EditProductPage, HomePage, JoinShopPage, LoginPage,
+        MyOrdersPage, NewProductPage, NotFoundPage, PhoneOrderPage, ProductPage, RegisterPage,
+        ShopKeysPage, ShopOrdersPage, ShopPage, ShopProductsPage, ShopProfilePage, ShopsPage,
+        TrackPage,
     },
     routes::{
-        ASSOCIATION_PATH, BACK_OFFICE_PATH, BASKET_PATH, CATALOGUE_PATH, CHECKOUT_PATH,
-        CONFIRMATION_PATH, EDIT_PRODUCT_PATH, HOME_PATH, JOIN_SHOP_PATH, LOGIN_PATH,
-        MY_ORDERS_PATH, NEW_PRODUCT_PATH, PHONE_ORDER_PATH, PRODUCT_PATH, REGISTER_PATH,
-        SHOP_KEYS_PATH, SHOP_ORDERS_PATH, SHOP_PATH, SHOP_PRODUCTS_PATH, SHOP_PROFILE_PATH,
-        SHOPS_PATH, TRACK_PATH,
+        ASSOCIATION_CATEGORIES_PATH, ASSOCIATION_PATH, BACK_OFFICE_PATH, BASKET_PATH,
+        CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, EDIT_PRODUCT_PATH, HOME_PATH,
+        JOIN_SHOP_PATH, LOGIN_PATH, MY_ORDERS_PATH, NEW_PRODUCT_PATH, PHONE_ORDER_PATH,
+        PRODUCT_PATH, REGISTER_PATH, SHOP_KEYS_PATH, SHOP_ORDERS_PATH, SHOP_PATH,
+        SHOP_PRODUCTS_PATH, SHOP_PROFILE_PATH, SHOPS_PATH, TRACK_PATH,
     },
     state::{cart::provide_cart, session::provide_session},
 };
@@ -110,6 +111,7 @@ pub fn back_office_routes() -> impl IntoView {
         <Routes fallback=ElsewherePage>
             <Route path=BACK_OFFICE_PATH view=BackOfficePage />
             <Route path=ASSOCIATION_PATH view=AssociationPage />
+            <Route path=ASSOCIATION_CATEGORIES_PATH view=AssociationCategoriesPage />
             <Route path=SHOP_ORDERS_PATH view=ShopOrdersPage />
             <Route path=SHOP_PRODUCTS_PATH view=ShopProductsPage />
             // The new product's page before the edit page, whose id would not match "nouveau".

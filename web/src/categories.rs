@@ -1,5 +1,6 @@
 //! The category tree, rebuilt from the flat list that `GET /categories` answers: the order a
-//! menu shows it in and the number of products under each category.
+//! menu shows it in and the number of products under each category (the API's
+//! `subtree_product_count`).
 
 use shared::catalogue::Category;
 
@@ -13,7 +14,7 @@ pub struct MenuEntry<'a> {
     pub category: &'a Category,
     /// 0 for a top-level category, 1 for its sub-categories, and so on.
     pub depth: usize,
-    /// Products in it and in all its descendants (its own `product_count` leaves those out).
+    /// Products in it and in all its descendants.
     pub total: u64,
 }
 
@@ -33,7 +34,7 @@ pub fn top_level(categories: &[Category]) -> Vec<MenuEntry<'_>> {
         .map(|category| MenuEntry {
             category,
             depth: 0,
-            total: total(categories, &category.slug, 0),
+            total: category.subtree_product_count,
         })
         .collect()
 }
@@ -54,57 +55,41 @@ fn push_children<'a>(
         entries.push(MenuEntry {
             category,
             depth,
-            total: total(categories, &category.slug, depth),
+            total: category.subtree_product_count,
         });
         push_children(categories, Some(&category.slug), depth + 1, entries);
     }
-}
-
-/// Products in the category `slug` and its descendants.
-fn total(categories: &[Category], slug: &str, depth: usize) -> u64 {
-    if depth > MAX_DEPTH {
-        return 0;
-    }
-    categories
-        .iter()
-        .map(|category| {
-            if category.slug == slug {
-                category.product_count
-            } else if category.parent.as_deref() == Some(slug) {
-                total(categories, &category.slug, depth + 1)
-            } else {
-                0
-            }
-        })
-        .sum()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn category(slug: &str, parent: Option<&str>, product_count: u64) -> Category {
+    fn category(slug: &str, parent: Option<&str>, own: u64, subtree: u64) -> Category {
         Category {
             slug: slug.to_owned(),
             name: slug.to_owned(),
+            name_en: None,
             parent: parent.map(str::to_owned),
-            product_count,
+            own_product_count: own,
+            subtree_product_count: subtree,
+            former_slugs: Vec::new(),
         }
     }
 
     fn sample() -> Vec<Category> {
         vec![
-            category("epicerie", None, 3),
-            category("librairie", None, 7),
-            category("fromagerie", Some("epicerie"), 5),
-            category("chevre", Some("fromagerie"), 2),
-            category("miels", Some("epicerie"), 1),
-            category("orphan", Some("nowhere"), 4),
+            category("epicerie", None, 3, 11),
+            category("librairie", None, 7, 7),
+            category("fromagerie", Some("epicerie"), 5, 7),
+            category("chevre", Some("fromagerie"), 2, 2),
+            category("miels", Some("epicerie"), 1, 1),
+            category("orphan", Some("nowhere"), 4, 4),
         ]
     }
 
     #[test]
-    fn top_level_totals_include_every_descendant() {
+    fn top_level_totals_are_the_subtree_counts() {
         let categories = sample();
         let totals: Vec<(&str, u64)> = top_level(&categories)
             .into_iter()
@@ -134,7 +119,10 @@ mod tests {
 
     #[test]
     fn a_cycle_does_not_hang() {
-        let categories = vec![category("a", Some("b"), 1), category("b", Some("a"), 1)];
+        let categories = vec![
+            category("a", Some("b"), 1, 1),
+            category("b", Some("a"), 1, 1),
+        ];
         assert!(menu(&categories).is_empty());
         assert!(top_level(&categories).is_empty());
     }

@@ -24,6 +24,7 @@
 //! | the account's orders | `/compte/commandes?page=2` |
 //! | back-office: the shops one runs | `/gestion` |
 //! | back-office: the shops waiting for approval (admins) | `/gestion/association` |
+//! | back-office: the marketplace's categories (admins) | `/gestion/association/categories` |
 //! | back-office: a shop's orders | `/gestion/epicerie-du-duche/commandes` |
 //! | back-office: a shop's products | `/gestion/epicerie-du-duche/produits?statut=brouillon&q=miel&page=2` |
 //! | back-office: a new product | `/gestion/epicerie-du-duche/produits/nouveau` |
@@ -70,6 +71,8 @@ const MY_ORDERS: &str = "commandes";
 const BACK_OFFICE: &str = "gestion";
 /// Back-office: second segment of the association's page.
 const ASSOCIATION: &str = "association";
+/// Back-office: third segment of the association's categories.
+const ASSOCIATION_CATEGORIES: &str = "categories";
 /// Back-office: last segment of a shop's orders.
 const SHOP_ORDERS: &str = "commandes";
 /// Back-office: last segment of a shop's products.
@@ -162,6 +165,16 @@ pub const BACK_OFFICE_PATH: StaticSegment<&str> = StaticSegment(BACK_OFFICE);
 /// Route pattern of [`Page::Association`].
 pub const ASSOCIATION_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
     (StaticSegment(BACK_OFFICE), StaticSegment(ASSOCIATION));
+/// Route pattern of [`Page::AssociationCategories`].
+pub const ASSOCIATION_CATEGORIES_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(ASSOCIATION_CATEGORIES),
+);
 /// Route pattern of [`Page::ShopOrders`].
 pub const SHOP_ORDERS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
     StaticSegment(BACK_OFFICE),
@@ -283,6 +296,8 @@ pub enum Page {
     ShopKeys(String),
     /// Back-office: an order taken on the phone (the shop's slug).
     PhoneOrder(String),
+    /// Back-office: the marketplace's categories (admins).
+    AssociationCategories,
 }
 
 impl Page {
@@ -409,6 +424,9 @@ impl Page {
             Page::ShopProfile(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_PROFILE}", encode(slug)),
             Page::ShopKeys(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_KEYS}", encode(slug)),
             Page::PhoneOrder(slug) => format!("/{BACK_OFFICE}/{}/{PHONE_ORDER}", encode(slug)),
+            Page::AssociationCategories => {
+                format!("/{BACK_OFFICE}/{ASSOCIATION}/{ASSOCIATION_CATEGORIES}")
+            }
         }
     }
 }

@@ -27,7 +27,10 @@ diesel::table! {
         slug -> Text,
         name -> Text,
         parent_id -> Nullable<BigInt>,
+        /// Place among its siblings, from 0.
         position -> Integer,
+        /// The name in English, if the association gave one.
+        name_en -> Nullable<Text>,
     }
 }
 
@@ -339,3 +342,14 @@ diesel::table! {
         note -> Text,
     }
 }
+
+// Categories: the slugs of merged categories and the category they lead to.
+diesel::table! {
+    category_aliases (slug) {
+        slug -> Text,
+        category_id -> BigInt,
+    }
+}
+
+diesel::joinable!(category_aliases -> categories (category_id));
+diesel::allow_tables_to_appear_in_same_query!(category_aliases, categories);

@@ -130,7 +130,9 @@ pub fn load_catalogue(
         .insert(conn)?;
     }
     let mut category_ids: HashMap<&str, i64> = HashMap::new();
-    for (position, category) in catalogue.categories.iter().enumerate() {
+    // Positions count among siblings: 0, 1, 2... under each parent.
+    let mut next_position: HashMap<Option<i64>, i32> = HashMap::new();
+    for category in &catalogue.categories {
         let parent_id = match &category.parent {
             Some(parent) => Some(
                 *category_ids
@@ -139,13 +141,15 @@ pub fn load_catalogue(
             ),
             None => None,
         };
+        let position = next_position.entry(parent_id).or_insert(0);
         let id = NewCategory {
             slug: &category.slug,
             name: &category.name,
             parent_id,
-            position: i32::try_from(position)?,
+            position: *position,
         }
         .insert(conn)?;
+        *position += 1;
         category_ids.insert(&category.slug, id);
     }
     let category_names: HashMap<&str, &str> = catalogue

@@ -1,6 +1,9 @@
 //! Pure rules, no IO: paging, search normalisation, and (later) pricing, VAT, delivery dates
 //! and the order state machine.
 
+// The association's categories.
+pub mod category_tree;
+pub mod default_categories;
 pub mod delivery;
 pub mod paging;
 pub mod phone;

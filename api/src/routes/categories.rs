@@ -12,8 +12,11 @@ use crate::error::ApiError;
 use crate::extract::ValidQuery;
 use crate::startup::AppState;
 
-/// Lists the categories in display order (parents before their children), each with the
-/// number of active products in it.
+/// Lists the categories in display order (parents before their children, siblings in the
+/// association's order), each with its active products of active shops: `own_product_count`
+/// for those filed in the category itself, `subtree_product_count` for the category and all
+/// its sub-categories (what `GET /products?category=<slug>` lists). `former_slugs` are the
+/// slugs of categories merged into it, which still work as `?category=`.
 #[utoipa::path(
     tag = "catalogue",
     params(PageQuery),

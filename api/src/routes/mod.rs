@@ -1,6 +1,8 @@
 //! The only route table: every API route is registered here, and the OpenAPI document is
 //! collected from the same registrations, so the two cannot drift.
 
+// The association's categories.
+pub mod admin_categories;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -88,6 +90,15 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(marketplace::update_marketplace)
         .service(marketplace::put_marketplace_logo)
         .service(marketplace::delete_marketplace_logo);
+        // The association's categories (the defaults before the `{slug}` routes).
+        .service(admin_categories::get_default_categories)
+        .service(admin_categories::install_default_categories)
+        .service(admin_categories::list_admin_categories)
+        .service(admin_categories::create_category)
+        .service(admin_categories::rename_category)
+        .service(admin_categories::move_category)
+        .service(admin_categories::merge_category)
+        .service(admin_categories::delete_category);
 }
 
 /// The parts of the document that are not collected from the routes.

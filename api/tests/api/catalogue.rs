@@ -94,8 +94,15 @@ on_both_backends! {
                 assert!(parent_at < child_at, "{parent} is listed before {}", category.slug);
             }
         }
-        let products: u64 = page.items.iter().map(|c| c.product_count).sum();
+        let products: u64 = page.items.iter().map(|c| c.own_product_count).sum();
         assert!(products >= 740, "at least 740 products on sale, got {products}");
+        let top_level: u64 = page
+            .items
+            .iter()
+            .filter(|c| c.parent.is_none())
+            .map(|c| c.subtree_product_count)
+            .sum();
+        assert_eq!(top_level, products, "the top level's subtrees hold every product");
 
         let small: Page<Category> = app.list_categories("per_page=5&page=2").await.json();
         assert_eq!(small.items, page.items[5..10]);

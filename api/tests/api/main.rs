@@ -2,7 +2,9 @@
 
 mod helpers;
 
+// The association's categories.
 mod accounts;
+mod admin_categories;
 mod carts;
 mod catalogue;
 mod errors;

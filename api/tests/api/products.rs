@@ -63,13 +63,14 @@ on_both_backends! {
             .filter(|c| c.slug == parent.slug || c.parent.as_ref() == Some(&parent.slug))
             .collect();
         let in_family = all_cards(&app, &format!("category={}", parent.slug)).await;
-        let expected: u64 = family.iter().map(|c| c.product_count).sum();
+        let expected: u64 = family.iter().map(|c| c.own_product_count).sum();
         assert_eq!(in_family.len() as u64, expected);
+        assert_eq!(parent.subtree_product_count, expected);
         assert!(in_family.iter().all(|p| family.iter().any(|c| c.slug == p.category)));
 
         let child = family.iter().find(|c| c.parent.is_some()).unwrap();
         let in_child = cards(&app, &format!("category={}", child.slug)).await;
-        assert_eq!(in_child.total, child.product_count);
+        assert_eq!(in_child.total, child.subtree_product_count);
     }
 
     async fn products_filter_by_shop_price_and_stock(app) {

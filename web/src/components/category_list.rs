@@ -5,7 +5,7 @@ use shared::catalogue::Category;
 
 use crate::{
     categories::{self, MenuEntry},
-    i18n::use_i18n,
+    i18n::{Lang, use_i18n},
     routes::{CatalogueFilter, Page},
 };
 
@@ -24,10 +24,13 @@ pub fn CategoryList(
                 category, total, ..
             } = entry;
             let href = Page::Catalogue(CatalogueFilter::category(&category.slug)).href();
+            let shown = category.clone();
             view! {
                 <li>
                     <a class="category-link" href=href>
-                        <span class="category-link__name">{category.name.clone()}</span>
+                        <span class="category-link__name">{move || {
+                            shown.name_in(i18n.lang() == Lang::En).to_owned()
+                        }}</span>
                         <span class="category-link__count">
                             {move || (i18n.t().product_count)(total)}
                         </span>

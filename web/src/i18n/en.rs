@@ -514,6 +514,8 @@ pub static STRINGS: Strings = Strings {
     footer_about: "Vitrine is free software, run by the Uzès shopkeepers' association.",
     footer_delivery: "Free deliveries: Tuesday and Friday for food, Thursday for other \
         shops.",
+
+    categories: &super::categories::EN,
 };
 
 fn product_count(count: u64) -> String {

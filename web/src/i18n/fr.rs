@@ -509,6 +509,8 @@ pub static STRINGS: Strings = Strings {
         des commerçants d'Uzès.",
     footer_delivery: "Livraisons gratuites : mardi et vendredi pour l'alimentation, \
         jeudi pour les autres commerces.",
+
+    categories: &super::categories::FR,
 };
 
 /// French counts 0 and 1 in the singular.

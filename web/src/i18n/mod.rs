@@ -5,6 +5,8 @@
 //! restores it from `localStorage`, keeps `<html lang>` in step and remembers changes;
 //! components read strings with `use_i18n().t()`, which is reactive.
 
+// The association's categories page.
+pub mod categories;
 mod en;
 mod fr;
 
@@ -1003,6 +1005,9 @@ pub struct Strings {
     pub footer_about: &'static str,
     /// The footer's reminder of the delivery days.
     pub footer_delivery: &'static str,
+
+    /// The association's categories page.
+    pub categories: &'static categories::CategoriesStrings,
 }
 
 impl Strings {
@@ -1019,6 +1024,11 @@ impl Strings {
             ErrorCode::Conflict => self.problem_conflict,
             ErrorCode::TooManyRequests => self.problem_busy,
             ErrorCode::Unavailable | ErrorCode::Internal => self.problem_server,
+            // The association's categories.
+            ErrorCode::CategoryCycle => self.categories.problem_cycle,
+            ErrorCode::CategoryNotEmpty => self.categories.problem_not_empty,
+            ErrorCode::CategoryNameTaken => self.categories.problem_name_taken,
+            ErrorCode::CategoriesExist => self.categories.problem_exist,
         }
     }
 

@@ -98,7 +98,26 @@ pub fn CataloguePage() -> impl IntoView {
         }
     });
 
+    let redirect = use_navigate();
     let filters = move |(categories, shops): (Vec<Category>, Vec<ShopSummary>)| {
+        // A merged category's old address leads to the category it went into.
+        let current = filter.with_untracked(|filter| filter.category.clone());
+        if let Some(merged_into) = current.and_then(|slug| {
+            categories
+                .iter()
+                .find(|category| category.former_slugs.contains(&slug))
+        }) {
+            let next = CatalogueFilter {
+                category: Some(merged_into.slug.clone()),
+                ..filter.get_untracked()
+            };
+            let options = NavigateOptions {
+                replace: true,
+                scroll: false,
+                ..NavigateOptions::default()
+            };
+            redirect(&Page::Catalogue(next).href(), options);
+        }
         view! { <FilterForm categories shops filter apply focus_results /> }
     };
 

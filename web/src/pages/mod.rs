@@ -15,8 +15,9 @@ mod shops;
 
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
 pub use back_office::{
-    AssociationPage, BackOfficePage, EditProductPage, JoinShopPage, NewProductPage, PhoneOrderPage,
-    ShopKeysPage, ShopOrdersPage, ShopProductsPage, ShopProfilePage,
+    AssociationCategoriesPage, AssociationPage, BackOfficePage, EditProductPage, JoinShopPage,
+    NewProductPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage, ShopProductsPage,
+    ShopProfilePage,
 };
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;

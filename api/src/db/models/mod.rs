@@ -4,6 +4,8 @@
 pub mod api_key;
 pub mod cart;
 pub mod category;
+// The association's categories: the admin side of the tree.
+pub mod category_tree;
 pub mod commune;
 pub mod idempotency;
 pub mod marketplace;

@@ -461,18 +461,28 @@ pub fn shop_of(conn: &mut DbConn, id: i64) -> QueryResult<i64> {
         .first(conn)
 }
 
-/// The id and name of the category with this slug.
+/// The id and name of the category with this slug (or former slug: the category it was
+/// merged into).
 pub fn category_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<(i64, String)>> {
+    let Some(id) = super::category::resolve_slug(conn, slug)? else {
+        return Ok(None);
+    };
     categories::table
-        .filter(categories::slug.eq(slug))
+        .find(id)
         .select((categories::id, categories::name))
         .first(conn)
         .optional()
 }
 
-/// The slugs of every category.
+/// The slugs of every category, and the former slugs of merged ones.
 pub fn category_slugs(conn: &mut DbConn) -> QueryResult<Vec<String>> {
-    categories::table.select(categories::slug).load(conn)
+    let mut slugs: Vec<String> = categories::table.select(categories::slug).load(conn)?;
+    slugs.extend(
+        crate::db::schema::category_aliases::table
+            .select(crate::db::schema::category_aliases::slug)
+            .load::<String>(conn)?,
+    );
+    Ok(slugs)
 }
 
 #[derive(Debug, AsChangeset)]

@@ -1,4 +1,5 @@
-//! The association's page: the shops waiting for approval.
+//! The association's page: the shops waiting for approval, and the way to the marketplace's
+//! categories.
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{error::ErrorCode, shop_admin::AdminShop};
@@ -8,6 +9,7 @@ use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText},
     i18n::{tr, use_i18n},
+    routes::Page,
     state::session::use_session,
 };
 
@@ -29,15 +31,22 @@ pub fn AssociationPage() -> impl IntoView {
     let loaded = move |shops: Option<Option<Vec<AdminShop>>>| match shops {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
-        Some(Some(shops)) if shops.is_empty() => {
-            view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
-        }
         Some(Some(shops)) => {
-            let rows = shops
-                .into_iter()
-                .map(|shop| view! { <PendingShop shop /> })
-                .collect_view();
-            view! { <ul class="bo-shops">{rows}</ul> }.into_any()
+            let pending = if shops.is_empty() {
+                view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
+            } else {
+                let rows = shops
+                    .into_iter()
+                    .map(|shop| view! { <PendingShop shop /> })
+                    .collect_view();
+                view! { <ul class="bo-shops">{rows}</ul> }.into_any()
+            };
+            view! {
+                // The association's categories.
+                <p><a class="button button--secondary" href=Page::AssociationCategories.href()>{tr(|t| t.categories.link)}</a></p>
+                {pending}
+            }
+            .into_any()
         }
     };
     view! {

@@ -1,0 +1,6 @@
+DROP TRIGGER catalogue_version_category_aliases_delete;
+DROP TRIGGER catalogue_version_category_aliases_update;
+DROP TRIGGER catalogue_version_category_aliases_insert;
+DROP TABLE category_aliases;
+DROP INDEX categories_parent_position;
+ALTER TABLE categories DROP COLUMN name_en;
