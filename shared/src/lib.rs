@@ -14,7 +14,10 @@
 //! - [`shop_products`]: a shop's own products in the back-office, and the CSV import report.
 //! - [`shop_admin`]: joining, approval, a shop's profile, closed days and API keys.
 //! - [`error`]: the problem+json error body and its stable codes.
+//! - [`admin_users`]: people: the admins' accounts list, roles, suspension, reset codes.
 
+// People (account administration).
+pub mod admin_users;
 pub mod auth;
 pub mod bundle;
 pub mod cart;

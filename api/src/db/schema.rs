@@ -9,6 +9,10 @@ diesel::table! {
         name -> Text,
         role -> Text,
         created_at -> Timestamp,
+        // People (account administration):
+        suspended_at -> Nullable<Timestamp>,
+        session_generation -> BigInt,
+        search_text -> Text,
     }
 }
 
@@ -306,5 +310,30 @@ diesel::table! {
         from_status -> Nullable<Text>,
         to_status -> Nullable<Text>,
         note -> Text,
+    }
+}
+
+// People (account administration): the history of each account, and password reset codes.
+diesel::table! {
+    /// What admins did to an account, with who and when.
+    admin_events (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        kind -> Text,
+        detail -> Text,
+    }
+}
+
+diesel::table! {
+    /// The one-time password reset code of an account, stored hashed.
+    reset_codes (user_id) {
+        user_id -> BigInt,
+        code_hash -> Text,
+        expires_at -> Timestamp,
+        attempts_left -> Integer,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
     }
 }

@@ -1,6 +1,8 @@
 //! The only route table: every API route is registered here, and the OpenAPI document is
 //! collected from the same registrations, so the two cannot drift.
 
+// People (account administration).
+pub mod admin_users;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -79,7 +81,18 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_orders::transition_order)
         .service(shop_orders::record_payment)
         .service(shop_orders::set_merchant_note)
-        .service(shop_orders::create_phone_order);
+        .service(shop_orders::create_phone_order)
+        // People: the admins manage accounts. The reset with a code is public and lives
+        // beside the codes it uses, not in `auth`.
+        .service(admin_users::list_accounts)
+        .service(admin_users::get_account)
+        .service(admin_users::change_role)
+        .service(admin_users::add_account_shop)
+        .service(admin_users::remove_account_shop)
+        .service(admin_users::suspend_account)
+        .service(admin_users::reinstate_account)
+        .service(admin_users::create_reset_code)
+        .service(admin_users::reset_with_code);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -113,6 +126,10 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             apply to join, the shops one runs, profile, opening hours, closed days."),
         (name = "administration", description = "The association approves, suspends and \
             staffs shops. Admins only: anyone else gets 404."),
+        (name = "people", description = "The association's admins manage accounts: search, \
+            roles, shop teams, suspension (sessions and keys stop at once), a one-time password \
+            reset code to read out on the phone, and each account's history. Admins only: \
+            anyone else gets 404."),
         (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
             as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),
