@@ -3,6 +3,8 @@
 mod helpers;
 
 mod accounts;
+// People (account administration).
+mod admin_users;
 mod carts;
 mod catalogue;
 mod errors;
