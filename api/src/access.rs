@@ -90,8 +90,10 @@ impl FromRequest for Caller {
             .filter(|token| token.starts_with(API_KEY_PREFIX))
             .map(auth::token_hash);
         let Some(key_hash) = key else {
-            let user = auth::authenticate(req).and_then(|user| user.ok_or(ApiError::Unauthorized));
-            return Box::pin(async move { user.map(Caller::User) });
+            let user = auth::authenticate(req);
+            return Box::pin(
+                async move { user.await?.map(Caller::User).ok_or(ApiError::Unauthorized) },
+            );
         };
         let state = req.app_data::<web::Data<AppState>>().cloned();
         Box::pin(async move {

@@ -1,8 +1,14 @@
 //! Who is calling: passwords (Argon2id), access tokens (JWT, HS256, 15 minutes, issuer and
 //! audience checked, 30 s leeway), opaque refresh tokens (stored as their SHA-256), and the
 //! extractors handlers take to say who may call them.
+//!
+//! A valid signature is not enough: each authenticated request also reads the account's row
+//! (one primary-key lookup), so a suspended account is refused at once, a role change takes
+//! effect at once, and a token of an older session generation (before a suspension or a
+//! password reset) is refused.
 
-use std::future::{Ready, ready};
+use std::future::Future;
+use std::pin::Pin;
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
@@ -15,6 +21,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use shared::auth::Role;
 
+use crate::db;
+use crate::db::models::user;
 use crate::error::ApiError;
 use crate::startup::AppState;
 
@@ -85,6 +93,16 @@ struct Claims {
     aud: String,
     iat: u64,
     exp: u64,
+    /// The account's session generation when the token was issued.
+    #[serde(default, rename = "gen")]
+    generation: i64,
+}
+
+/// What a valid signature vouches for; the account's row has the last word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Verified {
+    id: i64,
+    generation: i64,
 }
 
 /// Signs and checks access tokens with the marketplace's key (kept in the database, so
@@ -102,8 +120,8 @@ impl TokenKeys {
         })
     }
 
-    /// A signed access token for a user.
-    pub fn issue(&self, user_id: i64, role: Role) -> Result<String, ApiError> {
+    /// A signed access token for a user, of the account's current session generation.
+    pub fn issue(&self, user_id: i64, role: Role, generation: i64) -> Result<String, ApiError> {
         let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap_or(0);
         let claims = Claims {
             sub: user_id.to_string(),
@@ -112,20 +130,22 @@ impl TokenKeys {
             aud: AUDIENCE.into(),
             iat: now,
             exp: now + ACCESS_TOKEN_SECONDS,
+            generation,
         };
         jsonwebtoken::encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map_err(|e| ApiError::Internal(e.into()))
     }
 
-    fn verify(&self, token: &str) -> Option<AuthUser> {
+    fn verify(&self, token: &str) -> Option<Verified> {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_audience(&[AUDIENCE]);
         validation.leeway = LEEWAY_SECONDS;
         let data = jsonwebtoken::decode::<Claims>(token, &self.decoding, &validation).ok()?;
-        Some(AuthUser {
+        Role::parse(&data.claims.role)?;
+        Some(Verified {
             id: data.claims.sub.parse().ok()?,
-            role: Role::parse(&data.claims.role)?,
+            generation: data.claims.generation,
         })
     }
 }
@@ -146,30 +166,47 @@ pub fn bearer(req: &HttpRequest) -> Option<&str> {
         .map(str::trim)
 }
 
-pub fn authenticate(req: &HttpRequest) -> Result<Option<AuthUser>, ApiError> {
+/// What an extractor's future gives.
+type Authenticating<T> = Pin<Box<dyn Future<Output = Result<T, ApiError>>>>;
+
+/// The caller of a request: `None` without an `Authorization` header; 401 for a token that
+/// is invalid, expired, of an older session generation, or of a suspended account.
+pub fn authenticate(req: &HttpRequest) -> Authenticating<Option<AuthUser>> {
     let Some(token) = bearer(req) else {
-        return if req.headers().contains_key(AUTHORIZATION) {
+        let anonymous = if req.headers().contains_key(AUTHORIZATION) {
             Err(ApiError::Unauthorized)
         } else {
             Ok(None)
         };
+        return Box::pin(async move { anonymous });
     };
-    let state = req
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
-    state
-        .token_keys
-        .verify(token)
-        .map(Some)
-        .ok_or(ApiError::Unauthorized)
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let verified = state.as_ref().map(|state| state.token_keys.verify(token));
+    Box::pin(async move {
+        let state =
+            state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
+        let token = verified.flatten().ok_or(ApiError::Unauthorized)?;
+        let account = db::run(&state.pool, move |conn| {
+            Ok(user::session_state(conn, token.id)?)
+        })
+        .await?;
+        match account {
+            Some((role, generation)) if generation == token.generation => Ok(Some(AuthUser {
+                id: token.id,
+                role: Role::parse(&role).unwrap_or(Role::Customer),
+            })),
+            _ => Err(ApiError::Unauthorized),
+        }
+    })
 }
 
 impl FromRequest for AuthUser {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Authenticating<AuthUser>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).and_then(|user| user.ok_or(ApiError::Unauthorized)))
+        let user = authenticate(req);
+        Box::pin(async move { user.await?.ok_or(ApiError::Unauthorized) })
     }
 }
 
@@ -180,10 +217,11 @@ pub struct MaybeUser(pub Option<AuthUser>);
 
 impl FromRequest for MaybeUser {
     type Error = ApiError;
-    type Future = Ready<Result<Self, ApiError>>;
+    type Future = Authenticating<MaybeUser>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(authenticate(req).map(MaybeUser))
+        let user = authenticate(req);
+        Box::pin(async move { user.await.map(MaybeUser) })
     }
 }
 
@@ -211,12 +249,12 @@ mod tests {
     #[test]
     fn tokens_verify_only_with_their_key_and_claims() {
         let keys = TokenKeys::new("a secret of the marketplace").unwrap();
-        let token = keys.issue(42, Role::Merchant).unwrap();
+        let token = keys.issue(42, Role::Merchant, 3).unwrap();
         assert_eq!(
             keys.verify(&token),
-            Some(AuthUser {
+            Some(Verified {
                 id: 42,
-                role: Role::Merchant
+                generation: 3
             })
         );
         let other = TokenKeys::new("another secret").unwrap();
@@ -229,6 +267,7 @@ mod tests {
             aud: AUDIENCE.into(),
             iat: 0,
             exp: u64::MAX / 2,
+            generation: 0,
         };
         let forged =
             jsonwebtoken::encode(&Header::new(Algorithm::HS256), &foreign, &keys.encoding).unwrap();

@@ -20,6 +20,10 @@
 
 // The association's categories.
 pub mod admin_categories;
+//! - [`admin_users`]: people: the admins' accounts list, roles, suspension, reset codes.
+
+// People (account administration).
+pub mod admin_users;
 pub mod auth;
 pub mod bundle;
 pub mod cart;

@@ -9,6 +9,10 @@ diesel::table! {
         name -> Text,
         role -> Text,
         created_at -> Timestamp,
+        // People (account administration):
+        suspended_at -> Nullable<Timestamp>,
+        session_generation -> BigInt,
+        search_text -> Text,
     }
 }
 
@@ -353,3 +357,27 @@ diesel::table! {
 
 diesel::joinable!(category_aliases -> categories (category_id));
 diesel::allow_tables_to_appear_in_same_query!(category_aliases, categories);
+// People (account administration): the history of each account, and password reset codes.
+diesel::table! {
+    /// What admins did to an account, with who and when.
+    admin_events (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<BigInt>,
+        kind -> Text,
+        detail -> Text,
+    }
+}
+
+diesel::table! {
+    /// The one-time password reset code of an account, stored hashed.
+    reset_codes (user_id) {
+        user_id -> BigInt,
+        code_hash -> Text,
+        expires_at -> Timestamp,
+        attempts_left -> Integer,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+    }
+}

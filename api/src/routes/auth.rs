@@ -38,7 +38,9 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
     let role = Role::parse(&row.role).unwrap_or(Role::Customer);
     let refresh_token = session::create_refresh_token(conn, row.id, crate::db::models::now())?;
     Ok(Session {
-        access_token: state.token_keys.issue(row.id, role)?,
+        access_token: state
+            .token_keys
+            .issue(row.id, role, row.session_generation)?,
         token_type: "Bearer".into(),
         expires_in: ACCESS_TOKEN_SECONDS,
         refresh_token,

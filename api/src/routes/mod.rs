@@ -3,6 +3,8 @@
 
 // The association's categories.
 pub mod admin_categories;
+// People (account administration).
+pub mod admin_users;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -89,7 +91,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(marketplace::get_admin_marketplace)
         .service(marketplace::update_marketplace)
         .service(marketplace::put_marketplace_logo)
-        .service(marketplace::delete_marketplace_logo);
+        .service(marketplace::delete_marketplace_logo)
         // The association's categories (the defaults before the `{slug}` routes).
         .service(admin_categories::get_default_categories)
         .service(admin_categories::install_default_categories)
@@ -98,7 +100,18 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(admin_categories::rename_category)
         .service(admin_categories::move_category)
         .service(admin_categories::merge_category)
-        .service(admin_categories::delete_category);
+        .service(admin_categories::delete_category)
+        // People: the admins manage accounts. The reset with a code is public and lives
+        // beside the codes it uses, not in `auth`.
+        .service(admin_users::list_accounts)
+        .service(admin_users::get_account)
+        .service(admin_users::change_role)
+        .service(admin_users::add_account_shop)
+        .service(admin_users::remove_account_shop)
+        .service(admin_users::suspend_account)
+        .service(admin_users::reinstate_account)
+        .service(admin_users::create_reset_code)
+        .service(admin_users::reset_with_code);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -134,6 +147,10 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             staffs shops. Admins only: anyone else gets 404."),
         (name = "marketplace", description = "The marketplace's name, town, texts, contact, \
             legal notices and palette, as the web app shows them."),
+        (name = "people", description = "The association's admins manage accounts: search, \
+            roles, shop teams, suspension (sessions and keys stop at once), a one-time password \
+            reset code to read out on the phone, and each account's history. Admins only: \
+            anyone else gets 404."),
         (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
             as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),

@@ -5,6 +5,8 @@ mod helpers;
 // The association's categories.
 mod accounts;
 mod admin_categories;
+// People (account administration).
+mod admin_users;
 mod carts;
 mod catalogue;
 mod errors;

@@ -48,7 +48,8 @@ impl NewApiKey<'_> {
     }
 }
 
-/// The live (not revoked) key with this hash, after noting that it was used.
+/// The live (not revoked) key with this hash, after noting that it was used. A key whose
+/// creator's account is suspended does not work while it is.
 pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<ApiKeyRow>> {
     let Some(key) = api_keys::table
         .filter(api_keys::key_hash.eq(key_hash))
@@ -59,6 +60,11 @@ pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<Api
     else {
         return Ok(None);
     };
+    if let Some(creator) = key.created_by
+        && super::user::is_suspended(conn, creator)?
+    {
+        return Ok(None);
+    }
     let now = now();
     let stale = key
         .last_used_at

@@ -1,6 +1,8 @@
 //! Rows, inserts and queries, one module per table group. Rows never leave `api`: each
 //! converts into its `shared` wire type.
 
+// People (account administration).
+pub mod admin_users;
 pub mod api_key;
 pub mod cart;
 pub mod category;

@@ -93,7 +93,8 @@ pub fn revoke(conn: &mut DbConn, token: &str, now: NaiveDateTime) -> QueryResult
     .execute(conn)
 }
 
-fn revoke_all(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
+/// Revokes every refresh token of the account (a leaked token, a suspension, a reset).
+pub fn revoke_all(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id))

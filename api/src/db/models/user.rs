@@ -19,10 +19,19 @@ pub struct NewUser<'a> {
 impl NewUser<'_> {
     pub fn insert(&self, conn: &mut DbConn) -> QueryResult<i64> {
         diesel::insert_into(users::table)
-            .values(self)
+            .values((
+                self,
+                users::search_text.eq(account_search_text(self.name, self.email)),
+            ))
             .returning(users::id)
             .get_result(conn)
     }
+}
+
+/// What the admins' search looks in: the name and e-mail, folded (see
+/// [`crate::domain::search::search_key`]).
+pub fn account_search_text(name: &str, email: &str) -> String {
+    crate::domain::search::search_key(&format!("{name} {email}"))
 }
 
 /// Creates the account, or gives an existing one this role and password.
@@ -64,6 +73,9 @@ pub struct UserRow {
     pub password_hash: String,
     pub name: String,
     pub role: String,
+    /// Every access token carries it; a suspension or a password reset moves it on, and
+    /// older tokens stop working.
+    pub session_generation: i64,
 }
 
 const USER_COLUMNS: (
@@ -72,17 +84,22 @@ const USER_COLUMNS: (
     users::password_hash,
     users::name,
     users::role,
+    users::session_generation,
 ) = (
     users::id,
     users::email,
     users::password_hash,
     users::name,
     users::role,
+    users::session_generation,
 );
 
+/// The account that signs in with this e-mail; a suspended account cannot, so it is not
+/// found.
 pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserRow>> {
     users::table
         .filter(users::email.eq(email))
+        .filter(users::suspended_at.is_null())
         .select(USER_COLUMNS)
         .first(conn)
         .optional()
@@ -90,4 +107,26 @@ pub fn find_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Option<UserR
 
 pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<UserRow> {
     users::table.find(id).select(USER_COLUMNS).first(conn)
+}
+
+/// What the authentication of an access token checks, per request: the account's role now,
+/// and whether the token's session generation is still the account's (and the account not
+/// suspended). One primary-key lookup.
+pub fn session_state(conn: &mut DbConn, id: i64) -> QueryResult<Option<(String, i64)>> {
+    users::table
+        .find(id)
+        .filter(users::suspended_at.is_null())
+        .select((users::role, users::session_generation))
+        .first(conn)
+        .optional()
+}
+
+/// Whether the account is suspended (an API key it created stops while it is).
+pub fn is_suspended(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        users::table
+            .find(id)
+            .filter(users::suspended_at.is_not_null()),
+    ))
+    .get_result(conn)
 }
