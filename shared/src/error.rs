@@ -29,6 +29,10 @@ pub enum ErrorCode {
     Unavailable,
     /// An unexpected server error; quote the correlation id when reporting it.
     Internal,
+    // Races (issue 10).
+    /// The product changed since the `If-Match` version was read (a sale, another edit):
+    /// nothing was changed; read it again (its stock is in `detail`) and decide.
+    ProductChanged,
 }
 
 /// One invalid field or parameter.
