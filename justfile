@@ -92,3 +92,10 @@ ci: test
 # SQLite and PostgreSQL; prints req/s and p50/p99 per endpoint with the ceiling's ratio.
 bench:
     scripts/bench.sh
+
+# Races (issue 10): the kill -9 test at length. The real binary takes checkouts from four
+# shoppers at once and is killed with SIGKILL at random moments, ROUNDS times per database
+# (SQLite, then PostgreSQL), restarted each time; every order answered 201 must be found
+# again. `just test` runs the same test with 10 kills.
+soak ROUNDS="200":
+    VITRINE_KILL_ROUNDS={{ROUNDS}} cargo test -p vitrine-api --test api -- durability --nocapture --test-threads=1

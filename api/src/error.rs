@@ -29,6 +29,9 @@ pub enum ApiError {
     NotFound(String),
     #[error("{0}")]
     Conflict(String),
+    /// The resource changed since the version the request names (`If-Match`).
+    #[error("{0}")]
+    ProductChanged(String),
     /// Well-formed, but cannot be done as asked (an empty basket, a key reused for another
     /// request).
     #[error("{0}")]
@@ -74,6 +77,7 @@ impl ApiError {
             ApiError::Unauthorized => ErrorCode::Unauthorized,
             ApiError::NotFound(_) => ErrorCode::NotFound,
             ApiError::Conflict(_) => ErrorCode::Conflict,
+            ApiError::ProductChanged(_) => ErrorCode::ProductChanged,
             ApiError::Unprocessable(_) => ErrorCode::Unprocessable,
             ApiError::TooManyRequests => ErrorCode::TooManyRequests,
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
@@ -91,6 +95,7 @@ impl ApiError {
             ApiError::Unauthorized => "Authentication required",
             ApiError::NotFound(_) => "Not found",
             ApiError::Conflict(_) => "Conflict",
+            ApiError::ProductChanged(_) => "Changed meanwhile",
             ApiError::Unprocessable(_) => "Cannot be processed",
             ApiError::TooManyRequests => "Too many requests",
             ApiError::Unavailable(_) => "Service unavailable",
@@ -104,10 +109,16 @@ impl ApiError {
         let code = self.code();
         let status = self.status_code().as_u16();
         let (detail, correlation_id) = match self {
+            // The cause (a database's message, a query, a path) goes to the log only, whole,
+            // under the id the client is given.
             ApiError::Internal(err) | ApiError::Unavailable(err) => {
                 let id = uuid::Uuid::new_v4().to_string();
-                tracing::error!(correlation_id = %id, error = ?err, "request failed");
-                (format!("{self}; quote {id} when you report it"), Some(id))
+                tracing::error!(correlation_id = %id, error = %format!("{err:#}"), "request failed");
+                let what = match self {
+                    ApiError::Unavailable(_) => "the database is unavailable",
+                    _ => "an unexpected error occurred",
+                };
+                (format!("{what}; quote {id} when you report it"), Some(id))
             }
             _ => (self.to_string(), None),
         };
@@ -138,7 +149,7 @@ impl ResponseError for ApiError {
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::ProductChanged(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -160,8 +171,10 @@ impl From<diesel::result::Error> for ApiError {
         use diesel::result::{DatabaseErrorKind, Error};
         match err {
             Error::NotFound => ApiError::NotFound("not found".into()),
+            // The database's own words (its constraint and column names) stay in the log.
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                ApiError::Conflict(format!("already exists: {}", info.message()))
+                tracing::info!(error = info.message(), "unique violation answered 409");
+                ApiError::Conflict("this already exists".into())
             }
             other => ApiError::Internal(other.into()),
         }

@@ -38,6 +38,10 @@ pub enum ErrorCode {
     CategoryNameTaken,
     /// The marketplace already has categories: the default tree only fills an empty one.
     CategoriesExist,
+    // Races (issue 10).
+    /// The product changed since the `If-Match` version was read (a sale, another edit):
+    /// nothing was changed; read it again (its stock is in `detail`) and decide.
+    ProductChanged,
 }
 
 /// One invalid field or parameter.

@@ -52,7 +52,7 @@ impl ProductStatus {
     "category": "miels-et-confitures", "status": "active", "has_picture": true,
     "picture_url": "/api/v1/products/1/picture?v=2",
     "thumbnail_url": "/api/v1/products/1/picture?size=thumb&v=2",
-    "updated_at": "2026-11-29T10:15:00"
+    "updated_at": "2026-11-29T10:15:00", "version": 12
 })))]
 pub struct ShopProduct {
     /// The product's id.
@@ -83,6 +83,10 @@ pub struct ShopProduct {
     pub thumbnail_url: String,
     /// Last change, UTC, ISO 8601 without zone.
     pub updated_at: String,
+    /// One more on every change of the product, a sale included; also its `ETag`. Send it
+    /// back as `If-Match: "<version>"` with a new stock so that a sale made meanwhile is
+    /// not undone (409 `product_changed` then).
+    pub version: i64,
 }
 
 /// Filters and page of a shop's products (`GET /shops/{slug}/products`).
@@ -125,8 +129,9 @@ pub struct CreateProduct {
     pub category: String,
 }
 
-/// Changes to a product: absent fields are unchanged. `{"stock": 5}` is a quick stock edit;
-/// `{"stock": null}` stops counting the stock.
+/// Changes to a product: absent fields are unchanged. `{"stock": 5}` is a quick stock edit
+/// (send the `If-Match` you saw with it); `{"stock_delta": -2}` takes two from the stock as
+/// it is; `{"stock": null}` stops counting the stock.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({"price_cents": 390, "stock": 8})))]
@@ -155,6 +160,12 @@ pub struct UpdateProduct {
     /// A category's slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// Units to add to the stock as it is when the change is made (negative: to take), so
+    /// that nothing sold meanwhile is lost: `-2` for two sold in the shop, `12` for a
+    /// delivery. Not with `stock`; 409 when the stock is not counted or would go below 0.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = -1_000_000, maximum = 1_000_000))]
+    pub stock_delta: Option<i64>,
 }
 
 /// A field that is present, possibly `null`: `Some(None)` for null, `Some(Some(v))` for a

@@ -364,6 +364,35 @@ pub async fn update_product(
     authorized_send(Method::PATCH, &format!("/products/{id}"), body, token).await
 }
 
+// Races (issue 10): a change checked against the version the merchant saw.
+
+/// `PATCH /products/{id}` with `If-Match: "<version>"`: changes the product only if it has
+/// not changed since `version` was read, else 409 `product_changed`.
+pub async fn update_product_if_unchanged(
+    token: &str,
+    id: i64,
+    change: &UpdateProduct,
+    version: i64,
+) -> Result<ShopProduct, ApiError> {
+    let body = json(change)?;
+    let bearer = format!("Bearer {token}");
+    let tag = format!("\"{version}\"");
+    let headers = [
+        ("Authorization", bearer.as_str()),
+        ("If-Match", tag.as_str()),
+    ];
+    decode(
+        send(
+            Method::PATCH,
+            &format!("/products/{id}"),
+            Some(body),
+            &headers,
+        )
+        .await?,
+    )
+    .await
+}
+
 // Back-office product management (issue 5, products part).
 
 /// `GET /shops/{slug}/products`: one page of a shop's products, filtered by status and words.

@@ -2,6 +2,7 @@
 //! migrations. The URL's scheme picks the backend.
 
 pub mod models;
+mod retry;
 pub mod schema;
 
 use std::path::PathBuf;
@@ -150,15 +151,42 @@ where
     .await?
 }
 
+/// How many times a write transaction runs at most when the database aborts it for a
+/// reason that clears by itself (a deadlock, a serialization failure, a busy SQLite file).
+const WRITE_ATTEMPTS: u32 = 5;
+
 /// Runs `f` in a write transaction: all or nothing. On SQLite it is `BEGIN IMMEDIATE`, so
 /// concurrent writers queue on the write lock (within `busy_timeout`) instead of failing
 /// when a read would turn into a write. `f` must not open transactions of its own.
-pub fn write_transaction<T, F>(conn: &mut DbConn, f: F) -> Result<T, crate::error::ApiError>
+///
+/// When the database aborts the transaction because of another one (PostgreSQL's
+/// serialization failure 40001 or deadlock 40P01, SQLite's "database is locked"), nothing
+/// of it was kept: it runs again, up to [`WRITE_ATTEMPTS`] times in all, after a short
+/// random pause, so the caller sees the outcome of a clean run, never the database's
+/// complaint. `f` may therefore run more than once and must only act through `conn`.
+pub fn write_transaction<T, F>(conn: &mut DbConn, mut f: F) -> Result<T, crate::error::ApiError>
 where
-    F: FnOnce(&mut DbConn) -> Result<T, crate::error::ApiError>,
+    F: FnMut(&mut DbConn) -> Result<T, crate::error::ApiError>,
+{
+    let mut attempt = 1;
+    loop {
+        match transaction_once(conn, &mut f) {
+            Err(err) if attempt < WRITE_ATTEMPTS && retry::is_transient(&err) => {
+                tracing::info!(attempt, error = %err, "write transaction aborted by the database, trying again");
+                retry::pause(attempt);
+                attempt += 1;
+            }
+            result => return result,
+        }
+    }
+}
+
+fn transaction_once<T, F>(conn: &mut DbConn, f: &mut F) -> Result<T, crate::error::ApiError>
+where
+    F: FnMut(&mut DbConn) -> Result<T, crate::error::ApiError>,
 {
     match conn {
-        DbConn::Pg(_) => conn.transaction(f),
+        DbConn::Pg(_) => conn.transaction(|conn| f(conn)),
         DbConn::Sqlite(_) => {
             conn.batch_execute("BEGIN IMMEDIATE")?;
             let result = f(conn);

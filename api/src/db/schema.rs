@@ -91,6 +91,9 @@ diesel::table! {
         listed -> Bool,
         /// Bumped on every picture upload or removal; in the picture URL as `?v=`.
         picture_version -> BigInt,
+        // Races (issue 10): one more on every change of the row (a trigger bumps it); the
+        // back-office's ETag and `If-Match`.
+        version -> BigInt,
     }
 }
 

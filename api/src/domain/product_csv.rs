@@ -13,8 +13,10 @@ use shared::shop_products::{
 use crate::domain::product::{self, ProductValues};
 use crate::domain::search::search_key;
 
-/// The columns of an export, in order.
-pub const COLUMNS: [&str; 8] = [
+/// The columns of an export, in order. `version` is the product's version at the export:
+/// an import applies a line's stock only if the product has not changed since (see
+/// [`stale_stock`]).
+pub const COLUMNS: [&str; 9] = [
     "id",
     "nom",
     "description",
@@ -23,6 +25,7 @@ pub const COLUMNS: [&str; 8] = [
     "stock",
     "categorie",
     "statut",
+    "version",
 ];
 /// Most product lines one import accepts.
 pub const MAX_LINES: usize = 10_000;
@@ -62,6 +65,8 @@ fn format_stock(stock: Option<i32>) -> String {
 pub struct CurrentProduct {
     pub id: i64,
     pub values: ProductValues,
+    /// One more on every change of the product.
+    pub version: i64,
 }
 
 /// The export: a BOM (so Excel reads the accents), a header, one line per product.
@@ -82,6 +87,7 @@ pub fn export(products: &[CurrentProduct]) -> Result<Vec<u8>, csv::Error> {
             &format_stock(v.stock),
             &v.category,
             format_status(v.status),
+            product.version.to_string().as_str(),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
@@ -117,6 +123,7 @@ enum Column {
     Stock,
     Category,
     Status,
+    Version,
 }
 
 impl Column {
@@ -132,6 +139,7 @@ impl Column {
             "stock" => Column::Stock,
             "categorie" | "category" => Column::Category,
             "statut" | "status" => Column::Status,
+            "version" => Column::Version,
             _ => return None,
         })
     }
@@ -155,6 +163,8 @@ pub struct ImportRow {
     pub category: Option<String>,
     /// `Some(None)`: the cell is empty (a draft when creating, unchanged when updating).
     pub status: Option<Option<ProductStatus>>,
+    /// The product's version when it was exported; `None` without one.
+    pub version: Option<i64>,
     /// Columns whose cell was bad (already reported).
     bad: Vec<Column>,
 }
@@ -348,6 +358,13 @@ pub fn parse(bytes: &[u8]) -> (Vec<ImportRow>, Vec<ImportError>) {
                     }
                 },
                 Column::Status => parse_status(cell).map(|v| row.status = Some(v)),
+                Column::Version => match cell.trim() {
+                    "" => Ok(()),
+                    version => version
+                        .parse::<i64>()
+                        .map(|v| row.version = Some(v))
+                        .map_err(|_| "must be the version an export wrote, or empty".into()),
+                },
             };
             if let Err(message) = result {
                 error(&mut errors, line, column.name(), message);
@@ -506,6 +523,31 @@ pub fn plan(
         lines,
     };
     (report, writes)
+}
+
+/// The error of a line whose stock would undo what happened since the export: the line
+/// sets a stock other than the product's current one, and the product changed since the
+/// version the line names (a sale, a cancelled order, another edit). A line without a
+/// version sets the stock as an inventory count.
+pub fn stale_stock(
+    line: &ImportLine,
+    exported_version: Option<i64>,
+    current_version: i64,
+    current_stock: Option<i32>,
+) -> Option<ImportError> {
+    let exported = exported_version?;
+    let sets_stock = line.changes.iter().any(|change| change.field == "stock");
+    let now = current_stock.map_or_else(|| "not counted".to_owned(), |n| n.to_string());
+    (line.action == ImportAction::Update && sets_stock && exported != current_version).then(
+        || ImportError {
+            line: line.line,
+            field: "stock".into(),
+            message: format!(
+                "the product changed since the export (a sale or another edit): its stock is now \
+                 {now}; write that, or the count you made and empty the version cell, or export again"
+            ),
+        },
+    )
 }
 
 /// The columns whose value changes, as the file writes them.

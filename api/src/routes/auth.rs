@@ -167,7 +167,7 @@ pub async fn login(
                 if let Some(cart) = &cart {
                     session::adopt_cart(conn, cart, row.id)?;
                 }
-                open_session(&state_for_db, conn, row)
+                open_session(&state_for_db, conn, row.clone())
             }),
         }
     })

@@ -228,7 +228,7 @@ pub async fn checkout_cart(
             let response = serde_json::to_string(&CheckoutResult { orders })
                 .map_err(|e| ApiError::Internal(e.into()))?;
             let answer = Recorded {
-                request,
+                request: request.clone(),
                 status: 201,
                 response,
             };

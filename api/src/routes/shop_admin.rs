@@ -679,6 +679,9 @@ pub async fn update_shop(
     let profile = db::run(&state.pool, move |conn| {
         let id = write_transaction(conn, |conn| {
             let row = caller.shop(conn, &slug)?;
+            // Two edits at once (one drops pickup, the other delivery) must not both pass.
+            shop::lock(conn, row.id)?;
+            let row = shop::find(conn, row.id)?;
             if changes.delivers_on_food_days == Some(true) && row.kind() != ShopKind::Restaurant {
                 return Err(ApiError::invalid(
                     "delivers_on_food_days",

@@ -49,7 +49,7 @@ async fn change_order<F>(
     change: F,
 ) -> Result<Json<Order>, ApiError>
 where
-    F: FnOnce(&mut DbConn, &str) -> Result<(), ApiError> + Send + 'static,
+    F: Fn(&mut DbConn, &str) -> Result<(), ApiError> + Send + 'static,
 {
     let order = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
@@ -342,7 +342,7 @@ pub async fn create_phone_order(
         write_transaction(conn, |conn| {
             let shop = caller.shop(conn, &slug)?;
             let lines = order::shop_lines(conn, shop.id, &wanted)?;
-            checkout.per_shop = vec![(shop.slug.clone(), None, note)];
+            checkout.per_shop = vec![(shop.slug.clone(), None, note.clone())];
             let actor = caller.actor();
             let origin = Origin {
                 // A phone order has no basket.

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use actix_web::http::StatusCode;
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE};
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE, ETAG, IF_MATCH};
 use actix_web::web::{self, Bytes, Json, Path};
 use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
 use diesel::{OptionalExtension, QueryDsl, RunQueryDsl, SelectableHelper};
@@ -279,55 +279,159 @@ pub async fn create_product(
         let id = write_transaction(conn, |conn| {
             let shop = caller.shop(conn, &slug)?;
             check_vat_for_shop(values.vat_rate_bp, &shop)?;
-            product::save(conn, &shop, None, &values, crate::db::models::now())
+            product::create(conn, &shop, &values, crate::db::models::now())
         })?;
         Ok(product::find_managed(conn, id)?)
     })
     .await?;
-    Ok(HttpResponse::Created().json(ShopProduct::from(created)))
+    Ok(answer(StatusCode::CREATED, created))
 }
 
-/// Changes some of a product's fields; absent fields stay as they are. `{"stock": 5}` is
-/// the quick stock edit; `{"stock": null}` stops counting the stock.
+/// The back-office's answer with a product: its JSON and its version as `ETag`.
+fn answer(status: StatusCode, row: ShopProductRow) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((ETAG, etag(row.version)))
+        .json(ShopProduct::from(row))
+}
+
+/// A product's version as an entity tag: `"12"`.
+fn etag(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
+/// The versions an `If-Match` header accepts; `None` without the header or for `*`.
+fn if_match(req: &HttpRequest) -> Result<Option<Vec<i64>>, ApiError> {
+    let Some(value) = req.headers().get(IF_MATCH) else {
+        return Ok(None);
+    };
+    let bad = || {
+        ApiError::invalid(
+            "If-Match",
+            "must be the product's ETag as answered, such as \"12\"",
+        )
+    };
+    let value = value.to_str().map_err(|_| bad())?.trim();
+    if value == "*" {
+        return Ok(None);
+    }
+    value
+        .split(',')
+        .map(|tag| {
+            let tag = tag.trim();
+            let tag = tag.strip_prefix("W/").unwrap_or(tag);
+            tag.strip_prefix('"')
+                .and_then(|t| t.strip_suffix('"'))
+                .and_then(|t| t.parse::<i64>().ok())
+                .ok_or_else(bad)
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
+}
+
+/// The stock delta of a patch, checked; `stock` and `stock_delta` do not go together.
+fn stock_delta(patch: &UpdateProduct) -> Result<Option<i32>, ApiError> {
+    let Some(delta) = patch.stock_delta else {
+        return Ok(None);
+    };
+    if patch.stock.is_some() {
+        return Err(ApiError::invalid(
+            "stock_delta",
+            "give either stock (the new count) or stock_delta (what to add), not both",
+        ));
+    }
+    if !(-rules::STOCK_MAX..=rules::STOCK_MAX).contains(&delta) {
+        return Err(ApiError::invalid(
+            "stock_delta",
+            format!("must be a whole number from -{0} to {0}", rules::STOCK_MAX),
+        ));
+    }
+    Ok(i32::try_from(delta).ok())
+}
+
+/// Changes some of a product's fields; absent fields stay as they are, and only the fields
+/// that change are written. `{"stock": 5}` is the quick stock edit; `{"stock": null}` stops
+/// counting the stock; `{"stock_delta": -2}` takes two from the stock as it is then.
+///
+/// Send `If-Match` with the product's `ETag` (or `version`) as you read it: if the product
+/// changed since (a sale, another edit), nothing changes and the answer is 409
+/// `product_changed`, its `detail` naming the stock now. Without `If-Match` a `stock` is an
+/// inventory count that replaces whatever the stock is; the web app always sends it.
 #[utoipa::path(
     tag = "back-office",
-    params(("id" = i64, Path, description = "The product's id")),
+    params(
+        ("id" = i64, Path, description = "The product's id"),
+        ("If-Match" = Option<String>, Header,
+            description = "The product's ETag as read, e.g. `\"12\"`: the change applies only if the product has not changed since"),
+    ),
     request_body = UpdateProduct,
     security(("bearer" = [])),
     responses(
-        (status = 200, description = "The product as it is now", body = ShopProduct),
-        (status = 400, description = "A field is invalid, or unknown (`price`, `status`, `shop`...)",
+        (status = 200, description = "The product as it is now; its version in `ETag`", body = ShopProduct,
+            headers(("ETag" = String, description = "The product's version, e.g. `\"13\"`"))),
+        (status = 400, description = "A field or `If-Match` is invalid, or a field is unknown (`price`, `status`, `shop`...)",
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`product_changed`: the product changed since the `If-Match` version (nothing was changed; `detail` gives the stock now); `conflict`: a `stock_delta` on a stock that is not counted or that would go below 0",
+            body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/products/{id}")]
 pub async fn update_product(
     caller: Caller,
+    req: HttpRequest,
     state: web::Data<AppState>,
     id: Path<i64>,
     body: Json<UpdateProduct>,
-) -> Result<Json<ShopProduct>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let expected = if_match(&req)?;
     let patch = body.into_inner();
+    let delta = stock_delta(&patch)?;
     let row = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
+            // Under the row's lock, what is read is what the change applies to.
+            product::lock(conn, &[id])?;
             let (row, shop) = managed_product(conn, &caller, id)?;
+            if let Some(expected) = &expected
+                && !expected.contains(&row.version)
+            {
+                return Err(ApiError::ProductChanged(changed_meanwhile(&row)));
+            }
             let current = row.values();
             let mut values = current.clone();
-            apply_patch(&mut values, patch)?;
+            apply_patch(&mut values, patch.clone())?;
             if values.vat_rate_bp != current.vat_rate_bp {
                 check_vat_for_shop(values.vat_rate_bp, &shop)?;
             }
-            if values != current {
-                product::save(conn, &shop, Some(id), &values, crate::db::models::now())?;
+            let now = crate::db::models::now();
+            product::update(conn, &shop, id, &current, &values, now)?;
+            if let Some(delta) = delta
+                && !product::add_stock(conn, id, delta, now)?
+            {
+                return Err(ApiError::Conflict(match row.stock {
+                    None => "the stock of this product is not counted: set a stock first".into(),
+                    Some(stock) => format!(
+                        "the stock is {stock}: adding {delta} would take it out of 0 to {}",
+                        rules::STOCK_MAX
+                    ),
+                }));
             }
             Ok(product::find_managed(conn, id)?)
         })
     })
     .await?;
-    Ok(Json(ShopProduct::from(row)))
+    Ok(answer(StatusCode::OK, row))
+}
+
+/// What a 409 `product_changed` says: the stock as it is now, in words and as a number.
+fn changed_meanwhile(row: &ShopProductRow) -> String {
+    match row.stock {
+        Some(stock) => format!(
+            "the product changed since you read it (a sale or another edit): its stock is now {stock}; nothing was changed"
+        ),
+        None => "the product changed since you read it: its stock is not counted now; nothing was changed".into(),
+    }
 }
 
 async fn change_status(
@@ -335,7 +439,7 @@ async fn change_status(
     state: web::Data<AppState>,
     id: i64,
     transition: Transition,
-) -> Result<Json<ShopProduct>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let row = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             let (row, _) = managed_product(conn, &caller, id)?;
@@ -345,7 +449,7 @@ async fn change_status(
         })
     })
     .await?;
-    Ok(Json(ShopProduct::from(row)))
+    Ok(answer(StatusCode::OK, row))
 }
 
 /// Puts a draft on sale (when its shop is active, it shows in the catalogue).
@@ -366,7 +470,7 @@ pub async fn publish_product(
     caller: Caller,
     state: web::Data<AppState>,
     id: Path<i64>,
-) -> Result<Json<ShopProduct>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     change_status(caller, state, id.into_inner(), Transition::Publish).await
 }
 
@@ -387,7 +491,7 @@ pub async fn unpublish_product(
     caller: Caller,
     state: web::Data<AppState>,
     id: Path<i64>,
-) -> Result<Json<ShopProduct>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     change_status(caller, state, id.into_inner(), Transition::Unpublish).await
 }
 
@@ -408,7 +512,7 @@ pub async fn archive_product(
     caller: Caller,
     state: web::Data<AppState>,
     id: Path<i64>,
-) -> Result<Json<ShopProduct>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     change_status(caller, state, id.into_inner(), Transition::Archive).await
 }
 
@@ -457,7 +561,7 @@ pub async fn put_product_picture(
     state: web::Data<AppState>,
     id: Path<i64>,
     payload: web::Payload,
-) -> Result<Json<ShopProduct>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     // Strangers are turned away before their upload is read.
     db::run(&state.pool, move |conn| {
@@ -473,7 +577,7 @@ pub async fn put_product_picture(
         })
     })
     .await?;
-    Ok(Json(ShopProduct::from(row)))
+    Ok(answer(StatusCode::OK, row))
 }
 
 /// Removes a product's uploaded picture; a generated one is shown again.
@@ -616,6 +720,7 @@ pub async fn export_products(
             .map(|row| CurrentProduct {
                 id: row.id,
                 values: row.values(),
+                version: row.version,
             })
             .collect();
         let file = product_csv::export(&products).map_err(|e| ApiError::Internal(e.into()))?;
@@ -632,7 +737,7 @@ pub async fn export_products(
 }
 
 /// Checks the file against the shop's products and, unless it is a dry run and when no
-/// line is bad, applies it in one transaction.
+/// line is bad, applies it in one transaction, writing only the fields each line changes.
 fn import(
     conn: &mut DbConn,
     caller: &Caller,
@@ -642,12 +747,24 @@ fn import(
 ) -> Result<ImportReport, ApiError> {
     let shop = caller.shop(conn, slug)?;
     let (rows, errors) = product_csv::parse(file);
-    let existing: HashMap<i64, ProductValues> = product::all_of_shop(conn, shop.id)?
+    let exported_versions: HashMap<u64, i64> = rows
+        .iter()
+        .filter_map(|row| Some((row.line, row.version?)))
+        .collect();
+    if !dry_run {
+        // What is checked below is what is written: the shop's products hold still.
+        product::lock_of_shop(conn, shop.id)?;
+    }
+    let current: HashMap<i64, ShopProductRow> = product::all_of_shop(conn, shop.id)?
         .into_iter()
-        .map(|row| (row.id, row.values()))
+        .map(|row| (row.id, row))
+        .collect();
+    let existing: HashMap<i64, ProductValues> = current
+        .iter()
+        .map(|(id, row)| (*id, row.values()))
         .collect();
     let categories: HashSet<String> = product::category_slugs(conn)?.into_iter().collect();
-    let (report, writes) = product_csv::plan(
+    let (mut report, mut writes) = product_csv::plan(
         rows,
         errors,
         &existing,
@@ -655,13 +772,37 @@ fn import(
         shop.vat_exempt,
         dry_run,
     );
+    let stale: Vec<_> = report
+        .lines
+        .iter()
+        .filter_map(|line| {
+            let row = current.get(&line.id?)?;
+            product_csv::stale_stock(
+                line,
+                exported_versions.get(&line.line).copied(),
+                row.version,
+                row.stock,
+            )
+        })
+        .collect();
+    if !stale.is_empty() {
+        report.errors.extend(stale);
+        report.errors.sort_by_key(|e| e.line);
+        writes.clear();
+    }
     if !dry_run {
         let now = crate::db::models::now();
         for write in writes {
             match write {
-                Write::Create(values) => product::save(conn, &shop, None, &values, now)?,
-                Write::Update { id, values } => product::save(conn, &shop, Some(id), &values, now)?,
-            };
+                Write::Create(values) => {
+                    product::create(conn, &shop, &values, now)?;
+                }
+                Write::Update { id, values } => {
+                    if let Some(before) = existing.get(&id) {
+                        product::update(conn, &shop, id, before, &values, now)?;
+                    }
+                }
+            }
         }
     }
     Ok(report)
@@ -671,8 +812,16 @@ fn import(
 /// at most 5 MB): UTF-8 or Windows-1252, `;` or `,`, prices `12,50` or `12.50`, an empty
 /// stock for "not counted". A line with the `id` of one of the shop's products updates it;
 /// a line without an id creates a draft (or the `statut` it gives). Missing columns leave
-/// those fields as they are. All or nothing: with any bad line nothing is applied, and
-/// every bad line is reported. `?dry_run=true` only reports what would change.
+/// those fields as they are, and only the fields a line changes are written. All or
+/// nothing: with any bad line nothing is applied, and every bad line is reported.
+/// `?dry_run=true` only reports what would change.
+///
+/// Stock and sales: the export's `version` column is each product's version when it was
+/// exported. A line that sets another stock than the product's current one, for a product
+/// that changed since that version (a sale, a cancelled order, another edit), is a bad line
+/// (`stock`, naming the stock now), so an import never undoes a sale made after the export.
+/// A line without a version (an empty cell, or no such column) sets the stock as an
+/// inventory count, whatever it is now.
 #[utoipa::path(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug"), ImportQuery),

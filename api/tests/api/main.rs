@@ -18,6 +18,9 @@ mod openapi;
 mod operations;
 mod orders;
 mod products;
+// Races (issue 10): lost updates, deadlocks, 500 bodies, kill -9.
+mod durability;
+mod races;
 mod shop_admin;
 mod shop_orders;
 mod shop_products;

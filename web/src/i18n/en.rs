@@ -20,6 +20,7 @@ const MONTHS: [&str; 12] = [
 
 /// Every interface string in English.
 pub static STRINGS: Strings = Strings {
+    stale: &super::stale::EN,
     lang_short: "EN",
     lang_name: "English version",
 

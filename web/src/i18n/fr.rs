@@ -20,6 +20,7 @@ const MONTHS: [&str; 12] = [
 
 /// Every interface string in French.
 pub static STRINGS: Strings = Strings {
+    stale: &super::stale::FR,
     lang_short: "FR",
     lang_name: "version française",
 

@@ -9,6 +9,8 @@
 pub mod categories;
 mod en;
 mod fr;
+// Races (issue 10): a product changed while the merchant looked at it.
+pub mod stale;
 
 use leptos::prelude::*;
 use shared::{
@@ -65,6 +67,8 @@ impl Lang {
 
 /// Every string of the interface, in one language.
 pub struct Strings {
+    /// Races (issue 10): a product changed while the merchant looked at it.
+    pub stale: &'static stale::StaleStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.
@@ -1021,7 +1025,7 @@ impl Strings {
             | ErrorCode::Unprocessable => self.problem_invalid,
             ErrorCode::Unauthorized => self.problem_session,
             ErrorCode::NotFound => self.problem_gone,
-            ErrorCode::Conflict => self.problem_conflict,
+            ErrorCode::Conflict | ErrorCode::ProductChanged => self.problem_conflict,
             ErrorCode::TooManyRequests => self.problem_busy,
             ErrorCode::Unavailable | ErrorCode::Internal => self.problem_server,
             // The association's categories.

@@ -17,6 +17,7 @@ use shared::shop_orders::{
 };
 
 use super::cart::{self, BasketLine};
+use super::product;
 use super::settings;
 use super::shop::VAT_EXEMPT_MENTION;
 use crate::db::DbConn;
@@ -92,6 +93,13 @@ pub fn checkout(
     user_id: Option<i64>,
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, ApiError> {
+    // The products are locked before their prices and stock are read: what is checked is
+    // what is ordered.
+    let ids: Vec<i64> = cart_items::table
+        .filter(cart_items::cart_id.eq(cart_id))
+        .select(cart_items::product_id)
+        .load(conn)?;
+    product::lock(conn, &ids)?;
     let lines = cart::lines(conn, cart_id)?;
     if lines.is_empty() {
         return Err(ApiError::Unprocessable(
@@ -244,8 +252,14 @@ pub fn place(
         )));
     }
     // Take the stock: one conditional update per line, so it can never go below zero,
-    // whatever else runs at the same time.
-    for line in lines.iter().filter(|l| l.stock.is_some()) {
+    // whatever else runs at the same time. The rows are locked first, all of them in the
+    // order of their ids (as every writer of several products does), so two baskets holding
+    // the same products in opposite orders queue instead of deadlocking.
+    let mut taking: Vec<&BasketLine> = lines.iter().filter(|l| l.stock.is_some()).collect();
+    taking.sort_by_key(|l| l.product_id);
+    let ids: Vec<i64> = taking.iter().map(|l| l.product_id).collect();
+    product::lock(conn, &ids)?;
+    for line in taking {
         let taken = diesel::update(products::table.find(line.product_id))
             .filter(products::stock.ge(line.quantity))
             .set(products::stock.eq(products::stock - line.quantity))
@@ -749,8 +763,11 @@ fn set_status(
 fn restock(conn: &mut DbConn, id: i64) -> QueryResult<()> {
     let lines: Vec<(i64, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(id))
+        .order(order_lines::product_id.asc())
         .select((order_lines::product_id, order_lines::quantity))
         .load(conn)?;
+    let ids: Vec<i64> = lines.iter().map(|(id, _)| *id).collect();
+    product::lock(conn, &ids)?;
     for (product_id, quantity) in lines {
         // Untracked stock (NULL) stays untracked.
         diesel::update(
@@ -931,12 +948,16 @@ pub fn set_merchant_note(
 }
 
 /// The products of a phone order as basket lines of one shop, with today's prices and
-/// stock; 404 naming a product that is not one of this shop's.
+/// stock, locked until the transaction ends; 404 naming a product that is not one of this
+/// shop's. Call inside a write transaction.
 pub fn shop_lines(
     conn: &mut DbConn,
     shop_id: i64,
     wanted: &[(i64, i32)],
 ) -> Result<Vec<BasketLine>, ApiError> {
+    // Locked before they are read (see `checkout`).
+    let ids: Vec<i64> = wanted.iter().map(|(id, _)| *id).collect();
+    product::lock(conn, &ids)?;
     let mut lines = Vec::new();
     for (index, (product_id, quantity)) in wanted.iter().enumerate() {
         let line: Option<BasketLine> = products::table

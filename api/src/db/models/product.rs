@@ -324,6 +324,8 @@ pub struct ShopProductRow {
     pub status: String,
     pub picture_version: i64,
     pub updated_at: NaiveDateTime,
+    /// One more on every change of the row: the ETag the back-office answers.
+    pub version: i64,
     pub category_slug: String,
     /// The product's id when it has an uploaded picture.
     pub picture_of: Option<i64>,
@@ -360,6 +362,7 @@ macro_rules! shop_product_columns {
             products::status,
             products::picture_version,
             products::updated_at,
+            products::version,
             categories::slug,
             product_pictures::product_id.nullable(),
         )
@@ -403,6 +406,7 @@ impl From<ShopProductRow> for ShopProduct {
             picture_url,
             thumbnail_url,
             updated_at: row.updated_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            version: row.version,
         }
     }
 }
@@ -485,39 +489,39 @@ pub fn category_slugs(conn: &mut DbConn) -> QueryResult<Vec<String>> {
     Ok(slugs)
 }
 
-#[derive(Debug, AsChangeset)]
+/// The columns of a product an edit changes; `None` leaves a column as it is, so an edit
+/// never writes back what it did not change (a stock a checkout just took, above all).
+#[derive(Debug, Default, AsChangeset)]
 #[diesel(table_name = products)]
 struct ProductChanges<'a> {
-    category_id: i64,
-    name: &'a str,
-    description: &'a str,
-    price_cents: i64,
-    vat_rate_bp: i32,
-    // Written as is: `None` sets NULL (stock not counted).
-    #[diesel(treat_none_as_null = true)]
-    stock: Option<i32>,
-    status: &'a str,
-    search_text: String,
-    sort_name: String,
-    updated_at: NaiveDateTime,
+    category_id: Option<i64>,
+    name: Option<&'a str>,
+    description: Option<&'a str>,
+    price_cents: Option<i64>,
+    vat_rate_bp: Option<i32>,
+    /// `Some(None)` sets NULL: the stock is no longer counted.
+    stock: Option<Option<i32>>,
+    status: Option<&'a str>,
+    search_text: Option<String>,
+    sort_name: Option<String>,
+    updated_at: Option<NaiveDateTime>,
 }
 
-/// Creates a product of `shop` (`id: None`) or sets every value of one of its products, with
-/// a fresh search text. Call it inside a write transaction.
-pub fn save(
+/// The category's id, or a 400 naming the field.
+fn category_id(conn: &mut DbConn, slug: &str) -> Result<(i64, String), ApiError> {
+    category_by_slug(conn, slug)?
+        .ok_or_else(|| ApiError::invalid("category", format!("there is no category \"{slug}\"")))
+}
+
+/// Creates a product of `shop` with a fresh search text and a slug of its own. Call it
+/// inside a write transaction.
+pub fn create(
     conn: &mut DbConn,
     shop: &ShopRow,
-    id: Option<i64>,
     values: &ProductValues,
     now: NaiveDateTime,
 ) -> Result<i64, ApiError> {
-    let (category_id, category_name) =
-        category_by_slug(conn, &values.category)?.ok_or_else(|| {
-            ApiError::invalid(
-                "category",
-                format!("there is no category \"{}\"", values.category),
-            )
-        })?;
+    let (category_id, category_name) = category_id(conn, &values.category)?;
     let search_text = product_search_key(
         &values.name,
         &values.description,
@@ -525,23 +529,6 @@ pub fn save(
         &shop.name,
     );
     let sort_name = sort_key(&values.name);
-    if let Some(id) = id {
-        diesel::update(products::table.find(id))
-            .set(ProductChanges {
-                category_id,
-                name: &values.name,
-                description: &values.description,
-                price_cents: values.price_cents,
-                vat_rate_bp: values.vat_rate_bp,
-                stock: values.stock,
-                status: values.status.as_str(),
-                search_text,
-                sort_name,
-                updated_at: now,
-            })
-            .execute(conn)?;
-        return Ok(id);
-    }
     let taken: std::collections::HashSet<String> = products::table
         .filter(products::shop_id.eq(shop.id))
         .select(products::slug)
@@ -568,6 +555,123 @@ pub fn save(
         .returning(products::id)
         .get_result(conn)?;
     Ok(id)
+}
+
+/// `wanted` when it differs from `current`: the value to write, or nothing.
+fn differs<T: PartialEq>(current: T, wanted: T) -> Option<T> {
+    (current != wanted).then_some(wanted)
+}
+
+/// Writes the fields of product `id` that differ between `current` (as read, under
+/// [`lock`], in this transaction) and `wanted`, and only those; the search text follows its
+/// name, description and category. Returns whether anything changed. Call it inside a
+/// write transaction, after [`lock`].
+pub fn update(
+    conn: &mut DbConn,
+    shop: &ShopRow,
+    id: i64,
+    current: &ProductValues,
+    wanted: &ProductValues,
+    now: NaiveDateTime,
+) -> Result<bool, ApiError> {
+    if current == wanted {
+        return Ok(false);
+    }
+    let category = if wanted.category == current.category {
+        None
+    } else {
+        Some(category_id(conn, &wanted.category)?)
+    };
+    let search_changes = wanted.name != current.name
+        || wanted.description != current.description
+        || category.is_some();
+    let search_text = if search_changes {
+        let category_name = match &category {
+            Some((_, name)) => name.clone(),
+            None => category_id(conn, &wanted.category)?.1,
+        };
+        Some(product_search_key(
+            &wanted.name,
+            &wanted.description,
+            &category_name,
+            &shop.name,
+        ))
+    } else {
+        None
+    };
+    let changes = ProductChanges {
+        category_id: category.map(|(id, _)| id),
+        name: differs(current.name.as_str(), wanted.name.as_str()),
+        description: differs(current.description.as_str(), wanted.description.as_str()),
+        price_cents: differs(current.price_cents, wanted.price_cents),
+        vat_rate_bp: differs(current.vat_rate_bp, wanted.vat_rate_bp),
+        stock: differs(current.stock, wanted.stock),
+        status: differs(current.status.as_str(), wanted.status.as_str()),
+        search_text,
+        sort_name: (wanted.name != current.name).then(|| sort_key(&wanted.name)),
+        updated_at: Some(now),
+    };
+    diesel::update(products::table.find(id))
+        .set(changes)
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// Locks the rows of these products until the transaction ends, in the order of their ids,
+/// the one order every writer of several products takes: two checkouts of the same products
+/// in opposite orders then queue instead of deadlocking. On PostgreSQL it is
+/// `SELECT ... ORDER BY id FOR UPDATE`; on SQLite the write transaction (`BEGIN IMMEDIATE`)
+/// already holds the whole file.
+pub fn lock(conn: &mut DbConn, ids: &[i64]) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        let mut ids = ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        products::table
+            .filter(products::id.eq_any(&ids))
+            .order(products::id.asc())
+            .select(products::id)
+            .for_update()
+            .load::<i64>(pg)?;
+    }
+    Ok(())
+}
+
+/// The largest stock ([`crate::domain::product::STOCK_MAX`]), as the column's type.
+const STOCK_MAX_I32: i32 = 1_000_000;
+const _: () = assert!(STOCK_MAX_I32 as i64 == crate::domain::product::STOCK_MAX);
+
+/// Locks every product of a shop, in the order of their ids, until the transaction ends
+/// (see [`lock`]).
+pub fn lock_of_shop(conn: &mut DbConn, shop_id: i64) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        products::table
+            .filter(products::shop_id.eq(shop_id))
+            .order(products::id.asc())
+            .select(products::id)
+            .for_update()
+            .load::<i64>(pg)?;
+    }
+    Ok(())
+}
+
+/// Adds `delta` (negative: takes) to a counted stock, if it stays from 0 to the largest: `stock =
+/// stock + delta`, never a value read earlier. `Ok(false)` when the stock is not counted or
+/// would leave that range (nothing changed).
+pub fn add_stock(conn: &mut DbConn, id: i64, delta: i32, now: NaiveDateTime) -> QueryResult<bool> {
+    let changed = diesel::update(
+        products::table
+            .find(id)
+            .filter(products::stock.is_not_null())
+            .filter(products::stock.ge(-delta))
+            .filter(products::stock.le(STOCK_MAX_I32 - delta.max(0))),
+    )
+    .set((
+        products::stock.eq(products::stock + delta),
+        products::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
 }
 
 /// Sets a product's status.

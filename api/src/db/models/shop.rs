@@ -259,6 +259,20 @@ pub fn find(conn: &mut DbConn, id: i64) -> QueryResult<ShopRow> {
         .first(conn)
 }
 
+/// Locks a shop's row until the transaction ends (PostgreSQL; SQLite's write transaction
+/// holds the whole file), so that a change checked against the shop as read (one of pickup
+/// or delivery kept, the search text) is written against the same shop. Read it again after.
+pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        shops::table
+            .find(id)
+            .select(shops::id)
+            .for_update()
+            .load::<i64>(pg)?;
+    }
+    Ok(())
+}
+
 /// A shop by slug, whatever its status.
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<ShopRow>> {
     shops::table

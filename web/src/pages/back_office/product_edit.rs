@@ -21,7 +21,7 @@ use crate::{
     api::{self, ApiError},
     categories,
     components::{Loaded, ProblemText, TextField},
-    i18n::{Text, tr},
+    i18n::{Text, tr, tr_with},
     price,
     routes::{self, Page},
     state::session::use_session,
@@ -170,7 +170,11 @@ fn BackToList(slug: Memo<String>) -> impl IntoView {
 
 /// The product of the shop with this id, looked for page by page (the API has no single
 /// back-office product read).
-async fn find_product(token: &str, slug: &str, id: i64) -> Result<Option<ShopProduct>, ApiError> {
+pub(super) async fn find_product(
+    token: &str,
+    slug: &str,
+    id: i64,
+) -> Result<Option<ShopProduct>, ApiError> {
     for page in 1.. {
         let found = api::shop_products(token, slug, page).await?;
         let last = page >= found.page_count();
@@ -239,6 +243,10 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
     let problem = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
+    // The version and stock the merchant saw: a new stock is sent only against them.
+    let seen = RwSignal::new(product.as_ref().map(|p| (p.version, p.stock)));
+    // The stock now, when it changed meanwhile and nothing was saved.
+    let stale = RwSignal::new(None::<String>);
     let clear = move || {
         for error in [
             name_error,
@@ -251,6 +259,7 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
             error.set(None);
         }
         problem.set(None);
+        stale.set(None);
         saved.set(false);
     };
     // The API's field errors, beside their fields.
@@ -332,18 +341,38 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                     api::create_product(&token, &slug, &new).await
                 }
                 Some(id) => {
+                    let (version, seen_stock) = seen.get_untracked().unwrap_or_default();
+                    let new_stock = stock != seen_stock.map(i64::from);
                     let change = UpdateProduct {
                         name: Some(name_value),
                         description: Some(description_value),
                         price_cents: Some(price_cents),
                         vat_rate: Some(vat_rate),
-                        stock: Some(stock),
+                        stock: new_stock.then_some(stock),
                         category: Some(category_value),
+                        stock_delta: None,
                     };
-                    api::update_product(&token, id, &change).await
+                    if new_stock {
+                        api::update_product_if_unchanged(&token, id, &change, version).await
+                    } else {
+                        api::update_product(&token, id, &change).await
+                    }
                 }
             };
             busy.set(false);
+            if let (Some(id), Err(ApiError::Api(refused))) = (id, &result)
+                && refused.code == ErrorCode::ProductChanged
+            {
+                // Show the stock as it is now; what the merchant typed stays, to save again.
+                if let Ok(Some(now)) = find_product(&token, &slug, id).await {
+                    seen.set(Some((now.version, now.stock)));
+                    stale.set(Some(now.stock.map(|s| s.to_string()).unwrap_or_default()));
+                    return;
+                }
+            }
+            if let Ok(product) = &result {
+                seen.set(Some((product.version, product.stock)));
+            }
             match result {
                 Ok(product) if id.is_none() => navigate(
                     &Page::EditProduct {
@@ -413,6 +442,9 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                 {move || vat_error.get().map(|text| view! { <p class="field__error" id="produit-tva-erreur">{tr(text)}</p> })}
             </div>
             <TextField id="produit-stock" label=|t| t.bo_stock_field hint=|t| t.bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
+            {move || stale.get().map(|now| view! {
+                <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale.stock_changed, now)}</p>
+            })}
             <div class="field">
                 <label for="produit-categorie">{tr(|t| t.bo_category)}</label>
                 <select

@@ -9,14 +9,18 @@ use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::{
     MAX_PER_PAGE, Page as ResultPage,
+    error::ErrorCode,
     shop_products::{ProductStatus, ShopProduct, ShopProductQuery, UpdateProduct},
 };
 
-use super::{Frame, LoginNeeded, product_csv::CsvSection, product_picture::ProductPicture};
+use super::{
+    Frame, LoginNeeded, product_csv::CsvSection, product_edit::find_product,
+    product_picture::ProductPicture,
+};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, Pagination, ProblemText},
-    i18n::{Text, tr, use_i18n},
+    i18n::{Text, tr, tr_with, use_i18n},
     price,
     routes::{self, Page, ProductListFilter},
     state::session::use_session,
@@ -213,10 +217,16 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
     let invalid = RwSignal::new(None::<Text>);
     let problem = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
+    // The version and stock shown: a new stock is sent only against them.
+    let seen = RwSignal::new((product.version, product.stock));
+    // The stock now, when it changed meanwhile and nothing was saved.
+    let stale = RwSignal::new(None::<String>);
+    let list_slug = slug.clone();
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         saved.set(false);
         problem.set(None);
+        stale.set(None);
         let Ok(Some(price_cents)) = price::parse_euros(&price_text.get_untracked()) else {
             invalid.set(Some(|t| t.bo_bad_price));
             return;
@@ -226,18 +236,39 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
             return;
         };
         invalid.set(None);
+        let (version, seen_stock) = seen.get_untracked();
+        let new_stock = stock != seen_stock.map(i64::from);
         let change = UpdateProduct {
             price_cents: Some(price_cents),
-            stock: Some(stock),
+            stock: new_stock.then_some(stock),
             ..UpdateProduct::default()
         };
+        let slug = list_slug.clone();
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::update_product(&token, id, &change).await,
+            let Some(token) = session.access_token().await else {
+                problem.set(Some(ApiError::Network("signed out".to_owned())));
+                return;
+            };
+            let result = if new_stock {
+                api::update_product_if_unchanged(&token, id, &change, version).await
+            } else {
+                api::update_product(&token, id, &change).await
             };
             match result {
-                Ok(_) => saved.set(true),
+                Ok(product) => {
+                    seen.set((product.version, product.stock));
+                    saved.set(true);
+                }
+                Err(ApiError::Api(refused)) if refused.code == ErrorCode::ProductChanged => {
+                    // The stock now, beside what the merchant typed, to save again.
+                    match find_product(&token, &slug, id).await {
+                        Ok(Some(now)) => {
+                            seen.set((now.version, now.stock));
+                            stale.set(Some(now.stock.map(|s| s.to_string()).unwrap_or_default()));
+                        }
+                        _ => problem.set(Some(ApiError::Api(refused))),
+                    }
+                }
                 Err(error) => problem.set(Some(error)),
             }
         });
@@ -287,6 +318,9 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
                 </div>
                 {move || invalid.get().map(|text| view! { <p class="field__error" id=error_id.clone()>{tr(text)}</p> })}
                 {move || problem.get().map(|error| view! { <ProblemText error /> })}
+                {move || stale.get().map(|now| view! {
+                    <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale.stock_changed, now)}</p>
+                })}
             </form>
             <div class="bo-product__actions">
                 <a class="button button--secondary" href=edit_href>{tr(|t| t.bo_edit)}</a>

@@ -1,0 +1,3 @@
+DROP TRIGGER products_bump_version ON products;
+DROP FUNCTION products_bump_version();
+ALTER TABLE products DROP COLUMN version;
