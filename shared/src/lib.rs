@@ -17,12 +17,9 @@
 //! - [`marketplace`]: the marketplace's settings: name, town, texts, contact, legal notices,
 //!   palette.
 //! - [`admin_categories`]: the association's category tree: create, rename, move, merge.
-
-// The association's categories.
-pub mod admin_categories;
 //! - [`admin_users`]: people: the admins' accounts list, roles, suspension, reset codes.
 
-// People (account administration).
+pub mod admin_categories;
 pub mod admin_users;
 pub mod auth;
 pub mod bundle;

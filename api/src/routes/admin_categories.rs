@@ -217,7 +217,7 @@ pub async fn rename_category(
                 row.id,
                 &NameChanges {
                     name: name.clone(),
-                    name_en,
+                    name_en: name_en.clone(),
                 },
             )?;
             if let Some(name) = &name {

@@ -66,8 +66,9 @@ fn account_of(conn: &mut DbConn, id: i64) -> Result<Account, ApiError> {
 /// admins and the account; answers the account as it is afterwards.
 async fn change_account<F>(state: &AppState, id: i64, change: F) -> Result<Account, ApiError>
 where
-    F: FnOnce(&mut DbConn, AccountRow, &[i64]) -> Result<(), ApiError> + Send + 'static,
+    F: FnMut(&mut DbConn, AccountRow, &[i64]) -> Result<(), ApiError> + Send + 'static,
 {
+    let mut change = change;
     db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             let admins = admin_users::lock_active_admins(conn)?;
