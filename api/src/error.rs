@@ -35,6 +35,10 @@ pub enum ApiError {
     Unprocessable(String),
     #[error("too many attempts, try again later")]
     TooManyRequests,
+    // Delivery (issue 9).
+    /// A shop's part of the basket is below the minimum for delivery (422).
+    #[error("{0}")]
+    BelowDeliveryMinimum(String),
     /// The database cannot be reached right now.
     #[error("the database is unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -73,6 +77,7 @@ impl ApiError {
             ApiError::Conflict(_) => ErrorCode::Conflict,
             ApiError::Unprocessable(_) => ErrorCode::Unprocessable,
             ApiError::TooManyRequests => ErrorCode::TooManyRequests,
+            ApiError::BelowDeliveryMinimum(_) => ErrorCode::BelowDeliveryMinimum,
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
         }
@@ -89,6 +94,7 @@ impl ApiError {
             ApiError::Conflict(_) => "Conflict",
             ApiError::Unprocessable(_) => "Cannot be processed",
             ApiError::TooManyRequests => "Too many requests",
+            ApiError::BelowDeliveryMinimum(_) => "Below the minimum for delivery",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
         }
@@ -136,6 +142,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::BelowDeliveryMinimum(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -29,6 +29,10 @@ pub enum ErrorCode {
     Unavailable,
     /// An unexpected server error; quote the correlation id when reporting it.
     Internal,
+    // Delivery (issue 9).
+    /// A shop's part of the basket is below the marketplace's minimum for delivery: add to
+    /// it, or choose pickup for that shop.
+    BelowDeliveryMinimum,
 }
 
 /// One invalid field or parameter.

@@ -14,6 +14,7 @@
 //! - [`shop_products`]: a shop's own products in the back-office, and the CSV import report.
 //! - [`shop_admin`]: joining, approval, a shop's profile, closed days and API keys.
 //! - [`error`]: the problem+json error body and its stable codes.
+//! - [`delivery`]: the delivery zone (communes) and days, closed days, free-delivery rule.
 
 pub mod auth;
 pub mod bundle;
@@ -25,6 +26,8 @@ pub mod order;
 pub mod shop_admin;
 pub mod shop_orders;
 pub mod shop_products;
+// The delivery zone and days (issue 9).
+pub mod delivery;
 
 use serde::{Deserialize, Serialize};
 

@@ -308,3 +308,11 @@ diesel::table! {
         note -> Text,
     }
 }
+
+// The delivery zone and days (issue 9).
+diesel::table! {
+    /// The marketplace's closed days (holidays): no delivery on these dates.
+    marketplace_closed_days (day) {
+        day -> Text,
+    }
+}

@@ -1,6 +1,8 @@
 //! The only route table: every API route is registered here, and the OpenAPI document is
 //! collected from the same registrations, so the two cannot drift.
 
+// The delivery zone and days (issue 9).
+pub mod admin_delivery;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -79,7 +81,17 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_orders::transition_order)
         .service(shop_orders::record_payment)
         .service(shop_orders::set_merchant_note)
-        .service(shop_orders::create_phone_order);
+        .service(shop_orders::create_phone_order)
+        // The delivery zone and days (issue 9). The public rules (`/delivery`) sit with the
+        // admins' routes that set them; the zone itself stays `orders::list_communes`.
+        .service(admin_delivery::get_delivery)
+        .service(admin_delivery::get_admin_delivery)
+        .service(admin_delivery::update_delivery)
+        .service(admin_delivery::add_marketplace_closed_day)
+        .service(admin_delivery::remove_marketplace_closed_day)
+        .service(admin_delivery::search_communes)
+        .service(admin_delivery::add_commune)
+        .service(admin_delivery::remove_commune);
 }
 
 /// The parts of the document that are not collected from the routes.

@@ -2,6 +2,9 @@
 
 mod helpers;
 
+// The delivery zone and days (issue 9).
+mod admin_delivery;
+
 mod accounts;
 mod carts;
 mod catalogue;
