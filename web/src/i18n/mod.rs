@@ -5,6 +5,8 @@
 //! restores it from `localStorage`, keeps `<html lang>` in step and remembers changes;
 //! components read strings with `use_i18n().t()`, which is reactive.
 
+// The delivery zone and days (issue 9).
+pub mod delivery;
 mod en;
 mod fr;
 
@@ -63,6 +65,8 @@ impl Lang {
 
 /// Every string of the interface, in one language.
 pub struct Strings {
+    /// The delivery zone and days (issue 9).
+    pub delivery: &'static delivery::DeliveryStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.
@@ -1019,6 +1023,7 @@ impl Strings {
             ErrorCode::Conflict => self.problem_conflict,
             ErrorCode::TooManyRequests => self.problem_busy,
             ErrorCode::Unavailable | ErrorCode::Internal => self.problem_server,
+            ErrorCode::BelowDeliveryMinimum => self.delivery.problem_below_minimum,
         }
     }
 

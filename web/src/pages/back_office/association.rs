@@ -8,6 +8,7 @@ use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText},
     i18n::{tr, use_i18n},
+    routes::Page,
     state::session::use_session,
 };
 
@@ -42,6 +43,8 @@ pub fn AssociationPage() -> impl IntoView {
     };
     view! {
         <Frame heading=|t| t.bo_association_heading>
+            // The delivery zone and days (issue 9).
+            <p><a class="button button--secondary" href=Page::Delivery.href()>{tr(|t| t.delivery.link)}</a></p>
             <Loaded resource loaded />
         </Frame>
     }

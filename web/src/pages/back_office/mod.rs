@@ -1,13 +1,15 @@
 //! The shops' back-office (the `/gestion` bundle): the shops one runs, and for each its
 //! orders inbox ([`orders`], live), its products ([`products`], with [`product_edit`],
 //! [`product_picture`] and [`product_csv`]); the association's page ([`association`]) for
-//! admins. A shopkeeper applies to join ([`join`]), keeps the shop's
+//! admins, with its delivery zone and days ([`delivery`]). A shopkeeper applies to join ([`join`]), keeps the shop's
 //! profile ([`profile`]) and API keys ([`keys`]) up to date and enters orders taken on the
 //! phone ([`phone_order`]).
 //!
 //! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
 
 mod association;
+// The delivery zone and days (issue 9).
+mod delivery;
 mod join;
 mod keys;
 mod orders;
@@ -22,6 +24,7 @@ use leptos::prelude::*;
 use shared::auth::Role;
 
 pub use association::AssociationPage;
+pub use delivery::DeliveryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
 pub use orders::ShopOrdersPage;
