@@ -38,6 +38,10 @@ pub enum ApiError {
     Unprocessable(String),
     #[error("too many attempts, try again later")]
     TooManyRequests,
+    // Delivery (issue 9).
+    /// A shop's part of the basket is below the minimum for delivery (422).
+    #[error("{0}")]
+    BelowDeliveryMinimum(String),
     /// The database cannot be reached right now.
     #[error("the database is unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -80,6 +84,7 @@ impl ApiError {
             ApiError::ProductChanged(_) => ErrorCode::ProductChanged,
             ApiError::Unprocessable(_) => ErrorCode::Unprocessable,
             ApiError::TooManyRequests => ErrorCode::TooManyRequests,
+            ApiError::BelowDeliveryMinimum(_) => ErrorCode::BelowDeliveryMinimum,
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
             ApiError::ConflictWith(code, _) => *code,
@@ -98,6 +103,7 @@ impl ApiError {
             ApiError::ProductChanged(_) => "Changed meanwhile",
             ApiError::Unprocessable(_) => "Cannot be processed",
             ApiError::TooManyRequests => "Too many requests",
+            ApiError::BelowDeliveryMinimum(_) => "Below the minimum for delivery",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
             ApiError::ConflictWith(..) => "Conflict",
@@ -152,6 +158,7 @@ impl ResponseError for ApiError {
             ApiError::Conflict(_) | ApiError::ProductChanged(_) => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::BelowDeliveryMinimum(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,

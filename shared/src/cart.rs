@@ -75,6 +75,10 @@ pub struct CartGroup {
     pub subtotal_cents: i64,
     /// Pickup and/or delivery, each with its date.
     pub fulfilment_options: Vec<FulfilmentOption>,
+    /// The marketplace's minimum basket for delivery, in cents, when the shop delivers but
+    /// this subtotal is below it: delivery is not offered until the subtotal reaches it.
+    #[serde(default)]
+    pub delivery_minimum_cents: Option<i64>,
 }
 
 /// A basket, grouped by shop.
@@ -91,7 +95,8 @@ pub struct CartGroup {
         "fulfilment_options": [
             {"method": "pickup", "date": "2026-12-01"},
             {"method": "delivery", "date": "2026-12-01"}
-        ]
+        ],
+        "delivery_minimum_cents": null
     }],
     "item_count": 2, "total_cents": 2100, "currency": "EUR"
 })))]

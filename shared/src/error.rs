@@ -42,6 +42,10 @@ pub enum ErrorCode {
     /// The product changed since the `If-Match` version was read (a sale, another edit):
     /// nothing was changed; read it again (its stock is in `detail`) and decide.
     ProductChanged,
+    // Delivery (issue 9).
+    /// A shop's part of the basket is below the marketplace's minimum for delivery: add to
+    /// it, or choose pickup for that shop.
+    BelowDeliveryMinimum,
 }
 
 /// One invalid field or parameter.

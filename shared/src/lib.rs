@@ -18,6 +18,7 @@
 //!   palette.
 //! - [`admin_categories`]: the association's category tree: create, rename, move, merge.
 //! - [`admin_users`]: people: the admins' accounts list, roles, suspension, reset codes.
+//! - [`delivery`]: the delivery zone (communes) and days, closed days, free-delivery rule.
 
 pub mod admin_categories;
 pub mod admin_users;
@@ -32,6 +33,8 @@ pub mod order;
 pub mod shop_admin;
 pub mod shop_orders;
 pub mod shop_products;
+// The delivery zone and days (issue 9).
+pub mod delivery;
 
 use serde::{Deserialize, Serialize};
 

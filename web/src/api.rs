@@ -13,11 +13,15 @@ use shared::{
         AdminCategory, CategoryTree, CreateCategory, DefaultCategories, MergeCategory, MergeReport,
         MoveCategory, RenameCategory,
     },
+    MAX_PER_PAGE,
+    Page,
     auth::{Login, RefreshToken, Register, Session},
     cart::{AddCartItem, Cart, UpdateCartItem},
     catalogue::{
         Category, PageQuery, Product, ProductCard, ProductQuery, Shop, ShopQuery, ShopSummary,
     },
+    // The delivery zone and days (issue 9).
+    delivery::{AddCommune, CommuneMatch, CommuneSearch, DeliverySettings, UpdateDelivery},
     error::{ErrorCode, Problem},
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
     shop_admin::{
@@ -664,6 +668,60 @@ pub async fn create_phone_order(
 ) -> Result<Order, ApiError> {
     let body = json(order)?;
     authorized_send(Method::POST, &shop_path(slug, "/phone-orders"), body, token).await
+}
+
+// The delivery zone and days (issue 9).
+
+/// `GET /admin/delivery`: the delivery rules, for admins.
+pub async fn admin_delivery(token: &str) -> Result<DeliverySettings, ApiError> {
+    authorized_get("/admin/delivery", &NoQuery {}, token).await
+}
+
+/// `PATCH /admin/delivery`: changes some delivery rules.
+pub async fn update_delivery(
+    token: &str,
+    change: &UpdateDelivery,
+) -> Result<DeliverySettings, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PATCH, "/admin/delivery", body, token).await
+}
+
+/// `POST /admin/delivery/closed-days`: no delivery on `date` (`YYYY-MM-DD`).
+pub async fn add_marketplace_closed_day(token: &str, date: &str) -> Result<ClosedDay, ApiError> {
+    let body = json(&ClosedDay {
+        date: date.to_owned(),
+    })?;
+    authorized_send(Method::POST, "/admin/delivery/closed-days", body, token).await
+}
+
+/// `DELETE /admin/delivery/closed-days/{date}`: deliveries resume on `date`.
+pub async fn remove_marketplace_closed_day(token: &str, date: &str) -> Result<(), ApiError> {
+    let path = format!(
+        "/admin/delivery/closed-days/{}",
+        js_sys::encode_uri_component(date)
+    );
+    authorized_delete(&path, token).await
+}
+
+/// `GET /admin/communes/search?q=`: communes of the official list matching `q`.
+pub async fn search_communes(token: &str, q: &str) -> Result<Page<CommuneMatch>, ApiError> {
+    let query = CommuneSearch {
+        q: q.to_owned(),
+        limit: Some(shared::delivery::MAX_COMMUNE_RESULTS),
+    };
+    authorized_get("/admin/communes/search", &query, token).await
+}
+
+/// `POST /admin/communes`: the commune joins the delivery zone.
+pub async fn add_commune(token: &str, commune: &AddCommune) -> Result<Commune, ApiError> {
+    let body = json(commune)?;
+    authorized_send(Method::POST, "/admin/communes", body, token).await
+}
+
+/// `DELETE /admin/communes/{insee}`: the commune leaves the delivery zone.
+pub async fn remove_commune(token: &str, insee: &str) -> Result<(), ApiError> {
+    let path = format!("/admin/communes/{}", js_sys::encode_uri_component(insee));
+    authorized_delete(&path, token).await
 }
 
 /// A `DELETE` whose success has no body (204).

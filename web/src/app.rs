@@ -32,6 +32,8 @@ use crate::{
     },
     state::{cart::provide_cart, session::provide_session},
 };
+// The delivery zone and days (issue 9).
+use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
 
 /// The id of `<main>`, which the skip link targets.
 const MAIN_ID: &str = "contenu";
@@ -121,6 +123,8 @@ pub fn back_office_routes() -> impl IntoView {
             <Route path=SHOP_PROFILE_PATH view=ShopProfilePage />
             <Route path=SHOP_KEYS_PATH view=ShopKeysPage />
             <Route path=PHONE_ORDER_PATH view=PhoneOrderPage />
+            // The delivery zone and days (issue 9).
+            <Route path=DELIVERY_PATH view=DeliveryPage />
         </Routes>
     }
 }

@@ -34,6 +34,7 @@
 //! | back-office: a shop's profile | `/gestion/epicerie-du-duche/profil` |
 //! | back-office: a shop's API keys | `/gestion/epicerie-du-duche/cles` |
 //! | back-office: an order taken on the phone | `/gestion/epicerie-du-duche/commande-telephone` |
+//! | back-office: the delivery zone and days (admins) | `/gestion/association/livraison` |
 
 use std::fmt::Write as _;
 
@@ -89,6 +90,8 @@ const SHOP_PROFILE: &str = "profil";
 const SHOP_KEYS: &str = "cles";
 /// Back-office: last segment of an order taken on the phone.
 const PHONE_ORDER: &str = "commande-telephone";
+/// Back-office: last segment of the association's delivery page (issue 9).
+const DELIVERY: &str = "livraison";
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
@@ -233,6 +236,16 @@ pub const PHONE_ORDER_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&s
     ParamSegment(SLUG),
     StaticSegment(PHONE_ORDER),
 );
+/// Route pattern of [`Page::Delivery`] (issue 9).
+pub const DELIVERY_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(DELIVERY),
+);
 
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -298,6 +311,9 @@ pub enum Page {
     PhoneOrder(String),
     /// Back-office: the marketplace's categories (admins).
     AssociationCategories,
+    /// Back-office: the association's delivery zone, days, closed days and free-delivery
+    /// rule (issue 9).
+    Delivery,
 }
 
 impl Page {
@@ -427,6 +443,7 @@ impl Page {
             Page::AssociationCategories => {
                 format!("/{BACK_OFFICE}/{ASSOCIATION}/{ASSOCIATION_CATEGORIES}")
             }
+            Page::Delivery => format!("/{BACK_OFFICE}/{ASSOCIATION}/{DELIVERY}"),
         }
     }
 }
@@ -892,6 +909,11 @@ mod tests {
             Page::Register(Some(Page::JoinShop.href())).href(),
             "/compte/inscription?retour=%2Fgestion%2Finscription"
         );
+    }
+
+    #[test]
+    fn the_delivery_page_is_under_the_association() {
+        assert_eq!(Page::Delivery.href(), "/gestion/association/livraison");
     }
 
     #[test]

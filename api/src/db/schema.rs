@@ -382,5 +382,10 @@ diesel::table! {
         attempts_left -> Integer,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+// The delivery zone and days (issue 9).
+diesel::table! {
+    /// The marketplace's closed days (holidays): no delivery on these dates.
+    marketplace_closed_days (day) {
+        day -> Text,
     }
 }

@@ -4,8 +4,9 @@
 //! to food: Tuesday and Friday, other shops: Thursday; restaurants are pickup only unless
 //! they opt in to the food rounds. An order is delivered on the first delivery day D such
 //! that it was placed before the cut-off, 18:00 Europe/Paris (a setting) on the day before
-//! D; a day the shop marked closed is skipped. A pickup is possible from the first day the
-//! shop is open after the order is placed.
+//! D; a day the shop marked closed, or the marketplace's closed day (a holiday), is skipped.
+//! A pickup is possible from the first day the shop is open after the order is placed. The
+//! association may offer delivery only from a minimum basket per shop.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use shared::catalogue::{OpeningSlot, ShopKind};
@@ -19,6 +20,11 @@ pub struct DeliveryRules {
     pub non_food: Vec<u8>,
     /// Local hour of the day before a delivery after which an order misses it.
     pub cut_off_hour: u32,
+    /// The marketplace's closed days: no round at all.
+    pub closed_days: Vec<NaiveDate>,
+    /// Delivery is offered for a shop's part of the basket from this many cents; `None`:
+    /// whatever the basket.
+    pub minimum_basket_cents: Option<i64>,
 }
 
 impl Default for DeliveryRules {
@@ -27,16 +33,23 @@ impl Default for DeliveryRules {
             food: vec![2, 5],
             non_food: vec![4],
             cut_off_hour: 18,
+            closed_days: Vec::new(),
+            minimum_basket_cents: None,
         }
     }
 }
 
 impl DeliveryRules {
-    /// Reads the settings rows (`delivery_days.food` = `2,5`, `delivery_days.non_food`,
-    /// `delivery_cut_off_hour`); a missing or malformed one keeps its default.
+    /// Reads the settings rows (`delivery_days.food` = `2,5` or empty for none,
+    /// `delivery_days.non_food`, `delivery_cut_off_hour`, `delivery_min_basket_cents`, `0`
+    /// for none); a missing or malformed one keeps its default. Closed days are not settings
+    /// rows: the caller adds them.
     pub fn from_settings(rows: &[(String, String)]) -> DeliveryRules {
         let mut rules = DeliveryRules::default();
         let days = |value: &str| -> Option<Vec<u8>> {
+            if value.trim().is_empty() {
+                return Some(Vec::new());
+            }
             value
                 .split(',')
                 .map(|d| d.trim().parse::<u8>().ok().filter(|d| (1..=7).contains(d)))
@@ -53,6 +66,11 @@ impl DeliveryRules {
                         .ok()
                         .filter(|h| *h < 24)
                         .unwrap_or(rules.cut_off_hour)
+                }
+                "delivery_min_basket_cents" => {
+                    if let Ok(cents) = value.trim().parse::<i64>() {
+                        rules.minimum_basket_cents = (cents > 0).then_some(cents);
+                    }
                 }
                 _ => {}
             }
@@ -72,7 +90,8 @@ impl DeliveryRules {
     }
 
     /// The first delivery date for an order placed at `now`, or `None` when there are no
-    /// delivery days (or every one in the next weeks is closed).
+    /// delivery days (or every one in the next weeks is closed). `closed` are the shop's
+    /// closed days; the marketplace's are skipped too.
     pub fn delivery_date(
         &self,
         days: &[u8],
@@ -86,7 +105,10 @@ impl DeliveryRules {
             .find(|day| {
                 let weekday = u8::try_from(day.weekday().number_from_monday()).unwrap_or(0);
                 let deadline = (*day - Duration::days(1)).and_time(cut_off);
-                days.contains(&weekday) && !closed.contains(day) && local < deadline
+                days.contains(&weekday)
+                    && !closed.contains(day)
+                    && !self.closed_days.contains(day)
+                    && local < deadline
             })
     }
 }
@@ -252,6 +274,46 @@ mod tests {
     }
 
     #[test]
+    fn the_marketplace_closed_days_are_skipped_for_every_shop() {
+        let rules = DeliveryRules {
+            closed_days: vec![date("2026-12-01")],
+            ..DeliveryRules::default()
+        };
+        let sunday = utc("2026-11-29T12:00:00Z");
+        let food = rules.days(ShopKind::Food, true, false);
+        assert_eq!(
+            rules.delivery_date(&food, &[], sunday),
+            Some(date("2026-12-04"))
+        );
+        let closed_too = [date("2026-12-04")];
+        assert_eq!(
+            rules.delivery_date(&food, &closed_too, sunday),
+            Some(date("2026-12-08"))
+        );
+        let non_food = rules.days(ShopKind::NonFood, true, false);
+        assert_eq!(
+            rules.delivery_date(&non_food, &[], sunday),
+            Some(date("2026-12-03"))
+        );
+    }
+
+    #[test]
+    fn empty_days_and_the_minimum_basket_are_read_from_the_settings() {
+        let row = |name: &str, value: &str| (name.to_owned(), value.to_owned());
+        let rules = DeliveryRules::from_settings(&[
+            row("delivery_days.food", ""),
+            row("delivery_min_basket_cents", "2500"),
+        ]);
+        assert!(rules.food.is_empty());
+        assert_eq!(rules.non_food, [4]);
+        assert_eq!(rules.minimum_basket_cents, Some(2500));
+        let free = DeliveryRules::from_settings(&[row("delivery_min_basket_cents", "0")]);
+        assert_eq!(free.minimum_basket_cents, None);
+        let bad = DeliveryRules::from_settings(&[row("delivery_min_basket_cents", "x")]);
+        assert_eq!(bad.minimum_basket_cents, None);
+    }
+
+    #[test]
     fn settings_change_the_days_and_the_cut_off() {
         let row = |name: &str, value: &str| (name.to_owned(), value.to_owned());
         let rules = DeliveryRules::from_settings(&[
@@ -264,7 +326,8 @@ mod tests {
             DeliveryRules {
                 food: vec![3, 6],
                 non_food: vec![4],
-                cut_off_hour: 12
+                cut_off_hour: 12,
+                ..DeliveryRules::default()
             }
         );
         // Tuesday 11:59 Paris makes Wednesday's round; 12:00 misses it.

@@ -11,3 +11,5 @@ pub mod pricing;
 pub mod product;
 pub mod product_csv;
 pub mod search;
+// The official list of communes, for the delivery zone (issue 9).
+pub mod communes;

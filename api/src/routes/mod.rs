@@ -5,6 +5,8 @@
 pub mod admin_categories;
 // People (account administration).
 pub mod admin_users;
+// The delivery zone and days (issue 9).
+pub mod admin_delivery;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -111,7 +113,17 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(admin_users::suspend_account)
         .service(admin_users::reinstate_account)
         .service(admin_users::create_reset_code)
-        .service(admin_users::reset_with_code);
+        .service(admin_users::reset_with_code)
+        // The delivery zone and days (issue 9). The public rules (`/delivery`) sit with the
+        // admins' routes that set them; the zone itself stays `orders::list_communes`.
+        .service(admin_delivery::get_delivery)
+        .service(admin_delivery::get_admin_delivery)
+        .service(admin_delivery::update_delivery)
+        .service(admin_delivery::add_marketplace_closed_day)
+        .service(admin_delivery::remove_marketplace_closed_day)
+        .service(admin_delivery::search_communes)
+        .service(admin_delivery::add_commune)
+        .service(admin_delivery::remove_commune);
 }
 
 /// The parts of the document that are not collected from the routes.

@@ -3,6 +3,9 @@
 mod helpers;
 
 // The association's categories.
+// The delivery zone and days (issue 9).
+mod admin_delivery;
+
 mod accounts;
 mod admin_categories;
 // People (account administration).

@@ -21,6 +21,7 @@ const MONTHS: [&str; 12] = [
 /// Every interface string in English.
 pub static STRINGS: Strings = Strings {
     stale: &super::stale::EN,
+    delivery: &super::delivery::EN,
     lang_short: "EN",
     lang_name: "English version",
 
@@ -735,7 +736,7 @@ fn bo_phone_done(v: &str) -> String {
 }
 
 /// "Tuesday 1 December 2026" from `YYYY-MM-DD`.
-fn dated(iso: &str) -> String {
+pub(super) fn dated(iso: &str) -> String {
     match iso.get(..4) {
         Some(year) if calendar_date(iso).is_some() => format!("{} {year}", date(iso)),
         _ => iso.to_owned(),

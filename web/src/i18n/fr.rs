@@ -21,6 +21,7 @@ const MONTHS: [&str; 12] = [
 /// Every interface string in French.
 pub static STRINGS: Strings = Strings {
     stale: &super::stale::FR,
+    delivery: &super::delivery::FR,
     lang_short: "FR",
     lang_name: "version française",
 
@@ -782,7 +783,7 @@ fn bo_phone_done(v: &str) -> String {
 }
 
 /// "mardi 1er décembre 2026" from `YYYY-MM-DD`.
-fn dated(iso: &str) -> String {
+pub(super) fn dated(iso: &str) -> String {
     match iso.get(..4) {
         Some(year) if calendar_date(iso).is_some() => format!("{} {year}", date(iso)),
         _ => iso.to_owned(),

@@ -7,6 +7,8 @@
 
 // The association's categories page.
 pub mod categories;
+// The delivery zone and days (issue 9).
+pub mod delivery;
 mod en;
 mod fr;
 // Races (issue 10): a product changed while the merchant looked at it.
@@ -69,6 +71,8 @@ impl Lang {
 pub struct Strings {
     /// Races (issue 10): a product changed while the merchant looked at it.
     pub stale: &'static stale::StaleStrings,
+    /// The delivery zone and days (issue 9).
+    pub delivery: &'static delivery::DeliveryStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.
@@ -1033,6 +1037,7 @@ impl Strings {
             ErrorCode::CategoryNotEmpty => self.categories.problem_not_empty,
             ErrorCode::CategoryNameTaken => self.categories.problem_name_taken,
             ErrorCode::CategoriesExist => self.categories.problem_exist,
+            ErrorCode::BelowDeliveryMinimum => self.delivery.problem_below_minimum,
         }
     }
 

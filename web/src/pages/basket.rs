@@ -135,6 +135,7 @@ fn BasketGroup(
         lines,
         subtotal_cents,
         fulfilment_options,
+        delivery_minimum_cents,
     } = group;
     let heading_id = format!("commerce-{}", shop.slug);
     let lines = lines
@@ -156,8 +157,20 @@ fn BasketGroup(
                 {tr(|t| t.subtotal)} " : " <strong>{format_eur(subtotal_cents)}</strong>
             </p>
             <FulfilmentDates options=fulfilment_options />
+            {delivery_minimum_cents.map(|minimum| view! { <BelowMinimum minimum subtotal=subtotal_cents /> })}
         </section>
     }
+}
+
+/// Why a shop's part of the basket is not delivered: below the minimum for delivery, and
+/// how much is missing.
+#[component]
+fn BelowMinimum(minimum: i64, subtotal: i64) -> impl IntoView {
+    let i18n = use_i18n();
+    let text = move || {
+        (i18n.t().delivery.below_minimum)(&format_eur(minimum), &format_eur(minimum - subtotal))
+    };
+    view! { <p class="order__note" data-testid="delivery-minimum">{text}</p> }
 }
 
 /// "Livraison gratuite le mardi 1er décembre", "Retrait en boutique dès le lundi 30 novembre":

@@ -316,7 +316,12 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                     |t| t.fix_errors
                 }
                 ApiError::Api(problem)
-                    if matches!(problem.code, ErrorCode::Conflict | ErrorCode::Unprocessable) =>
+                    if matches!(
+                        problem.code,
+                        ErrorCode::Conflict
+                            | ErrorCode::Unprocessable
+                            | ErrorCode::BelowDeliveryMinimum
+                    ) =>
                 {
                     // Stock or prices moved: show the basket as it is now.
                     let _ = cart.reload().await;
@@ -465,6 +470,7 @@ fn WayChoice(method: FulfilmentMethod, form: Form, label: Text) -> impl IntoView
 /// The shops that cannot do what was chosen for all, and what happens for them instead.
 #[component]
 fn WayExceptions(groups: Vec<CartGroup>, method: RwSignal<FulfilmentMethod>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let chosen = method.get();
         groups
@@ -472,6 +478,18 @@ fn WayExceptions(groups: Vec<CartGroup>, method: RwSignal<FulfilmentMethod>) -> 
             .filter(|group| method_for(group, chosen) != chosen)
             .map(|group| {
                 let name = group.shop.name.clone();
+                if let (FulfilmentMethod::Delivery, Some(minimum)) =
+                    (chosen, group.delivery_minimum_cents)
+                {
+                    let (minimum, missing) = (
+                        format_eur(minimum),
+                        format_eur(minimum - group.subtotal_cents),
+                    );
+                    let text =
+                        move || (i18n.t().delivery.below_minimum_for)(&name, &minimum, &missing);
+                    return view! { <p class="order__note" data-testid="way-exception">{text}</p> }
+                        .into_any();
+                }
                 let text = tr_with(
                     match chosen {
                         FulfilmentMethod::Delivery => |t| t.no_delivery_for,
@@ -479,7 +497,7 @@ fn WayExceptions(groups: Vec<CartGroup>, method: RwSignal<FulfilmentMethod>) -> 
                     },
                     name,
                 );
-                view! { <p class="order__note" data-testid="way-exception">{text}</p> }
+                view! { <p class="order__note" data-testid="way-exception">{text}</p> }.into_any()
             })
             .collect_view()
     }
@@ -592,6 +610,7 @@ mod tests {
                     date: "2026-12-01".to_owned(),
                 })
                 .collect(),
+            delivery_minimum_cents: None,
         }
     }
 

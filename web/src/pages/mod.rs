@@ -14,6 +14,8 @@ mod shop;
 mod shops;
 
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
+// The delivery zone and days (issue 9).
+pub use back_office::DeliveryPage;
 pub use back_office::{
     AssociationCategoriesPage, AssociationPage, BackOfficePage, EditProductPage, JoinShopPage,
     NewProductPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage, ShopProductsPage,

@@ -221,6 +221,8 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
     let rows = lines(conn, cart_id)?;
     let rules = settings::delivery_rules(conn)?;
     let mut groups: Vec<CartGroup> = Vec::new();
+    // Per group: its first delivery date if it delivers, offered once its subtotal is known.
+    let mut delivery_dates = Vec::new();
     for row in rows {
         let quantity = i64::from(row.quantity);
         let line = CartLine {
@@ -253,12 +255,7 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
                     });
                 }
                 let days = rules.days(kind, row.offers_delivery, row.delivers_on_food_days);
-                if let Some(date) = rules.delivery_date(&days, &closed, now) {
-                    options.push(FulfilmentOption {
-                        method: FulfilmentMethod::Delivery,
-                        date: date.to_string(),
-                    });
-                }
+                delivery_dates.push(rules.delivery_date(&days, &closed, now));
                 groups.push(CartGroup {
                     shop: CartShop {
                         slug: row.shop_slug,
@@ -268,8 +265,21 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
                     subtotal_cents: line.line_total_cents,
                     lines: vec![line],
                     fulfilment_options: options,
+                    delivery_minimum_cents: None,
                 });
             }
+        }
+    }
+    for (group, date) in groups.iter_mut().zip(delivery_dates) {
+        let Some(date) = date else { continue };
+        match rules.minimum_basket_cents {
+            Some(minimum) if group.subtotal_cents < minimum => {
+                group.delivery_minimum_cents = Some(minimum);
+            }
+            _ => group.fulfilment_options.push(FulfilmentOption {
+                method: FulfilmentMethod::Delivery,
+                date: date.to_string(),
+            }),
         }
     }
     Ok(Cart {

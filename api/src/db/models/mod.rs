@@ -18,6 +18,8 @@ pub mod session;
 pub mod settings;
 pub mod shop;
 pub mod user;
+// The delivery zone and days (issue 9).
+pub mod delivery;
 
 /// The backend type of [`crate::db::DbConn`], for boxed queries.
 pub type Db = <crate::db::DbConn as diesel::Connection>::Backend;

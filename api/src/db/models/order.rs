@@ -8,7 +8,7 @@ use diesel::prelude::*;
 use shared::cart::FulfilmentMethod;
 use shared::catalogue::{OpeningSlot, ShopKind, ShopRef};
 use shared::error::FieldError;
-use shared::money::CURRENCY;
+use shared::money::{CURRENCY, format_eur};
 use shared::order::{
     Address, ContactPreference, Order, OrderFulfilment, OrderLine, OrderStatus, PaymentStatus,
 };
@@ -165,6 +165,8 @@ pub fn place(
     }
     let rules = settings::delivery_rules(conn)?;
     let mut plans = Vec::new();
+    // A shop whose part is below the minimum for delivery: (its name, subtotal, minimum).
+    let mut below_minimum: Option<(String, i64, i64)> = None;
     for shop_id in &shop_ids {
         let closed = settings::closed_days(conn, *shop_id)?;
         let shop_lines: Vec<&BasketLine> = lines.iter().filter(|l| l.shop_id == *shop_id).collect();
@@ -206,6 +208,16 @@ pub fn place(
                         message: format!("{} does not deliver: choose pickup", first.shop_name),
                     });
                 }
+                let subtotal: i64 = shop_lines
+                    .iter()
+                    .map(|l| l.price_cents * i64::from(l.quantity))
+                    .sum();
+                if let Some(minimum) = rules.minimum_basket_cents
+                    && subtotal < minimum
+                    && below_minimum.is_none()
+                {
+                    below_minimum = Some((first.shop_name.clone(), subtotal, minimum));
+                }
                 date
             }
         };
@@ -230,6 +242,15 @@ pub fn place(
     }
     if let Some(err) = ApiError::from_field_errors(errors) {
         return Err(err);
+    }
+    if let Some((shop, subtotal, minimum)) = below_minimum {
+        return Err(ApiError::BelowDeliveryMinimum(format!(
+            "delivery is offered from {} of purchases per shop: the basket from {shop} comes \
+             to {}, {} short; add to it or choose pickup for this shop",
+            format_eur(minimum),
+            format_eur(subtotal),
+            format_eur(minimum - subtotal)
+        )));
     }
 
     for line in lines {

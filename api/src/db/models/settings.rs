@@ -7,12 +7,14 @@ use crate::db::DbConn;
 use crate::db::schema::{marketplace_settings, shop_closed_days};
 use crate::domain::delivery::DeliveryRules;
 
-/// The delivery rules as the association set them.
+/// The delivery rules as the association set them, with the marketplace's closed days.
 pub fn delivery_rules(conn: &mut DbConn) -> QueryResult<DeliveryRules> {
     let rows: Vec<(String, String)> = marketplace_settings::table
         .select((marketplace_settings::name, marketplace_settings::value))
         .load(conn)?;
-    Ok(DeliveryRules::from_settings(&rows))
+    let mut rules = DeliveryRules::from_settings(&rows);
+    rules.closed_days = super::delivery::closed_days(conn)?;
+    Ok(rules)
 }
 
 /// The days a shop marked closed (ISO dates; malformed rows are ignored).

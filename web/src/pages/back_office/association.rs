@@ -51,6 +51,8 @@ pub fn AssociationPage() -> impl IntoView {
     };
     view! {
         <Frame heading=|t| t.bo_association_heading>
+            // The delivery zone and days (issue 9).
+            <p><a class="button button--secondary" href=Page::Delivery.href()>{tr(|t| t.delivery.link)}</a></p>
             <Loaded resource loaded />
         </Frame>
     }

@@ -1,7 +1,8 @@
 //! The shops' back-office (the `/gestion` bundle): the shops one runs, and for each its
 //! orders inbox ([`orders`], live), its products ([`products`], with [`product_edit`],
 //! [`product_picture`] and [`product_csv`]); the association's page ([`association`]) for
-//! admins, with the marketplace's categories ([`categories`]). A shopkeeper applies to join ([`join`]), keeps the shop's
+//! admins, with the marketplace's categories ([`categories`]) and its delivery zone and days
+//! ([`delivery`]). A shopkeeper applies to join ([`join`]), keeps the shop's
 //! profile ([`profile`]) and API keys ([`keys`]) up to date and enters orders taken on the
 //! phone ([`phone_order`]).
 //!
@@ -10,6 +11,8 @@
 mod association;
 // The association's categories.
 mod categories;
+// The delivery zone and days (issue 9).
+mod delivery;
 mod join;
 mod keys;
 mod orders;
@@ -25,6 +28,7 @@ use shared::auth::Role;
 
 pub use association::AssociationPage;
 pub use categories::AssociationCategoriesPage;
+pub use delivery::DeliveryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
 pub use orders::ShopOrdersPage;
