@@ -83,6 +83,9 @@ pub struct ServeArgs {
     /// The built web app (`just web` writes it to web/dist).
     #[arg(long, env = "VITRINE_STATIC_DIR", default_value = "web/dist")]
     pub static_dir: PathBuf,
+    /// Limits on what a stranger can exhaust (issue 10).
+    #[command(flatten)]
+    pub limits: crate::limits::Limits,
 }
 
 /// Everything the server needs to start.
@@ -93,6 +96,8 @@ pub struct Settings {
     pub db_pool_size: u32,
     pub demo: bool,
     pub static_dir: PathBuf,
+    /// Limits on what a stranger can exhaust (issue 10).
+    pub limits: crate::limits::Limits,
 }
 
 impl Settings {
@@ -103,6 +108,7 @@ impl Settings {
             db_pool_size: database.db_pool_size.max(1),
             demo: serve.demo,
             static_dir: serve.static_dir,
+            limits: serve.limits,
         }
     }
 }

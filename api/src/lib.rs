@@ -9,6 +9,8 @@
 //! - [`order_feed`]: the live orders inbox (server-sent events).
 //! - [`error`]: the one error type, rendered as problem+json.
 //! - [`images`]: uploaded pictures, checked by content and resized.
+//! - [`limits`], [`login_throttle`], [`text_guard`]: limits on what a stranger can exhaust
+//!   (hashing and decoding slots, failed logins, bodies and control characters).
 
 pub mod access;
 pub mod auth;
@@ -24,3 +26,7 @@ pub mod order_feed;
 pub mod response_cache;
 pub mod routes;
 pub mod startup;
+// Limits on what a stranger can exhaust (issue 10).
+pub mod limits;
+pub mod login_throttle;
+pub mod text_guard;

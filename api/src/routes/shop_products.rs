@@ -98,8 +98,8 @@ async fn read_body(
     }
     match payload.to_bytes_limited(limit).await {
         Ok(Ok(body)) => Ok(body),
-        Ok(Err(_)) => Err(too_large()),
-        Err(err) => Err(ApiError::MalformedBody(format!(
+        Err(_) => Err(too_large()),
+        Ok(Err(err)) => Err(ApiError::MalformedBody(format!(
             "the body cannot be read: {err}"
         ))),
     }
@@ -412,8 +412,9 @@ pub async fn archive_product(
     change_status(caller, state, id.into_inner(), Transition::Archive).await
 }
 
-/// Checks the declared type, reads at most 5 MB and decodes the picture (off the async
-/// workers): 415, 413 or 400 with a message a person can act on.
+/// Checks the declared type, reads at most 5 MB, checks the declared size and decodes the
+/// picture (off the async workers, a few at a time): 415, 413, 422, 400 or 503 with a
+/// message a person can act on.
 async fn read_picture(
     req: &HttpRequest,
     payload: web::Payload,
@@ -425,9 +426,23 @@ async fn read_picture(
         ));
     }
     let body = read_body(req, payload, MAX_UPLOAD_BYTES).await?;
-    web::block(move || images::resize_upload(&body))
-        .await?
-        .map_err(|err| ApiError::invalid("picture", err.to_string()))
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
+    // At most a few decodings at once; the slot goes with the work, even if the client leaves.
+    let slot = state.limits.picture_slot().await?;
+    web::block(move || {
+        let resized = images::resize_upload(&body);
+        drop(slot);
+        resized
+    })
+    .await?
+    .map_err(|err| match err {
+        images::PictureError::TooManyPixels(..) | images::PictureError::TooMuchMemory => {
+            ApiError::PictureTooLarge(err.to_string())
+        }
+        other => ApiError::invalid("picture", other.to_string()),
+    })
 }
 
 /// Uploads a product's picture: the body is the JPEG, PNG or WebP file itself (at most
@@ -447,6 +462,10 @@ async fn read_picture(
         (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Content-Type is not image/jpeg, image/png or image/webp",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`picture_too_large`: more than 6,000 pixels a side, or too much memory to open",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many pictures being processed; retry after `Retry-After` seconds",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -531,6 +550,10 @@ fn logo_urls(slug: &str, version: i64) -> ShopLogo {
         (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Content-Type is not image/jpeg, image/png or image/webp",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`picture_too_large`: more than 6,000 pixels a side, or too much memory to open",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many pictures being processed; retry after `Retry-After` seconds",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -631,40 +654,73 @@ pub async fn export_products(
         .body(file))
 }
 
-/// Checks the file against the shop's products and, unless it is a dry run and when no
-/// line is bad, applies it in one transaction.
+/// The shop's products, by id, as an import compares them.
+fn current_products(
+    conn: &mut DbConn,
+    shop: &ShopRow,
+) -> Result<HashMap<i64, ProductValues>, ApiError> {
+    Ok(product::all_of_shop(conn, shop.id)?
+        .into_iter()
+        .map(|row| (row.id, row.values()))
+        .collect())
+}
+
+/// Checks parsed lines against the shop's products and, unless it is a dry run and when no
+/// line is bad, applies them. The parsing is done before (off the database) and the lines
+/// are planned outside any transaction; the write transaction then only reloads the shop's
+/// products (one query), plans again if one changed meanwhile (a sale lowered its stock),
+/// and writes: creations in batches, updates one by one.
 fn import(
     conn: &mut DbConn,
     caller: &Caller,
     slug: &str,
-    file: &[u8],
+    parsed: (
+        Vec<product_csv::ImportRow>,
+        Vec<shared::shop_products::ImportError>,
+    ),
     dry_run: bool,
 ) -> Result<ImportReport, ApiError> {
     let shop = caller.shop(conn, slug)?;
-    let (rows, errors) = product_csv::parse(file);
-    let existing: HashMap<i64, ProductValues> = product::all_of_shop(conn, shop.id)?
-        .into_iter()
-        .map(|row| (row.id, row.values()))
-        .collect();
     let categories: HashSet<String> = product::category_slugs(conn)?.into_iter().collect();
-    let (report, writes) = product_csv::plan(
-        rows,
-        errors,
-        &existing,
-        &categories,
-        shop.vat_exempt,
-        dry_run,
-    );
-    if !dry_run {
+    let existing = current_products(conn, &shop)?;
+    let (rows, errors) = parsed;
+    let plan = |existing: &HashMap<i64, ProductValues>| {
+        product_csv::plan(
+            rows.clone(),
+            errors.clone(),
+            existing,
+            &categories,
+            shop.vat_exempt,
+            dry_run,
+        )
+    };
+    let (report, writes) = plan(&existing);
+    if dry_run || !report.errors.is_empty() {
+        return Ok(report);
+    }
+    write_transaction(conn, |conn| {
+        let fresh = current_products(conn, &shop)?;
+        let (report, writes) = if fresh == existing {
+            (report, writes)
+        } else {
+            plan(&fresh)
+        };
+        if !report.errors.is_empty() {
+            return Ok(report);
+        }
         let now = crate::db::models::now();
+        let mut created = Vec::new();
         for write in writes {
             match write {
-                Write::Create(values) => product::save(conn, &shop, None, &values, now)?,
-                Write::Update { id, values } => product::save(conn, &shop, Some(id), &values, now)?,
-            };
+                Write::Create(values) => created.push(values),
+                Write::Update { id, values } => {
+                    product::save(conn, &shop, Some(id), &values, now)?;
+                }
+            }
         }
-    }
-    Ok(report)
+        crate::db::models::product_import::insert_new(conn, &shop, &created, now)?;
+        Ok(report)
+    })
 }
 
 /// Imports the shop's products from a CSV file sent as the body (`Content-Type: text/csv`,
@@ -711,12 +767,9 @@ pub async fn import_products(
         ));
     }
     let file = read_body(&req, payload, MAX_CSV_BYTES).await?;
+    let parsed = web::block(move || product_csv::parse(&file)).await?;
     let report = db::run(&state.pool, move |conn| {
-        if dry_run {
-            import(conn, &caller, &slug, &file, true)
-        } else {
-            write_transaction(conn, |conn| import(conn, &caller, &slug, &file, false))
-        }
+        import(conn, &caller, &slug, parsed, dry_run)
     })
     .await?;
     let status = if !dry_run && !report.errors.is_empty() {

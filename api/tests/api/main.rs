@@ -7,6 +7,8 @@ mod carts;
 mod catalogue;
 mod errors;
 mod foundation;
+// Limits on what a stranger can exhaust (issue 10).
+mod limits;
 mod migrations;
 mod openapi;
 mod orders;

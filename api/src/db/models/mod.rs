@@ -9,6 +9,8 @@ pub mod idempotency;
 pub mod order;
 pub mod picture;
 pub mod product;
+// The CSV import's batched creation (issue 10).
+pub mod product_import;
 pub mod session;
 pub mod settings;
 pub mod shop;
