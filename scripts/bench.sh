@@ -6,6 +6,10 @@
 # BENCH_SECONDS (default 5) per endpoint, after a one-second warm-up. Each table starts with
 # /api/v1/ping, a fixed JSON answer of the same binary: the ceiling. Compare the ratio
 # column, not the absolute figures: these machines are shared and noisy.
+#
+# Then a 10,000-line CSV import into a demo shop, timed, with checkouts running meanwhile
+# that must all succeed (bench/import-under-checkouts.py), on SQLite and PostgreSQL.
+# BENCH_ONLY=import runs only that part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,6 +78,31 @@ run_dataset() { # title database-url
     stop
 }
 
+# A CSV import of 10,000 lines while shoppers check out of the same shop.
+import_under_checkouts() { # title database-url
+    "$bin" seed-demo --database-url "$2" 2>/dev/null
+    start "$2"
+    printf '| %s ' "$1"
+    python3 bench/import-under-checkouts.py "http://127.0.0.1:$port" 10000 || { stop; echo "the import or a checkout failed"; exit 1; }
+    stop
+}
+
+import_section() {
+    printf '\n## CSV import under checkouts\n\n| database | lines | status | created | seconds | checkouts 201 | checkouts failed |\n|---|---:|---:|---:|---:|---:|---:|\n'
+    import_under_checkouts "SQLite" "sqlite://$work/import.sqlite"
+    if psql "$pg_admin" -qc "SELECT 1" >/dev/null 2>&1; then
+        local db="vitrine_import_$$"
+        psql "$pg_admin" -qc "CREATE DATABASE $db" >/dev/null
+        import_under_checkouts "PostgreSQL" "${pg_admin%/*}/$db"
+        psql "$pg_admin" -qc "DROP DATABASE $db WITH (FORCE)" >/dev/null
+    fi
+}
+
+if [ "${BENCH_ONLY:-}" = import ]; then
+    import_section
+    exit 0
+fi
+
 echo "# Vitrine benchmark: $(date -u +%FT%TZ), $(nproc) cores, wrk $connections connections, ${seconds}s per endpoint"
 "$bin" seed-demo --database-url "sqlite://$work/demo.sqlite" 2>/dev/null
 run_dataset "demo (48 shops, 903 products), SQLite" "sqlite://$work/demo.sqlite"
@@ -91,3 +120,5 @@ if psql "$pg_admin" -qc "SELECT 1" >/dev/null 2>&1; then
 else
     echo; echo "PostgreSQL at $pg_admin is unreachable: its table is skipped."
 fi
+
+import_section

@@ -70,6 +70,41 @@ pub fn verify_password(password: &str, stored: &str) -> bool {
     })
 }
 
+/// [`hash_password`] on the hashing threads, at most as many at once as the process allows
+/// (one per core by default): each takes 19 MiB, so a crowd of sign-ups cannot take the
+/// memory. The rest wait briefly, then get 503 with `Retry-After`.
+pub async fn hash_password_limited(state: &AppState, password: String) -> Result<String, ApiError> {
+    let slot = state.limits.hashing_slot().await?;
+    let hash = state
+        .limits
+        .hashers
+        .run(move || {
+            let hash = hash_password(&password);
+            drop(slot);
+            hash
+        })
+        .await??;
+    Ok(hash)
+}
+
+/// [`verify_password`] under the same cap as [`hash_password_limited`].
+pub async fn verify_password_limited(
+    state: &AppState,
+    password: String,
+    stored: String,
+) -> Result<bool, ApiError> {
+    let slot = state.limits.hashing_slot().await?;
+    state
+        .limits
+        .hashers
+        .run(move || {
+            let matches = verify_password(&password, &stored);
+            drop(slot);
+            matches
+        })
+        .await
+}
+
 /// A new random secret (refresh tokens, signing keys): 256 bits, hex.
 pub fn random_secret() -> String {
     format!(

@@ -106,6 +106,9 @@ pub struct ServeArgs {
         value_name = "IP"
     )]
     pub trusted_proxies: Vec<IpAddr>,
+    /// Limits on what a stranger can exhaust (issue 10).
+    #[command(flatten)]
+    pub limits: crate::limits::Limits,
 }
 
 /// Everything the server needs to start.
@@ -118,6 +121,8 @@ pub struct Settings {
     pub static_dir: PathBuf,
     /// See [`ServeArgs::trusted_proxies`].
     pub trusted_proxies: Vec<IpAddr>,
+    /// Limits on what a stranger can exhaust (issue 10).
+    pub limits: crate::limits::Limits,
 }
 
 impl Settings {
@@ -129,6 +134,7 @@ impl Settings {
             demo: serve.demo,
             static_dir: serve.static_dir,
             trusted_proxies: serve.trusted_proxies,
+            limits: serve.limits,
         }
     }
 }

@@ -42,6 +42,18 @@ pub enum ApiError {
     /// A shop's part of the basket is below the minimum for delivery (422).
     #[error("{0}")]
     BelowDeliveryMinimum(String),
+    // Limits on what a stranger can exhaust (issue 10).
+    /// Too often (429) or too many at once (503): try again after `retry_after` seconds,
+    /// which the `Retry-After` header repeats.
+    #[error("{detail}")]
+    RetryLater {
+        busy: bool,
+        retry_after: u64,
+        detail: String,
+    },
+    /// A picture whose declared size would take too much memory to decode.
+    #[error("{0}")]
+    PictureTooLarge(String),
     /// The database cannot be reached right now.
     #[error("the database is unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -85,6 +97,9 @@ impl ApiError {
             ApiError::Unprocessable(_) => ErrorCode::Unprocessable,
             ApiError::TooManyRequests => ErrorCode::TooManyRequests,
             ApiError::BelowDeliveryMinimum(_) => ErrorCode::BelowDeliveryMinimum,
+            ApiError::RetryLater { busy: false, .. } => ErrorCode::TooManyRequests,
+            ApiError::RetryLater { busy: true, .. } => ErrorCode::Busy,
+            ApiError::PictureTooLarge(_) => ErrorCode::PictureTooLarge,
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
             ApiError::ConflictWith(code, _) => *code,
@@ -104,6 +119,9 @@ impl ApiError {
             ApiError::Unprocessable(_) => "Cannot be processed",
             ApiError::TooManyRequests => "Too many requests",
             ApiError::BelowDeliveryMinimum(_) => "Below the minimum for delivery",
+            ApiError::RetryLater { busy: false, .. } => "Too many requests",
+            ApiError::RetryLater { busy: true, .. } => "Busy",
+            ApiError::PictureTooLarge(_) => "Picture too large",
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
             ApiError::ConflictWith(..) => "Conflict",
@@ -159,6 +177,9 @@ impl ResponseError for ApiError {
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::BelowDeliveryMinimum(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::RetryLater { busy: false, .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::RetryLater { busy: true, .. } => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::PictureTooLarge(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,
@@ -167,9 +188,14 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         let body = serde_json::to_string(&self.problem()).unwrap_or_default();
-        HttpResponse::build(self.status_code())
-            .content_type("application/problem+json")
-            .body(body)
+        let mut response = HttpResponse::build(self.status_code());
+        if let ApiError::RetryLater { retry_after, .. } = self {
+            response.insert_header((
+                actix_web::http::header::RETRY_AFTER,
+                retry_after.to_string(),
+            ));
+        }
+        response.content_type("application/problem+json").body(body)
     }
 }
 

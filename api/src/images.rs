@@ -1,6 +1,9 @@
 //! Uploaded pictures: checked by decoding their content (never by name or declared type),
 //! turned upright, flattened onto white, resized to a display size and a thumbnail, and
 //! re-encoded as JPEG. What is stored is always our own re-encoding, never the upload.
+//! The declared size is read from the header and checked before anything is decoded, and
+//! the decoder itself may not allocate beyond [`MAX_DECODED_BYTES`], so a small file that
+//! claims a huge picture (a decompression bomb) costs nothing.
 
 use std::io::Cursor;
 
@@ -13,8 +16,10 @@ pub const MAX_UPLOAD_BYTES: usize = 5 * 1024 * 1024;
 pub const DISPLAY_MAX_PX: u32 = 800;
 /// Longest side of the thumbnail.
 pub const THUMB_MAX_PX: u32 = 240;
-/// Largest accepted width or height: a small file may not claim a huge picture.
-const MAX_SIDE_PX: u32 = 12_000;
+/// Largest accepted width or height: plenty for a product picture.
+pub const MAX_SIDE_PX: u32 = 6_000;
+/// Most memory one decoded picture may take: 6,000 × 6,000 pixels of 8-bit RGBA.
+pub const MAX_DECODED_BYTES: u64 = 6_000 * 6_000 * 4;
 /// The content type of what is stored.
 pub const STORED_CONTENT_TYPE: &str = "image/jpeg";
 const JPEG_QUALITY: u8 = 82;
@@ -36,8 +41,15 @@ pub enum PictureError {
     NotAPicture,
     #[error("the picture cannot be read: {0}")]
     Unreadable(String),
-    #[error("the picture is too large: at most {MAX_SIDE_PX} pixels a side")]
-    TooManyPixels,
+    #[error(
+        "the picture is {0} × {1} pixels: at most {MAX_SIDE_PX} pixels a side are accepted; send a smaller one"
+    )]
+    TooManyPixels(u32, u32),
+    #[error(
+        "the picture would take too much memory to open: at most {MAX_SIDE_PX} pixels a side and {max} MB once opened; send a smaller one",
+        max = MAX_DECODED_BYTES / 1_000_000
+    )]
+    TooMuchMemory,
     #[error("the picture cannot be converted: {0}")]
     Encode(String),
 }
@@ -58,42 +70,57 @@ pub fn resize_upload(bytes: &[u8]) -> Result<Resized, PictureError> {
     let mut reader = ImageReader::new(Cursor::new(bytes))
         .with_guessed_format()
         .map_err(|e| PictureError::Unreadable(e.to_string()))?;
-    if !matches!(
-        reader.format(),
-        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)
-    ) {
-        return Err(PictureError::NotAPicture);
+    let format = match reader.format() {
+        Some(format @ (ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP)) => format,
+        _ => return Err(PictureError::NotAPicture),
+    };
+    // Only the header is read here: the declared size is checked before any pixel is.
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
+        .into_dimensions()
+        .map_err(decode_error)?;
+    if width > MAX_SIDE_PX || height > MAX_SIDE_PX {
+        return Err(PictureError::TooManyPixels(width, height));
     }
+    // And the decoder may not allocate beyond the cap, whatever the file says later.
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE_PX);
     limits.max_image_height = Some(MAX_SIDE_PX);
-    limits.max_alloc = Some(768 * 1024 * 1024);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(decode_error)?;
+    if decoder.total_bytes() > MAX_DECODED_BYTES {
+        return Err(PictureError::TooMuchMemory);
+    }
     let orientation = decoder.orientation().map_err(decode_error)?;
     let mut picture = DynamicImage::from_decoder(decoder).map_err(decode_error)?;
     picture.apply_orientation(orientation);
+    let display = scaled(&picture, DISPLAY_MAX_PX);
+    drop(picture);
     Ok(Resized {
-        display: jpeg(&picture, DISPLAY_MAX_PX)?,
-        thumb: jpeg(&picture, THUMB_MAX_PX)?,
+        thumb: jpeg(&scaled(&display, THUMB_MAX_PX))?,
+        display: jpeg(&display)?,
     })
 }
 
 fn decode_error(err: image::ImageError) -> PictureError {
     match err {
-        image::ImageError::Limits(_) => PictureError::TooManyPixels,
+        image::ImageError::Limits(_) => PictureError::TooMuchMemory,
         other => PictureError::Unreadable(other.to_string()),
     }
 }
 
-/// The picture scaled down (never up) to fit `max` pixels a side, on white, as JPEG.
-fn jpeg(picture: &DynamicImage, max: u32) -> Result<Vec<u8>, PictureError> {
-    let scaled = if picture.width() > max || picture.height() > max {
+/// The picture scaled down (never up) to fit `max` pixels a side.
+fn scaled(picture: &DynamicImage, max: u32) -> DynamicImage {
+    if picture.width() > max || picture.height() > max {
         picture.resize(max, max, FilterType::Triangle)
     } else {
         picture.clone()
-    };
-    let rgba = scaled.to_rgba8();
+    }
+}
+
+/// The picture on white, as JPEG.
+fn jpeg(picture: &DynamicImage) -> Result<Vec<u8>, PictureError> {
+    let rgba = picture.to_rgba8();
     let flat = RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
         let [r, g, b, a] = rgba.get_pixel(x, y).0;
         let over_white = |c: u8| {

@@ -11,6 +11,8 @@
 //! - [`images`]: uploaded pictures, checked by content and resized.
 //! - [`backup`]: `vitrine backup` / `restore` of a SQLite database, and its lock file.
 //! - [`client`]: the client's address and scheme, believing only trusted proxies.
+//! - [`limits`], [`login_throttle`], [`text_guard`]: limits on what a stranger can exhaust
+//!   (hashing and decoding slots, failed logins, bodies and control characters).
 
 pub mod access;
 pub mod auth;
@@ -28,3 +30,7 @@ pub mod order_feed;
 pub mod response_cache;
 pub mod routes;
 pub mod startup;
+// Limits on what a stranger can exhaust (issue 10).
+pub mod limits;
+pub mod login_throttle;
+pub mod text_guard;

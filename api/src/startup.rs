@@ -34,6 +34,9 @@ pub struct AppState {
     pub token_keys: Arc<TokenKeys>,
     /// The live orders inbox of this process.
     pub order_feed: Arc<crate::order_feed::OrderFeed>,
+    /// Limits on what a stranger can exhaust (issue 10): hashing and decoding slots, login
+    /// throttling.
+    pub limits: Arc<crate::limits::Gates>,
 }
 
 /// A built, bound, not yet running server.
@@ -90,6 +93,7 @@ impl Application {
             catalogue_cache,
             token_keys,
             order_feed: Arc::default(),
+            limits: Arc::new(crate::limits::Gates::new(settings.limits)),
         };
         let trusted_proxies = TrustedProxies::new(settings.trusted_proxies);
         let server = serve(listener, state, trusted_proxies)?;
@@ -138,6 +142,8 @@ fn serve(
             .app_data(json_config())
             .app_data(path_config())
             .app_data(trusted_proxies.clone())
+            // Limits on what a stranger can exhaust (issue 10): bodies and control characters.
+            .wrap(actix_web::middleware::from_fn(crate::text_guard::guard))
             .wrap(DefaultHeaders::new().add((CACHE_CONTROL, "no-cache")))
             .wrap(TracingLogger::<ClientSpan>::new())
             .route("/healthz", web::get().to(routes::health::healthz))
@@ -177,9 +183,14 @@ fn serve(
 /// A bad JSON body or content type is a problem+json 4xx, never a 500.
 fn json_config() -> web::JsonConfig {
     web::JsonConfig::default()
-        .limit(256 * 1024)
+        .limit(crate::text_guard::JSON_LIMIT)
         .error_handler(|err, _req| {
             let api_error = match &err {
+                error::JsonPayloadError::Overflow { .. }
+                | error::JsonPayloadError::OverflowKnownLength { .. }
+                | error::JsonPayloadError::Payload(error::PayloadError::Overflow) => {
+                    crate::text_guard::too_large()
+                }
                 error::JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
                     "send the body as JSON with the header Content-Type: application/json".into(),
                 ),

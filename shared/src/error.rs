@@ -46,6 +46,13 @@ pub enum ErrorCode {
     /// A shop's part of the basket is below the marketplace's minimum for delivery: add to
     /// it, or choose pickup for that shop.
     BelowDeliveryMinimum,
+    // Limits on what a stranger can exhaust (issue 10).
+    /// The server is busy with as many of these as it does at once; retry after the
+    /// seconds in `Retry-After`.
+    Busy,
+    /// The picture's declared size is beyond what the server decodes (pixels a side or
+    /// memory): send a smaller one.
+    PictureTooLarge,
 }
 
 /// One invalid field or parameter.

@@ -204,10 +204,12 @@ diesel::table! {
 }
 
 diesel::table! {
-    login_failures (id) {
-        id -> BigInt,
-        email -> Text,
-        at -> Timestamp,
+    /// Failed logins per account and per client address (issue 10).
+    login_throttle (key) {
+        key -> Text,
+        started_at -> Timestamp,
+        expires_at -> Timestamp,
+        attempts -> Integer,
     }
 }
 
@@ -327,7 +329,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     order_events,
     idempotency_keys,
     refresh_tokens,
-    login_failures,
+    login_throttle,
     secrets,
     marketplace_settings,
     marketplace,

@@ -333,6 +333,11 @@ pub fn parse(bytes: &[u8]) -> (Vec<ImportRow>, Vec<ImportError>) {
             ..ImportRow::default()
         };
         for (column, cell) in columns.iter().zip(record.iter()) {
+            if let Err(bad) = crate::text_guard::check_text(column.name(), cell) {
+                error(&mut errors, line, column.name(), bad.message);
+                row.bad.push(*column);
+                continue;
+            }
             let result: Result<(), String> = match column {
                 Column::Id => match cell.trim() {
                     "" => Ok(()),

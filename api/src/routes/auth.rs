@@ -1,22 +1,18 @@
 //! Accounts and sessions: sign up, log in, refresh, log out.
 
 use actix_web::web::{self, Json};
-use actix_web::{HttpResponse, post};
+use actix_web::{HttpRequest, HttpResponse, post};
 use chrono::Utc;
 use shared::auth::{Login, Me, RefreshToken, Register, Role, Session};
 use shared::error::{FieldError, Problem};
 
-use crate::auth::{ACCESS_TOKEN_SECONDS, check_password_policy, hash_password, verify_password};
+use crate::auth::{ACCESS_TOKEN_SECONDS, check_password_policy, hash_password_limited};
 use crate::db::models::session;
 use crate::db::models::user::{self, NewUser, UserRow};
 use crate::db::{self, DbConn, write_transaction};
 use crate::error::ApiError;
 use crate::routes::carts::cart_id;
 use crate::startup::AppState;
-
-/// A PHC hash of no real password: verifying against it takes as long as for a real
-/// account, so timing does not tell whether an e-mail has one.
-const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Vc9bJ4ux2A0ovhYeHQy7XdBrWeQ3cVZ0vx1wQ5lDRbQ";
 
 fn normalise_email(email: &str) -> String {
     email.trim().to_lowercase()
@@ -62,6 +58,7 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
         (status = 201, description = "The account and its session", body = Session),
         (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An account with this e-mail exists", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many passwords being hashed; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/register")]
@@ -91,7 +88,7 @@ pub async fn register(
         return Err(err);
     }
     let cart = cart.as_deref().map(cart_id).transpose()?;
-    let hash = web::block(move || hash_password(&password)).await??;
+    let hash = hash_password_limited(&state, password).await?;
     let state_for_db = state.clone();
     let session = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
@@ -119,19 +116,25 @@ pub async fn register(
     Ok(HttpResponse::Created().json(session))
 }
 
-/// Opens a session. A wrong e-mail and a wrong password get the same 401; after 5 failures
-/// in 15 minutes for one e-mail, logins for it are refused (429) until the window passes.
+/// Opens a session. A wrong e-mail and a wrong password get the same 401. Failed logins
+/// are counted per account and per client address: beyond 5 in 15 minutes for an account
+/// (30 for an address), logins are refused with 429 and `Retry-After` until the window
+/// passes, without checking the password.
 #[utoipa::path(
     tag = "accounts",
     request_body = Login,
     responses(
         (status = 200, description = "The session", body = Session),
+        (status = 400, description = "The e-mail is not an address (at most 254 characters), or the password is longer than 128 characters",
+            body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many passwords being checked; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/login")]
 pub async fn login(
+    req: HttpRequest,
     state: web::Data<AppState>,
     body: Json<Login>,
 ) -> Result<Json<Session>, ApiError> {
@@ -142,34 +145,15 @@ pub async fn login(
     } = body.into_inner();
     let email = normalise_email(&email);
     let cart = cart.as_deref().map(cart_id).transpose()?;
-    let lookup = email.clone();
-    let found = db::run(&state.pool, move |conn| {
-        if session::too_many_failures(conn, &lookup, crate::db::models::now())? {
-            return Err(ApiError::TooManyRequests);
-        }
-        Ok(user::find_by_email(conn, &lookup)?)
-    })
-    .await?;
-    let stored = found
-        .as_ref()
-        .map_or(DUMMY_HASH.to_owned(), |row| row.password_hash.clone());
-    let matches = web::block(move || verify_password(&password, &stored)).await?;
+    let row = crate::login_throttle::check_password(&state, &req, email, password).await?;
     let state_for_db = state.clone();
     let session = db::run(&state.pool, move |conn| {
-        let now = crate::db::models::now();
-        match found.filter(|_| matches) {
-            None => {
-                session::record_failure(conn, &email, now)?;
-                Err(ApiError::Unauthorized)
+        write_transaction(conn, |conn| {
+            if let Some(cart) = &cart {
+                session::adopt_cart(conn, cart, row.id)?;
             }
-            Some(row) => write_transaction(conn, |conn| {
-                session::clear_failures(conn, &email)?;
-                if let Some(cart) = &cart {
-                    session::adopt_cart(conn, cart, row.id)?;
-                }
-                open_session(&state_for_db, conn, row.clone())
-            }),
-        }
+            open_session(&state_for_db, conn, row.clone())
+        })
     })
     .await?;
     Ok(Json(session))
@@ -226,21 +210,4 @@ pub async fn logout(
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-#[cfg(test)]
-mod tests {
-    use argon2::password_hash::phc::PasswordHash;
-
-    #[test]
-    fn the_dummy_hash_is_a_real_argon2id_hash_that_matches_nothing() {
-        assert!(
-            PasswordHash::new(super::DUMMY_HASH).is_ok(),
-            "unknown e-mails must cost a full verification"
-        );
-        assert!(!crate::auth::verify_password(
-            "vitrine-demo-2026",
-            super::DUMMY_HASH
-        ));
-    }
 }

@@ -98,8 +98,8 @@ async fn read_body(
     }
     match payload.to_bytes_limited(limit).await {
         Ok(Ok(body)) => Ok(body),
-        Ok(Err(_)) => Err(too_large()),
-        Err(err) => Err(ApiError::MalformedBody(format!(
+        Err(_) => Err(too_large()),
+        Ok(Err(err)) => Err(ApiError::MalformedBody(format!(
             "the body cannot be read: {err}"
         ))),
     }
@@ -516,8 +516,9 @@ pub async fn archive_product(
     change_status(caller, state, id.into_inner(), Transition::Archive).await
 }
 
-/// Checks the declared type, reads at most 5 MB and decodes the picture (off the async
-/// workers): 415, 413 or 400 with a message a person can act on.
+/// Checks the declared type, reads at most 5 MB, checks the declared size and decodes the
+/// picture (off the async workers, a few at a time): 415, 413, 422, 400 or 503 with a
+/// message a person can act on.
 pub(crate) async fn read_picture(
     req: &HttpRequest,
     payload: web::Payload,
@@ -529,9 +530,23 @@ pub(crate) async fn read_picture(
         ));
     }
     let body = read_body(req, payload, MAX_UPLOAD_BYTES).await?;
-    web::block(move || images::resize_upload(&body))
-        .await?
-        .map_err(|err| ApiError::invalid("picture", err.to_string()))
+    let state = req
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
+    // At most a few decodings at once; the slot goes with the work, even if the client leaves.
+    let slot = state.limits.picture_slot().await?;
+    web::block(move || {
+        let resized = images::resize_upload(&body);
+        drop(slot);
+        resized
+    })
+    .await?
+    .map_err(|err| match err {
+        images::PictureError::TooManyPixels(..) | images::PictureError::TooMuchMemory => {
+            ApiError::PictureTooLarge(err.to_string())
+        }
+        other => ApiError::invalid("picture", other.to_string()),
+    })
 }
 
 /// Uploads a product's picture: the body is the JPEG, PNG or WebP file itself (at most
@@ -551,6 +566,10 @@ pub(crate) async fn read_picture(
         (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Content-Type is not image/jpeg, image/png or image/webp",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`picture_too_large`: more than 6,000 pixels a side, or too much memory to open",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many pictures being processed; retry after `Retry-After` seconds",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -635,6 +654,10 @@ fn logo_urls(slug: &str, version: i64) -> ShopLogo {
         (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Content-Type is not image/jpeg, image/png or image/webp",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`picture_too_large`: more than 6,000 pixels a side, or too much memory to open",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "`busy`: too many pictures being processed; retry after `Retry-After` seconds",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -736,67 +759,98 @@ pub async fn export_products(
         .body(file))
 }
 
-/// Checks the file against the shop's products and, unless it is a dry run and when no
-/// line is bad, applies it in one transaction, writing only the fields each line changes.
+/// The shop's products, by id, as an import compares them (with their versions).
+fn current_products(
+    conn: &mut DbConn,
+    shop: &ShopRow,
+) -> Result<HashMap<i64, ShopProductRow>, ApiError> {
+    Ok(product::all_of_shop(conn, shop.id)?
+        .into_iter()
+        .map(|row| (row.id, row))
+        .collect())
+}
+
+/// Checks parsed lines against the shop's products and, unless it is a dry run and when no
+/// line is bad, applies them, writing only the fields each line changes. The parsing is done
+/// before (off the database) and the lines are planned outside any transaction; the write
+/// transaction then locks and reloads the shop's products (one query), plans again if one
+/// changed meanwhile (a sale lowered its stock: its version moved), and writes: creations
+/// in batches, updates one by one.
 fn import(
     conn: &mut DbConn,
     caller: &Caller,
     slug: &str,
-    file: &[u8],
+    parsed: (
+        Vec<product_csv::ImportRow>,
+        Vec<shared::shop_products::ImportError>,
+    ),
     dry_run: bool,
 ) -> Result<ImportReport, ApiError> {
     let shop = caller.shop(conn, slug)?;
-    let (rows, errors) = product_csv::parse(file);
+    let categories: HashSet<String> = product::category_slugs(conn)?.into_iter().collect();
+    let (rows, errors) = parsed;
     let exported_versions: HashMap<u64, i64> = rows
         .iter()
         .filter_map(|row| Some((row.line, row.version?)))
         .collect();
-    if !dry_run {
+    let plan = |current: &HashMap<i64, ShopProductRow>| {
+        let existing: HashMap<i64, ProductValues> = current
+            .iter()
+            .map(|(id, row)| (*id, row.values()))
+            .collect();
+        let (mut report, mut writes) = product_csv::plan(
+            rows.clone(),
+            errors.clone(),
+            &existing,
+            &categories,
+            shop.vat_exempt,
+            dry_run,
+        );
+        let stale: Vec<_> = report
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let row = current.get(&line.id?)?;
+                product_csv::stale_stock(
+                    line,
+                    exported_versions.get(&line.line).copied(),
+                    row.version,
+                    row.stock,
+                )
+            })
+            .collect();
+        if !stale.is_empty() {
+            report.errors.extend(stale);
+            report.errors.sort_by_key(|e| e.line);
+            writes.clear();
+        }
+        (report, writes, existing)
+    };
+    let versions = |current: &HashMap<i64, ShopProductRow>| -> HashMap<i64, i64> {
+        current.iter().map(|(id, row)| (*id, row.version)).collect()
+    };
+    let current = current_products(conn, &shop)?;
+    let (report, writes, existing) = plan(&current);
+    if dry_run || !report.errors.is_empty() {
+        return Ok(report);
+    }
+    write_transaction(conn, |conn| {
         // What is checked below is what is written: the shop's products hold still.
         product::lock_of_shop(conn, shop.id)?;
-    }
-    let current: HashMap<i64, ShopProductRow> = product::all_of_shop(conn, shop.id)?
-        .into_iter()
-        .map(|row| (row.id, row))
-        .collect();
-    let existing: HashMap<i64, ProductValues> = current
-        .iter()
-        .map(|(id, row)| (*id, row.values()))
-        .collect();
-    let categories: HashSet<String> = product::category_slugs(conn)?.into_iter().collect();
-    let (mut report, mut writes) = product_csv::plan(
-        rows,
-        errors,
-        &existing,
-        &categories,
-        shop.vat_exempt,
-        dry_run,
-    );
-    let stale: Vec<_> = report
-        .lines
-        .iter()
-        .filter_map(|line| {
-            let row = current.get(&line.id?)?;
-            product_csv::stale_stock(
-                line,
-                exported_versions.get(&line.line).copied(),
-                row.version,
-                row.stock,
-            )
-        })
-        .collect();
-    if !stale.is_empty() {
-        report.errors.extend(stale);
-        report.errors.sort_by_key(|e| e.line);
-        writes.clear();
-    }
-    if !dry_run {
+        let fresh = current_products(conn, &shop)?;
+        let (report, writes, existing) = if versions(&fresh) == versions(&current) {
+            (report.clone(), writes.clone(), existing.clone())
+        } else {
+            plan(&fresh)
+        };
+        if !report.errors.is_empty() {
+            return Ok(report);
+        }
         let now = crate::db::models::now();
+        let mut created = Vec::new();
         for write in writes {
             match write {
-                Write::Create(values) => {
-                    product::create(conn, &shop, &values, now)?;
-                }
+                Write::Create(values) => created.push(values),
                 Write::Update { id, values } => {
                     if let Some(before) = existing.get(&id) {
                         product::update(conn, &shop, id, before, &values, now)?;
@@ -804,8 +858,9 @@ fn import(
                 }
             }
         }
-    }
-    Ok(report)
+        crate::db::models::product_import::insert_new(conn, &shop, &created, now)?;
+        Ok(report)
+    })
 }
 
 /// Imports the shop's products from a CSV file sent as the body (`Content-Type: text/csv`,
@@ -860,12 +915,9 @@ pub async fn import_products(
         ));
     }
     let file = read_body(&req, payload, MAX_CSV_BYTES).await?;
+    let parsed = web::block(move || product_csv::parse(&file)).await?;
     let report = db::run(&state.pool, move |conn| {
-        if dry_run {
-            import(conn, &caller, &slug, &file, true)
-        } else {
-            write_transaction(conn, |conn| import(conn, &caller, &slug, &file, false))
-        }
+        import(conn, &caller, &slug, parsed, dry_run)
     })
     .await?;
     let status = if !dry_run && !report.errors.is_empty() {

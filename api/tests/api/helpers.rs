@@ -110,6 +110,16 @@ pub fn fresh_database(backend: Backend) -> Option<(DatabaseUrl, TestDatabaseHand
 pub struct TestDatabaseHandle(TestDatabase);
 
 pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<TestApp> {
+    spawn_app_with_limits(backend, options, vitrine::limits::Limits::default()).await
+}
+
+/// The demo or an empty marketplace with limits of its own (issue 10: e.g. a short login
+/// window).
+pub async fn spawn_app_with_limits(
+    backend: Backend,
+    options: AppOptions,
+    limits: vitrine::limits::Limits,
+) -> Option<TestApp> {
     let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
     let static_dir = tempfile::tempdir().expect("temporary folder");
     for bundle in shared::bundle::Bundle::ALL {
@@ -128,6 +138,7 @@ pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<Tes
         demo: options.demo,
         static_dir: PathBuf::from(static_dir.path()),
         trusted_proxies: Vec::new(),
+        limits,
     };
     let app = Application::build(settings)
         .await
@@ -204,6 +215,7 @@ impl TestApp {
             demo: false,
             static_dir: PathBuf::from(static_dir.path()),
             trusted_proxies: Vec::new(),
+            limits: vitrine::limits::Limits::default(),
         };
         let app = Application::build(settings)
             .await

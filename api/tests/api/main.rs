@@ -15,6 +15,8 @@ mod catalogue;
 mod errors;
 mod foundation;
 mod marketplace;
+// Limits on what a stranger can exhaust (issue 10).
+mod limits;
 mod migrations;
 // Operations: backup, restore, downgrade guard.
 mod openapi;

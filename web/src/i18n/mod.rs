@@ -1031,6 +1031,9 @@ impl Strings {
             ErrorCode::NotFound => self.problem_gone,
             ErrorCode::Conflict | ErrorCode::ProductChanged => self.problem_conflict,
             ErrorCode::TooManyRequests => self.problem_busy,
+            // Limits on what a stranger can exhaust (issue 10).
+            ErrorCode::Busy => self.problem_busy,
+            ErrorCode::PictureTooLarge => self.problem_invalid,
             ErrorCode::Unavailable | ErrorCode::Internal => self.problem_server,
             // The association's categories.
             ErrorCode::CategoryCycle => self.categories.problem_cycle,

@@ -14,6 +14,8 @@ pub mod marketplace;
 pub mod order;
 pub mod picture;
 pub mod product;
+// The CSV import's batched creation (issue 10).
+pub mod product_import;
 pub mod session;
 pub mod settings;
 pub mod shop;

@@ -1,16 +1,13 @@
-//! Sessions: refresh tokens (rotated on use, revoked on logout), failed logins, and the key
-//! that signs access tokens.
+//! Sessions: refresh tokens (rotated on use, revoked on logout) and the key that signs
+//! access tokens. Failed logins are counted by `login_throttle`.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use crate::auth::{REFRESH_TOKEN_DAYS, random_secret, token_hash};
 use crate::db::DbConn;
-use crate::db::schema::{carts, login_failures, refresh_tokens, secrets};
+use crate::db::schema::{carts, refresh_tokens, secrets};
 
-/// Failed logins allowed per e-mail address within [`FAILURE_WINDOW_MINUTES`].
-pub const MAX_FAILURES: i64 = 5;
-pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 const SIGNING_KEY: &str = "access_token_signing_key";
 
 /// The key that signs access tokens: created once, then shared by every instance.
@@ -102,27 +99,6 @@ pub fn revoke_all(conn: &mut DbConn, user_id: i64, now: NaiveDateTime) -> QueryR
     )
     .set(refresh_tokens::revoked_at.eq(now))
     .execute(conn)
-}
-
-/// Whether this e-mail address had too many failed logins lately.
-pub fn too_many_failures(conn: &mut DbConn, email: &str, now: NaiveDateTime) -> QueryResult<bool> {
-    let since = now - Duration::minutes(FAILURE_WINDOW_MINUTES);
-    let recent: i64 = login_failures::table
-        .filter(login_failures::email.eq(email))
-        .filter(login_failures::at.gt(since))
-        .count()
-        .get_result(conn)?;
-    Ok(recent >= MAX_FAILURES)
-}
-
-pub fn record_failure(conn: &mut DbConn, email: &str, now: NaiveDateTime) -> QueryResult<usize> {
-    diesel::insert_into(login_failures::table)
-        .values((login_failures::email.eq(email), login_failures::at.eq(now)))
-        .execute(conn)
-}
-
-pub fn clear_failures(conn: &mut DbConn, email: &str) -> QueryResult<usize> {
-    diesel::delete(login_failures::table.filter(login_failures::email.eq(email))).execute(conn)
 }
 
 /// Gives a guest basket to the account (ignored if it does not exist or is someone
