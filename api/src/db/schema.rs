@@ -362,6 +362,7 @@ diesel::table! {
 
 diesel::joinable!(category_aliases -> categories (category_id));
 diesel::allow_tables_to_appear_in_same_query!(category_aliases, categories);
+
 // People (account administration): the history of each account, and password reset codes.
 diesel::table! {
     /// What admins did to an account, with who and when.
@@ -384,6 +385,9 @@ diesel::table! {
         attempts_left -> Integer,
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
+    }
+}
+
 // The delivery zone and days (issue 9).
 diesel::table! {
     /// The marketplace's closed days (holidays): no delivery on these dates.

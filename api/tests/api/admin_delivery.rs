@@ -94,7 +94,7 @@ impl TestApp {
     }
 
     /// A basket with `quantity` units of a product of `shop`; its id and unit price.
-    async fn basket_of(&self, shop: &str, quantity: i64) -> (String, i64) {
+    async fn basket_from_shop(&self, shop: &str, quantity: i64) -> (String, i64) {
         let product = self.product_in(shop, 10).await;
         let cart = self.create_cart().await.id;
         let reply = self.add_to_cart(&cart, product.id, quantity).await;
@@ -175,7 +175,7 @@ on_both_backends! {
         assert!(app.search(&admin, "saint quentin baron").await.items[0].in_zone);
 
         // The commune is in the zone: a shopper living there may have their order delivered.
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let mut body = delivery_body();
         body["fulfilment"]["address"] = json!({"street": "1 place de l'Église", "postcode": "33750", "commune": "Saint-Quentin-de-Baron"});
         let reply = app.checkout(&cart, &body, None).await;
@@ -191,7 +191,7 @@ on_both_backends! {
         app.call(Method::DELETE, &format!("/admin/communes/{BARON}"), Some(&admin), None).await.problem(404, "not_found");
 
         // Out of the zone again: delivery there is refused, the basket kept.
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let problem = app.checkout(&cart, &body, None).await.problem(400, "validation_failed");
         assert_eq!(problem.errors[0].field, "fulfilment.address.commune");
         assert_eq!(app.get_cart(&cart).await.item_count, 1);
@@ -221,7 +221,7 @@ on_both_backends! {
 
     async fn the_removed_home_commune_is_refused_at_checkout(app) {
         let admin = app.admin_token().await;
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let reply = app.call(Method::DELETE, &format!("/admin/communes/{UZES}"), Some(&admin), None).await;
         assert_eq!(reply.status, 204, "{}", reply.body);
         let problem = app.checkout(&cart, &delivery_body(), None).await.problem(400, "validation_failed");
@@ -235,13 +235,13 @@ on_both_backends! {
 
     async fn a_changed_delivery_day_moves_the_dates_offered_but_not_an_order_placed(app) {
         let admin = app.admin_token().await;
-        let (placed_cart, _) = app.basket_of(GROCER, 1).await;
+        let (placed_cart, _) = app.basket_from_shop(GROCER, 1).await;
         let reply = app.checkout(&placed_cart, &delivery_body(), None).await;
         assert_eq!(reply.status, 201, "{}", reply.body);
         let order = reply.json::<CheckoutResult>().orders.remove(0);
         assert_eq!(order.fulfilment.date, food_date(&DeliveryRules::default()));
 
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let wednesday_and_saturday = DeliveryRules { food: vec![3, 6], ..DeliveryRules::default() };
         assert_ne!(food_date(&wednesday_and_saturday), food_date(&DeliveryRules::default()));
         let settings = app.set_delivery(&admin, json!({"food_days": [6, 3]})).await;
@@ -261,7 +261,7 @@ on_both_backends! {
         assert_eq!(shop.delivery_days, [3, 6]);
         let settings = app.set_delivery(&admin, json!({"cut_off_hour": 9})).await;
         assert_eq!((settings.cut_off_hour, settings.food_days.as_slice()), (9, &[3, 6][..]));
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let nine = DeliveryRules { cut_off_hour: 9, ..wednesday_and_saturday };
         assert_eq!(app.offered_delivery(&cart).await, Some(food_date(&nine)));
 
@@ -273,7 +273,7 @@ on_both_backends! {
 
     async fn a_closed_day_is_skipped_until_it_is_opened_again(app) {
         let admin = app.admin_token().await;
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let next = food_date(&DeliveryRules::default());
         let day = NaiveDate::parse_from_str(&next, "%Y-%m-%d").unwrap();
         let reply = app.call(Method::POST, "/admin/delivery/closed-days", Some(&admin), Some(&json!({"date": next}))).await;
@@ -298,14 +298,14 @@ on_both_backends! {
         let reply = app.call(Method::DELETE, &format!("/admin/delivery/closed-days/{next}"), Some(&admin), None).await;
         assert_eq!(reply.status, 204, "{}", reply.body);
         assert!(app.delivery_rules().await.closed_days.is_empty());
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         assert_eq!(app.offered_delivery(&cart).await, Some(next.clone()));
         app.call(Method::DELETE, &format!("/admin/delivery/closed-days/{next}"), Some(&admin), None).await.problem(404, "not_found");
     }
 
     async fn a_basket_below_the_minimum_is_not_delivered_and_one_above_is(app) {
         let admin = app.admin_token().await;
-        let (cart, price) = app.basket_of(GROCER, 2).await;
+        let (cart, price) = app.basket_from_shop(GROCER, 2).await;
         let minimum = 3 * price;
         let settings = app.set_delivery(&admin, json!({"free_delivery": {"rule": "minimum_basket", "minimum_cents": minimum}})).await;
         assert_eq!(settings.free_delivery, FreeDelivery::MinimumBasket { minimum_cents: minimum });
@@ -329,7 +329,7 @@ on_both_backends! {
 
         let settings = app.set_delivery(&admin, json!({"free_delivery": {"rule": "always"}})).await;
         assert_eq!(settings.free_delivery, FreeDelivery::Always);
-        let (cart, _) = app.basket_of(GROCER, 1).await;
+        let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         assert!(app.offered_delivery(&cart).await.is_some());
     }
 

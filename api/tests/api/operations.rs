@@ -487,6 +487,7 @@ async fn newer_database_is_refused(backend: Backend) {
         demo: true,
         static_dir: static_dir.path().to_owned(),
         trusted_proxies: Vec::new(),
+        limits: vitrine::limits::Limits::default(),
     };
     let Err(err) = Application::build(settings).await else {
         panic!("a server started on a database newer than itself");
