@@ -8,13 +8,12 @@
 use gloo_net::http::{Method, Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use shared::{
-    MAX_PER_PAGE, Page,
+    MAX_PER_PAGE,
+    Page,
     admin_categories::{
         AdminCategory, CategoryTree, CreateCategory, DefaultCategories, MergeCategory, MergeReport,
         MoveCategory, RenameCategory,
     },
-    MAX_PER_PAGE,
-    Page,
     auth::{Login, RefreshToken, Register, Session},
     cart::{AddCartItem, Cart, UpdateCartItem},
     catalogue::{

@@ -43,8 +43,6 @@ pub struct CategoriesStrings {
     pub error_name_en: &'static str,
     /// The button that opens a category's actions.
     pub edit: &'static str,
-    /// The button that closes them.
-    pub close: &'static str,
     /// Up one place.
     pub up: &'static str,
     /// Down one place.
@@ -192,7 +190,6 @@ pub static FR: CategoriesStrings = CategoriesStrings {
     error_name: "Donnez un nom de 1 à 60 caractères, avec au moins une lettre ou un chiffre.",
     error_name_en: "60 caractères au plus.",
     edit: "Modifier",
-    close: "Fermer",
     up: "Monter",
     down: "Descendre",
     rename_heading: "Renommer",
@@ -282,7 +279,6 @@ pub static EN: CategoriesStrings = CategoriesStrings {
     error_name: "Give a name of 1 to 60 characters, with at least a letter or a digit.",
     error_name_en: "At most 60 characters.",
     edit: "Edit",
-    close: "Close",
     up: "Move up",
     down: "Move down",
     rename_heading: "Rename",
