@@ -1,9 +1,12 @@
-// One real server (with the demo) and one browser per test file, started in `before`,
-// reported on after each test, stopped in `after`.
+// One real server and one browser per test file, started in `before`, reported on after
+// each test, stopped in `after`: with the demo, or on an empty database as an association
+// starts.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { launchBrowser, reportAndClosePages } from './browser.mjs';
-import { startServer } from './server.mjs';
+import { E2E_DIR, startServer } from './server.mjs';
 
 /**
  * Registers the hooks of a test file and returns `{ server, browser, api }`: `server` and
@@ -11,23 +14,45 @@ import { startServer } from './server.mjs';
  * asserting a 200.
  */
 export function demoSuite() {
+  return fileSuite({ demo: true });
+}
+
+/**
+ * Like [`demoSuite`], on an empty database as an association starts (no `--demo`), with a
+ * first administrator made by `vitrine create-admin`, as the README says.
+ * @param {{ email: string, password: string, name: string }} admin
+ */
+export function freshInstallSuite(admin) {
+  return fileSuite({ demo: false, admin });
+}
+
+function fileSuite({ demo, admin }) {
   const suite = {
     server: undefined,
     browser: undefined,
-    async api(path) {
-      const res = await fetch(`${suite.server.baseUrl}/api/v1${path}`);
-      assert.equal(res.status, 200, `GET /api/v1${path}`);
+    async api(apiPath) {
+      const res = await fetch(`${suite.server.baseUrl}/api/v1${apiPath}`);
+      assert.equal(res.status, 200, `GET /api/v1${apiPath}`);
       return res.json();
     },
   };
 
   before(async () => {
     // Settled both ways so that `after` closes whichever started when the other failed.
-    const [s, b] = await Promise.allSettled([startServer({ demo: true }), launchBrowser()]);
+    const [s, b] = await Promise.allSettled([startServer({ demo }), launchBrowser()]);
     suite.server = s.value;
     suite.browser = b.value;
     if (s.status === 'rejected') throw s.reason;
     if (b.status === 'rejected') throw b.reason;
+    if (admin) {
+      const bin = path.resolve(E2E_DIR, process.env.VITRINE_BIN || '../target/debug/vitrine');
+      execFileSync(
+        bin,
+        ['create-admin', '--email', admin.email, '--password', admin.password, '--name', admin.name,
+          '--database-url', suite.server.databaseUrl],
+        { env: { ...process.env, RUST_LOG: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
+      );
+    }
   });
 
   afterEach(async (t) => {

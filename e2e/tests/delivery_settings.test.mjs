@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
-import { launchBrowser, newPhonePage, reportAndClosePages, screenshot } from '../lib/browser.mjs';
-import { E2E_DIR, startServer } from '../lib/server.mjs';
+import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
+import { freshInstallSuite } from '../lib/suite.mjs';
 
 // The association sets up its delivery zone and days on an EMPTY database: the first admin
 // is made with `vitrine create-admin`, logs in, finds and adds two communes from the
@@ -17,31 +16,7 @@ const DELIVERY_PAGE = '/gestion/association/livraison';
 const SAINT_QUENTIN = '30295';
 const UZES = '30334';
 
-let server;
-let browser;
-
-before(async () => {
-  const [s, b] = await Promise.allSettled([startServer({ demo: false }), launchBrowser()]);
-  server = s.value;
-  browser = b.value;
-  if (s.status === 'rejected') throw s.reason;
-  if (b.status === 'rejected') throw b.reason;
-  const bin = path.resolve(E2E_DIR, process.env.VITRINE_BIN || '../target/debug/vitrine');
-  execFileSync(
-    bin,
-    ['create-admin', '--email', ADMIN.email, '--password', ADMIN.password, '--name', ADMIN.name, '--database-url', server.databaseUrl],
-    { env: { ...process.env, RUST_LOG: 'warn' }, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
-});
-
-afterEach(async (t) => {
-  await reportAndClosePages(t, server);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = freshInstallSuite(ADMIN);
 
 /** `fetch` on `/api/v1<path>` of `base`, with a bearer token; `{ status, body }`. */
 async function call(base, method, apiPath, { token, body } = {}) {
@@ -79,14 +54,14 @@ async function setWeekdays(group, wanted) {
 }
 
 test('the first admin sets up the delivery zone, days and a closed day on an empty marketplace', async () => {
-  const base = server.baseUrl;
+  const base = suite.server.baseUrl;
   const admin = await tokenOf(base, ADMIN);
   // Start away from the defaults, so that what the page saves is seen to change.
   const reset = await call(base, 'PATCH', '/admin/delivery', { token: admin, body: { food_days: [1], non_food_days: [1] } });
   assert.equal(reset.status, 200, JSON.stringify(reset.body));
   assert.deepEqual((await call(base, 'GET', '/communes')).body.items, [], 'an empty marketplace has no zone');
 
-  const { page, problems } = await newPhonePage(browser);
+  const { page, problems } = await newPhonePage(suite.browser);
   await page.goto(`${base}/compte/connexion?retour=${encodeURIComponent(DELIVERY_PAGE)}`);
   await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
   await page.getByLabel('Mot de passe').fill(ADMIN.password);
@@ -96,7 +71,7 @@ test('the first admin sets up the delivery zone, days and a closed day on an emp
   await page.getByText('Aucune commune pour l’instant').waitFor();
 
   // Search with the keyboard: type, Enter, Tab to the result's button, Enter.
-  const search = page.getByLabel('Ajouter une commune');
+  const search = page.getByRole('searchbox', { name: 'Ajouter une commune' });
   await search.fill('saint quentin');
   await search.press('Enter');
   const result = page.locator(`[data-testid="commune-result"][data-insee="${SAINT_QUENTIN}"]`);
@@ -179,7 +154,7 @@ test('a shopper whose basket is below the minimum is told why it is not delivere
     });
     assert.equal(set.status, 200, JSON.stringify(set.body));
 
-    const { page, problems } = await newPhonePage(browser);
+    const { page, problems } = await newPhonePage(suite.browser);
     await page.goto(`${base}/produits/${product.id}`);
     await page.getByTestId('add-to-basket').click();
     await page.getByTestId('add-outcome').getByText('Ajouté au panier').waitFor();

@@ -101,16 +101,20 @@ pub fn ShopOrdersPage() -> impl IntoView {
                 }}
             </div>
             {move || {
-                let list = orders.get();
-                if list.is_empty() {
-                    return view! { <p>{tr(|t| t.bo_no_orders)}</p> }.into_any();
-                }
-                let cards = list
-                    .into_iter()
-                    .map(|order| view! { <MerchantOrderCard order orders /> })
-                    .collect_view();
-                view! { <ul class="orders">{cards}</ul> }.into_any()
+                orders
+                    .with(Vec::is_empty)
+                    .then(|| view! { <p>{tr(|t| t.bo_no_orders)}</p> })
             }}
+            // A card is drawn again only when its own order moves on (status or payment): a
+            // live event about another order, or the echo of this card's own change, must not
+            // wipe what the merchant is choosing or typing in it (payment method, a reason).
+            <ul class="orders" prop:hidden=move || orders.with(Vec::is_empty)>
+                <For
+                    each=move || orders.get()
+                    key=|order| format!("{}:{:?}:{:?}", order.id, order.status, order.payment_status)
+                    children=move |order| view! { <MerchantOrderCard order orders /> }
+                />
+            </ul>
         }
         .into_any()
     };
