@@ -278,7 +278,7 @@ on_both_backends! {
         let day = NaiveDate::parse_from_str(&next, "%Y-%m-%d").unwrap();
         let reply = app.call(Method::POST, "/admin/delivery/closed-days", Some(&admin), Some(&json!({"date": next}))).await;
         assert_eq!(reply.status, 201, "{}", reply.body);
-        assert_eq!(app.delivery_rules().await.closed_days, [next.clone()]);
+        assert_eq!(app.delivery_rules().await.closed_days, std::slice::from_ref(&next));
 
         let closed = DeliveryRules { closed_days: vec![day], ..DeliveryRules::default() };
         let after = food_date(&closed);
