@@ -9,11 +9,11 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use shared::Page;
 use shared::admin_categories::{AdminCategory, CategoryTree, DefaultCategories, MergeReport};
-use shared::auth::Session;
 use shared::catalogue::{Category, ProductCard};
 use shared::shop_admin::NewApiKey;
 
 use crate::helpers::{AppOptions, Backend, Reply, TestApp, spawn_app, spawn_app_with};
+use crate::helpers::{call, token_of};
 use crate::on_both_backends;
 
 const PASSWORD: &str = "vitrine-demo-2026";
@@ -21,34 +21,6 @@ const ADMIN: &str = "admin@vitrine.demo";
 const MERCHANT: &str = "marchand@vitrine.demo";
 const CUSTOMER: &str = "client@vitrine.demo";
 const GROCER: &str = "epicerie-du-duche";
-
-/// Sends a request with an optional bearer token and JSON body.
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-) -> Reply {
-    let mut request = app
-        .client
-        .request(method, app.url(&format!("/api/v1{path}")));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request
-            .header("Content-Type", "application/json")
-            .body(body.to_string());
-    }
-    TestApp::read_response(request.send().await.expect("request")).await
-}
-
-async fn token_of(app: &TestApp, email: &str) -> String {
-    let reply = app.login(email, PASSWORD).await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    reply.json::<Session>().access_token
-}
 
 /// The admin's view of the tree.
 async fn admin_tree(app: &TestApp, token: &str) -> Vec<AdminCategory> {

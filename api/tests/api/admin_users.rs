@@ -9,6 +9,7 @@ use shared::admin_users::{Account, AccountEventKind, AccountSummary, ResetCode};
 use shared::auth::{Role, Session};
 use shared::shop_admin::NewApiKey;
 
+use crate::helpers::call;
 use crate::helpers::{Reply, TestApp};
 use crate::on_both_backends;
 
@@ -18,28 +19,6 @@ const ADMIN: &str = "admin@vitrine.demo";
 const MERCHANT: &str = "marchand@vitrine.demo";
 const CUSTOMER: &str = "client@vitrine.demo";
 const GROCER: &str = "epicerie-du-duche";
-
-/// Sends a request with an optional bearer token and JSON body.
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-) -> Reply {
-    let mut request = app
-        .client
-        .request(method, app.url(&format!("/api/v1{path}")));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request
-            .header("Content-Type", "application/json")
-            .body(body.to_string());
-    }
-    TestApp::read_response(request.send().await.expect("request")).await
-}
 
 async fn session_of(app: &TestApp, email: &str, password: &str) -> Session {
     let reply = app.login(email, password).await;

@@ -360,3 +360,33 @@ macro_rules! on_both_backends {
         )*
     };
 }
+
+/// Sends `method /api/v1<path>` with an optional bearer token and JSON body: what the
+/// caller-matrix tests of the admin routes send as each kind of caller.
+pub async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&serde_json::Value>,
+) -> Reply {
+    let mut request = app
+        .client
+        .request(method, app.url(&format!("/api/v1{path}")));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(body) = body {
+        request = request
+            .header("Content-Type", "application/json")
+            .body(body.to_string());
+    }
+    TestApp::read_response(request.send().await.expect("request")).await
+}
+
+/// The access token of a demo account (password `vitrine-demo-2026`).
+pub async fn token_of(app: &TestApp, email: &str) -> String {
+    let reply = app.login(email, "vitrine-demo-2026").await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    reply.json::<shared::auth::Session>().access_token
+}

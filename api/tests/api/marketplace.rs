@@ -10,37 +10,10 @@ use shared::marketplace::{AdminMarketplace, Marketplace, Palette};
 use shared::order::CheckoutResult;
 
 use crate::helpers::{AppOptions, Backend, Reply, TestApp, spawn_app_with};
+use crate::helpers::{call, token_of};
 use crate::on_both_backends;
 
-const PASSWORD: &str = "vitrine-demo-2026";
 const ADMIN: &str = "admin@vitrine.demo";
-
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-) -> Reply {
-    let mut request = app
-        .client
-        .request(method, app.url(&format!("/api/v1{path}")));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request
-            .header("Content-Type", "application/json")
-            .body(body.to_string());
-    }
-    TestApp::read_response(request.send().await.expect("request")).await
-}
-
-async fn token_of(app: &TestApp, email: &str) -> String {
-    let reply = app.login(email, PASSWORD).await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    reply.json::<Session>().access_token
-}
 
 async fn public(app: &TestApp) -> Marketplace {
     let reply = app.get("/api/v1/marketplace").await;

@@ -15,40 +15,13 @@ use shared::shop_admin::{
 use vitrine::db::schema::products;
 use vitrine::domain::delivery::DeliveryRules;
 
-use crate::helpers::{Reply, TestApp};
+use crate::helpers::TestApp;
+use crate::helpers::{call, token_of};
 use crate::on_both_backends;
 
 const PASSWORD: &str = "vitrine-demo-2026";
 const GROCER: &str = "epicerie-du-duche";
 const SHOES: &str = "chaussures-fabre";
-
-/// Sends a request with an optional bearer token and JSON body.
-async fn call(
-    app: &TestApp,
-    method: Method,
-    path: &str,
-    token: Option<&str>,
-    body: Option<&Value>,
-) -> Reply {
-    let mut request = app
-        .client
-        .request(method, app.url(&format!("/api/v1{path}")));
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    if let Some(body) = body {
-        request = request
-            .header("Content-Type", "application/json")
-            .body(body.to_string());
-    }
-    TestApp::read_response(request.send().await.expect("request")).await
-}
-
-async fn token_of(app: &TestApp, email: &str) -> String {
-    let reply = app.login(email, PASSWORD).await;
-    assert_eq!(reply.status, 200, "{}", reply.body);
-    reply.json::<Session>().access_token
-}
 
 /// A new account, signed in.
 async fn sign_up(app: &TestApp, email: &str) -> String {
