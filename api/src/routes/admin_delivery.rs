@@ -11,7 +11,7 @@
 
 use actix_web::web::{self, Json, Path};
 use actix_web::{HttpResponse, delete, get, patch, post};
-use chrono::{Duration, NaiveDate, Utc};
+use chrono::NaiveDate;
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use shared::Page;
 use shared::delivery::{
@@ -27,15 +27,14 @@ use crate::db::models::commune::NewCommune;
 use crate::db::models::{delivery, settings};
 use crate::db::{self, DbConn, write_transaction};
 use crate::domain::communes::{self, CommuneQuery};
-use crate::domain::delivery::{DeliveryRules, paris_time};
+use crate::domain::delivery::DeliveryRules;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
+use crate::routes::shop_admin::{paris_today, parse_closed_day};
 use crate::startup::AppState;
 
 /// Longest search, in characters.
 const MAX_QUERY_CHARS: usize = 100;
-/// How far ahead a closed day may be set, in days.
-const CLOSED_DAYS_AHEAD: i64 = 730;
 
 /// Anyone but an admin is told the route does not exist.
 fn admin(caller: &Caller) -> Result<(), ApiError> {
@@ -44,10 +43,6 @@ fn admin(caller: &Caller) -> Result<(), ApiError> {
     } else {
         Err(ApiError::NotFound("not found".into()))
     }
-}
-
-fn paris_today() -> NaiveDate {
-    paris_time(Utc::now()).date()
 }
 
 /// The rules as the wire shows them, with the closed days from `today` on.
@@ -195,28 +190,6 @@ pub async fn update_delivery(
     })
     .await?;
     Ok(Json(settings))
-}
-
-/// A closed day's date: `YYYY-MM-DD`, today or later, at most two years ahead.
-fn parse_closed_day(value: &str) -> Result<NaiveDate, ApiError> {
-    let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|_| value.trim().len() == 10)
-        .ok_or_else(|| {
-            ApiError::invalid("date", "must be a date YYYY-MM-DD, such as 2026-12-25")
-        })?;
-    let today = paris_today();
-    if date < today {
-        return Err(ApiError::Unprocessable(format!(
-            "{date} is in the past: only today or a later day can be closed"
-        )));
-    }
-    if date > today + Duration::days(CLOSED_DAYS_AHEAD) {
-        return Err(ApiError::Unprocessable(format!(
-            "{date} is too far ahead: closed days can be set up to two years ahead"
-        )));
-    }
-    Ok(date)
 }
 
 /// Closes the marketplace on a day (a holiday): no delivery that day, for any shop; baskets

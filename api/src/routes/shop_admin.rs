@@ -255,12 +255,13 @@ fn changed_fields(body: &UpdateShop) -> Vec<&'static str> {
 }
 
 /// Today in Europe/Paris, the day closed days are counted from.
-fn paris_today() -> NaiveDate {
+pub(crate) fn paris_today() -> NaiveDate {
     paris_time(Utc::now()).date()
 }
 
-/// A closed day's date: `YYYY-MM-DD`, today or later, at most two years ahead.
-fn parse_closed_day(value: &str) -> Result<NaiveDate, ApiError> {
+/// A closed day's date (a shop's or the marketplace's): `YYYY-MM-DD`, today or later, at
+/// most two years ahead.
+pub(crate) fn parse_closed_day(value: &str) -> Result<NaiveDate, ApiError> {
     let date = NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
         .ok()
         .filter(|_| value.trim().len() == 10)
