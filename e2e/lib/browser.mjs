@@ -35,6 +35,10 @@ export function launchBrowser() {
 /**
  * A French phone: 360x740, fr-FR. `problems` collects uncaught page errors, console errors,
  * failed requests and responses >= 500, one readable line each; tests assert it stays empty.
+ *
+ * A request the page abandons because its frame navigated away (`net::ERR_ABORTED` after a
+ * navigation of that frame started) is not a failure: leaving a page cancels its loads. Any
+ * other abort still counts.
  * @returns {Promise<{ context: import('playwright-core').BrowserContext,
  *   page: import('playwright-core').Page, problems: string[], close: () => Promise<void> }>}
  */
@@ -56,9 +60,22 @@ export async function newPhonePage(browser) {
       problems.push(`console error: ${msg.text()}${url ? ` (at ${url}:${lineNumber})` : ''}`);
     }
   });
-  page.on('requestfailed', (req) =>
-    problems.push(`request failed: ${req.method()} ${req.url()}: ${req.failure()?.errorText}`),
-  );
+  // Navigations of each frame so far, to tell a load abandoned by leaving the page from a
+  // real failure.
+  const navigations = new WeakMap();
+  const navigationsOf = (frame) => navigations.get(frame) ?? 0;
+  const startedAt = new WeakMap();
+  page.on('request', (req) => {
+    const frame = req.frame();
+    if (req.isNavigationRequest()) navigations.set(frame, navigationsOf(frame) + 1);
+    else startedAt.set(req, navigationsOf(frame));
+  });
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText;
+    const abandoned =
+      error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && navigationsOf(req.frame()) > (startedAt.get(req) ?? Infinity);
+    if (!abandoned) problems.push(`request failed: ${req.method()} ${req.url()}: ${error}`);
+  });
   page.on('response', (res) => {
     if (res.status() >= 500) problems.push(`server error: ${res.request().method()} ${res.url()} -> ${res.status()}`);
   });

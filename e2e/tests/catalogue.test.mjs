@@ -314,7 +314,8 @@ test('a card leads to its product page, which leads to the shop and its phone nu
   assert.equal(cents(price), product.price_cents, `price shown: ${price}`);
   assert.match(price, /TTC$/, 'the price says VAT is included');
   assert.equal(squash(await page.getByTestId('product-stock').textContent()), 'Plus que quelques-uns', 'stock in words');
-  assert.equal(await page.title(), `${product.name} — Vitrine — commerces d'Uzès`, 'document title');
+  const market = await api('/marketplace');
+  assert.equal(await page.title(), `${product.name} — ${market.name} — ${market.tagline.fr}`, 'document title: the page, then the marketplace from its settings');
 
   // Quantity: 1 to max_quantity with large buttons; adding to the basket is in basket.test.mjs.
   const quantity = page.getByLabel(/^Quantité/);

@@ -50,15 +50,14 @@ test('an admin sets up the categories of an empty marketplace, and the catalogue
   const { page, problems } = await newPhonePage(suite.browser);
   const status = page.getByTestId('category-status');
 
-  // Signed in, from the back-office to the association's page, then its categories.
+  // Signed in, the back-office sends the admin of a fresh install to the setup page; its
+  // menu leads to the categories.
   await page.goto(`${suite.server.baseUrl}/compte/connexion?retour=%2Fgestion`);
   await page.getByLabel('Adresse e-mail').fill(ADMIN.email);
   await page.getByLabel('Mot de passe').fill(ADMIN.password);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL('**/gestion');
-  await page.getByRole('link', { name: 'Commerces à valider (association)' }).click();
-  await page.waitForURL('**/gestion/association');
-  await page.getByRole('link', { name: 'Catégories (rayons)' }).click();
+  await page.waitForURL('**/gestion/association/demarrage');
+  await page.getByRole('navigation', { name: 'Gérer la place de marché' }).getByRole('link', { name: 'Catégories' }).click();
   await page.waitForURL('**/gestion/association/categories');
 
   // No category yet: the default tree is offered with what it will create.

@@ -14,6 +14,11 @@ use shared::{
         AdminCategory, CategoryTree, CreateCategory, DefaultCategories, MergeCategory, MergeReport,
         MoveCategory, RenameCategory,
     },
+    // People (account administration).
+    admin_users::{
+        Account, AccountQuery, AccountSummary, AddAccountShop, ChangeRole, ResetCode, ResetWithCode,
+    },
+    auth::Role,
     auth::{Login, RefreshToken, Register, Session},
     cart::{AddCartItem, Cart, UpdateCartItem},
     catalogue::{
@@ -108,13 +113,24 @@ pub async fn remove_cart_item(id: &str, product_id: i64) -> Result<Cart, ApiErro
     decode(send(Method::DELETE, &path, None, &[]).await?).await
 }
 
-/// `GET /communes`: the communes the volunteers deliver to (they fit in one page).
-pub async fn list_communes() -> Result<Page<Commune>, ApiError> {
-    let query = PageQuery {
-        page: None,
-        per_page: Some(MAX_PER_PAGE),
-    };
-    get("/communes", &query).await
+/// `GET /communes`: every commune the volunteers deliver to, page after page (a zone
+/// rarely needs more than one).
+pub async fn list_communes() -> Result<Vec<Commune>, ApiError> {
+    let mut communes = Vec::new();
+    let mut page = 1;
+    loop {
+        let query = PageQuery {
+            page: Some(page),
+            per_page: Some(MAX_PER_PAGE),
+        };
+        let answer: Page<Commune> = get("/communes", &query).await?;
+        let last = page >= answer.page_count() || answer.items.is_empty();
+        communes.extend(answer.items);
+        if last {
+            return Ok(communes);
+        }
+        page += 1;
+    }
 }
 
 /// `POST /carts/{id}/checkout`: one order per shop. `key` is the attempt's `Idempotency-Key`,
@@ -721,6 +737,129 @@ pub async fn add_commune(token: &str, commune: &AddCommune) -> Result<Commune, A
 pub async fn remove_commune(token: &str, insee: &str) -> Result<(), ApiError> {
     let path = format!("/admin/communes/{}", js_sys::encode_uri_component(insee));
     authorized_delete(&path, token).await
+}
+
+// The marketplace's settings (issue 9).
+
+/// `GET /marketplace`: the marketplace's name, town, texts, contact, legal notices, palette.
+pub async fn get_marketplace() -> Result<shared::marketplace::Marketplace, ApiError> {
+    get("/marketplace", &NoQuery {}).await
+}
+
+/// `GET /admin/marketplace`: the settings and the first start's progress (admins).
+pub async fn admin_marketplace(
+    token: &str,
+) -> Result<shared::marketplace::AdminMarketplace, ApiError> {
+    authorized_get("/admin/marketplace", &NoQuery {}, token).await
+}
+
+/// `PATCH /admin/marketplace`: changes the fields given.
+pub async fn update_marketplace(
+    token: &str,
+    change: &shared::marketplace::UpdateMarketplace,
+) -> Result<shared::marketplace::AdminMarketplace, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PATCH, "/admin/marketplace", body, token).await
+}
+
+/// `PUT /admin/marketplace/logo`: the file's bytes, with its content type, become the logo.
+pub async fn put_marketplace_logo(
+    token: &str,
+    file: web_sys::File,
+) -> Result<shared::marketplace::Marketplace, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let content_type = file.type_();
+    let request = RequestBuilder::new(&format!("{API_BASE}/admin/marketplace/logo"))
+        .method(Method::PUT)
+        .header("Accept", "application/json")
+        .header("Authorization", &bearer)
+        .header("Content-Type", &content_type)
+        .body(file)
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    decode(checked(response).await?).await
+}
+
+/// `DELETE /admin/marketplace/logo`: the association has no logo any more.
+pub async fn delete_marketplace_logo(token: &str) -> Result<(), ApiError> {
+    authorized_delete("/admin/marketplace/logo", token).await
+}
+
+// ---- People: the admins manage accounts ------------------------------------------------
+
+/// `GET /admin/users`: one page of accounts, searched and filtered.
+pub async fn accounts(token: &str, query: &AccountQuery) -> Result<Page<AccountSummary>, ApiError> {
+    authorized_get("/admin/users", query, token).await
+}
+
+/// `GET /admin/users/{id}`: one account with its history; `None` when there is none.
+pub async fn account(token: &str, id: i64) -> Result<Option<Account>, ApiError> {
+    found(authorized_get(&format!("/admin/users/{id}"), &NoQuery {}, token).await)
+}
+
+/// `PUT /admin/users/{id}/role`: a new role, effective at once.
+pub async fn change_role(token: &str, id: i64, role: Role) -> Result<Account, ApiError> {
+    let body = json(&ChangeRole { role })?;
+    authorized_send(Method::PUT, &format!("/admin/users/{id}/role"), body, token).await
+}
+
+/// `POST /admin/users/{id}/shops`: puts the account on a shop's team.
+pub async fn add_account_shop(token: &str, id: i64, shop: &str) -> Result<Account, ApiError> {
+    let body = json(&AddAccountShop {
+        shop: shop.to_owned(),
+    })?;
+    authorized_send(
+        Method::POST,
+        &format!("/admin/users/{id}/shops"),
+        body,
+        token,
+    )
+    .await
+}
+
+/// `DELETE /admin/users/{id}/shops/{slug}`: takes the account off a shop's team.
+pub async fn remove_account_shop(token: &str, id: i64, slug: &str) -> Result<Account, ApiError> {
+    let path = format!(
+        "/admin/users/{id}/shops/{}",
+        js_sys::encode_uri_component(slug)
+    );
+    let bearer = format!("Bearer {token}");
+    decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
+}
+
+/// `POST /admin/users/{id}/suspend` (or `/reinstate` when `suspend` is false).
+pub async fn suspend_account(token: &str, id: i64, suspend: bool) -> Result<Account, ApiError> {
+    let verb = if suspend { "suspend" } else { "reinstate" };
+    let bearer = format!("Bearer {token}");
+    let path = format!("/admin/users/{id}/{verb}");
+    decode(send(Method::POST, &path, None, &[("Authorization", &bearer)]).await?).await
+}
+
+/// `POST /admin/users/{id}/reset-code`: a one-time code to read out, shown this once.
+pub async fn create_reset_code(token: &str, id: i64) -> Result<ResetCode, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let path = format!("/admin/users/{id}/reset-code");
+    decode(send(Method::POST, &path, None, &[("Authorization", &bearer)]).await?).await
+}
+
+/// `GET /admin/shops`: every shop, whatever its status (the first 100), to pick a team from.
+pub async fn admin_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
+    let query = AdminShopQuery {
+        status: None,
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get("/admin/shops", &query, token).await
+}
+
+/// `POST /auth/reset-with-code`: a new password with the code the association read out.
+pub async fn reset_with_code(reset: &ResetWithCode) -> Result<(), ApiError> {
+    let body = json(reset)?;
+    send(Method::POST, "/auth/reset-with-code", Some(body), &[]).await?;
+    Ok(())
 }
 
 /// A `DELETE` whose success has no body (204).

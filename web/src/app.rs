@@ -23,6 +23,7 @@ use crate::{
         ShopKeysPage, ShopOrdersPage, ShopPage, ShopProductsPage, ShopProfilePage, ShopsPage,
         TrackPage,
     },
+    pages::{LegalNoticePage, SettingsPage, SetupPage},
     routes::{
         ASSOCIATION_CATEGORIES_PATH, ASSOCIATION_PATH, BACK_OFFICE_PATH, BASKET_PATH,
         CATALOGUE_PATH, CHECKOUT_PATH, CONFIRMATION_PATH, EDIT_PRODUCT_PATH, HOME_PATH,
@@ -30,10 +31,16 @@ use crate::{
         PRODUCT_PATH, REGISTER_PATH, SHOP_KEYS_PATH, SHOP_ORDERS_PATH, SHOP_PATH,
         SHOP_PRODUCTS_PATH, SHOP_PROFILE_PATH, SHOPS_PATH, TRACK_PATH,
     },
-    state::{cart::provide_cart, session::provide_session},
+    routes::{LEGAL_PATH, SETTINGS_PATH, SETUP_PATH},
+    state::{cart::provide_cart, marketplace::provide_marketplace, session::provide_session},
 };
 // The delivery zone and days (issue 9).
 use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
+// People (account administration).
+use crate::{
+    pages::{PeoplePage, PersonPage, ResetWithCodePage},
+    routes::{PEOPLE_PATH, PERSON_PATH, RESET_WITH_CODE_PATH},
+};
 
 /// The id of `<main>`, which the skip link targets.
 const MAIN_ID: &str = "contenu";
@@ -41,6 +48,7 @@ const MAIN_ID: &str = "contenu";
 /// The app of one bundle, whose pages are the routes `routes` returns.
 pub fn root<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) -> impl IntoView {
     provide_i18n();
+    provide_marketplace();
     provide_cart();
     provide_session();
     provide_context(bundle);
@@ -88,6 +96,7 @@ pub fn browse_routes() -> impl IntoView {
             <Route path=PRODUCT_PATH view=ProductPage />
             <Route path=SHOPS_PATH view=ShopsPage />
             <Route path=SHOP_PATH view=ShopPage />
+            <Route path=LEGAL_PATH view=LegalNoticePage />
         </Routes>
     }
 }
@@ -103,6 +112,8 @@ pub fn order_routes() -> impl IntoView {
             <Route path=LOGIN_PATH view=LoginPage />
             <Route path=REGISTER_PATH view=RegisterPage />
             <Route path=MY_ORDERS_PATH view=MyOrdersPage />
+            // People (account administration).
+            <Route path=RESET_WITH_CODE_PATH view=ResetWithCodePage />
         </Routes>
     }
 }
@@ -125,6 +136,11 @@ pub fn back_office_routes() -> impl IntoView {
             <Route path=PHONE_ORDER_PATH view=PhoneOrderPage />
             // The delivery zone and days (issue 9).
             <Route path=DELIVERY_PATH view=DeliveryPage />
+            <Route path=SETUP_PATH view=SetupPage />
+            <Route path=SETTINGS_PATH view=SettingsPage />
+            // People (account administration).
+            <Route path=PEOPLE_PATH view=PeoplePage />
+            <Route path=PERSON_PATH view=PersonPage />
         </Routes>
     }
 }

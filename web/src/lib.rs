@@ -43,3 +43,53 @@ pub fn start<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) {
     }
     leptos::mount::mount_to_body(move || app::root(bundle, routes));
 }
+
+#[cfg(test)]
+mod stylesheet_tests {
+    /// The stylesheet with its comments removed.
+    fn rules() -> String {
+        let css = include_str!("../style.css");
+        let mut out = String::with_capacity(css.len());
+        let mut rest = css;
+        while let Some(start) = rest.find("/*") {
+            out.push_str(&rest[..start]);
+            let end = rest[start..].find("*/").expect("a comment is closed") + start + 2;
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// A rule left open swallows every rule after it (a merge once did that to a third of
+    /// the back-office's styles): every block is closed, and only at-rules hold blocks.
+    #[test]
+    fn every_rule_is_closed_and_none_is_nested_in_another() {
+        let css = rules();
+        let mut open: Vec<String> = Vec::new();
+        let mut selector_start = 0;
+        for (at, ch) in css.char_indices() {
+            match ch {
+                '{' => {
+                    let selector = css[selector_start..at].trim().to_owned();
+                    if let Some(outer) = open.last() {
+                        assert!(
+                            outer.starts_with('@'),
+                            "rule `{selector}` is inside rule `{outer}`: a `}}` is missing"
+                        );
+                    }
+                    open.push(selector);
+                    selector_start = at + 1;
+                }
+                '}' => {
+                    assert!(open.pop().is_some(), "a `}}` closes nothing");
+                    selector_start = at + 1;
+                }
+                ';' if open.last().is_none_or(|outer| outer.starts_with('@')) => {
+                    selector_start = at + 1;
+                }
+                _ => {}
+            }
+        }
+        assert!(open.is_empty(), "rules left open: {open:?}");
+    }
+}

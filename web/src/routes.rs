@@ -35,11 +35,18 @@
 //! | back-office: a shop's API keys | `/gestion/epicerie-du-duche/cles` |
 //! | back-office: an order taken on the phone | `/gestion/epicerie-du-duche/commande-telephone` |
 //! | back-office: the delivery zone and days (admins) | `/gestion/association/livraison` |
+//! | legal notices | `/mentions-legales` |
+//! | back-office: the first start's setup (admins) | `/gestion/association/demarrage` |
+//! | back-office: the marketplace's settings (admins) | `/gestion/association/reglages` |
+//! | back-office: people, the accounts (admins) | `/gestion/association/personnes?q=martin&role=benevole&page=2` |
+//! | back-office: one account (admins) | `/gestion/association/personnes/42` |
+//! | a new password with the association's code | `/compte/code` |
 
 use std::fmt::Write as _;
 
 use leptos_router::{ParamSegment, StaticSegment, params::ParamsMap};
 use shared::{
+    auth::Role,
     catalogue::{ProductSort, ShopKind},
     shop_products::ProductStatus,
 };
@@ -92,6 +99,14 @@ const SHOP_KEYS: &str = "cles";
 const PHONE_ORDER: &str = "commande-telephone";
 /// Back-office: last segment of the association's delivery page (issue 9).
 const DELIVERY: &str = "livraison";
+// People (account administration).
+/// Back-office: third segment of the accounts' pages, after [`ASSOCIATION`].
+const PEOPLE: &str = "personnes";
+/// Second path segment of the page where a reset code sets a new password.
+const RESET_WITH_CODE: &str = "code";
+/// People: the role shown, see [`role_word`].
+const ROLE_PARAM: &str = "role";
+
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
 /// Confirmation: the orders' tracking tokens, separated by commas.
@@ -230,6 +245,36 @@ pub const SHOP_KEYS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str
     ParamSegment(SLUG),
     StaticSegment(SHOP_KEYS),
 );
+// The marketplace's settings (issue 9): the legal notices, and the association's sub-pages.
+/// Path segment of the legal notices.
+const LEGAL: &str = "mentions-legales";
+/// Back-office: third segment of the first start's setup.
+const SETUP: &str = "demarrage";
+/// Back-office: third segment of the marketplace's settings.
+const SETTINGS: &str = "reglages";
+/// Route pattern of [`Page::LegalNotice`].
+pub const LEGAL_PATH: StaticSegment<&str> = StaticSegment(LEGAL);
+/// Route pattern of [`Page::Setup`].
+pub const SETUP_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(SETUP),
+);
+/// Route pattern of [`Page::Settings`].
+pub const SETTINGS_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(SETTINGS),
+);
+
 /// Route pattern of [`Page::PhoneOrder`].
 pub const PHONE_ORDER_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
     StaticSegment(BACK_OFFICE),
@@ -246,6 +291,33 @@ pub const DELIVERY_PATH: (
     StaticSegment(ASSOCIATION),
     StaticSegment(DELIVERY),
 );
+
+// People (account administration).
+/// Route pattern of [`Page::People`].
+pub const PEOPLE_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(PEOPLE),
+);
+/// Route pattern of [`Page::Person`].
+pub const PERSON_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    ParamSegment,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(PEOPLE),
+    ParamSegment(ID),
+);
+/// Route pattern of [`Page::ResetWithCode`].
+pub const RESET_WITH_CODE_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(ACCOUNT), StaticSegment(RESET_WITH_CODE));
 
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -314,6 +386,20 @@ pub enum Page {
     /// Back-office: the association's delivery zone, days, closed days and free-delivery
     /// rule (issue 9).
     Delivery,
+    // The marketplace's settings (issue 9).
+    /// The legal notices: who publishes the site, who hosts it.
+    LegalNotice,
+    /// Back-office: the first start's setup (admins).
+    Setup,
+    /// Back-office: the marketplace's settings (admins).
+    Settings,
+    // People (account administration).
+    /// Back-office: the accounts, searched, filtered and paged (admins).
+    People(PeopleFilter),
+    /// Back-office: one account's page (its id), with its history (admins).
+    Person(i64),
+    /// A new password with the one-time code the association read out on the phone.
+    ResetWithCode,
 }
 
 impl Page {
@@ -444,6 +530,22 @@ impl Page {
                 format!("/{BACK_OFFICE}/{ASSOCIATION}/{ASSOCIATION_CATEGORIES}")
             }
             Page::Delivery => format!("/{BACK_OFFICE}/{ASSOCIATION}/{DELIVERY}"),
+            Page::LegalNotice => format!("/{LEGAL}"),
+            Page::Setup => format!("/{BACK_OFFICE}/{ASSOCIATION}/{SETUP}"),
+            Page::Settings => format!("/{BACK_OFFICE}/{ASSOCIATION}/{SETTINGS}"),
+            Page::People(filter) => {
+                let mut query = QueryString::default();
+                if let Some(q) = &filter.q {
+                    query.push(SEARCH_PARAM, q);
+                }
+                if let Some(role) = filter.role {
+                    query.push(ROLE_PARAM, role_word(role));
+                }
+                query.push_page(filter.page);
+                format!("/{BACK_OFFICE}/{ASSOCIATION}/{PEOPLE}{}", query.0)
+            }
+            Page::Person(id) => format!("/{BACK_OFFICE}/{ASSOCIATION}/{PEOPLE}/{id}"),
+            Page::ResetWithCode => format!("/{ACCOUNT}/{RESET_WITH_CODE}"),
         }
     }
 }
@@ -655,6 +757,65 @@ impl ProductListFilter {
             page: read_page(&query),
         }
     }
+}
+
+/// People: which accounts the list shows. Lives in the query string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeopleFilter {
+    /// Words of the name or e-mail; never blank.
+    pub q: Option<String>,
+    /// Only the accounts with this role.
+    pub role: Option<Role>,
+    /// The page, from 1.
+    pub page: u32,
+}
+
+impl Default for PeopleFilter {
+    fn default() -> Self {
+        PeopleFilter {
+            q: None,
+            role: None,
+            page: 1,
+        }
+    }
+}
+
+impl PeopleFilter {
+    /// Reads the accounts list's query string; what makes no sense is left out.
+    pub fn from_query(query: &ParamsMap) -> PeopleFilter {
+        PeopleFilter::read(|name| query.get_str(name))
+    }
+
+    fn read<'a>(query: impl Fn(&str) -> Option<&'a str>) -> PeopleFilter {
+        PeopleFilter {
+            q: text_param(&query, SEARCH_PARAM)
+                .map(|q| q.chars().take(MAX_SEARCH_CHARS).collect::<String>())
+                .map(|q| q.trim().to_owned()),
+            role: query(ROLE_PARAM).and_then(parse_role_word),
+            page: read_page(&query),
+        }
+    }
+}
+
+/// How a role is written in the address.
+fn role_word(role: Role) -> &'static str {
+    match role {
+        Role::Customer => "client",
+        Role::Merchant => "commercant",
+        Role::Volunteer => "benevole",
+        Role::Admin => "admin",
+    }
+}
+
+fn parse_role_word(word: &str) -> Option<Role> {
+    [Role::Customer, Role::Merchant, Role::Volunteer, Role::Admin]
+        .into_iter()
+        .find(|role| role_word(*role) == word)
+}
+
+/// The account id of a [`PERSON_PATH`] route.
+pub fn person_id(params: &ParamsMap) -> Option<i64> {
+    read_product_id(params.get_str(ID))
 }
 
 /// How a product status is written in the address.
@@ -1089,6 +1250,31 @@ mod tests {
             ProductListFilter::read(|name| value_of(&nonsense, name)),
             ProductListFilter::default()
         );
+    }
+
+    #[test]
+    fn people_pages_round_trip_through_their_address() {
+        let filter = PeopleFilter {
+            q: Some("Hélène".to_owned()),
+            role: Some(Role::Volunteer),
+            page: 2,
+        };
+        let href = Page::People(filter.clone()).href();
+        assert_eq!(
+            href,
+            "/gestion/association/personnes?q=H%C3%A9l%C3%A8ne&role=benevole&page=2"
+        );
+        let params = query_of(&href);
+        assert_eq!(PeopleFilter::read(|name| value_of(&params, name)), filter);
+        for role in [Role::Customer, Role::Merchant, Role::Volunteer, Role::Admin] {
+            assert_eq!(parse_role_word(role_word(role)), Some(role));
+        }
+        assert_eq!(
+            Page::People(PeopleFilter::default()).href(),
+            "/gestion/association/personnes"
+        );
+        assert_eq!(Page::Person(42).href(), "/gestion/association/personnes/42");
+        assert_eq!(Page::ResetWithCode.href(), "/compte/code");
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn Missing(
     link_text: Text,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let title = Signal::derive(move || format!("{} — {}", heading(i18n.t()), i18n.t().home_title));
+    let title = Signal::derive(move || heading(i18n.t()).to_owned());
     view! {
         <DocumentTitle text=title />
         <div class="missing" data-testid="missing">

@@ -2,16 +2,37 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::tr;
+use crate::{
+    i18n::{tr, use_i18n},
+    routes::Page,
+    state::marketplace::use_marketplace,
+};
 
-/// The `<footer>` landmark shown on every page: delivery days and who runs Vitrine.
+/// The `<footer>` landmark shown on every page: delivery days, the association's phone for
+/// orders, who runs the site (from the settings) and the link to the legal notices.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
+    let market = use_marketplace();
+    let run_by = move || {
+        let publisher = market.with(|m| m.legal.publisher_name.clone());
+        (i18n.t().marketplace.footer_run_by)(&publisher)
+    };
+    let phone = move || {
+        let phone = market.with(|m| m.contact.phone.clone());
+        (!phone.is_empty()).then(|| {
+            view! { <p>{move || (i18n.t().marketplace.footer_phone)(&phone)}</p> }
+        })
+    };
     view! {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <p>{tr(|t| t.footer_delivery)}</p>
-                <p>{tr(|t| t.footer_about)}</p>
+                {phone}
+                <p>{run_by}</p>
+                <p>
+                    <a href=Page::LegalNotice.href()>{tr(|t| t.marketplace.footer_legal_link)}</a>
+                </p>
             </div>
         </footer>
     }

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use crate::{
     i18n::{tr, use_i18n},
     routes::Page,
-    state::{cart::use_cart, session::use_session},
+    state::{cart::use_cart, marketplace::use_marketplace, session::use_session},
 };
 
 /// The `<header>` landmark shown on every page, with the basket link and its count
@@ -27,27 +27,54 @@ pub fn SiteHeader() -> impl IntoView {
     let session = use_session();
     let signed_in = move || session.user().is_some();
     let count = move || cart.item_count();
+    let market = use_marketplace();
+    // The software's name until the association names its marketplace.
+    let name = move || {
+        market.with(|m| {
+            if m.name.trim().is_empty() {
+                i18n.t().site_name.to_owned()
+            } else {
+                m.name.clone()
+            }
+        })
+    };
+    let tagline = move || {
+        let english = i18n.lang() == crate::i18n::Lang::En;
+        market.with(|m| m.tagline.get(english).to_owned())
+    };
+    let logo = move || market.with(|m| m.logo_url.clone());
     view! {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-name" href=home.clone()>
-                    <svg
-                        class="site-name__mark"
-                        viewBox="0 0 32 32"
-                        width="40"
-                        height="40"
-                        aria-hidden="true"
-                        focusable="false"
-                    >
-                        <path d="M3 11 6 4h20l3 7z" fill="#b5462a" />
-                        <path d="M6 11v1a3 3 0 0 0 5 2 3 3 0 0 0 5 0 3 3 0 0 0 5 0 3 3 0 0 0 5-2v-1z" fill="#f6e7c8" stroke="#b5462a" stroke-width="1.5" />
-                        <path d="M6 16v12h20V16" fill="none" stroke="#3b2a1a" stroke-width="2" />
-                        <path d="M13 28v-7h6v7" fill="none" stroke="#3b2a1a" stroke-width="2" />
-                    </svg>
+                    {move || match logo() {
+                        Some(src) => view! {
+                            <img class="site-name__mark site-name__logo" src=src alt="" width="40" height="40" />
+                        }
+                        .into_any(),
+                        None => view! {
+                            <svg
+                                class="site-name__mark"
+                                viewBox="0 0 32 32"
+                                width="40"
+                                height="40"
+                                aria-hidden="true"
+                                focusable="false"
+                            >
+                                <path d="M3 11 6 4h20l3 7z" fill="#b5462a" />
+                                <path d="M6 11v1a3 3 0 0 0 5 2 3 3 0 0 0 5 0 3 3 0 0 0 5 0 3 3 0 0 0 5-2v-1z" fill="#f6e7c8" stroke="#b5462a" stroke-width="1.5" />
+                                <path d="M6 16v12h20V16" fill="none" stroke="#3b2a1a" stroke-width="2" />
+                                <path d="M13 28v-7h6v7" fill="none" stroke="#3b2a1a" stroke-width="2" />
+                            </svg>
+                        }
+                        .into_any(),
+                    }}
                     <span class="site-name__text">
-                        <span class="site-name__name">{tr(|t| t.site_name)}</span>
-                        <span class="site-name__dash">" — "</span>
-                        <span class="site-name__tagline">{tr(|t| t.site_tagline)}</span>
+                        <span class="site-name__name">{name}</span>
+                        {move || (!tagline().is_empty()).then(|| view! {
+                            <span class="site-name__dash">" — "</span>
+                            <span class="site-name__tagline">{tagline}</span>
+                        })}
                     </span>
                 </a>
                 <a

@@ -3,8 +3,6 @@
 
 /// Every string of the categories page, in one language.
 pub struct CategoriesStrings {
-    /// The link from the association's page.
-    pub link: &'static str,
     /// The page's heading and title.
     pub heading: &'static str,
     /// What the page is for.
@@ -165,7 +163,6 @@ fn en_ordinal(n: u32) -> String {
 
 /// The French strings.
 pub static FR: CategoriesStrings = CategoriesStrings {
-    link: "Catégories (rayons)",
     heading: "Catégories du marché",
     intro: "Les rayons où les commerçants rangent leurs produits et où les clients \
         cherchent. Renommer un rayon ne change pas son adresse ; fusionner un rayon dans un \
@@ -256,7 +253,6 @@ pub static FR: CategoriesStrings = CategoriesStrings {
 
 /// The English strings.
 pub static EN: CategoriesStrings = CategoriesStrings {
-    link: "Categories",
     heading: "Marketplace categories",
     intro: "The sections shops file their products in and shoppers browse. Renaming a \
         category keeps its address; merging a category into another moves its products there, \

@@ -3,8 +3,6 @@
 
 /// The delivery strings, in one language.
 pub struct DeliveryStrings {
-    /// Association's page: the link to the delivery page.
-    pub link: &'static str,
     /// Delivery page: heading (also the document's title).
     pub heading: &'static str,
     /// Delivery page: what it is for.
@@ -97,7 +95,6 @@ pub struct DeliveryStrings {
 
 /// French.
 pub static FR: DeliveryStrings = DeliveryStrings {
-    link: "Livraison : communes, jours, fermetures",
     heading: "Livraison",
     intro: "Les communes où les bénévoles livrent, les jours de tournée et les jours sans livraison. Les changements valent tout de suite pour les paniers ; une commande déjà passée garde sa date.",
     zone_heading: "Communes livrées",
@@ -166,7 +163,6 @@ pub static FR: DeliveryStrings = DeliveryStrings {
 
 /// English.
 pub static EN: DeliveryStrings = DeliveryStrings {
-    link: "Delivery: communes, days, closures",
     heading: "Delivery",
     intro: "The communes the volunteers deliver to, the delivery days and the days without delivery. Changes apply to baskets at once; an order already placed keeps its date.",
     zone_heading: "Communes delivered to",

@@ -1,6 +1,6 @@
 //! English strings.
 
-use super::{Strings, calendar_date};
+use super::{Strings, calendar_date, marketplace};
 
 /// Month names, January first.
 const MONTHS: [&str; 12] = [
@@ -26,18 +26,12 @@ pub static STRINGS: Strings = Strings {
     lang_name: "English version",
 
     site_name: "Vitrine",
-    site_tagline: "the shops of Uzès",
     skip_to_content: "Skip to content",
     nav_label: "Main menu",
     nav_home: "Home",
     nav_catalogue: "Catalogue",
     nav_shops: "Shops",
 
-    home_title: "Vitrine — shops of Uzès",
-    home_heading: "Buy from your local shops in Uzès",
-    home_intro: "Vitrine brings together the shops, craftspeople, producers and \
-        restaurants of Uzès and the surrounding villages. One basket for all your shopping, \
-        whatever the shop.",
     way_delivery: "Free delivery",
     way_delivery_text: "To your door, by the association's volunteers: on Tuesday and \
         Friday for food, on Thursday for other shops.",
@@ -198,7 +192,7 @@ pub static STRINGS: Strings = Strings {
     no_pickup_for,
     street_label: "Number and street",
     commune_choose: "Choose your village",
-    delivery_area: "The volunteers deliver to Uzès and the villages in this list.",
+    delivery_area: "The volunteers deliver to the communes in this list.",
     step_confirm: "3. Check and confirm",
     pay_on_delivery: "Pay on delivery",
     pay_on_pickup: "Pay at pickup",
@@ -513,11 +507,13 @@ pub static STRINGS: Strings = Strings {
     not_found_text: "This page does not exist, or its address has changed.",
     back_home: "Back to the home page",
 
-    footer_about: "Vitrine is free software, run by the Uzès shopkeepers' association.",
     footer_delivery: "Free deliveries: Tuesday and Friday for food, Thursday for other \
         shops.",
 
     categories: &super::categories::EN,
+    marketplace: &marketplace::EN,
+    // People (account administration).
+    people: &super::people::EN,
 };
 
 fn product_count(count: u64) -> String {

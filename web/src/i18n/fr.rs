@@ -1,6 +1,6 @@
 //! French strings, the default language.
 
-use super::{Strings, calendar_date};
+use super::{Strings, calendar_date, marketplace};
 
 /// Month names, January first, as inside a sentence.
 const MONTHS: [&str; 12] = [
@@ -26,18 +26,12 @@ pub static STRINGS: Strings = Strings {
     lang_name: "version française",
 
     site_name: "Vitrine",
-    site_tagline: "les commerces d'Uzès",
     skip_to_content: "Aller au contenu",
     nav_label: "Menu principal",
     nav_home: "Accueil",
     nav_catalogue: "Catalogue",
     nav_shops: "Commerces",
 
-    home_title: "Vitrine — commerces d'Uzès",
-    home_heading: "Achetez chez vos commerçants d'Uzès",
-    home_intro: "Vitrine rassemble les boutiques, artisans, producteurs et restaurants \
-        d'Uzès et des villages alentour. Un seul panier pour tous vos achats, quel que soit \
-        le commerce.",
     way_delivery: "Livraison gratuite",
     way_delivery_text: "Chez vous, par les bénévoles de l'association : le mardi et le \
         vendredi pour l'alimentation, le jeudi pour les autres commerces.",
@@ -192,7 +186,7 @@ pub static STRINGS: Strings = Strings {
     no_pickup_for,
     street_label: "Numéro et rue",
     commune_choose: "Choisissez votre commune",
-    delivery_area: "Les bénévoles livrent Uzès et les villages de cette liste.",
+    delivery_area: "Les bénévoles livrent les communes de cette liste.",
     step_confirm: "3. Vérifiez et validez",
     pay_on_delivery: "Paiement à la livraison",
     pay_on_pickup: "Paiement au retrait",
@@ -507,12 +501,13 @@ pub static STRINGS: Strings = Strings {
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
     back_home: "Retour à l'accueil",
 
-    footer_about: "Vitrine est un logiciel libre, mis en place par l'association \
-        des commerçants d'Uzès.",
     footer_delivery: "Livraisons gratuites : mardi et vendredi pour l'alimentation, \
         jeudi pour les autres commerces.",
 
     categories: &super::categories::FR,
+    marketplace: &marketplace::FR,
+    // People (account administration).
+    people: &super::people::FR,
 };
 
 /// French counts 0 and 1 in the singular.

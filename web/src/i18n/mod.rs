@@ -12,7 +12,12 @@ pub mod delivery;
 mod en;
 mod fr;
 // Races (issue 10): a product changed while the merchant looked at it.
+pub mod marketplace;
 pub mod stale;
+// People (account administration).
+mod people;
+
+pub use people::PeopleStrings;
 
 use leptos::prelude::*;
 use shared::{
@@ -80,8 +85,6 @@ pub struct Strings {
 
     /// The site's name, first part of the header's title.
     pub site_name: &'static str,
-    /// What the site is, second part of the header's title.
-    pub site_tagline: &'static str,
     /// The link that jumps over the header to the page's content.
     pub skip_to_content: &'static str,
     /// Accessible name of the main navigation.
@@ -93,12 +96,6 @@ pub struct Strings {
     /// Navigation link to the shop directory.
     pub nav_shops: &'static str,
 
-    /// The home page's `<title>`.
-    pub home_title: &'static str,
-    /// The home page's heading.
-    pub home_heading: &'static str,
-    /// What Vitrine is, in one plain sentence.
-    pub home_intro: &'static str,
     /// Name of the delivery way (also the badge of shops that deliver).
     pub way_delivery: &'static str,
     /// How delivery works.
@@ -1009,13 +1006,16 @@ pub struct Strings {
     /// Link back to the home page.
     pub back_home: &'static str,
 
-    /// The footer's line about who runs Vitrine.
-    pub footer_about: &'static str,
     /// The footer's reminder of the delivery days.
     pub footer_delivery: &'static str,
 
     /// The association's categories page.
     pub categories: &'static categories::CategoriesStrings,
+    /// The marketplace's settings: home heading, footer, legal notices, setup (issue 9).
+    pub marketplace: &'static marketplace::MarketplaceStrings,
+    // People (account administration).
+    /// The strings of people's pages.
+    pub people: &'static PeopleStrings,
 }
 
 impl Strings {

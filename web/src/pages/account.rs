@@ -57,6 +57,9 @@ pub fn LoginPage() -> impl IntoView {
                 {tr(|t| t.no_account)} " "
                 <a href=move || Page::Register(form.next_raw()).href()>{tr(|t| t.register_link)}</a>
             </p>
+            <p class="account__other">
+                <a href=Page::ResetWithCode.href()>{tr(|t| t.people.have_code)}</a>
+            </p>
         </AccountFrame>
     }
 }
@@ -208,7 +211,7 @@ fn field_error(field: &str) -> Text {
 #[component]
 fn AccountFrame(heading: Text, children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let title = Signal::derive(move || format!("{} — {}", heading(i18n.t()), i18n.t().home_title));
+    let title = Signal::derive(move || heading(i18n.t()).to_owned());
     view! {
         <DocumentTitle text=title />
         <div class="page page--narrow account">

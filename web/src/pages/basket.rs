@@ -26,8 +26,7 @@ pub fn BasketPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let heading = NodeRef::<H1>::new();
-    let title =
-        Signal::derive(move || format!("{} — {}", i18n.t().basket_heading, i18n.t().home_title));
+    let title = Signal::derive(move || i18n.t().basket_heading.to_owned());
     // `()`: what loads lands in the basket's state, which the view follows.
     let resource = LocalResource::new(move || async move { cart.reload().await.map(|_| ()) });
     let loaded = move |()| view! { <BasketView cart heading /> };

@@ -93,8 +93,8 @@ pub fn CataloguePage() -> impl IntoView {
     let title = Signal::derive(move || {
         let t = i18n.t();
         match filter.with(|filter| filter.q.clone()) {
-            Some(q) => format!("« {q} » — {} — {}", t.catalogue_heading, t.home_title),
-            None => format!("{} — {}", t.catalogue_heading, t.home_title),
+            Some(q) => format!("« {q} » — {}", t.catalogue_heading),
+            None => t.catalogue_heading.to_owned(),
         }
     });
 

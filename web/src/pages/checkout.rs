@@ -46,13 +46,12 @@ const FORM_PROBLEM_ID: &str = "probleme-commande";
 pub fn CheckoutPage() -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
-    let title =
-        Signal::derive(move || format!("{} — {}", i18n.t().checkout_heading, i18n.t().home_title));
+    let title = Signal::derive(move || i18n.t().checkout_heading.to_owned());
     let communes = RwSignal::new(Vec::new());
     // `()`, like the other pages that load into signals: one copy of `Loaded` for all of them.
     let resource = LocalResource::new(move || async move {
         cart.reload().await?;
-        communes.set(api::list_communes().await?.items);
+        communes.set(api::list_communes().await?);
         Ok::<_, ApiError>(())
     });
     let loaded = move |()| {

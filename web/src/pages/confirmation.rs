@@ -41,7 +41,7 @@ fn OrdersPage(tracking: bool) -> impl IntoView {
     } else {
         |t| t.confirmation_heading
     };
-    let title = Signal::derive(move || format!("{} — {}", heading(i18n.t()), i18n.t().home_title));
+    let title = Signal::derive(move || heading(i18n.t()).to_owned());
     let orders = RwSignal::new(Vec::<Order>::new());
     let resource = LocalResource::new(move || {
         let tokens = if tracking {

@@ -1,4 +1,5 @@
-//! The home page: the search box, what Vitrine is, its categories and every shop.
+//! The home page: the search box, what the marketplace is (from its settings), its
+//! categories and every shop; on a fresh install, how to create the first administrator.
 
 use leptos::prelude::*;
 use leptos_router::{NavigateOptions, hooks::use_navigate};
@@ -10,18 +11,30 @@ use shared::{
 use crate::{
     api,
     components::{CategoryList, DocumentTitle, Loaded, SearchBox, ShopCard},
-    i18n::{tr, use_i18n},
+    i18n::{Lang, tr, use_i18n},
     routes::{CatalogueFilter, Page as AppPage},
+    state::marketplace::use_marketplace,
 };
 
 /// The home page.
 ///
 /// Browser tests rely on this shape: the shops are a `<ul data-testid="shop-list">` of
 /// [`ShopCard`]s, the categories a `<ul data-testid="category-list">`; the search box is
-/// labelled "Rechercher un produit ou un commerce".
+/// labelled "Rechercher un produit ou un commerce"; the first start's notice is
+/// `[data-testid="needs-admin"]`.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let i18n = use_i18n();
+    let market = use_marketplace();
+    let heading = move || {
+        let town = market.with(|m| m.town.clone());
+        (i18n.t().marketplace.home_heading)(&town)
+    };
+    let intro = move || {
+        let english = i18n.lang() == Lang::En;
+        market.with(|m| m.intro.get(english).to_owned())
+    };
+    let needs_admin = move || market.with(|m| m.needs_admin);
     let navigate = use_navigate();
     let on_search = move |q: String| {
         navigate(
@@ -72,12 +85,16 @@ pub fn HomePage() -> impl IntoView {
     };
 
     view! {
-        <DocumentTitle text=Signal::derive(move || i18n.t().home_title.to_owned()) />
+        <DocumentTitle text=Signal::derive(String::new) />
         <div class="page">
+            {move || needs_admin().then(|| view! { <NeedsAdmin /> })}
             <section class="intro" aria-labelledby="intro-heading">
-                <h1 id="intro-heading">{tr(|t| t.home_heading)}</h1>
+                <h1 id="intro-heading">{heading}</h1>
                 <SearchBox value=Signal::stored(String::new()) on_search />
-                <p>{tr(|t| t.home_intro)}</p>
+                {move || {
+                    let intro = intro();
+                    (!intro.is_empty()).then(|| view! { <p>{intro}</p> })
+                }}
                 <ul class="ways">
                     <li class="way way--delivery">
                         <strong class="way__name">{tr(|t| t.way_delivery)}</strong>
@@ -102,5 +119,21 @@ pub fn HomePage() -> impl IntoView {
                 <Loaded resource=shops loaded=shops_view />
             </section>
         </div>
+    }
+}
+
+/// A fresh install's notice: how to create the first administrator.
+#[component]
+fn NeedsAdmin() -> impl IntoView {
+    view! {
+        <section class="notice" role="status" data-testid="needs-admin" aria-labelledby="needs-admin-heading">
+            <h2 id="needs-admin-heading">{tr(|t| t.marketplace.needs_admin_heading)}</h2>
+            <p>{tr(|t| t.marketplace.needs_admin_text)}</p>
+            <pre><code>"vitrine create-admin --email vous@exemple.fr --password '…'"</code></pre>
+            <p>
+                {tr(|t| t.marketplace.needs_admin_then)} " "
+                <a href=AppPage::BackOffice.href()>{tr(|t| t.marketplace.needs_admin_link)}</a>
+            </p>
+        </section>
     }
 }

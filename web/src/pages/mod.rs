@@ -8,8 +8,11 @@ mod catalogue;
 mod checkout;
 mod confirmation;
 mod home;
+mod legal;
 mod not_found;
 mod product;
+// People (account administration).
+mod reset_code;
 mod shop;
 mod shops;
 
@@ -21,6 +24,8 @@ pub use back_office::{
     NewProductPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage, ShopProductsPage,
     ShopProfilePage,
 };
+// People (account administration).
+pub use back_office::{PeoplePage, PersonPage};
 pub use basket::BasketPage;
 pub use catalogue::CataloguePage;
 pub use checkout::CheckoutPage;
@@ -28,5 +33,9 @@ pub use confirmation::{ConfirmationPage, TrackPage};
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
 pub use product::ProductPage;
+pub use reset_code::ResetWithCodePage;
 pub use shop::ShopPage;
 pub use shops::ShopsPage;
+// The marketplace's settings (issue 9).
+pub use back_office::{SettingsPage, SetupPage};
+pub use legal::LegalNoticePage;

@@ -73,7 +73,7 @@ fn ProductView(product: Product) -> impl IntoView {
         ..
     } = product;
     let title_name = name.clone();
-    let title = Signal::derive(move || format!("{title_name} — {}", i18n.t().home_title));
+    let title = Signal::derive(move || title_name.clone());
     let stock_class = match stock {
         StockState::InStock | StockState::Untracked => "stock stock--available",
         StockState::Low => "stock stock--low",

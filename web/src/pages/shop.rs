@@ -83,7 +83,7 @@ fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
         ..
     } = shop;
     let title_name = name.clone();
-    let title = Signal::derive(move || format!("{title_name} — {}", i18n.t().home_title));
+    let title = Signal::derive(move || title_name.clone());
     let delivery = move || {
         let t = i18n.t();
         if offers_delivery {

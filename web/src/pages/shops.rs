@@ -112,7 +112,7 @@ pub fn ShopsPage() -> impl IntoView {
 
     view! {
         <DocumentTitle text=Signal::derive(move || {
-            format!("{} — {}", i18n.t().shops_heading, i18n.t().home_title)
+            i18n.t().shops_heading.to_owned()
         }) />
         <div class="page">
             <h1>{tr(|t| t.shops_heading)}</h1>

@@ -1,5 +1,5 @@
-//! The association's page: the shops waiting for approval, and the way to the marketplace's
-//! categories.
+//! The association's page: the shops waiting for approval, and the navigation between the
+//! association's pages (setup, settings, categories, delivery, people).
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{error::ErrorCode, shop_admin::AdminShop};
@@ -8,10 +8,44 @@ use super::{Frame, LoginNeeded};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText},
-    i18n::{tr, use_i18n},
-    routes::Page,
+    i18n::{Text, tr, use_i18n},
+    routes::{Page, PeopleFilter},
     state::session::use_session,
 };
+
+/// The association's pages, the current one marked.
+#[component]
+pub(super) fn AssociationNav() -> impl IntoView {
+    let here = leptos_router::hooks::use_location().pathname;
+    let pages: [(Page, Text); 6] = [
+        (Page::Association, |t| t.marketplace.nav_shops),
+        (Page::Setup, |t| t.marketplace.nav_setup),
+        (Page::Settings, |t| t.marketplace.nav_settings),
+        (Page::AssociationCategories, |t| {
+            t.marketplace.nav_categories
+        }),
+        (Page::Delivery, |t| t.marketplace.nav_delivery),
+        (Page::People(PeopleFilter::default()), |t| {
+            t.marketplace.nav_people
+        }),
+    ];
+    let links = pages
+        .into_iter()
+        .map(|(page, label)| {
+            let href = page.href();
+            let current = {
+                let href = href.clone();
+                move || (here.get() == href).then_some("page")
+            };
+            view! { <li><a href=href aria-current=current>{tr(label)}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <nav class="bo-subnav" aria-label=tr(|t| t.marketplace.nav_heading)>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
 
 /// The association's page: the shops waiting for approval, each approved with one click.
 #[component]
@@ -31,28 +65,20 @@ pub fn AssociationPage() -> impl IntoView {
     let loaded = move |shops: Option<Option<Vec<AdminShop>>>| match shops {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(Some(shops)) if shops.is_empty() => {
+            view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
+        }
         Some(Some(shops)) => {
-            let pending = if shops.is_empty() {
-                view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
-            } else {
-                let rows = shops
-                    .into_iter()
-                    .map(|shop| view! { <PendingShop shop /> })
-                    .collect_view();
-                view! { <ul class="bo-shops">{rows}</ul> }.into_any()
-            };
-            view! {
-                // The association's categories.
-                <p><a class="button button--secondary" href=Page::AssociationCategories.href()>{tr(|t| t.categories.link)}</a></p>
-                {pending}
-            }
-            .into_any()
+            let rows = shops
+                .into_iter()
+                .map(|shop| view! { <PendingShop shop /> })
+                .collect_view();
+            view! { <ul class="bo-shops">{rows}</ul> }.into_any()
         }
     };
     view! {
         <Frame heading=|t| t.bo_association_heading>
-            // The delivery zone and days (issue 9).
-            <p><a class="button button--secondary" href=Page::Delivery.href()>{tr(|t| t.delivery.link)}</a></p>
+            <AssociationNav />
             <Loaded resource loaded />
         </Frame>
     }

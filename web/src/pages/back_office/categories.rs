@@ -386,11 +386,11 @@ fn Row(
                 <div class="cat-row__buttons">
                     <button type="button" id=up_id class="button button--secondary" disabled=first
                         aria-label=label(|c| c.up) on:click=move |_| shift(true)>
-                        <span aria-hidden="true">"↑ "</span>{tr(|t| t.categories.up)}
+                        <span aria-hidden="true">"↑"</span><span class="cat-row__word">" "{tr(|t| t.categories.up)}</span>
                     </button>
                     <button type="button" id=down_id class="button button--secondary" disabled=last
                         aria-label=label(|c| c.down) on:click=move |_| shift_down(false)>
-                        <span aria-hidden="true">"↓ "</span>{tr(|t| t.categories.down)}
+                        <span aria-hidden="true">"↓"</span><span class="cat-row__word">" "{tr(|t| t.categories.down)}</span>
                     </button>
                     <button type="button" class="button" aria-expanded=move || is_open().to_string()
                         aria-controls=controls aria-label=label(|c| c.edit) on:click=toggle>

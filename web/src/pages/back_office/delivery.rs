@@ -36,7 +36,7 @@ pub fn DeliveryPage() -> impl IntoView {
         };
         match api::admin_delivery(&token).await {
             Ok(settings) => {
-                let zone = api::list_communes().await?.items;
+                let zone = api::list_communes().await?;
                 Ok(Some(Some((settings, zone))))
             }
             // Not an admin: the route does not exist for them.

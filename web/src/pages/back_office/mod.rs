@@ -4,7 +4,9 @@
 //! admins, with the marketplace's categories ([`categories`]) and its delivery zone and days
 //! ([`delivery`]). A shopkeeper applies to join ([`join`]), keeps the shop's
 //! profile ([`profile`]) and API keys ([`keys`]) up to date and enters orders taken on the
-//! phone ([`phone_order`]).
+//! phone ([`phone_order`]). The association's admins set the marketplace up on its first
+//! start ([`setup`]), change its settings later ([`settings`]) and manage accounts in
+//! [`people`].
 //!
 //! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
 
@@ -16,12 +18,16 @@ mod delivery;
 mod join;
 mod keys;
 mod orders;
+// People (account administration).
+mod people;
 mod phone_order;
 mod product_csv;
 mod product_edit;
 mod product_picture;
 mod products;
 mod profile;
+mod settings;
+mod setup;
 
 use leptos::prelude::*;
 use shared::auth::Role;
@@ -32,10 +38,13 @@ pub use delivery::DeliveryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
 pub use orders::ShopOrdersPage;
+pub use people::{PeoplePage, PersonPage};
 pub use phone_order::PhoneOrderPage;
 pub use product_edit::{EditProductPage, NewProductPage};
 pub use products::ShopProductsPage;
 pub use profile::ShopProfilePage;
+pub use settings::SettingsPage;
+pub use setup::SetupPage;
 
 use crate::{
     api,
@@ -48,6 +57,7 @@ use crate::{
 /// `/gestion`: the shops the signed-in merchant runs, with their orders and products.
 #[component]
 pub fn BackOfficePage() -> impl IntoView {
+    setup::send_admins_to_setup();
     let session = use_session();
     let shops = LocalResource::new(move || async move {
         let Some(token) = session.access_token().await else {
@@ -126,7 +136,7 @@ fn LoginNeeded() -> impl IntoView {
 #[component]
 fn Frame(heading: Text, children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    let title = Signal::derive(move || format!("{} — {}", heading(i18n.t()), i18n.t().home_title));
+    let title = Signal::derive(move || heading(i18n.t()).to_owned());
     view! {
         <DocumentTitle text=title />
         <div class="page page--narrow back-office">

@@ -48,7 +48,7 @@ pub fn PhoneOrderPage() -> impl IntoView {
         if session.access_token().await.is_none() {
             return Ok(false);
         }
-        communes.set(api::list_communes().await?.items);
+        communes.set(api::list_communes().await?);
         Ok(true)
     });
     let loaded = move |signed_in: bool| {
