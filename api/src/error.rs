@@ -62,6 +62,11 @@ pub enum ApiError {
     /// A conflict with its own stable code (categories: a cycle, a category not empty...).
     #[error("{1}")]
     ConflictWith(ErrorCode, String),
+    // Hoarding (issue 10).
+    /// Well-formed but refused, with its own stable code (a full basket, too many orders
+    /// waiting for confirmation): 422.
+    #[error("{1}")]
+    UnprocessableWith(ErrorCode, String),
 }
 
 impl ApiError {
@@ -103,6 +108,7 @@ impl ApiError {
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
             ApiError::ConflictWith(code, _) => *code,
+            ApiError::UnprocessableWith(code, _) => *code,
         }
     }
 
@@ -125,6 +131,11 @@ impl ApiError {
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
             ApiError::ConflictWith(..) => "Conflict",
+            ApiError::UnprocessableWith(ErrorCode::BasketFull, _) => "Basket full",
+            ApiError::UnprocessableWith(ErrorCode::TooManyOpenOrders, _) => {
+                "Too many orders waiting for confirmation"
+            }
+            ApiError::UnprocessableWith(..) => "Cannot be processed",
         }
     }
 
@@ -183,6 +194,7 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,
+            ApiError::UnprocessableWith(..) => StatusCode::UNPROCESSABLE_ENTITY,
         }
     }
 

@@ -13,6 +13,8 @@
 //! - [`client`]: the client's address and scheme, believing only trusted proxies.
 //! - [`limits`], [`login_throttle`], [`text_guard`]: limits on what a stranger can exhaust
 //!   (hashing and decoding slots, failed logins, bodies and control characters).
+//! - [`housekeeping`]: the periodic round that deletes old anonymous baskets and releases
+//!   the guest orders shops did not confirm in time.
 
 pub mod access;
 pub mod auth;
@@ -25,6 +27,7 @@ pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod extract;
+pub mod housekeeping;
 pub mod images;
 pub mod order_feed;
 pub mod response_cache;

@@ -1,8 +1,10 @@
 //! Limits on what a stranger can exhaust: how many password hashes and picture decodings
-//! run at once (the rest wait briefly, then get 503 with `Retry-After`), and how many failed
-//! logins an account or an address may make in a window (see `login_throttle`). The numbers
-//! are settings (`vitrine serve --help`); the gates are shared by every handler of the
-//! process through `AppState`.
+//! run at once (the rest wait briefly, then get 503 with `Retry-After`), how many failed
+//! logins an account or an address may make in a window (see `login_throttle`), how many
+//! baskets an address may start in an hour and how long an untouched anonymous basket is
+//! kept, and what one customer may have waiting for the shops' confirmation (see
+//! `db::models::open_orders`). The numbers are settings (`vitrine serve --help`); the gates
+//! are shared by every handler of the process through `AppState`.
 
 use std::sync::{Arc, Mutex, mpsc};
 use std::time::Duration;
@@ -31,6 +33,30 @@ pub struct Limits {
     /// Pictures decoded and resized at once (each may take up to 144 MB).
     #[arg(long, env = "VITRINE_PICTURES_AT_ONCE", default_value_t = 2)]
     pub pictures_at_once: usize,
+    // Hoarding (issue 10).
+    /// New baskets one client address may start in an hour (429 with `Retry-After` beyond).
+    #[arg(
+        long,
+        env = "VITRINE_BASKETS_PER_ADDRESS_PER_HOUR",
+        default_value_t = 30
+    )]
+    pub baskets_per_address_per_hour: u32,
+    /// Days after which an anonymous basket nobody touched is deleted with its lines (a
+    /// basket that became an order is kept).
+    #[arg(long, env = "VITRINE_BASKET_DAYS", default_value_t = 30)]
+    pub basket_days: u32,
+    /// Website orders waiting for the shops' confirmation that one phone number, one e-mail
+    /// address or one client address may have at once (422 beyond).
+    #[arg(long, env = "VITRINE_OPEN_ORDERS_PER_CUSTOMER", default_value_t = 10)]
+    pub open_orders_per_customer: u32,
+    /// Units in those orders, likewise.
+    #[arg(long, env = "VITRINE_OPEN_UNITS_PER_CUSTOMER", default_value_t = 200)]
+    pub open_units_per_customer: u32,
+    /// Seconds between two rounds of housekeeping (deleting old anonymous baskets,
+    /// releasing the guest orders the shops did not confirm in time); a round also runs at
+    /// start.
+    #[arg(long, env = "VITRINE_HOUSEKEEPING_SECONDS", default_value_t = 3600)]
+    pub housekeeping_seconds: u64,
 }
 
 impl Default for Limits {
@@ -41,6 +67,11 @@ impl Default for Limits {
             login_failures_per_address: 30,
             hashes_at_once: 0,
             pictures_at_once: 2,
+            baskets_per_address_per_hour: 30,
+            basket_days: 30,
+            open_orders_per_customer: 10,
+            open_units_per_customer: 200,
+            housekeeping_seconds: 3600,
         }
     }
 }

@@ -12,6 +12,9 @@
 //!
 //! Keys are short and bounded (the SHA-256 of the e-mail, the address), expired rows are
 //! purged, and each address may fail only so often: a stranger's loop cannot grow the table.
+//!
+//! The same counter bounds other things an address may do only so often in a window
+//! ([`count_or_refuse`]): the baskets it starts in an hour (`baskets:<address>`).
 
 use std::net::IpAddr;
 
@@ -40,7 +43,7 @@ pub const MAX_EMAIL_LENGTH: usize = 254;
 /// The client's address, as this process sees it. IPv6 addresses count by their /64: one
 /// machine has a whole /64 to pick from.
 // The one place the address is read: at merge, it becomes `crate::client`'s (trusted proxies).
-fn client_address(req: &HttpRequest) -> String {
+pub(crate) fn client_address(req: &HttpRequest) -> String {
     match crate::client::client_ip(req) {
         Some(IpAddr::V4(ip)) => ip.to_string(),
         Some(IpAddr::V6(ip)) => {
@@ -207,6 +210,35 @@ fn reserve(
         DbConn::Pg(conn) => run!(conn, UPSERT),
     };
     Ok(rows.first().map(|row| row.attempts))
+}
+
+/// Counts one more of what `key` may do at most `limit` times in a window of `window` that
+/// starts at its first use: once at the limit, 429 with `Retry-After` (the seconds until
+/// the window passes) and `detail`, nothing counted. Atomic, like logins (see
+/// [`reserve`]): however many requests arrive at once, at most `limit` pass. Expired
+/// windows of every key are deleted first. Call inside a write transaction.
+pub fn count_or_refuse(
+    conn: &mut DbConn,
+    key: &str,
+    limit: u32,
+    window: Duration,
+    now: NaiveDateTime,
+    detail: &str,
+) -> Result<(), ApiError> {
+    purge_expired(conn, now)?;
+    if reserve(conn, key, now, now + window, limit)?.is_some() {
+        return Ok(());
+    }
+    let expires_at: NaiveDateTime = login_throttle::table
+        .find(key)
+        .select(login_throttle::expires_at)
+        .first(conn)?;
+    let seconds = (expires_at - now).num_seconds().max(1);
+    Err(ApiError::RetryLater {
+        busy: false,
+        retry_after: u64::try_from(seconds).unwrap_or(1),
+        detail: detail.to_owned(),
+    })
 }
 
 /// One attempt fewer for `key` (an attempt that succeeded or was never checked).

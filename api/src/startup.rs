@@ -87,6 +87,11 @@ impl Application {
         let checker = Arc::clone(&catalogue_cache);
         let checker_connection = db::ConnectionManager::new(settings.database_url.clone());
         actix_web::rt::spawn(async move { checker.run_checks(checker_connection).await });
+        // Hoarding (issue 10): old baskets purged, unconfirmed guest orders released.
+        actix_web::rt::spawn(crate::housekeeping::run(
+            pool.clone(),
+            settings.limits.clone(),
+        ));
         let state = AppState {
             pool: pool.clone(),
             static_dir: settings.static_dir,

@@ -8,6 +8,9 @@ use crate::catalogue::{ShopKind, StockState};
 /// Most units of one product in a basket.
 pub const MAX_QUANTITY: i64 = 99;
 
+/// Most lines (different products) in a basket; the next is refused (`basket_full`).
+pub const MAX_LINES: i64 = 100;
+
 /// How a shop's order reaches the shopper.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -53,6 +53,13 @@ pub enum ErrorCode {
     /// The picture's declared size is beyond what the server decodes (pixels a side or
     /// memory): send a smaller one.
     PictureTooLarge,
+    /// The basket already holds as many different products as a basket may (100): order
+    /// these first, or remove a line. Nothing was changed.
+    BasketFull,
+    /// This phone number, e-mail address or connection already has as many orders (or
+    /// units) waiting for the shops' confirmation as one customer may: wait until the
+    /// shops confirm them, or call them. Nothing was ordered.
+    TooManyOpenOrders,
 }
 
 /// One invalid field or parameter.

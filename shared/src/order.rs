@@ -260,7 +260,9 @@ pub struct Order {
     /// How it was paid, once paid.
     #[serde(default)]
     pub payment_method: Option<crate::shop_orders::PaymentMethod>,
-    /// Why it was cancelled, if it was.
+    /// Why it was cancelled, if it was: the shop's words, or `auto_released` when the shop
+    /// did not confirm a guest's order within its delay and Vitrine cancelled it (its stock
+    /// went back on sale).
     #[serde(default)]
     pub cancel_reason: Option<String>,
     /// Website or phone order.

@@ -95,7 +95,7 @@ pub struct ApplyForShop {
     "phone": "04 66 03 12 34", "email": "bonjour@fromagerie-garrigues.fr",
     "opening_hours": [{"weekday": 2, "opens": "09:00", "closes": "12:30"}],
     "offers_pickup": true, "offers_delivery": true, "vat_exempt": false,
-    "delivers_on_food_days": false,
+    "delivers_on_food_days": false, "release_unconfirmed_after_hours": 48,
     "logo_url": "/api/v1/shops/fromagerie-des-garrigues/logo",
     "created_at": "2026-11-29T10:00:00+00:00"
 })))]
@@ -132,6 +132,9 @@ pub struct ShopProfile {
     pub vat_exempt: bool,
     /// A restaurant whose orders go on the food delivery rounds.
     pub delivers_on_food_days: bool,
+    /// Hours (4 to 336) after which a guest's website order the shop has not confirmed is
+    /// cancelled (reason `auto_released`) and its stock put back on sale; 48 by default.
+    pub release_unconfirmed_after_hours: i64,
     /// Where the shop's logo is served.
     pub logo_url: String,
     /// When the shop applied (ISO 8601, UTC).
@@ -184,7 +187,18 @@ pub struct UpdateShop {
     /// Restaurants only: deliver on the food rounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delivers_on_food_days: Option<bool>,
+    /// Hours, 4 to 336 (14 days): a guest's website order still unconfirmed after this is
+    /// cancelled (reason `auto_released`) and its stock put back on sale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub release_unconfirmed_after_hours: Option<i64>,
 }
+
+/// Fewest hours a shop may leave a guest's order unconfirmed before it is released.
+pub const RELEASE_HOURS_MIN: i64 = 4;
+/// Most hours (14 days) a shop may leave a guest's order unconfirmed before it is released.
+pub const RELEASE_HOURS_MAX: i64 = 336;
+/// The hours a new shop starts with.
+pub const RELEASE_HOURS_DEFAULT: i64 = 48;
 
 /// Filters and page of the admins' shop list (`GET /admin/shops`).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -105,8 +105,9 @@ pub struct OrderEvent {
     pub at: String,
     /// What happened.
     pub kind: OrderEventKind,
-    /// Who: `customer` (the shopper on the website), `user:<id>` or `api_key:<id>`. Only
-    /// the shop's side sees it.
+    /// Who: `customer` (the shopper on the website), `user:<id>`, `api_key:<id>`, or
+    /// `system` (Vitrine itself, releasing an unconfirmed order). Only the shop's side sees
+    /// it.
     #[serde(default)]
     pub actor: Option<String>,
     /// The actor's name, for people: the account's name or the API key's name.
@@ -169,6 +170,13 @@ pub struct MerchantNote {
     /// At most 1000 characters; empty clears it.
     pub note: String,
 }
+
+/// The cancellation reason of a guest's website order that the shop did not confirm within
+/// its delay (`release_unconfirmed_after_hours`): Vitrine cancelled it and put its stock
+/// back on sale. Clients show it in words ("non confirmée à temps").
+pub const AUTO_RELEASED: &str = "auto_released";
+/// The history's actor for what Vitrine does by itself (releasing unconfirmed orders).
+pub const SYSTEM_ACTOR: &str = "system";
 
 /// Longest merchant note, in characters.
 pub const MAX_MERCHANT_NOTE: usize = 1000;

@@ -61,6 +61,9 @@ diesel::table! {
         updated_at -> Timestamp,
         /// A restaurant delivered on the food rounds.
         delivers_on_food_days -> Bool,
+        // Hoarding (issue 10): a guest's website order not confirmed after this many hours
+        // is cancelled and its stock put back.
+        release_unconfirmed_after_hours -> Integer,
     }
 }
 
@@ -152,6 +155,9 @@ diesel::table! {
         merchant_note -> Text,
         /// The marketplace's prefix when the order was placed (`UZ` in `UZ-2026-00042`).
         number_prefix -> Text,
+        // Hoarding (issue 10): the client address a website checkout came from (an IPv6
+        // address by its /64), to bound what one connection has waiting for confirmation.
+        client_address -> Nullable<Text>,
     }
 }
 

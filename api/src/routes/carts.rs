@@ -1,16 +1,22 @@
 //! The basket: create, read, add, change and remove lines. Anyone holding a basket's id
 //! may use it; the id is a random UUID, so it cannot be guessed.
+//!
+//! Limits (issue 10): a basket holds at most `shared::cart::MAX_LINES` (100) different
+//! products; one client address starts at most `--baskets-per-address-per-hour` baskets an
+//! hour; anonymous baskets nobody touched for `--basket-days` are deleted (see
+//! `crate::housekeeping`).
 
 use actix_web::http::header::LOCATION;
 use actix_web::web::{self, Json, Path};
-use actix_web::{HttpResponse, delete, get, patch, post};
-use chrono::Utc;
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post};
+use chrono::{Duration, Utc};
 use shared::cart::{AddCartItem, Cart, MAX_QUANTITY, UpdateCartItem};
 use shared::error::Problem;
 
 use crate::db::models::{cart, now};
 use crate::db::{self, write_transaction};
 use crate::error::ApiError;
+use crate::login_throttle::{client_address, count_or_refuse};
 use crate::startup::AppState;
 
 /// A basket id from the path: a UUID, or no such basket.
@@ -32,18 +38,42 @@ fn check_range(quantity: i64, min: i64) -> Result<(), ApiError> {
 }
 
 /// Creates an empty basket.
+///
+/// One client address may start only so many baskets an hour (30 by default): beyond, 429
+/// with `Retry-After`.
 #[utoipa::path(
     tag = "basket",
     responses(
         (status = 201, description = "The new, empty basket", body = Cart,
             headers(("Location" = String, description = "The basket's URL"))),
+        (status = 429, description = "This address started too many baskets this hour; \
+            `Retry-After` says when it may start another",
+            body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
 )]
 #[post("/carts")]
-pub async fn create_cart(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
+pub async fn create_cart(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+) -> Result<HttpResponse, ApiError> {
     let id = uuid::Uuid::new_v4().to_string();
+    let key = format!("baskets:{}", client_address(&req));
+    let limit = state.limits.limits.baskets_per_address_per_hour;
     let cart = db::run(&state.pool, move |conn| {
-        cart::create(conn, &id, now())?;
+        let now = now();
+        write_transaction(conn, |conn| {
+            count_or_refuse(
+                conn,
+                &key,
+                limit,
+                Duration::hours(1),
+                now,
+                "this connection started too many baskets in the last hour: use the one \
+                 you have, or try again later",
+            )?;
+            Ok(cart::create(conn, &id, now)?)
+        })?;
         cart::load(conn, &id, Utc::now())
     })
     .await?;
@@ -85,6 +115,9 @@ pub async fn get_cart(
         (status = 409, description = "Not enough stock; the detail names the product",
             body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The basket already holds 100 different products \
+            (`basket_full`); nothing was changed",
+            body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/carts/{id}/items")]

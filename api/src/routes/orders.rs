@@ -14,6 +14,7 @@ use shared::order::{Address, Checkout, CheckoutResult, Commune, Customer, MAX_NO
 use crate::access::Caller;
 use crate::auth::{AuthUser, MaybeUser};
 use crate::db::models::idempotency::{self, Recorded};
+use crate::db::models::open_orders::Bounds;
 use crate::db::models::order::{self, ValidCheckout, View};
 use crate::db::models::{cart, commune};
 use crate::db::{self, DbConn, write_transaction};
@@ -21,6 +22,7 @@ use crate::domain::paging::Paging;
 use crate::domain::phone::FrenchPhone;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
+use crate::login_throttle::client_address;
 use crate::routes::carts::cart_id;
 use crate::startup::AppState;
 
@@ -174,6 +176,12 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
 
 /// Turns the basket into one order per shop, all or none, and empties it.
 ///
+/// One phone number, one e-mail address and one connection may have only so many orders
+/// (10 by default) and units (200) waiting for the shops' confirmation at once: beyond,
+/// 422 `too_many_open_orders` and nothing is ordered. A guest's order a shop does not
+/// confirm within its delay (`release_unconfirmed_after_hours`) is cancelled with the
+/// reason `auto_released` and its stock put back on sale.
+///
 /// Send an `Idempotency-Key` header to retry safely: the same key with the same body
 /// replays the first answer; with another body it is refused (422).
 #[utoipa::path(
@@ -190,7 +198,11 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
         (status = 404, description = "No such basket", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Stock or prices changed since the basket was shown; the detail names the product",
             body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Empty basket, or the key was used for another request",
+        (status = 422, description = "Empty basket, the key was used for another request, \
+            a shop's part is below the minimum for delivery (`below_delivery_minimum`), or \
+            the customer (its phone number, e-mail address or connection) already has as \
+            many orders or units waiting for the shops' confirmation as one may \
+            (`too_many_open_orders`); nothing was ordered",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -207,6 +219,12 @@ pub async fn checkout_cart(
     let checkout = body.into_inner();
     let request = serde_json::to_string(&checkout).map_err(anyhow::Error::from)?;
     let valid = parse_checkout(checkout)?;
+    let address = client_address(&req);
+    let limits = &state.limits.limits;
+    let bounds = Bounds {
+        orders: i64::from(limits.open_orders_per_customer),
+        units: i64::from(limits.open_units_per_customer),
+    };
     let answer = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             cart::lock_for_edit(conn, &id, crate::db::models::now())?;
@@ -220,7 +238,15 @@ pub async fn checkout_cart(
                     "this Idempotency-Key was already used for a different request".into(),
                 ));
             }
-            let ids = order::checkout(conn, &id, &valid, user.map(|u| u.id), Utc::now())?;
+            let ids = order::checkout(
+                conn,
+                &id,
+                &valid,
+                user.map(|u| u.id),
+                (address != "unknown").then_some(address.as_str()),
+                bounds,
+                Utc::now(),
+            )?;
             let orders = ids
                 .into_iter()
                 .map(|id| order::load(conn, id))

@@ -17,7 +17,8 @@ use shared::catalogue::{OpeningSlot, PageQuery, ShopKind};
 use shared::error::{FieldError, Problem};
 use shared::shop_admin::{
     AddShopMember, AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey,
-    NewApiKey, ShopMember, ShopProfile, ShopStatus, SuspendShop, UpdateShop,
+    NewApiKey, RELEASE_HOURS_MAX, RELEASE_HOURS_MIN, ShopMember, ShopProfile, ShopStatus,
+    SuspendShop, UpdateShop,
 };
 
 use crate::access::{API_KEY_PREFIX, Caller};
@@ -96,6 +97,22 @@ impl Errors {
             );
         }
         value
+    }
+
+    /// Hours a guest's order may wait for confirmation, within the bounds.
+    fn release_hours(&mut self, field: &str, hours: i64) -> Option<i32> {
+        if (RELEASE_HOURS_MIN..=RELEASE_HOURS_MAX).contains(&hours) {
+            i32::try_from(hours).ok()
+        } else {
+            self.add(
+                field,
+                format!(
+                    "must be a number of hours from {RELEASE_HOURS_MIN} to {RELEASE_HOURS_MAX} \
+                     (14 days)"
+                ),
+            );
+            None
+        }
     }
 
     fn done(self) -> Result<(), ApiError> {
@@ -224,6 +241,9 @@ fn parse_update(body: UpdateShop) -> Result<ShopChanges, ApiError> {
         offers_delivery: body.offers_delivery,
         vat_exempt: body.vat_exempt,
         delivers_on_food_days: body.delivers_on_food_days,
+        release_unconfirmed_after_hours: body
+            .release_unconfirmed_after_hours
+            .and_then(|hours| errors.release_hours("release_unconfirmed_after_hours", hours)),
         search_text: None,
         updated_at: None,
     };
@@ -247,6 +267,10 @@ fn changed_fields(body: &UpdateShop) -> Vec<&'static str> {
         (
             "delivers_on_food_days",
             body.delivers_on_food_days.is_some(),
+        ),
+        (
+            "release_unconfirmed_after_hours",
+            body.release_unconfirmed_after_hours.is_some(),
         ),
     ]
     .into_iter()

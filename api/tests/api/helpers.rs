@@ -110,7 +110,20 @@ pub fn fresh_database(backend: Backend) -> Option<(DatabaseUrl, TestDatabaseHand
 pub struct TestDatabaseHandle(TestDatabase);
 
 pub async fn spawn_app_with(backend: Backend, options: AppOptions) -> Option<TestApp> {
-    spawn_app_with_limits(backend, options, vitrine::limits::Limits::default()).await
+    spawn_app_with_limits(backend, options, test_limits()).await
+}
+
+/// The limits of the tests that do not choose their own: the defaults, but with the
+/// hoarding bounds (issue 10) out of the way, since those tests play crowds of shoppers
+/// who all come from 127.0.0.1 with one phone number (`hoarding.rs` and
+/// `baskets_limits.rs` test the bounds themselves).
+pub fn test_limits() -> vitrine::limits::Limits {
+    vitrine::limits::Limits {
+        baskets_per_address_per_hour: 1_000_000,
+        open_orders_per_customer: 1_000_000,
+        open_units_per_customer: 1_000_000,
+        ..vitrine::limits::Limits::default()
+    }
 }
 
 /// The demo or an empty marketplace with limits of its own (issue 10: e.g. a short login
@@ -119,6 +132,17 @@ pub async fn spawn_app_with_limits(
     backend: Backend,
     options: AppOptions,
     limits: vitrine::limits::Limits,
+) -> Option<TestApp> {
+    spawn_app_behind_proxies(backend, options, limits, Vec::new()).await
+}
+
+/// Like [`spawn_app_with_limits`], believing the forwarding headers of these proxies
+/// (`--trusted-proxy`): 127.0.0.1 lets a test speak for many client addresses.
+pub async fn spawn_app_behind_proxies(
+    backend: Backend,
+    options: AppOptions,
+    limits: vitrine::limits::Limits,
+    trusted_proxies: Vec<std::net::IpAddr>,
 ) -> Option<TestApp> {
     let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
     let static_dir = tempfile::tempdir().expect("temporary folder");
@@ -137,7 +161,7 @@ pub async fn spawn_app_with_limits(
         db_pool_size: 3,
         demo: options.demo,
         static_dir: PathBuf::from(static_dir.path()),
-        trusted_proxies: Vec::new(),
+        trusted_proxies,
         limits,
     };
     let app = Application::build(settings)
@@ -215,7 +239,7 @@ impl TestApp {
             demo: false,
             static_dir: PathBuf::from(static_dir.path()),
             trusted_proxies: Vec::new(),
-            limits: vitrine::limits::Limits::default(),
+            limits: test_limits(),
         };
         let app = Application::build(settings)
             .await

@@ -16,6 +16,8 @@ mod errors;
 mod foundation;
 mod marketplace;
 // Limits on what a stranger can exhaust (issue 10).
+mod baskets_limits;
+mod hoarding;
 mod limits;
 mod migrations;
 // Operations: backup, restore, downgrade guard.

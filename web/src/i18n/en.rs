@@ -22,6 +22,7 @@ const MONTHS: [&str; 12] = [
 pub static STRINGS: Strings = Strings {
     stale: &super::stale::EN,
     delivery: &super::delivery::EN,
+    hoarding: &super::hoarding::EN,
     lang_short: "EN",
     lang_name: "English version",
 

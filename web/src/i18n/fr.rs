@@ -22,6 +22,7 @@ const MONTHS: [&str; 12] = [
 pub static STRINGS: Strings = Strings {
     stale: &super::stale::FR,
     delivery: &super::delivery::FR,
+    hoarding: &super::hoarding::FR,
     lang_short: "FR",
     lang_name: "version française",
 

@@ -11,6 +11,8 @@ pub mod categories;
 pub mod delivery;
 mod en;
 mod fr;
+// Hoarding (issue 10): a full basket, too many orders waiting, released orders.
+pub mod hoarding;
 // Races (issue 10): a product changed while the merchant looked at it.
 pub mod marketplace;
 pub mod stale;
@@ -78,6 +80,8 @@ pub struct Strings {
     pub stale: &'static stale::StaleStrings,
     /// The delivery zone and days (issue 9).
     pub delivery: &'static delivery::DeliveryStrings,
+    /// Hoarding (issue 10): a full basket, too many orders waiting, released orders.
+    pub hoarding: &'static hoarding::HoardingStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.
@@ -1041,6 +1045,8 @@ impl Strings {
             ErrorCode::CategoryNameTaken => self.categories.problem_name_taken,
             ErrorCode::CategoriesExist => self.categories.problem_exist,
             ErrorCode::BelowDeliveryMinimum => self.delivery.problem_below_minimum,
+            ErrorCode::BasketFull => self.hoarding.problem_basket_full,
+            ErrorCode::TooManyOpenOrders => self.hoarding.problem_too_many_open_orders,
         }
     }
 

@@ -1,17 +1,20 @@
-//! Baskets: their lines, edits, and the basket as shoppers see it, grouped by shop.
+//! Baskets: their lines, edits, the basket as shoppers see it, grouped by shop, and the
+//! purge of old anonymous baskets.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use shared::cart::{
-    Cart, CartGroup, CartLine, CartShop, FulfilmentMethod, FulfilmentOption, MAX_QUANTITY,
+    Cart, CartGroup, CartLine, CartShop, FulfilmentMethod, FulfilmentOption, MAX_LINES,
+    MAX_QUANTITY,
 };
 use shared::catalogue::{OpeningSlot, ShopKind, StockState};
+use shared::error::ErrorCode;
 use shared::money::CURRENCY;
 
 use super::product::picture_urls;
 use super::settings;
 use crate::db::DbConn;
-use crate::db::schema::{cart_items, carts, products, shops};
+use crate::db::schema::{cart_items, carts, orders, products, shops};
 use crate::domain::delivery::pickup_date;
 use crate::error::ApiError;
 
@@ -24,6 +27,24 @@ pub fn create(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> QueryResult<us
             carts::updated_at.eq(now),
         ))
         .execute(conn)
+}
+
+/// Deletes, with their lines, the anonymous baskets (of no account) nobody touched since
+/// `before`, except those that became orders (an order names its basket). How many.
+///
+/// One statement, its conditions checked again on each row as it is deleted: a basket a
+/// shopper edits or checks out meanwhile (every edit first sets `updated_at`) is kept.
+pub fn purge_stale(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    use diesel::dsl::{exists, not};
+    diesel::delete(
+        carts::table
+            .filter(carts::user_id.is_null())
+            .filter(carts::updated_at.lt(before))
+            .filter(not(exists(
+                orders::table.filter(orders::cart_id.eq(carts::id)),
+            ))),
+    )
+    .execute(conn)
 }
 
 /// 404 unless the basket exists.
@@ -109,6 +130,22 @@ pub fn add_item(
     let total = i64::from(existing.unwrap_or(0)) + quantity;
     check_quantity(product_id, &name, stock, total)?;
     let total = i32::try_from(total).map_err(anyhow::Error::from)?;
+    if existing.is_none() {
+        // The basket's row is locked (above), so two additions cannot both see room.
+        let lines: i64 = cart_items::table
+            .filter(cart_items::cart_id.eq(cart_id))
+            .count()
+            .get_result(conn)?;
+        if lines >= MAX_LINES {
+            return Err(ApiError::UnprocessableWith(
+                ErrorCode::BasketFull,
+                format!(
+                    "a basket holds at most {MAX_LINES} different products: order these \
+                     first, or remove one to add product {product_id}"
+                ),
+            ));
+        }
+    }
     if existing.is_some() {
         diesel::update(cart_items::table.find((cart_id, product_id)))
             .set(cart_items::quantity.eq(total))

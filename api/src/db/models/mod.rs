@@ -11,6 +11,8 @@ pub mod category_tree;
 pub mod commune;
 pub mod idempotency;
 pub mod marketplace;
+// Hoarding (issue 10): bounds on orders waiting for confirmation, and their release.
+pub mod open_orders;
 pub mod order;
 pub mod picture;
 pub mod product;

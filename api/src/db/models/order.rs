@@ -13,10 +13,12 @@ use shared::order::{
     Address, ContactPreference, Order, OrderFulfilment, OrderLine, OrderStatus, PaymentStatus,
 };
 use shared::shop_orders::{
-    OrderChannel, OrderEvent, OrderEventKind, OrderFeedEvent, PaymentMethod,
+    AUTO_RELEASED, OrderChannel, OrderEvent, OrderEventKind, OrderFeedEvent, PaymentMethod,
+    SYSTEM_ACTOR,
 };
 
 use super::cart::{self, BasketLine};
+use super::open_orders::{self, Bounds, Who};
 use super::product;
 use super::settings;
 use super::shop::VAT_EXEMPT_MENTION;
@@ -86,13 +88,25 @@ fn delivers_to(conn: &mut DbConn, address: &Address) -> QueryResult<bool> {
 /// Turns the basket into one order per shop, or changes nothing. Call inside a write
 /// transaction that has locked the basket. Prices, VAT and dates come from the database and
 /// the rules, never from the request.
+///
+/// What the customer (its phone, e-mail and `client_address`) has waiting for the shops'
+/// confirmation, with this checkout, must stay within `bounds` (422
+/// `too_many_open_orders`); concurrent checkouts of one customer are counted one after
+/// the other.
 pub fn checkout(
     conn: &mut DbConn,
     cart_id: &str,
     request: &ValidCheckout,
     user_id: Option<i64>,
+    client_address: Option<&str>,
+    bounds: Bounds,
     now: DateTime<Utc>,
 ) -> Result<Vec<i64>, ApiError> {
+    let mut who = vec![Who::Phone(request.phone.display())];
+    who.extend(request.email.clone().map(Who::Email));
+    who.extend(client_address.map(|a| Who::Address(a.to_owned())));
+    // Before any product's row, like every checkout: a fixed order of locks.
+    open_orders::lock_customer(conn, &who)?;
     // The products are locked before their prices and stock are read: what is checked is
     // what is ordered.
     let ids: Vec<i64> = cart_items::table
@@ -106,6 +120,12 @@ pub fn checkout(
             "the basket is empty: add products before ordering".into(),
         ));
     }
+    let mut shops: Vec<i64> = lines.iter().map(|l| l.shop_id).collect();
+    shops.sort_unstable();
+    shops.dedup();
+    let units: i64 = lines.iter().map(|l| i64::from(l.quantity)).sum();
+    let orders = i64::try_from(shops.len()).unwrap_or(i64::MAX);
+    open_orders::check(conn, &who, orders, units, bounds)?;
     let ids = place(
         conn,
         &lines,
@@ -115,6 +135,7 @@ pub fn checkout(
             user_id,
             channel: OrderChannel::Web,
             actor: CUSTOMER_ACTOR,
+            client_address,
         },
         now,
     )?;
@@ -134,6 +155,8 @@ pub struct Origin<'a> {
     pub channel: OrderChannel,
     /// Who placed it, as the history names them.
     pub actor: &'a str,
+    /// The client address a website checkout came from (an IPv6 address by its /64).
+    pub client_address: Option<&'a str>,
 }
 
 /// Places one order per shop of `lines`, or changes nothing: the checkout rules shared by
@@ -334,6 +357,7 @@ pub fn place(
                 orders::created_at.eq(created_at),
                 orders::updated_at.eq(created_at),
                 orders::number_prefix.eq(&number_prefix),
+                orders::client_address.eq(origin.client_address),
             ))
             .returning(orders::id)
             .get_result(conn)?;
@@ -830,6 +854,31 @@ pub fn cancel_placed(
         now,
     )?;
     Ok(())
+}
+
+/// Cancels a guest's order its shop left unconfirmed, as Vitrine ([`SYSTEM_ACTOR`]) with
+/// the reason [`AUTO_RELEASED`], and puts its stock back. `false` when it is no longer
+/// `placed` (confirmed, cancelled, or released by another server meanwhile): nothing
+/// changed. Call inside a write transaction.
+pub fn release_unconfirmed(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    let (from, to) = (OrderStatus::Placed, OrderStatus::Cancelled);
+    if !set_status(conn, id, from, to, Some(AUTO_RELEASED), now)? {
+        return Ok(false);
+    }
+    restock(conn, id)?;
+    record_event(
+        conn,
+        id,
+        Event {
+            kind: OrderEventKind::Status,
+            actor: SYSTEM_ACTOR,
+            from: Some(from),
+            to: Some(to),
+            note: AUTO_RELEASED,
+        },
+        now,
+    )?;
+    Ok(true)
 }
 
 fn current_state(conn: &mut DbConn, id: i64) -> Result<(OrderStatus, String), ApiError> {

@@ -46,6 +46,7 @@ pub struct ShopRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub delivers_on_food_days: bool,
+    pub release_unconfirmed_after_hours: i32,
 }
 
 #[derive(Debug, Insertable)]
@@ -345,6 +346,7 @@ pub struct ShopChanges {
     pub offers_delivery: Option<bool>,
     pub vat_exempt: Option<bool>,
     pub delivers_on_food_days: Option<bool>,
+    pub release_unconfirmed_after_hours: Option<i32>,
     pub search_text: Option<String>,
     pub updated_at: Option<NaiveDateTime>,
 }
@@ -440,6 +442,7 @@ impl ShopRow {
             offers_delivery: self.offers_delivery,
             vat_exempt: self.vat_exempt,
             delivers_on_food_days: self.delivers_on_food_days,
+            release_unconfirmed_after_hours: i64::from(self.release_unconfirmed_after_hours),
         })
     }
 }

@@ -2,7 +2,8 @@
 //! `fetch`, which can send the access token), with what the shop does to each order.
 //!
 //! Browser tests rely on `[data-testid="bo-order"]` (`data-number`, `data-status`,
-//! `data-payment`), `[data-testid="new-order"]` and the buttons' texts.
+//! `data-payment`), `[data-testid="new-order"]`, `[data-testid="cancel-reason"]` (why a
+//! cancelled order was cancelled, in words) and the buttons' texts.
 
 use std::sync::{
     Arc,
@@ -330,6 +331,11 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
         .as_ref()
         .map(|a| format!("{}, {} {}", a.street, a.postcode, a.commune));
     let status = order.status;
+    // Why it was cancelled, in words (Vitrine's own release, said in the reader's language).
+    let cancel_reason = order
+        .cancel_reason
+        .clone()
+        .filter(|_| status == OrderStatus::Cancelled);
     let submit_note = move |event: SubmitEvent| {
         event.prevent_default();
         act(Change::Note(note.get_untracked()));
@@ -352,6 +358,11 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
                 " · "
                 {if paid { tr(|t| t.bo_paid) } else { tr(|t| t.bo_payment_due) }}
             </p>
+            {cancel_reason.map(|reason| view! {
+                <p class="bo-order__reason" data-testid="cancel-reason">
+                    {tr(|t| t.hoarding.reason_label)} " " {move || i18n.t().hoarding.reason(&reason)}
+                </p>
+            })}
             <p class="bo-order__customer">{order.customer_name.clone()}</p>
             {(!phone.is_empty()).then(|| view! {
                 <p>
@@ -461,6 +472,7 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
         let who = event
             .actor_name
             .clone()
+            .or_else(|| t.hoarding.actor(event.actor.as_deref()).map(str::to_owned))
             .unwrap_or_else(|| t.bo_history_customer.to_owned());
         let what = match event.kind {
             OrderEventKind::Placed => t.bo_history_placed.to_owned(),
@@ -477,6 +489,7 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             Some(method) if event.kind == OrderEventKind::Payment => {
                 payment_method(t, method).to_owned()
             }
+            _ if event.to == Some(OrderStatus::Cancelled) => t.hoarding.reason(&event.note),
             _ => event.note.clone(),
         };
         let note = (!note.is_empty()).then(|| format!(" ({note})"));

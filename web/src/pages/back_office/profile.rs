@@ -1,5 +1,6 @@
 //! A shop's profile: what shoppers read about it, its opening hours, how orders reach
-//! customers, its logo and the days it is closed.
+//! customers, after how many hours a guest's unconfirmed order is released, its logo and
+//! the days it is closed.
 //!
 //! Browser tests rely on the fields' labels, on `[data-testid="day-<1..7>"]` for each
 //! weekday's hours (a "Fermé ce jour-là" box, "Ouvre à" / "Ferme à" and "Rouvre à" /
@@ -138,6 +139,9 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
     let delivery = RwSignal::new(profile.offers_delivery);
     let vat_exempt = RwSignal::new(profile.vat_exempt);
     let food_days = RwSignal::new(profile.delivers_on_food_days);
+    let release_hours = RwSignal::new(profile.release_unconfirmed_after_hours.to_string());
+    // Not a number of hours at all: said before anything is sent.
+    let release_unreadable = RwSignal::new(false);
     let restaurant = profile.kind == ShopKind::Restaurant;
     let errors = FieldErrors::new();
     let none_offered = RwSignal::new(false);
@@ -170,7 +174,9 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                 }
             }
         }
-        if invalid {
+        let release = release_hours.get_untracked().trim().parse::<i64>().ok();
+        release_unreadable.set(release.is_none());
+        if invalid || release.is_none() {
             problem.set(Some((|t| t.bo_fix_errors, None)));
             return;
         }
@@ -186,6 +192,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
             offers_delivery: Some(delivery.get_untracked()),
             vat_exempt: Some(vat_exempt.get_untracked()),
             delivers_on_food_days: restaurant.then(|| food_days.get_untracked()),
+            release_unconfirmed_after_hours: release,
         };
         let slug = slug.clone();
         sending.set(true);
@@ -224,6 +231,16 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
         });
     };
     let offered_error_id = "offert-erreur";
+    let release_refused = errors.of("release_unconfirmed_after_hours", |t| {
+        t.hoarding.release_error
+    });
+    let release_error = Signal::derive(move || {
+        if release_unreadable.get() {
+            Some::<Text>(|t| t.hoarding.release_error)
+        } else {
+            release_refused.get()
+        }
+    });
     view! {
         <form class="bo-form" on:submit=submit novalidate>
             {move || problem.get().map(|(lead, error)| view! {
@@ -252,6 +269,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                 <Checkbox value=vat_exempt label=|t| t.bo_shop_vat_exempt />
                 {restaurant.then(|| view! { <Checkbox value=food_days label=|t| t.bo_food_days /> })}
             </div>
+            <TextField id="delai-confirmation" label=|t| t.hoarding.release_label hint=|t| t.hoarding.release_hint value=release_hours error=release_error kind="number" autocomplete="off" />
             <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_save_profile)}</button>
             <div role="status">
                 {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo_saved)}</p> })}
