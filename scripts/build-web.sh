@@ -67,7 +67,9 @@ for bundle in $bundles; do
     sed -e "s#/vitrine\.js#/$bundle.js#g" -e "s#/vitrine_bg\.wasm#/${bundle}_bg.wasm#g" \
         web/index.html >"$dist/$shell"
 done
-cp web/style.css "$dist/"
+# The shell's scripts are files, not inline, so that the Content-Security-Policy can refuse
+# inline scripts.
+cp web/style.css web/boot.js web/boot-nomodule.js "$dist/"
 
 for file in "$dist"/*; do
     case "$file" in
@@ -87,7 +89,7 @@ for bundle in $bundles; do
     [ "$bundle" = vitrine ] && shell=index.html
     printf '\n%-22s %10s %10s %10s\n' "bundle $bundle" raw gzip brotli
     total_raw=0 total_gz=0 total_br=0
-    for name in "${bundle}_bg.wasm" "$bundle.js" style.css "$shell"; do
+    for name in "${bundle}_bg.wasm" "$bundle.js" style.css boot.js "$shell"; do
         raw=$(size "$dist/$name")
         gz=$(size "$dist/$name.gz")
         br=$(size "$dist/$name.br")

@@ -15,6 +15,8 @@
 //!   (hashing and decoding slots, failed logins, bodies and control characters).
 //! - [`housekeeping`]: the periodic round that deletes old anonymous baskets and releases
 //!   the guest orders shops did not confirm in time.
+//! - [`security_headers`]: CSP and the other security headers, on every response.
+//! - [`session_cookie`]: the web app's refresh token, in an HttpOnly cookie.
 
 pub mod access;
 pub mod auth;
@@ -32,6 +34,9 @@ pub mod images;
 pub mod order_feed;
 pub mod response_cache;
 pub mod routes;
+// The browser side: security headers and the refresh-token cookie.
+pub mod security_headers;
+pub mod session_cookie;
 pub mod startup;
 // Limits on what a stranger can exhaust (issue 10).
 pub mod limits;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
-use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{DefaultHeaders, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, error, web};
 use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::{AppExt, scope};
@@ -24,6 +24,7 @@ use crate::demo;
 use crate::error::ApiError;
 use crate::response_cache::CatalogueCache;
 use crate::routes;
+use crate::security_headers::security_headers;
 
 /// What every handler can reach.
 #[derive(Clone)]
@@ -149,6 +150,8 @@ fn serve(
             .app_data(trusted_proxies.clone())
             // Limits on what a stranger can exhaust (issue 10): bodies and control characters.
             .wrap(actix_web::middleware::from_fn(crate::text_guard::guard))
+            // Inside the default Cache-Control, so that it sees what the handler said.
+            .wrap(from_fn(security_headers))
             .wrap(DefaultHeaders::new().add((CACHE_CONTROL, "no-cache")))
             .wrap(TracingLogger::<ClientSpan>::new())
             .route("/healthz", web::get().to(routes::health::healthz))

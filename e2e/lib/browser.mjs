@@ -34,7 +34,8 @@ export function launchBrowser() {
 
 /**
  * A French phone: 360x740, fr-FR. `problems` collects uncaught page errors, console errors,
- * failed requests and responses >= 500, one readable line each; tests assert it stays empty.
+ * Content-Security-Policy violations, failed requests and responses >= 500, one readable line
+ * each; tests assert it stays empty.
  *
  * A request the page abandons because its frame navigated away (`net::ERR_ABORTED` after a
  * navigation of that frame started) is not a failure: leaving a page cancels its loads. Any
@@ -59,6 +60,24 @@ export async function newPhonePage(browser) {
       const { url, lineNumber } = msg.location();
       problems.push(`console error: ${msg.text()}${url ? ` (at ${url}:${lineNumber})` : ''}`);
     }
+  });
+  // Every violation of the policy the server sends, reported by the page itself (the
+  // listener is installed by the browser, so the policy does not apply to it).
+  await context.exposeBinding('__vitrineCspViolation', (_source, v) =>
+    problems.push(`CSP violation: ${v.directive} refused ${v.blocked || '(inline)'} at ${v.source}:${v.line}`),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) =>
+        window.__vitrineCspViolation({
+          directive: e.effectiveDirective,
+          blocked: e.blockedURI,
+          source: e.sourceFile || e.documentURI,
+          line: e.lineNumber,
+        }),
+      true,
+    );
   });
   // Navigations of each frame so far, to tell a load abandoned by leaving the page from a
   // real failure.

@@ -7,16 +7,23 @@ import { demoSuite } from '../lib/suite.mjs';
 
 // A shopper's account: signing up from the checkout, ordering signed in with a word to the
 // shop, "Mes commandes", logging out and in again, and a session refreshed behind the scenes.
-// Expectations come from the API at run time.
+// The refresh token lives in an HttpOnly cookie the page cannot read; the access token in
+// memory only. Expectations come from the API at run time.
 
 const FOOD_SHOP = 'epicerie-du-duche';
 const SESSION_KEY = 'vitrine.session';
 const BASKET_KEY = 'vitrine.panier';
+const REFRESH_COOKIE = 'vitrine_refresh';
 
 const suite = demoSuite();
 const { api } = suite;
 
 const plain = (text) => squash(text.replace(/[\u00a0\u202f]/g, ' '));
+
+/** The refresh cookie the browser holds for the server, if any. */
+async function refreshCookie(page) {
+  return (await page.context().cookies()).find((c) => c.name === REFRESH_COOKIE);
+}
 
 async function orderable(shop) {
   const { items } = await api(`/products?shop=${shop}&in_stock=true&per_page=100`);
@@ -55,7 +62,19 @@ test('a shopper signs up at checkout, orders with a word to the shop, and finds 
   await screenshot(page, 'register-phone-error');
   await assertNoSeriousA11yViolations(page);
   await page.getByLabel('Mot de passe').fill(password);
+  const registered = page.waitForResponse((res) => res.url().endsWith('/api/v1/auth/register') && res.status() === 201);
   await page.getByRole('button', { name: 'Créer mon compte' }).click();
+  const session = await (await registered).json();
+  assert.equal(session.refresh_token, undefined, 'the refresh token is not in the answer the page reads');
+
+  // The refresh token is an HttpOnly, SameSite=Strict cookie for the auth routes only, and
+  // nothing the page can read holds a token.
+  const cookie = await refreshCookie(page);
+  assert.ok(cookie, 'the refresh cookie is set');
+  assert.deepEqual([cookie.httpOnly, cookie.sameSite, cookie.path], [true, 'Strict', '/api/v1/auth']);
+  assert.equal(await page.evaluate(() => document.cookie.includes('vitrine_refresh')), false);
+  const remembered = await page.evaluate(() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage));
+  assert.ok(!remembered.includes(session.access_token) && !remembered.includes(cookie.value), 'no token in storage');
 
   // Back at the checkout, signed in: name and e-mail are known, the basket is the same.
   await page.waitForURL('**/commande');
@@ -83,7 +102,6 @@ test('a shopper signs up at checkout, orders with a word to the shop, and finds 
   await page.getByRole('link', { name: 'Mon compte' }).click();
   await page.waitForURL('**/compte/commandes');
   await page.locator(`[data-testid="order"][data-number="${number}"]`).waitFor();
-  const session = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY));
   const res = await fetch(`${suite.server.baseUrl}/api/v1/me/orders`, { headers: { Authorization: `Bearer ${session.access_token}` } });
   assert.equal(res.status, 200);
   assert.deepEqual((await res.json()).items.map((o) => o.number), [number], "the account's orders, as the API lists them");
@@ -96,10 +114,11 @@ test('a shopper signs up at checkout, orders with a word to the shop, and finds 
   // The home page belongs to the other bundle: wait for it to be loaded.
   await page.locator('[data-testid="shop-list"]').waitFor();
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY), null);
+  assert.equal(await refreshCookie(page), undefined, 'the cookie is gone');
   const refused = await fetch(`${suite.server.baseUrl}/api/v1/auth/refresh`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ refresh_token: session.refresh_token }),
+    body: JSON.stringify({ refresh_token: cookie.value }),
   });
   assert.equal(refused.status, 401, 'the refresh token no longer works');
   await page.getByRole('link', { name: 'Se connecter' }).waitFor();
@@ -120,18 +139,18 @@ test('a shopper signs up at checkout, orders with a word to the shop, and finds 
   await page.waitForURL('**/compte/commandes');
   await page.locator(`[data-testid="order"][data-number="${number}"]`).waitFor();
 
-  // An expired access token is refreshed once, behind the scenes.
-  const before = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY));
-  await page.evaluate((key) => {
-    const stored = JSON.parse(localStorage.getItem(key));
-    stored.expires_at_ms = Date.now() - 1000;
-    localStorage.setItem(key, JSON.stringify(stored));
-  }, SESSION_KEY);
+  // A reload forgets the access token: the session is refreshed once, behind the scenes,
+  // through the cookie, which the server replaces.
+  const before = await refreshCookie(page);
+  const refreshes = [];
+  page.on('response', (res) => {
+    if (res.url().endsWith('/api/v1/auth/refresh')) refreshes.push(res.status());
+  });
   await page.reload();
   await page.locator(`[data-testid="order"][data-number="${number}"]`).waitFor();
-  const after = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), SESSION_KEY));
-  assert.notEqual(after.refresh_token, before.refresh_token, 'the session was refreshed');
-  assert.ok(after.expires_at_ms > Date.now(), 'with a fresh access token');
+  assert.deepEqual(refreshes, [200], 'one refresh');
+  const after = await refreshCookie(page);
+  assert.ok(after && after.value !== before.value, 'the session was refreshed');
 
   // Expected refusals: the short password (400), the wrong one (401), the spent token (401).
   const unexpected = problems.filter((p) => !/status of (400|401) .*\/auth\/(register|login)\b/.test(p));

@@ -3,6 +3,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The header the web app sends on its calls to `/auth/*` (with the value
+/// [`BROWSER_SESSION_VALUE`]): the refresh token then lives in an HttpOnly cookie scoped to
+/// `/api/v1/auth` instead of the JSON body, and refresh and log-out read it from there. A
+/// cross-site form cannot send this header, so the cookie alone never refreshes a session.
+pub const BROWSER_SESSION_HEADER: &str = "X-Requested-With";
+/// The value of [`BROWSER_SESSION_HEADER`].
+pub const BROWSER_SESSION_VALUE: &str = "vitrine";
+
 /// What an account may do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -72,8 +80,10 @@ pub struct Login {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RefreshToken {
-    /// The refresh token of the session.
-    pub refresh_token: String,
+    /// The refresh token of the session. The web app leaves it out (`{}`): its token is in
+    /// the `vitrine_refresh` cookie, read only with the header [`BROWSER_SESSION_HEADER`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
 }
 
 /// The signed-in account.
@@ -103,8 +113,10 @@ pub struct Session {
     pub token_type: String,
     /// Seconds the access token is valid.
     pub expires_in: u64,
-    /// Single use; valid 30 days.
-    pub refresh_token: String,
+    /// Single use; valid 30 days. Absent when the request came from the web app (with
+    /// [`BROWSER_SESSION_HEADER`]): the token is then in an HttpOnly cookie.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     /// The account.
     pub user: Me,
 }

@@ -152,32 +152,60 @@ pub async fn checkout(
     decode(send(Method::POST, &path, Some(body), &headers).await?).await
 }
 
-/// `POST /auth/register`: a new customer account, signed in.
+/// Sent on every call to `/auth/*`: the server then keeps the refresh token in an HttpOnly
+/// cookie the app never sees, and reads it from there.
+const BROWSER_SESSION: (&str, &str) = (
+    shared::auth::BROWSER_SESSION_HEADER,
+    shared::auth::BROWSER_SESSION_VALUE,
+);
+
+/// `POST /auth/register`: a new customer account, signed in (the refresh token in the
+/// cookie).
 pub async fn register(account: &Register) -> Result<Session, ApiError> {
     let body = json(account)?;
-    decode(send(Method::POST, "/auth/register", Some(body), &[]).await?).await
+    decode(
+        send(
+            Method::POST,
+            "/auth/register",
+            Some(body),
+            &[BROWSER_SESSION],
+        )
+        .await?,
+    )
+    .await
 }
 
-/// `POST /auth/login`: a session for an e-mail and password.
+/// `POST /auth/login`: a session for an e-mail and password (the refresh token in the
+/// cookie).
 pub async fn login(credentials: &Login) -> Result<Session, ApiError> {
     let body = json(credentials)?;
-    decode(send(Method::POST, "/auth/login", Some(body), &[]).await?).await
+    decode(send(Method::POST, "/auth/login", Some(body), &[BROWSER_SESSION]).await?).await
 }
 
-/// `POST /auth/refresh`: a new session for a refresh token, which stops working.
-pub async fn refresh(refresh_token: &str) -> Result<Session, ApiError> {
+/// `POST /auth/refresh`: a new session for the cookie's refresh token, which the new one
+/// replaces.
+pub async fn refresh() -> Result<Session, ApiError> {
     let body = json(&RefreshToken {
-        refresh_token: refresh_token.to_owned(),
+        refresh_token: None,
     })?;
-    decode(send(Method::POST, "/auth/refresh", Some(body), &[]).await?).await
+    decode(
+        send(
+            Method::POST,
+            "/auth/refresh",
+            Some(body),
+            &[BROWSER_SESSION],
+        )
+        .await?,
+    )
+    .await
 }
 
-/// `POST /auth/logout`: the refresh token stops working.
-pub async fn logout(refresh_token: &str) -> Result<(), ApiError> {
+/// `POST /auth/logout`: the cookie's refresh token stops working, and the cookie goes.
+pub async fn logout() -> Result<(), ApiError> {
     let body = json(&RefreshToken {
-        refresh_token: refresh_token.to_owned(),
+        refresh_token: None,
     })?;
-    send(Method::POST, "/auth/logout", Some(body), &[]).await?;
+    send(Method::POST, "/auth/logout", Some(body), &[BROWSER_SESSION]).await?;
     Ok(())
 }
 

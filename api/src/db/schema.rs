@@ -206,6 +206,7 @@ diesel::table! {
         expires_at -> Timestamp,
         revoked_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        replaced_by -> Nullable<BigInt>,
     }
 }
 

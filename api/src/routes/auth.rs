@@ -1,5 +1,6 @@
 //! Accounts and sessions: sign up, log in, refresh, log out.
 
+use actix_web::http::StatusCode;
 use actix_web::web::{self, Json};
 use actix_web::{HttpRequest, HttpResponse, post};
 use chrono::Utc;
@@ -12,6 +13,7 @@ use crate::db::models::user::{self, NewUser, UserRow};
 use crate::db::{self, DbConn, write_transaction};
 use crate::error::ApiError;
 use crate::routes::carts::cart_id;
+use crate::session_cookie::Delivery;
 use crate::startup::AppState;
 
 fn normalise_email(email: &str) -> String {
@@ -39,7 +41,7 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
             .issue(row.id, role, row.session_generation)?,
         token_type: "Bearer".into(),
         expires_in: ACCESS_TOKEN_SECONDS,
-        refresh_token,
+        refresh_token: Some(refresh_token),
         user: Me {
             cart_id: session::latest_cart(conn, row.id)?,
             id: row.id,
@@ -54,8 +56,9 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
 #[utoipa::path(
     tag = "accounts",
     request_body = Register,
+    params(BrowserSession),
     responses(
-        (status = 201, description = "The account and its session", body = Session),
+        (status = 201, description = "The account and its session", body = Session, headers(("Set-Cookie" = String, description = "With `X-Requested-With: vitrine` only: `vitrine_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=2592000`"))),
         (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An account with this e-mail exists", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many passwords being hashed; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
@@ -64,6 +67,7 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
 #[post("/auth/register")]
 pub async fn register(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<Register>,
 ) -> Result<HttpResponse, ApiError> {
     let Register {
@@ -113,7 +117,7 @@ pub async fn register(
         })
     })
     .await?;
-    Ok(HttpResponse::Created().json(session))
+    Ok(Delivery::of(&req).open(StatusCode::CREATED, session))
 }
 
 /// Opens a session. A wrong e-mail and a wrong password get the same 401. Failed logins
@@ -123,8 +127,9 @@ pub async fn register(
 #[utoipa::path(
     tag = "accounts",
     request_body = Login,
+    params(BrowserSession),
     responses(
-        (status = 200, description = "The session", body = Session),
+        (status = 200, description = "The session", body = Session, headers(("Set-Cookie" = String, description = "With `X-Requested-With: vitrine` only: `vitrine_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=2592000`"))),
         (status = 400, description = "The e-mail is not an address (at most 254 characters), or the password is longer than 128 characters",
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
@@ -137,7 +142,7 @@ pub async fn login(
     req: HttpRequest,
     state: web::Data<AppState>,
     body: Json<Login>,
-) -> Result<Json<Session>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let Login {
         email,
         password,
@@ -156,58 +161,102 @@ pub async fn login(
         })
     })
     .await?;
-    Ok(Json(session))
+    Ok(Delivery::of(&req).open(StatusCode::OK, session))
 }
 
 /// Exchanges a refresh token for a new session; the old token stops working. Using a
-/// refresh token twice closes every session of the account.
+/// refresh token twice, even at the same moment, closes every session of the account.
+///
+/// The token comes from the body, or for the web app from the `vitrine_refresh` cookie,
+/// read only with `X-Requested-With: vitrine`; the new one goes back the same way.
 #[utoipa::path(
     tag = "accounts",
     request_body = RefreshToken,
+    params(BrowserSession),
     responses(
-        (status = 200, description = "A new session", body = Session),
-        (status = 401, description = "Unknown, expired, used or revoked token", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "A new session", body = Session, headers(("Set-Cookie" = String, description = "With `X-Requested-With: vitrine` only: `vitrine_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=2592000`"))),
+        (status = 401, description = "No token, or an unknown, expired, used or revoked one (the cookie, if any, is cleared)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/auth/refresh")]
 pub async fn refresh(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<RefreshToken>,
-) -> Result<Json<Session>, ApiError> {
-    let token = body.into_inner().refresh_token;
+) -> Result<HttpResponse, ApiError> {
+    let (token, delivery) = Delivery::presented(&req, body.into_inner().refresh_token);
+    let Some(token) = token else {
+        return Ok(delivery.refuse(&ApiError::Unauthorized));
+    };
     let state_for_db = state.clone();
+    // Spending the old token and issuing the new one commit together: a second use that
+    // waited for the first one's row sees the new token (see `spend_refresh_token` for the
+    // one second use that is not a leak).
     let session = db::run(&state.pool, move |conn| {
-        let spent = write_transaction(conn, |conn| {
-            Ok(session::spend_refresh_token(
-                conn,
-                &token,
-                crate::db::models::now(),
-            )?)
-        })?;
-        let user_id = spent.ok_or(ApiError::Unauthorized)?;
-        let row = user::find(conn, user_id)?;
-        open_session(&state_for_db, conn, row)
+        write_transaction(conn, |conn| {
+            let now = crate::db::models::now();
+            let Some(spent) = session::spend_refresh_token(conn, &token, now)? else {
+                return Ok(None);
+            };
+            let row = user::find(conn, spent.user_id)?;
+            let opened = open_session(&state_for_db, conn, row)?;
+            if let Some(successor) = &opened.refresh_token {
+                session::link_successor(conn, spent.id, successor)?;
+            }
+            Ok(Some(opened))
+        })
     })
     .await?;
-    Ok(Json(session))
+    Ok(match session {
+        Some(session) => delivery.open(StatusCode::OK, session),
+        None => delivery.refuse(&ApiError::Unauthorized),
+    })
 }
 
-/// Closes a session: its refresh token stops working. Access tokens expire on their own
-/// within 15 minutes.
+/// Closes a session: its refresh token stops working (an unknown one is ignored). Access
+/// tokens expire on their own within 15 minutes.
+///
+/// The token comes from the body, or for the web app from the `vitrine_refresh` cookie,
+/// read only with `X-Requested-With: vitrine`, which is then cleared.
 #[utoipa::path(
     tag = "accounts",
     request_body = RefreshToken,
-    responses((status = 204, description = "Logged out"))
+    params(BrowserSession),
+    responses(
+        (status = 204, description = "Logged out"),
+        (status = 401, description = "No token in the body, and no `X-Requested-With: vitrine` to read the cookie", body = Problem, content_type = "application/problem+json"),
+    )
 )]
 #[post("/auth/logout")]
 pub async fn logout(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: Json<RefreshToken>,
 ) -> Result<HttpResponse, ApiError> {
-    let token = body.into_inner().refresh_token;
-    db::run(&state.pool, move |conn| {
-        Ok(session::revoke(conn, &token, Utc::now().naive_utc())?)
-    })
-    .await?;
-    Ok(HttpResponse::NoContent().finish())
+    let (token, delivery) = Delivery::presented(&req, body.into_inner().refresh_token);
+    if let Some(token) = token {
+        db::run(&state.pool, move |conn| {
+            Ok(session::revoke(conn, &token, Utc::now().naive_utc())?)
+        })
+        .await?;
+    } else if delivery == Delivery::Body {
+        return Err(ApiError::Unauthorized);
+    }
+    Ok(delivery.close(HttpResponse::NoContent().finish()))
+}
+
+/// The header the web app sends on `/auth/*` (OpenAPI).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Header)]
+#[expect(
+    dead_code,
+    reason = "read by hand in session_cookie; here for the document"
+)]
+struct BrowserSession {
+    /// `vitrine` from the web app: the refresh token then travels in the HttpOnly cookie
+    /// `vitrine_refresh` (`SameSite=Strict; Path=/api/v1/auth`), not in the body, and
+    /// refresh and log-out read it from there. Other clients leave it out and keep the
+    /// refresh token in the body.
+    #[param(rename = "X-Requested-With")]
+    x_requested_with: Option<String>,
 }

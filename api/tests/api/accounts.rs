@@ -87,17 +87,41 @@ on_both_backends! {
 
     async fn refresh_tokens_rotate_and_logout_revokes(app) {
         let first: Session = app.login("client@vitrine.demo", PASSWORD).await.json();
-        let refresh = |token: &str| json!({"refresh_token": token});
+        let refresh = |token: &Option<String>| json!({"refresh_token": token});
         let second: Session = app.post_json("/api/v1/auth/refresh", &refresh(&first.refresh_token), None).await.json();
         assert_ne!(second.refresh_token, first.refresh_token);
         assert_eq!(app.get_as("/api/v1/me", &second.access_token).await.status, 200);
-        // The old one was spent: using it again means it leaked, so every session closes.
+        let following: Session = app.post_json("/api/v1/auth/refresh", &refresh(&second.refresh_token), None).await.json();
+        // `first` was spent and its successor used since: using it again means it leaked,
+        // so every session closes.
         app.post_json("/api/v1/auth/refresh", &refresh(&first.refresh_token), None).await.problem(401, "unauthorized");
-        app.post_json("/api/v1/auth/refresh", &refresh(&second.refresh_token), None).await.problem(401, "unauthorized");
+        app.post_json("/api/v1/auth/refresh", &refresh(&following.refresh_token), None).await.problem(401, "unauthorized");
 
         let third: Session = app.login("client@vitrine.demo", PASSWORD).await.json();
         assert_eq!(app.post_json("/api/v1/auth/logout", &refresh(&third.refresh_token), None).await.status, 204);
         app.post_json("/api/v1/auth/refresh", &refresh(&third.refresh_token), None).await.problem(401, "unauthorized");
+    }
+
+    async fn a_refresh_whose_answer_was_lost_is_answered_again_and_a_replay_of_it_closes_every_session(app) {
+        let refresh = |token: &Option<String>| json!({"refresh_token": token});
+        let first: Session = app.login("client@vitrine.demo", PASSWORD).await.json();
+        let lost: Session = app.post_json("/api/v1/auth/refresh", &refresh(&first.refresh_token), None).await.json();
+        // The answer never arrived (a page left mid-refresh, a dropped connection): the same
+        // token, moments later, while its successor was never used, gets a new session, and
+        // the successor stops working.
+        let again: Session = app.post_json("/api/v1/auth/refresh", &refresh(&first.refresh_token), None).await.json();
+        assert_ne!(again.refresh_token, lost.refresh_token);
+        assert_eq!(app.get_as("/api/v1/me", &again.access_token).await.status, 200);
+        // Only a copy could present the revoked successor: every session closes.
+        app.post_json("/api/v1/auth/refresh", &refresh(&lost.refresh_token), None).await.problem(401, "unauthorized");
+        app.post_json("/api/v1/auth/refresh", &refresh(&again.refresh_token), None).await.problem(401, "unauthorized");
+
+        // After the grace, a second use is a leak even if the successor was never used.
+        let old: Session = app.login("client@vitrine.demo", PASSWORD).await.json();
+        let unused: Session = app.post_json("/api/v1/auth/refresh", &refresh(&old.refresh_token), None).await.json();
+        app.execute_sql("UPDATE refresh_tokens SET revoked_at = '2020-01-01 00:00:00' WHERE replaced_by IS NOT NULL");
+        app.post_json("/api/v1/auth/refresh", &refresh(&old.refresh_token), None).await.problem(401, "unauthorized");
+        app.post_json("/api/v1/auth/refresh", &refresh(&unused.refresh_token), None).await.problem(401, "unauthorized");
     }
 
     async fn protected_routes_need_a_valid_token(app) {

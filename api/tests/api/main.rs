@@ -31,3 +31,5 @@ mod races;
 mod shop_admin;
 mod shop_orders;
 mod shop_products;
+// The browser side: security headers, the refresh cookie, refresh races.
+mod browser;

@@ -1,13 +1,18 @@
-//! The shopper's session: who is signed in, and an access token for the API that is
-//! refreshed before it expires.
+//! The shopper's session: who is signed in, and an access token for the API, kept in memory
+//! and refreshed before it expires.
 //!
-//! The session lives in `localStorage` (`vitrine.session`), so that it survives a reload,
-//! the move between bundles and a second tab. The API rotates refresh tokens and treats a
-//! reused one as stolen (it closes every session of the account), so a refresh must happen
-//! once: within the page, every caller waits for the same refresh; across tabs, the stored
-//! session is read again first, and a tab that finds a fresh token uses it.
+//! The refresh token never reaches the app: the server keeps it in an HttpOnly cookie scoped
+//! to `/api/v1/auth` (see `api/src/session_cookie.rs`), out of reach of any script in the
+//! page. `localStorage` (`vitrine.session`) remembers only who is signed in, so that the page
+//! greets them at once after a reload, in another bundle or in another tab; the first call
+//! that needs the API there gets an access token through the cookie.
+//!
+//! The API rotates refresh tokens and treats a reused one as stolen (it closes every session
+//! of the account), so a refresh must happen once: within the page, every caller waits for
+//! the same refresh; across tabs, refreshes and log-outs take turns under a Web Lock
+//! ([`with_tab_lock`]), each one sending the cookie the previous one left.
 
-use std::{cell::RefCell, rc::Rc};
+use std::{cell::RefCell, future::Future, rc::Rc};
 
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use leptos::prelude::*;
@@ -16,34 +21,39 @@ use shared::{
     auth::{Me, Session},
     error::ErrorCode,
 };
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 
 use crate::{
     api::{self, ApiError},
     state::storage,
 };
 
-/// `localStorage` key of the session.
+/// `localStorage` key of who is signed in.
 pub const STORAGE_KEY: &str = "vitrine.session";
+/// The Web Lock that refreshes and log-outs of every tab take turns under.
+const REFRESH_LOCK: &str = "vitrine.session";
 /// Refresh the access token this long before it expires (clocks drift, requests take time).
 const REFRESH_MARGIN_MS: f64 = 60_000.0;
 
-/// What is remembered of a session.
+/// What `localStorage` remembers: who is signed in, no secret.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Stored {
-    access_token: String,
-    /// When the access token expires, in milliseconds since the epoch (browser clock).
-    expires_at_ms: f64,
-    refresh_token: String,
+struct Remembered {
     user: Me,
 }
 
-impl Stored {
-    fn from_session(session: Session) -> Stored {
-        Stored {
+/// An access token, in memory only.
+#[derive(Debug, Clone)]
+struct Access {
+    token: String,
+    /// When it expires, in milliseconds since the epoch (browser clock).
+    expires_at_ms: f64,
+}
+
+impl Access {
+    fn from_session(session: &Session) -> Access {
+        Access {
+            token: session.access_token.clone(),
             expires_at_ms: js_sys::Date::now() + session.expires_in as f64 * 1000.0,
-            access_token: session.access_token,
-            refresh_token: session.refresh_token,
-            user: session.user,
         }
     }
 
@@ -57,14 +67,19 @@ type Refresh = Shared<LocalBoxFuture<'static, Option<String>>>;
 /// The session, shared through context by [`provide_session`]; cheap to copy.
 #[derive(Clone, Copy)]
 pub struct SessionState {
-    stored: RwSignal<Option<Stored>>,
+    user: RwSignal<Option<Me>>,
+    access: StoredValue<Option<Access>>,
     refreshing: StoredValue<Rc<RefCell<Option<Refresh>>>, LocalStorage>,
 }
 
 /// Puts the remembered session, if any, in context.
 pub fn provide_session() {
+    let user = load();
+    // Sessions stored by earlier versions held the tokens themselves: keep only the user.
+    remember(user.as_ref());
     provide_context(SessionState {
-        stored: RwSignal::new(load()),
+        user: RwSignal::new(user),
+        access: StoredValue::new(None),
         refreshing: StoredValue::new_local(Rc::default()),
     });
 }
@@ -74,15 +89,21 @@ pub fn use_session() -> SessionState {
     expect_context::<SessionState>()
 }
 
-fn load() -> Option<Stored> {
-    serde_json::from_str(&storage::load(STORAGE_KEY)?).ok()
+fn load() -> Option<Me> {
+    serde_json::from_str::<Remembered>(&storage::load(STORAGE_KEY)?)
+        .ok()
+        .map(|remembered| remembered.user)
+}
+
+fn remember(user: Option<&Me>) {
+    let json = user.and_then(|user| serde_json::to_string(&Remembered { user: user.clone() }).ok());
+    storage::save(STORAGE_KEY, json.as_deref());
 }
 
 impl SessionState {
     /// The signed-in account (reactive); `None` for a guest.
     pub fn user(self) -> Option<Me> {
-        self.stored
-            .with(|stored| stored.as_ref().map(|s| s.user.clone()))
+        self.user.get()
     }
 
     /// Opens a session with an e-mail and password; the guest basket `cart_id` becomes the
@@ -109,31 +130,35 @@ impl SessionState {
     /// Closes the session here and on the server (best effort: offline, the refresh token
     /// still expires on its own).
     pub async fn logout(self) {
-        let stored = self.stored.get_untracked();
-        self.set(None);
-        if let Some(stored) = stored {
-            let _ = api::logout(&stored.refresh_token).await;
-        }
+        self.forget();
+        let _ = with_tab_lock(REFRESH_LOCK, api::logout).await;
     }
 
     /// A valid access token, refreshed if needed; `None` for a guest or a session the server
     /// no longer accepts (which is then forgotten).
     pub async fn access_token(self) -> Option<String> {
-        // Another tab may have refreshed (or closed) the session.
-        let stored = load();
-        if stored != self.stored.get_untracked() {
-            self.stored.set(stored.clone());
+        // Another tab may have closed the session, or opened another account's.
+        let remembered = load();
+        let same_account = remembered.as_ref().map(|user| user.id)
+            == self
+                .user
+                .with_untracked(|user| user.as_ref().map(|user| user.id));
+        if !same_account {
+            self.access.set_value(None);
         }
-        let stored = stored?;
-        if stored.is_fresh() {
-            return Some(stored.access_token);
+        if remembered != self.user.get_untracked() {
+            self.user.set(remembered.clone());
+        }
+        remembered?;
+        if let Some(token) = self.fresh_token() {
+            return Some(token);
         }
         let cell = self.refreshing.get_value();
         let pending = cell.borrow().clone();
         let refresh = match pending {
             Some(refresh) => refresh,
             None => {
-                let refresh = self.refresh(stored.refresh_token).boxed_local().shared();
+                let refresh = self.refresh().boxed_local().shared();
                 *cell.borrow_mut() = Some(refresh.clone());
                 refresh
             }
@@ -143,14 +168,14 @@ impl SessionState {
         token
     }
 
-    async fn refresh(self, refresh_token: String) -> Option<String> {
-        match api::refresh(&refresh_token).await {
+    async fn refresh(self) -> Option<String> {
+        match with_tab_lock(REFRESH_LOCK, api::refresh).await {
             Ok(session) => {
                 self.keep(session);
-                self.token()
+                self.fresh_token()
             }
             Err(ApiError::Api(problem)) if problem.code == ErrorCode::Unauthorized => {
-                self.set(None);
+                self.forget();
                 None
             }
             // Offline or a server error: keep the session for the next try.
@@ -158,23 +183,85 @@ impl SessionState {
         }
     }
 
-    fn token(self) -> Option<String> {
-        self.stored
-            .with_untracked(|stored| stored.as_ref().map(|s| s.access_token.clone()))
+    fn fresh_token(self) -> Option<String> {
+        self.access.with_value(|access| {
+            access
+                .as_ref()
+                .filter(|access| access.is_fresh())
+                .map(|access| access.token.clone())
+        })
     }
 
     fn keep(self, session: Session) -> Me {
-        let stored = Stored::from_session(session);
-        let user = stored.user.clone();
-        self.set(Some(stored));
-        user
+        self.access.set_value(Some(Access::from_session(&session)));
+        remember(Some(&session.user));
+        // Only a change notifies: a refresh of the same account must not redraw the pages
+        // that read it (a form would lose what was typed).
+        if self
+            .user
+            .with_untracked(|user| user.as_ref() != Some(&session.user))
+        {
+            self.user.set(Some(session.user.clone()));
+        }
+        session.user
     }
 
-    fn set(self, stored: Option<Stored>) {
-        let json = stored
-            .as_ref()
-            .and_then(|stored| serde_json::to_string(stored).ok());
-        storage::save(STORAGE_KEY, json.as_deref());
-        self.stored.set(stored);
+    fn forget(self) {
+        self.access.set_value(None);
+        remember(None);
+        self.user.set(None);
+    }
+}
+
+/// Runs `work` holding the Web Lock `name`, which every tab of the site shares, and returns
+/// its result; without Web Locks (old browsers, plain HTTP away from this computer) runs it
+/// as is.
+async fn with_tab_lock<T, F, Fut>(name: &str, work: F) -> T
+where
+    T: 'static,
+    F: FnOnce() -> Fut + 'static,
+    Fut: Future<Output = T> + 'static,
+{
+    let locks = js_sys::Reflect::get(&window().navigator(), &JsValue::from_str("locks"))
+        .ok()
+        .filter(JsValue::is_object);
+    let request = locks
+        .as_ref()
+        .and_then(|locks| js_sys::Reflect::get(locks, &JsValue::from_str("request")).ok())
+        .and_then(|request| request.dyn_into::<js_sys::Function>().ok());
+    let (Some(locks), Some(request)) = (locks, request) else {
+        return work().await;
+    };
+    // The work runs inside the lock's callback; if the browser refuses the lock, it is still
+    // here, and runs without.
+    let work = Rc::new(RefCell::new(Some(work)));
+    let result = Rc::new(RefCell::new(None::<T>));
+    let (pending, out) = (Rc::clone(&work), Rc::clone(&result));
+    let callback = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
+        let work = pending.borrow_mut().take();
+        wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(work) = work {
+                *out.borrow_mut() = Some(work().await);
+            }
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    if let Ok(promise) = request.call2(&locks, &JsValue::from_str(name), &callback)
+        && let Ok(promise) = promise.dyn_into::<js_sys::Promise>()
+    {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+    let done = result.borrow_mut().take();
+    match done {
+        Some(done) => done,
+        None => {
+            let work = work.borrow_mut().take();
+            match work {
+                Some(work) => work().await,
+                // The lock's callback took the work and never finished: it cannot have, since
+                // the lock's promise settles only after the callback's.
+                None => unreachable!("the Web Lock released before its work finished"),
+            }
+        }
     }
 }

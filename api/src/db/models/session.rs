@@ -44,39 +44,91 @@ pub fn create_refresh_token(
     Ok(token)
 }
 
-/// Spends a refresh token: the user it belonged to, or `None` when it is unknown, expired or
-/// already spent. A token spent twice means it leaked: every session of that user is then
-/// closed (and that must be committed, so this is not an error). Call inside a write
-/// transaction.
+/// How long after its exchange a refresh token may be presented again by the browser that
+/// never received the answer (a page left mid-refresh, a dropped mobile connection), as long
+/// as the token it was exchanged for has never been used.
+pub const REUSE_GRACE_SECONDS: i64 = 60;
+
+/// A refresh token just spent: its row, and the account it belongs to.
+#[derive(Debug, Clone, Copy)]
+pub struct Spent {
+    /// The spent token's row, to link it to its successor ([`link_successor`]).
+    pub id: i64,
+    /// The account.
+    pub user_id: i64,
+}
+
+/// Spends a refresh token, or `None` when it is unknown, expired or already spent. Call
+/// inside a write transaction, then [`link_successor`] once the new token exists.
+///
+/// Spending is one conditional update (still unspent, not expired) whose row count decides:
+/// of two requests spending the same token at once, exactly one wins. A token already
+/// spent is a second use, which closes every session of the account (a leaked token; the
+/// closing must be committed, so this is not an error), with one exception: within
+/// [`REUSE_GRACE_SECONDS`] of its exchange, while its successor has never been used, it is
+/// the same browser that lost the answer, and the unused successor is revoked instead (one
+/// conditional update, so one live token per session at any time). A thief who replays a
+/// token in that window gets a session whose owner's next refresh closes them all.
 pub fn spend_refresh_token(
     conn: &mut DbConn,
     token: &str,
     now: NaiveDateTime,
-) -> QueryResult<Option<i64>> {
-    let row: Option<(i64, i64, NaiveDateTime, Option<NaiveDateTime>)> = refresh_tokens::table
-        .filter(refresh_tokens::token_hash.eq(token_hash(token)))
+) -> QueryResult<Option<Spent>> {
+    let hash = token_hash(token);
+    let spent = diesel::update(
+        refresh_tokens::table
+            .filter(refresh_tokens::token_hash.eq(&hash))
+            .filter(refresh_tokens::revoked_at.is_null())
+            .filter(refresh_tokens::expires_at.gt(now)),
+    )
+    .set(refresh_tokens::revoked_at.eq(now))
+    .execute(conn)?;
+    let row: Option<(i64, i64, Option<NaiveDateTime>, Option<i64>)> = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(&hash))
         .select((
             refresh_tokens::id,
             refresh_tokens::user_id,
-            refresh_tokens::expires_at,
             refresh_tokens::revoked_at,
+            refresh_tokens::replaced_by,
         ))
         .first(conn)
         .optional()?;
-    let Some((id, user_id, expires_at, revoked_at)) = row else {
+    let Some((id, user_id, revoked_at, successor)) = row else {
         return Ok(None);
     };
-    if revoked_at.is_some() {
-        revoke_all(conn, user_id, now)?;
-        return Ok(None);
+    if spent == 1 {
+        return Ok(Some(Spent { id, user_id }));
     }
-    if expires_at <= now {
+    let Some(revoked_at) = revoked_at else {
+        // Expired and never spent.
         return Ok(None);
-    }
-    diesel::update(refresh_tokens::table.find(id))
+    };
+    let recent = now - revoked_at <= Duration::seconds(REUSE_GRACE_SECONDS);
+    if let (true, Some(successor)) = (recent, successor) {
+        let unused_successor_revoked = diesel::update(
+            refresh_tokens::table
+                .find(successor)
+                .filter(refresh_tokens::revoked_at.is_null()),
+        )
         .set(refresh_tokens::revoked_at.eq(now))
         .execute(conn)?;
-    Ok(Some(user_id))
+        if unused_successor_revoked == 1 {
+            return Ok(Some(Spent { id, user_id }));
+        }
+    }
+    revoke_all(conn, user_id, now)?;
+    Ok(None)
+}
+
+/// Records that the spent token `spent` was exchanged for `successor` (the new token).
+pub fn link_successor(conn: &mut DbConn, spent: i64, successor: &str) -> QueryResult<usize> {
+    let successor_id: i64 = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(token_hash(successor)))
+        .select(refresh_tokens::id)
+        .first(conn)?;
+    diesel::update(refresh_tokens::table.find(spent))
+        .set(refresh_tokens::replaced_by.eq(successor_id))
+        .execute(conn)
 }
 
 /// Revokes one refresh token (logout); unknown tokens are ignored.

@@ -370,8 +370,8 @@ fn Row(
     let is_open_panel = is_open.clone();
     let panel_category = category.clone();
     view! {
-        <li class="cat-row" data-testid="category" data-slug=slug.clone() data-depth=depth
-            style=format!("--depth: {}", depth.min(4))>
+        <li class=format!("cat-row cat-row--depth-{}", depth.min(4)) data-testid="category"
+            data-slug=slug.clone() data-depth=depth>
             <div class="cat-row__head">
                 <div class="cat-row__text">
                     <h3 class="cat-row__name">{name.clone()}</h3>
