@@ -14,11 +14,17 @@ use shared::auth::Role;
 
 use crate::auth::{self, AuthUser};
 use crate::db::models::api_key;
-use crate::db::models::shop::ShopRow;
+use crate::db::models::shop::{STATUS_ACTIVE, ShopRow};
 use crate::db::schema::{shop_members, shops};
 use crate::db::{self, DbConn};
 use crate::error::ApiError;
 use crate::startup::AppState;
+
+/// Draft products a shop may hold before the association approves it.
+pub const PENDING_SHOP_PRODUCTS: i64 = 20;
+
+/// Applications for a shop one account may have waiting for the association at once.
+pub const PENDING_APPLICATIONS_PER_ACCOUNT: i64 = 3;
 
 /// How every API key starts, so the server tells a key from an access token at a glance.
 pub const API_KEY_PREFIX: &str = "vtr_";
@@ -65,6 +71,22 @@ impl Caller {
             ))
             .get_result(conn),
         }
+    }
+
+    /// Refuses what only an approved shop may do (publish, upload pictures, import, phone
+    /// orders, API keys, the live feed) while the association has not approved `shop`; the
+    /// association's admins may do it anyway. Until then a shop keeps its profile and a few
+    /// drafts ([`PENDING_SHOP_PRODUCTS`]), so that nothing costly is open to anyone who
+    /// signs up.
+    pub fn require_approved(&self, shop: &ShopRow) -> Result<(), ApiError> {
+        if shop.status == STATUS_ACTIVE || self.is_admin() {
+            return Ok(());
+        }
+        Err(ApiError::ShopNotApproved(format!(
+            "the association has not approved the shop '{}' yet: until then it keeps its \
+             profile and at most {PENDING_SHOP_PRODUCTS} draft products",
+            shop.slug
+        )))
     }
 
     /// The shop with this slug, whatever its status, if the caller may run it; 404 otherwise.

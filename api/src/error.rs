@@ -67,6 +67,10 @@ pub enum ApiError {
     /// waiting for confirmation): 422.
     #[error("{1}")]
     UnprocessableWith(ErrorCode, String),
+    // Pending shops (issue 10).
+    /// The shop is not approved yet, and this is not for a pending shop: 403.
+    #[error("{0}")]
+    ShopNotApproved(String),
 }
 
 impl ApiError {
@@ -109,6 +113,7 @@ impl ApiError {
             ApiError::Internal(_) => ErrorCode::Internal,
             ApiError::ConflictWith(code, _) => *code,
             ApiError::UnprocessableWith(code, _) => *code,
+            ApiError::ShopNotApproved(_) => ErrorCode::ShopNotApproved,
         }
     }
 
@@ -135,7 +140,11 @@ impl ApiError {
             ApiError::UnprocessableWith(ErrorCode::TooManyOpenOrders, _) => {
                 "Too many orders waiting for confirmation"
             }
+            ApiError::UnprocessableWith(ErrorCode::TooManyApplications, _) => {
+                "Too many applications waiting"
+            }
             ApiError::UnprocessableWith(..) => "Cannot be processed",
+            ApiError::ShopNotApproved(_) => "Shop not approved yet",
         }
     }
 
@@ -195,6 +204,7 @@ impl ResponseError for ApiError {
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,
             ApiError::UnprocessableWith(..) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::ShopNotApproved(_) => StatusCode::FORBIDDEN,
         }
     }
 

@@ -60,6 +60,14 @@ pub enum ErrorCode {
     /// units) waiting for the shops' confirmation as one customer may: wait until the
     /// shops confirm them, or call them. Nothing was ordered.
     TooManyOpenOrders,
+    // Pending shops (issue 10).
+    /// The association has not approved this shop yet: until then it may keep its profile
+    /// and a few draft products, but not publish, upload pictures, import, take phone
+    /// orders, make API keys or follow the live feed.
+    ShopNotApproved,
+    /// This account already has as many shop applications waiting for the association as
+    /// one account may: wait for their answer.
+    TooManyApplications,
 }
 
 /// One invalid field or parameter.

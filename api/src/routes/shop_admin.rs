@@ -14,14 +14,14 @@ use actix_web::{HttpResponse, delete, get, patch, post};
 use chrono::{Duration, NaiveDate, Utc};
 use shared::Page;
 use shared::catalogue::{OpeningSlot, PageQuery, ShopKind};
-use shared::error::{FieldError, Problem};
+use shared::error::{ErrorCode, FieldError, Problem};
 use shared::shop_admin::{
     AddShopMember, AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey,
     NewApiKey, RELEASE_HOURS_MAX, RELEASE_HOURS_MIN, ShopMember, ShopProfile, ShopStatus,
     SuspendShop, UpdateShop,
 };
 
-use crate::access::{API_KEY_PREFIX, Caller};
+use crate::access::{API_KEY_PREFIX, Caller, PENDING_APPLICATIONS_PER_ACCOUNT};
 use crate::auth::{self, AuthUser};
 use crate::db::models::shop::{self, NewShop, ShopChanges, ShopRow};
 use crate::db::models::{api_key, now, user};
@@ -344,6 +344,8 @@ fn any_shop(conn: &mut DbConn, slug: &str) -> Result<ShopRow, ApiError> {
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in (an API key cannot apply)",
             body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`too_many_applications`: this account already has 3 applications waiting",
+            body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops")]
@@ -356,6 +358,15 @@ pub async fn apply_for_shop(
     let profile = db::run(&state.pool, move |conn| {
         let id = write_transaction(conn, |conn| {
             let now = now();
+            if shop::pending_applications_of(conn, user.id)? >= PENDING_APPLICATIONS_PER_ACCOUNT {
+                return Err(ApiError::UnprocessableWith(
+                    ErrorCode::TooManyApplications,
+                    format!(
+                        "this account already has {PENDING_APPLICATIONS_PER_ACCOUNT} applications \
+                         waiting for the association: wait for their answer"
+                    ),
+                ));
+            }
             let slug = shop::unique_slug(conn, &app.slug_base)?;
             let id = NewShop {
                 slug: &slug,
@@ -880,6 +891,7 @@ pub async fn remove_closed_day(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop the caller runs has this slug (API keys cannot manage keys)",
             body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops/{slug}/api-keys")]
@@ -900,6 +912,7 @@ pub async fn create_api_key(
     let created = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             let row = caller.shop(conn, &slug)?;
+            caller.require_approved(&row)?;
             let id = api_key::NewApiKey {
                 shop_id: row.id,
                 name: &name,

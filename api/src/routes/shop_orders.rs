@@ -323,6 +323,7 @@ fn phone_order_fields(err: ApiError) -> ApiError {
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop of yours has this slug, or a product is not one of its products", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not enough stock, or a product is not on sale; the detail names it", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops/{slug}/phone-orders")]
@@ -341,6 +342,7 @@ pub async fn create_phone_order(
     let order = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             let shop = caller.shop(conn, &slug)?;
+            caller.require_approved(&shop)?;
             let lines = order::shop_lines(conn, shop.id, &wanted)?;
             checkout.per_shop = vec![(shop.slug.clone(), None, note.clone())];
             let actor = caller.actor();
@@ -406,6 +408,7 @@ fn last_event_id(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
         (status = 400, description = "A bad `Last-Event-ID`", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/shops/{slug}/orders/events")]
@@ -419,6 +422,7 @@ pub async fn order_events(
     let slug = slug.into_inner();
     let (shop_id, cursor) = db::run(&state.pool, move |conn| {
         let shop = caller.shop(conn, &slug)?;
+        caller.require_approved(&shop)?;
         let cursor = match resume {
             Some(cursor) => cursor,
             None => order::last_event_id(conn)?,

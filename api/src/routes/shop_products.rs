@@ -17,7 +17,7 @@ use shared::shop_products::{
     ShopProductQuery, UpdateProduct, UploadedFile,
 };
 
-use crate::access::Caller;
+use crate::access::{Caller, PENDING_SHOP_PRODUCTS};
 use crate::db::models::picture;
 use crate::db::models::product::{self, ShopProductRow};
 use crate::db::models::shop::ShopRow;
@@ -264,6 +264,7 @@ pub async fn list_shop_products(
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops/{slug}/products")]
@@ -279,6 +280,9 @@ pub async fn create_product(
         let id = write_transaction(conn, |conn| {
             let shop = caller.shop(conn, &slug)?;
             check_vat_for_shop(values.vat_rate_bp, &shop)?;
+            if product::count_of_shop(conn, shop.id)? >= PENDING_SHOP_PRODUCTS {
+                caller.require_approved(&shop)?;
+            }
             product::create(conn, &shop, &values, crate::db::models::now())
         })?;
         Ok(product::find_managed(conn, id)?)
@@ -442,7 +446,10 @@ async fn change_status(
 ) -> Result<HttpResponse, ApiError> {
     let row = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
-            let (row, _) = managed_product(conn, &caller, id)?;
+            let (row, shop) = managed_product(conn, &caller, id)?;
+            if matches!(transition, Transition::Publish) {
+                caller.require_approved(&shop)?;
+            }
             let status = transition.apply(row.status()).map_err(ApiError::Conflict)?;
             product::set_status(conn, id, status, crate::db::models::now())?;
             Ok(product::find_managed(conn, id)?)
@@ -463,6 +470,7 @@ async fn change_status(
         (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already on sale, or archived (unpublish it first)",
             body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/products/{id}/publish")]
@@ -571,6 +579,7 @@ pub(crate) async fn read_picture(
             body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many pictures being processed; retry after `Retry-After` seconds",
             body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/products/{id}/picture")]
@@ -584,7 +593,8 @@ pub async fn put_product_picture(
     let id = id.into_inner();
     // Strangers are turned away before their upload is read.
     db::run(&state.pool, move |conn| {
-        managed_product(conn, &caller, id).map(drop)
+        let (_, shop) = managed_product(conn, &caller, id)?;
+        caller.require_approved(&shop)
     })
     .await?;
     let resized = read_picture(&req, payload).await?;
@@ -659,6 +669,7 @@ fn logo_urls(slug: &str, version: i64) -> ShopLogo {
             body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many pictures being processed; retry after `Retry-After` seconds",
             body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/shops/{slug}/logo")]
@@ -672,7 +683,7 @@ pub async fn put_shop_logo(
     let slug = slug.into_inner();
     let wanted = slug.clone();
     db::run(&state.pool, move |conn| {
-        caller.shop(conn, &wanted).map(drop)
+        caller.require_approved(&caller.shop(conn, &wanted)?)
     })
     .await?;
     let resized = read_picture(&req, payload).await?;
@@ -891,6 +902,7 @@ fn import(
         (status = 413, description = "Larger than 5 MB", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Content-Type is not text/csv", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Bad lines, listed in `errors`: nothing was applied", body = ImportReport),
+        (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops/{slug}/products/import")]
@@ -906,7 +918,7 @@ pub async fn import_products(
     let dry_run = query.dry_run.unwrap_or(false);
     let wanted = slug.clone();
     db::run(&state.pool, move |conn| {
-        caller.shop(conn, &wanted).map(drop)
+        caller.require_approved(&caller.shop(conn, &wanted)?)
     })
     .await?;
     if !CSV_CONTENT_TYPES.contains(&content_type(&req).as_str()) {

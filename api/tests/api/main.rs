@@ -27,6 +27,7 @@ mod orders;
 mod products;
 // Races (issue 10): lost updates, deadlocks, 500 bodies, kill -9.
 mod durability;
+mod pending_shops;
 mod races;
 mod shop_admin;
 mod shop_orders;

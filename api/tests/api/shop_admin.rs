@@ -66,6 +66,17 @@ struct Outsider {
 async fn outsider(app: &TestApp) -> Outsider {
     let token = sign_up(app, "outsider@example.fr").await;
     let shop = apply(app, &token, "Boutique Voisine").await;
+    // API keys are for approved shops.
+    let admin = token_of(app, "admin@vitrine.demo").await;
+    let approved = call(
+        app,
+        Method::POST,
+        &format!("/admin/shops/{}/approve", shop.slug),
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(approved.status, 200, "{}", approved.body);
     let key = create_key(app, &token, &shop.slug, "caisse").await.key;
     Outsider { token, key }
 }
@@ -179,7 +190,9 @@ on_both_backends! {
         let mut unknown = application("Épicerie");
         unknown["status"] = json!("active");
         call(&app, Method::POST, "/shops", Some(&token), Some(&unknown)).await.problem(400, "malformed_body");
-        let key = create_key(&app, &token, &shop.slug, "caisse").await.key;
+        // (A pending shop makes no API key; the association may make one for it.)
+        let association = token_of(&app, "admin@vitrine.demo").await;
+        let key = create_key(&app, &association, &shop.slug, "caisse").await.key;
         call(&app, Method::POST, "/shops", Some(&key), Some(&application("Par clé"))).await.problem(401, "unauthorized");
 
         // The applicant is now a merchant, running both shops.

@@ -1047,6 +1047,8 @@ impl Strings {
             ErrorCode::BelowDeliveryMinimum => self.delivery.problem_below_minimum,
             ErrorCode::BasketFull => self.hoarding.problem_basket_full,
             ErrorCode::TooManyOpenOrders => self.hoarding.problem_too_many_open_orders,
+            ErrorCode::ShopNotApproved => self.hoarding.problem_shop_not_approved,
+            ErrorCode::TooManyApplications => self.hoarding.problem_too_many_applications,
         }
     }
 

@@ -637,6 +637,14 @@ pub fn lock(conn: &mut DbConn, ids: &[i64]) -> QueryResult<()> {
     Ok(())
 }
 
+/// How many products the shop has, whatever their status.
+pub fn count_of_shop(conn: &mut DbConn, shop_id: i64) -> QueryResult<i64> {
+    products::table
+        .filter(products::shop_id.eq(shop_id))
+        .count()
+        .get_result(conn)
+}
+
 /// The largest stock ([`crate::domain::product::STOCK_MAX`]), as the column's type.
 const STOCK_MAX_I32: i32 = 1_000_000;
 const _: () = assert!(STOCK_MAX_I32 as i64 == crate::domain::product::STOCK_MAX);

@@ -274,6 +274,25 @@ pub fn lock(conn: &mut DbConn, id: i64) -> QueryResult<()> {
     Ok(())
 }
 
+/// Applications of this account still waiting for the association. On PostgreSQL the
+/// account's row is locked first, so that two applications sent at once are counted one
+/// after the other (SQLite's write transaction already holds the whole file).
+pub fn pending_applications_of(conn: &mut DbConn, user_id: i64) -> QueryResult<i64> {
+    if let DbConn::Pg(pg) = conn {
+        users::table
+            .find(user_id)
+            .select(users::id)
+            .for_update()
+            .load::<i64>(pg)?;
+    }
+    shops::table
+        .inner_join(shop_members::table)
+        .filter(shop_members::user_id.eq(user_id))
+        .filter(shops::status.eq(ShopStatus::Pending.as_str()))
+        .count()
+        .get_result(conn)
+}
+
 /// A shop by slug, whatever its status.
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<ShopRow>> {
     shops::table
