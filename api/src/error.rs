@@ -62,6 +62,9 @@ pub enum ApiError {
     /// A conflict with its own stable code (categories: a cycle, a category not empty...).
     #[error("{1}")]
     ConflictWith(ErrorCode, String),
+    /// A known path with a method it does not take; the methods it takes, for `Allow`.
+    #[error("{path} takes only {}", .allow.join(", "))]
+    MethodNotAllowed { path: String, allow: Vec<String> },
 }
 
 impl ApiError {
@@ -103,6 +106,7 @@ impl ApiError {
             ApiError::Unavailable(_) => ErrorCode::Unavailable,
             ApiError::Internal(_) => ErrorCode::Internal,
             ApiError::ConflictWith(code, _) => *code,
+            ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
         }
     }
 
@@ -125,6 +129,7 @@ impl ApiError {
             ApiError::Unavailable(_) => "Service unavailable",
             ApiError::Internal(_) => "Internal server error",
             ApiError::ConflictWith(..) => "Conflict",
+            ApiError::MethodNotAllowed { .. } => "Method not allowed",
         }
     }
 
@@ -183,6 +188,7 @@ impl ResponseError for ApiError {
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 
@@ -194,6 +200,9 @@ impl ResponseError for ApiError {
                 actix_web::http::header::RETRY_AFTER,
                 retry_after.to_string(),
             ));
+        }
+        if let ApiError::MethodNotAllowed { allow, .. } = self {
+            response.insert_header((actix_web::http::header::ALLOW, allow.join(", ")));
         }
         response.content_type("application/problem+json").body(body)
     }

@@ -53,6 +53,8 @@ pub enum ErrorCode {
     /// The picture's declared size is beyond what the server decodes (pixels a side or
     /// memory): send a smaller one.
     PictureTooLarge,
+    /// The path exists, but not with this method: the `Allow` header lists those it takes.
+    MethodNotAllowed,
 }
 
 /// One invalid field or parameter.

@@ -72,10 +72,18 @@ pub struct ApplyForShop {
     /// Street address.
     pub address: String,
     /// Postcode, 5 digits.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[ \t\n\r]*[0-9]{5}[ \t\n\r]*$")
+    )]
     pub postcode: String,
     /// The commune the shop is in.
     pub commune: String,
     /// A French phone number; any usual spelling.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(0|\+33 ?(\(0\))?|0033 ?)[1-9]([ .]?[0-9]{2}){4}$")
+    )]
     pub phone: String,
     /// Contact e-mail shown to shoppers.
     #[serde(default)]
@@ -192,10 +200,13 @@ pub struct UpdateShop {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AdminShopQuery {
     /// Only shops with this status: `pending`, `active` or `suspended`.
+    #[cfg_attr(feature = "openapi", param(pattern = "^(pending|active|suspended)$"))]
     pub status: Option<String>,
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 
@@ -231,6 +242,7 @@ pub struct AdminShop {
 #[serde(deny_unknown_fields)]
 pub struct SuspendShop {
     /// 1 to 500 characters, shown to the shop's merchants.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub reason: String,
 }
 
@@ -263,6 +275,7 @@ pub struct ShopMember {
 #[serde(deny_unknown_fields)]
 pub struct ClosedDay {
     /// `YYYY-MM-DD`, today or later (Europe/Paris).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
 }
 
@@ -273,6 +286,7 @@ pub struct ClosedDay {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
     /// What the key is for, 1 to 100 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
 }
 

@@ -57,6 +57,7 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
     responses(
         (status = 201, description = "The account and its session", body = Session),
         (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The `cart_id` names no basket", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An account with this e-mail exists", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many passwords being hashed; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
     )
@@ -128,6 +129,7 @@ pub async fn register(
         (status = 400, description = "The e-mail is not an address (at most 254 characters), or the password is longer than 128 characters",
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The `cart_id` names no basket", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many passwords being checked; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
     )
