@@ -123,12 +123,15 @@ fn whole_floats_to_integers(value: &mut Value) -> bool {
             }
             _ => false,
         },
-        Value::Array(items) => items.iter_mut().fold(false, |changed, item| {
-            whole_floats_to_integers(item) || changed
-        }),
-        Value::Object(fields) => fields.values_mut().fold(false, |changed, item| {
-            whole_floats_to_integers(item) || changed
-        }),
+        // Every item is visited (no short cut), so `|` and not `||`.
+        Value::Array(items) => items
+            .iter_mut()
+            .map(whole_floats_to_integers)
+            .fold(false, |a, b| a | b),
+        Value::Object(fields) => fields
+            .values_mut()
+            .map(whole_floats_to_integers)
+            .fold(false, |a, b| a | b),
         Value::Null | Value::Bool(_) | Value::String(_) => false,
     }
 }
