@@ -10,6 +10,7 @@ use crate::auth::{ACCESS_TOKEN_SECONDS, check_password_policy, hash_password_lim
 use crate::db::models::session;
 use crate::db::models::user::{self, NewUser, UserRow};
 use crate::db::{self, DbConn, write_transaction};
+use crate::domain::email::parse_email;
 use crate::error::ApiError;
 use crate::routes::carts::cart_id;
 use crate::startup::AppState;
@@ -19,11 +20,7 @@ fn normalise_email(email: &str) -> String {
 }
 
 fn check_email(email: &str) -> Option<FieldError> {
-    let valid = email.len() <= 254
-        && email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.starts_with('.')
-        });
-    (!valid).then(|| FieldError {
+    parse_email(email).is_none().then(|| FieldError {
         field: "email".into(),
         message: "must be an e-mail address such as jeanne@example.fr".into(),
     })
