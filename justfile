@@ -21,7 +21,8 @@ run *ARGS:
     exec "${CARGO_TARGET_DIR:-target}/debug/vitrine" serve --demo {{ARGS}}
 
 # The whole test suite: formatting, lints, unit and API tests on SQLite and PostgreSQL,
-# the OpenAPI drift check, and the browser tests.
+# the OpenAPI drift check and the browser tests. (`just fuzz-quick` is not in it yet: it
+# still finds mismatches between openapi.yaml and the server; see the README.)
 test: setup-test fmt-check lint test-rust e2e e2e-pg
 
 # Install the tools the app needs (wasm target, wasm-bindgen-cli, brotli); skips what is present.
@@ -41,6 +42,18 @@ web:
 test-rust:
     cargo test -p vitrine-api -p vitrine-shared
     cargo test -p vitrine-web
+
+# Fuzz the whole API from openapi.yaml (schemathesis, every check), anonymous and as the demo
+# customer, merchant and admin, on SQLite with a small budget: about 3 minutes. Runs the
+# binary the API tests built (see `e2e`).
+fuzz-quick EXAMPLES="5":
+    cargo test -p vitrine-api --no-run
+    scripts/fuzz.sh --max-examples {{EXAMPLES}}
+
+# The same on PostgreSQL (a fresh database, dropped after) with a bigger budget.
+fuzz EXAMPLES="50":
+    cargo test -p vitrine-api --no-run
+    scripts/fuzz.sh --max-examples {{EXAMPLES}} --database-url "${VITRINE_TEST_PG_SERVER:-postgres://postgres@127.0.0.1:5432}"
 
 # API tests on SQLite only.
 test-sqlite:

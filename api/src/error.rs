@@ -71,6 +71,9 @@ pub enum ApiError {
     /// The shop is not approved yet, and this is not for a pending shop: 403.
     #[error("{0}")]
     ShopNotApproved(String),
+    /// A known path with a method it does not take; the methods it takes, for `Allow`.
+    #[error("{path} takes only {}", .allow.join(", "))]
+    MethodNotAllowed { path: String, allow: Vec<String> },
 }
 
 impl ApiError {
@@ -114,6 +117,7 @@ impl ApiError {
             ApiError::ConflictWith(code, _) => *code,
             ApiError::UnprocessableWith(code, _) => *code,
             ApiError::ShopNotApproved(_) => ErrorCode::ShopNotApproved,
+            ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
         }
     }
 
@@ -145,6 +149,7 @@ impl ApiError {
             }
             ApiError::UnprocessableWith(..) => "Cannot be processed",
             ApiError::ShopNotApproved(_) => "Shop not approved yet",
+            ApiError::MethodNotAllowed { .. } => "Method not allowed",
         }
     }
 
@@ -205,6 +210,7 @@ impl ResponseError for ApiError {
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,
             ApiError::UnprocessableWith(..) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::ShopNotApproved(_) => StatusCode::FORBIDDEN,
+            ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
         }
     }
 
@@ -216,6 +222,9 @@ impl ResponseError for ApiError {
                 actix_web::http::header::RETRY_AFTER,
                 retry_after.to_string(),
             ));
+        }
+        if let ApiError::MethodNotAllowed { allow, .. } = self {
+            response.insert_header((actix_web::http::header::ALLOW, allow.join(", ")));
         }
         response.content_type("application/problem+json").body(body)
     }

@@ -37,8 +37,6 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 /// Longest password a login verifies: longer ones cannot have been set (see
 /// `auth::PASSWORD_LENGTH`), and are not worth hashing.
 const MAX_PASSWORD_CHARS: usize = 128;
-/// Longest e-mail address (RFC 5321's path limit).
-pub const MAX_EMAIL_LENGTH: usize = 254;
 
 /// The client's address, as this process sees it. IPv6 addresses count by their /64: one
 /// machine has a whole /64 to pick from.
@@ -54,18 +52,10 @@ pub(crate) fn client_address(req: &HttpRequest) -> String {
     }
 }
 
-/// Whether an e-mail address is plausible: `someone@host.tld`, at most 254 characters, no
-/// spaces or control characters.
+/// Whether an e-mail address is plausible (`domain::email`, the one rule); the login
+/// hands it in trimmed and lower-cased.
 pub fn valid_email(email: &str) -> bool {
-    email.len() <= MAX_EMAIL_LENGTH
-        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
-        && email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty()
-                && !host.contains('@')
-                && host.contains('.')
-                && !host.starts_with('.')
-                && !host.ends_with('.')
-        })
+    crate::domain::email::parse_email(email).is_some_and(|parsed| parsed == email)
 }
 
 fn account_key(email: &str) -> String {

@@ -3,7 +3,8 @@
 //! in a query parameter or in the path are a 400 naming the field, before any handler runs.
 //! PostgreSQL refuses NUL in text: without this, such a value reached the database and came
 //! back as a 500. [`check_text`] is the same rule for text that does not come as JSON (the
-//! cells of a CSV import).
+//! cells of a CSV import). A whole number written with a fraction (`2.0`) is read as the
+//! integer it is, as the OpenAPI document's JSON Schema says.
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
@@ -88,15 +89,51 @@ async fn check_request(req: &mut ServiceRequest) -> Result<(), ApiError> {
         }
     };
     // What is not JSON is the extractor's to refuse, with its own message.
-    if let Ok(value) = serde_json::from_slice::<Value>(&body) {
+    let mut body = body;
+    if let Ok(mut value) = serde_json::from_slice::<Value>(&body) {
         let mut errors = Vec::new();
         walk(&value, &mut String::new(), &mut errors);
         if let Some(err) = ApiError::from_field_errors(errors) {
             return Err(err);
         }
+        if whole_floats_to_integers(&mut value) {
+            body = serde_json::to_vec(&value)
+                .map_err(|err| ApiError::Internal(err.into()))?
+                .into();
+        }
     }
     req.set_payload(body.into());
     Ok(())
+}
+
+/// `2.0` is the integer 2 to JSON Schema (the OpenAPI document's dialect), but serde reads
+/// only `2` into an integer field: every whole number written with a fraction, within the
+/// range a float holds exactly, becomes an integer. A float field reads either spelling.
+/// Returns whether anything changed.
+fn whole_floats_to_integers(value: &mut Value) -> bool {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    match value {
+        Value::Number(number) => match number.as_f64() {
+            Some(float) if number.is_f64() && float.fract() == 0.0 && float.abs() <= EXACT => {
+                // In range, so the cast is exact.
+                #[expect(clippy::cast_possible_truncation, reason = "whole and within 2^53")]
+                let whole = float as i64;
+                *value = Value::from(whole);
+                true
+            }
+            _ => false,
+        },
+        // Every item is visited (no short cut), so `|` and not `||`.
+        Value::Array(items) => items
+            .iter_mut()
+            .map(whole_floats_to_integers)
+            .fold(false, |a, b| a | b),
+        Value::Object(fields) => fields
+            .values_mut()
+            .map(whole_floats_to_integers)
+            .fold(false, |a, b| a | b),
+        Value::Null | Value::Bool(_) | Value::String(_) => false,
+    }
 }
 
 /// The 413 of a JSON body over [`JSON_LIMIT`].
@@ -197,6 +234,19 @@ mod tests {
         fields.sort_unstable();
         assert_eq!(fields, ["customer.phone", "lines[1].note", "name"]);
         assert!(errors[0].message.contains("U+"));
+    }
+
+    #[test]
+    fn whole_numbers_written_as_floats_become_integers() {
+        let mut body =
+            serde_json::json!({"quantity": 2.0, "vat_rate": 5.5, "lines": [{"n": -7.0}]});
+        assert!(whole_floats_to_integers(&mut body));
+        assert_eq!(
+            body,
+            serde_json::json!({"quantity": 2, "vat_rate": 5.5, "lines": [{"n": -7}]})
+        );
+        let mut huge = serde_json::json!(1e300);
+        assert!(!whole_floats_to_integers(&mut huge));
     }
 
     #[test]

@@ -22,9 +22,11 @@ pub struct AccountQuery {
     pub role: Option<Role>,
     /// Page number, from 1.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 
@@ -171,5 +173,6 @@ pub struct ResetWithCode {
     /// The 12 digits; spaces and dashes are ignored.
     pub code: String,
     /// The new password, 12 to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub new_password: String,
 }

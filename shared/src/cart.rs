@@ -124,6 +124,7 @@ pub struct AddCartItem {
     /// The product's id.
     pub product_id: i64,
     /// Units to add, 1 to 99 (the line may not exceed 99 or the stock).
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub quantity: i64,
 }
 
@@ -133,5 +134,6 @@ pub struct AddCartItem {
 #[serde(deny_unknown_fields)]
 pub struct UpdateCartItem {
     /// The new quantity, 0 to 99; 0 removes the line.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]
     pub quantity: i64,
 }

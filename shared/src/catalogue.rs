@@ -83,10 +83,13 @@ pub struct ShopSummary {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ShopQuery {
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
     /// Only shops of this kind: `food`, `non_food` or `restaurant`.
+    #[cfg_attr(feature = "openapi", param(pattern = "^(food|non_food|restaurant)$"))]
     pub kind: Option<String>,
     /// Only shops in this commune (exact name, e.g. `Uzès`).
     pub commune: Option<String>,
@@ -140,8 +143,10 @@ impl Category {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 
@@ -324,8 +329,10 @@ impl ProductSort {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProductQuery {
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
     /// Words to find in product names, descriptions, categories and shop names (at most
     /// 200 characters; case, accents and plurals do not matter).
@@ -335,8 +342,10 @@ pub struct ProductQuery {
     /// A shop's slug.
     pub shop: Option<String>,
     /// Lowest price in cents, included.
+    #[cfg_attr(feature = "openapi", param(minimum = 0))]
     pub min_price_cents: Option<i64>,
     /// Highest price in cents, included.
+    #[cfg_attr(feature = "openapi", param(minimum = 0))]
     pub max_price_cents: Option<i64>,
     /// `true` hides products that are out of stock.
     pub in_stock: Option<bool>,

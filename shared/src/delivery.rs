@@ -21,8 +21,10 @@ pub struct CommuneSearch {
     /// `saint quentin`, `st quentin`), a postcode or its beginning (`307`), an INSEE code,
     /// or a name followed by a département or postcode (`saint quentin 30`). 1 to 100
     /// characters.
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 100))]
     pub q: String,
     /// Most results, 1 to 50 (default 20).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 50))]
     pub limit: Option<u32>,
 }
 
@@ -113,6 +115,7 @@ pub struct UpdateDelivery {
     pub non_food_days: Option<Vec<u8>>,
     /// 0 to 23.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 23))]
     pub cut_off_hour: Option<u8>,
     /// Free always, or from a minimum basket per shop.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -68,6 +68,8 @@ pub enum ErrorCode {
     /// This account already has as many shop applications waiting for the association as
     /// one account may: wait for their answer.
     TooManyApplications,
+    /// The path exists, but not with this method: the `Allow` header lists those it takes.
+    MethodNotAllowed,
 }
 
 /// One invalid field or parameter.

@@ -109,6 +109,10 @@ pub struct Address {
     /// Number and street, e.g. `12 rue de la République`.
     pub street: String,
     /// Five-digit postcode.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[ \t\n\r]*[0-9]{5}[ \t\n\r]*$")
+    )]
     pub postcode: String,
     /// The commune, one of `GET /communes`.
     pub commune: String,
@@ -122,6 +126,10 @@ pub struct Customer {
     /// Name, as the shop will call them.
     pub name: String,
     /// A French phone number, any usual spelling (`04 66 22 12 34`, `+33 4 66 22 12 34`).
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(0|\+33 ?(\(0\))?|0033 ?)[1-9]([ .]?[0-9]{2}){4}$")
+    )]
     pub phone: String,
     /// Optional e-mail.
     #[serde(default)]

@@ -72,10 +72,18 @@ pub struct ApplyForShop {
     /// Street address.
     pub address: String,
     /// Postcode, 5 digits.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[ \t\n\r]*[0-9]{5}[ \t\n\r]*$")
+    )]
     pub postcode: String,
     /// The commune the shop is in.
     pub commune: String,
     /// A French phone number; any usual spelling.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^(0|\+33 ?(\(0\))?|0033 ?)[1-9]([ .]?[0-9]{2}){4}$")
+    )]
     pub phone: String,
     /// Contact e-mail shown to shoppers.
     #[serde(default)]
@@ -206,10 +214,13 @@ pub const RELEASE_HOURS_DEFAULT: i64 = 48;
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AdminShopQuery {
     /// Only shops with this status: `pending`, `active` or `suspended`.
+    #[cfg_attr(feature = "openapi", param(pattern = "^(pending|active|suspended)$"))]
     pub status: Option<String>,
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 
@@ -245,6 +256,7 @@ pub struct AdminShop {
 #[serde(deny_unknown_fields)]
 pub struct SuspendShop {
     /// 1 to 500 characters, shown to the shop's merchants.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub reason: String,
 }
 
@@ -277,6 +289,7 @@ pub struct ShopMember {
 #[serde(deny_unknown_fields)]
 pub struct ClosedDay {
     /// `YYYY-MM-DD`, today or later (Europe/Paris).
+    #[cfg_attr(feature = "openapi", schema(format = Date))]
     pub date: String,
 }
 
@@ -287,6 +300,7 @@ pub struct ClosedDay {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
     /// What the key is for, 1 to 100 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
     pub name: String,
 }
 

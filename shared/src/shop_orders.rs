@@ -131,8 +131,10 @@ pub struct ShopOrdersQuery {
     /// Only orders with this status.
     pub status: Option<OrderStatus>,
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 
@@ -191,6 +193,7 @@ pub struct PhoneOrderLine {
     /// A product of this shop, on sale.
     pub product_id: i64,
     /// Units, 1 to 99.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub quantity: i64,
 }
 
@@ -212,6 +215,7 @@ pub struct PhoneOrder {
     /// Pickup or delivery (with the address).
     pub fulfilment: CheckoutFulfilment,
     /// The products, each at most once.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
     pub lines: Vec<PhoneOrderLine>,
     /// A note on the order (at most 500 characters).
     #[serde(default)]

@@ -95,12 +95,18 @@ pub struct ShopProduct {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ShopProductQuery {
     /// Only products with this status: `draft`, `active` or `archived`.
+    #[cfg_attr(
+        feature = "openapi",
+        param(pattern = r"^[ \t\n\r]*(draft|active|archived)?[ \t\n\r]*$")
+    )]
     pub status: Option<String>,
     /// Words to find in the name, description or category (case and accents do not matter).
     pub q: Option<String>,
     /// Page number, from 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 
@@ -114,16 +120,21 @@ pub struct ShopProductQuery {
 #[serde(deny_unknown_fields)]
 pub struct CreateProduct {
     /// 1 to 120 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: String,
     /// Up to 5,000 characters.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub description: String,
     /// Price in cents, VAT included, 1 to 10,000,000.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000))]
     pub price_cents: i64,
     /// VAT rate in percent: 2.1, 5.5, 10 or 20; 0 (and only 0) for a VAT-exempt shop.
+    #[cfg_attr(feature = "openapi", schema(schema_with = vat_rate_schema))]
     pub vat_rate: f64,
     /// Units in stock, 0 to 1,000,000; `null` or absent: not counted (always available).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1_000_000))]
     pub stock: Option<i64>,
     /// A category's slug (`GET /categories`).
     pub category: String,
@@ -139,15 +150,19 @@ pub struct CreateProduct {
 pub struct UpdateProduct {
     /// 1 to 120 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
     pub name: Option<String>,
     /// Up to 5,000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 5000))]
     pub description: Option<String>,
     /// Price in cents, VAT included, 1 to 10,000,000.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000))]
     pub price_cents: Option<i64>,
     /// VAT rate in percent: 2.1, 5.5, 10 or 20; 0 for a VAT-exempt shop.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = optional_vat_rate_schema))]
     pub vat_rate: Option<f64>,
     /// Units in stock, 0 to 1,000,000; `null`: stop counting. Absent: unchanged.
     #[serde(
@@ -155,7 +170,10 @@ pub struct UpdateProduct {
         deserialize_with = "present",
         skip_serializing_if = "Option::is_none"
     )]
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)
+    )]
     pub stock: Option<Option<i64>>,
     /// A category's slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -184,6 +202,7 @@ where
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PictureQuery {
     /// `display` (default, at most 800 px) or `thumb` (at most 240 px).
+    #[cfg_attr(feature = "openapi", param(pattern = "^(display|thumb)$"))]
     pub size: Option<String>,
     /// The picture's version, as the catalogue's URLs give it; a URL with the current
     /// version may be cached for a year.
@@ -316,4 +335,33 @@ mod tests {
         assert_eq!(serde_json::to_string(&null).unwrap(), r#"{"stock":null}"#);
         assert!(serde_json::from_str::<UpdateProduct>(r#"{"status": "active"}"#).is_err());
     }
+}
+
+/// The VAT rates a product may have, in percent (0 only in a VAT-exempt shop).
+#[cfg(feature = "openapi")]
+const VAT_RATES: [f64; 5] = [0.0, 2.1, 5.5, 10.0, 20.0];
+
+#[cfg(feature = "openapi")]
+fn vat_rate_schema() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Number)
+        .enum_values(Some(VAT_RATES))
+        .description(Some(
+            "VAT rate in percent: 2.1, 5.5, 10 or 20; 0 (and only 0) for a VAT-exempt shop.",
+        ))
+        .build()
+}
+
+#[cfg(feature = "openapi")]
+fn optional_vat_rate_schema() -> utoipa::openapi::Object {
+    use utoipa::openapi::schema::{SchemaType, Type};
+    let mut rates: Vec<serde_json::Value> = VAT_RATES.iter().map(|r| (*r).into()).collect();
+    rates.push(serde_json::Value::Null);
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(SchemaType::from_iter([Type::Number, Type::Null]))
+        .enum_values(Some(rates))
+        .description(Some(
+            "VAT rate in percent: 2.1, 5.5, 10 or 20; 0 for a VAT-exempt shop.",
+        ))
+        .build()
 }

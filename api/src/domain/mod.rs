@@ -5,6 +5,7 @@
 pub mod category_tree;
 pub mod default_categories;
 pub mod delivery;
+pub mod email;
 pub mod paging;
 pub mod phone;
 pub mod pricing;

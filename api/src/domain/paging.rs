@@ -3,7 +3,10 @@
 use shared::error::FieldError;
 use shared::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
 
-/// A valid page request: `page` from 1, `per_page` from 1 to [`MAX_PER_PAGE`].
+/// The last page one may ask for: the OpenAPI document's `page` is a 32-bit integer.
+pub const MAX_PAGE: u32 = 2_147_483_647;
+
+/// A valid page request: `page` from 1 to [`MAX_PAGE`], `per_page` from 1 to [`MAX_PER_PAGE`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paging {
     pub page: u32,
@@ -15,10 +18,11 @@ impl Paging {
     /// returned in its place, so the caller can go on collecting errors).
     pub fn parse(page: Option<u32>, per_page: Option<u32>, errors: &mut Vec<FieldError>) -> Paging {
         let page = page.unwrap_or(1);
-        if page < 1 {
+        // The document's integers are 32-bit signed: beyond, a page is refused, not served.
+        if !(1..=MAX_PAGE).contains(&page) {
             errors.push(FieldError {
                 field: "page".into(),
-                message: "must be 1 or more".into(),
+                message: format!("must be between 1 and {MAX_PAGE}"),
             });
         }
         let per_page = per_page.unwrap_or(DEFAULT_PER_PAGE);

@@ -11,6 +11,7 @@ use crate::auth::{ACCESS_TOKEN_SECONDS, check_password_policy, hash_password_lim
 use crate::db::models::session;
 use crate::db::models::user::{self, NewUser, UserRow};
 use crate::db::{self, DbConn, write_transaction};
+use crate::domain::email::parse_email;
 use crate::error::ApiError;
 use crate::routes::carts::cart_id;
 use crate::session_cookie::Delivery;
@@ -21,11 +22,7 @@ fn normalise_email(email: &str) -> String {
 }
 
 fn check_email(email: &str) -> Option<FieldError> {
-    let valid = email.len() <= 254
-        && email.split_once('@').is_some_and(|(user, host)| {
-            !user.is_empty() && host.contains('.') && !host.starts_with('.')
-        });
-    (!valid).then(|| FieldError {
+    parse_email(email).is_none().then(|| FieldError {
         field: "email".into(),
         message: "must be an e-mail address such as jeanne@example.fr".into(),
     })
@@ -60,6 +57,7 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
     responses(
         (status = 201, description = "The account and its session", body = Session, headers(("Set-Cookie" = String, description = "With `X-Requested-With: vitrine` only: `vitrine_refresh=<refresh token>; HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth; Max-Age=2592000`"))),
         (status = 400, description = "A field is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The `cart_id` names no basket", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An account with this e-mail exists", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many passwords being hashed; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
     )
@@ -133,6 +131,7 @@ pub async fn register(
         (status = 400, description = "The e-mail is not an address (at most 254 characters), or the password is longer than 128 characters",
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The `cart_id` names no basket", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "`busy`: too many passwords being checked; retry after `Retry-After` seconds", body = Problem, content_type = "application/problem+json"),
     )

@@ -12,6 +12,7 @@ use crate::access::Caller;
 use crate::db::models::marketplace::{self, MarketplaceChanges};
 use crate::db::models::now;
 use crate::db::{self, write_transaction};
+use crate::domain::email::parse_email;
 use crate::domain::phone::FrenchPhone;
 use crate::error::ApiError;
 use crate::routes::pictures::jpeg_response;
@@ -251,20 +252,16 @@ fn parse(body: UpdateMarketplace) -> Result<MarketplaceChanges, ApiError> {
             })
     });
     let contact_email = body.contact_email.map(|email| {
-        let email = email.trim().to_lowercase();
-        let valid = email.is_empty()
-            || (email.len() <= 254
-                && !email.contains(char::is_whitespace)
-                && email.split_once('@').is_some_and(|(user, host)| {
-                    !user.is_empty() && host.contains('.') && !host.starts_with('.')
-                }));
-        if !valid {
+        if email.trim().is_empty() {
+            return String::new();
+        }
+        parse_email(&email).unwrap_or_else(|| {
             e.add(
                 "contact_email",
                 "must be an e-mail address such as contact@example.fr",
             );
-        }
-        email
+            email.trim().to_owned()
+        })
     });
     let palette = body.palette.map(|name| {
         if Palette::parse(name.trim()).is_none() {

@@ -10,6 +10,7 @@ pub mod admin_delivery;
 pub mod auth;
 pub mod carts;
 pub mod categories;
+pub mod contract;
 pub mod health;
 pub mod marketplace;
 pub mod orders;
@@ -197,5 +198,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         .openapi(ApiDoc::openapi())
         .service(scope::scope("/api/v1").configure(api_v1))
         .split_for_parts();
+    let mut api = api;
+    contract::apply(&mut api);
     api
 }

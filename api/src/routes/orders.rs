@@ -18,6 +18,7 @@ use crate::db::models::open_orders::Bounds;
 use crate::db::models::order::{self, ValidCheckout, View};
 use crate::db::models::{cart, commune};
 use crate::db::{self, DbConn, write_transaction};
+use crate::domain::email::parse_email;
 use crate::domain::paging::Paging;
 use crate::domain::phone::FrenchPhone;
 use crate::error::ApiError;
@@ -79,19 +80,17 @@ pub(crate) fn parse_contact(
         .ok();
     let email = customer
         .email
-        .map(|e| e.trim().to_owned())
-        .filter(|e| !e.is_empty());
-    if email.as_ref().is_some_and(|e| {
-        e.len() > 254
-            || !e
-                .split_once('@')
-                .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
-    }) {
-        invalid(
-            "customer.email",
-            "must be an e-mail address such as jeanne@example.fr",
-        );
-    }
+        .filter(|e| !e.trim().is_empty())
+        .and_then(|e| {
+            let parsed = parse_email(&e);
+            if parsed.is_none() {
+                invalid(
+                    "customer.email",
+                    "must be an e-mail address such as jeanne@example.fr",
+                );
+            }
+            parsed
+        });
     let address = address.map(|mut address| {
         address.street = address.street.trim().to_owned();
         address.postcode = address.postcode.trim().to_owned();

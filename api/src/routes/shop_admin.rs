@@ -27,6 +27,7 @@ use crate::db::models::shop::{self, NewShop, ShopChanges, ShopRow};
 use crate::db::models::{api_key, now, user};
 use crate::db::{self, DbConn, write_transaction};
 use crate::domain::delivery::paris_time;
+use crate::domain::email::parse_email;
 use crate::domain::paging::Paging;
 use crate::domain::phone::FrenchPhone;
 use crate::error::ApiError;
@@ -84,19 +85,16 @@ impl Errors {
 
     /// An e-mail address, or empty.
     fn email(&mut self, field: &str, value: &str) -> String {
-        let value = value.trim().to_lowercase();
-        let valid = value.is_empty()
-            || (value.len() <= 254
-                && value.split_once('@').is_some_and(|(user, host)| {
-                    !user.is_empty() && host.contains('.') && !host.starts_with('.')
-                }));
-        if !valid {
+        if value.trim().is_empty() {
+            return String::new();
+        }
+        parse_email(value).unwrap_or_else(|| {
             self.add(
                 field,
                 "must be an e-mail address such as contact@example.fr",
             );
-        }
-        value
+            String::new()
+        })
     }
 
     /// Hours a guest's order may wait for confirmation, within the bounds.

@@ -7,7 +7,8 @@
 //! So shells are never served from the files on disk (nor from their precompressed
 //! siblings, which would be stale): the shell routes come before the files, and an unknown
 //! path outside `/api` gets the shell of the bundle that shows it, so that client routes
-//! survive a reload. An unknown path under `/api` gets a problem+json 404.
+//! survive a reload. An unknown path under `/api` gets a problem+json 404; a path of the
+//! route table asked with a method it does not take, a 405 naming those it takes in `Allow`.
 
 use std::path::Path;
 
@@ -59,6 +60,13 @@ pub fn files(dir: &Path) -> Files {
 pub async fn fallback(req: HttpRequest) -> HttpResponse {
     let path = req.path();
     if path == "/api" || path.starts_with("/api/") {
+        // A route of the table with another method: 405 and the methods it takes.
+        if let Some(allow) = super::contract::allowed_methods(path)
+            && !allow.iter().any(|m| m == req.method().as_str())
+        {
+            let path = path.to_owned();
+            return ApiError::MethodNotAllowed { path, allow }.error_response();
+        }
         return ApiError::NotFound(format!("there is no API resource at {path}")).error_response();
     }
     let bundle = Bundle::for_path(path);

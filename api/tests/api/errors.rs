@@ -1,5 +1,6 @@
 //! Bad requests get a problem+json 4xx with a stable code, never a 500.
 
+use crate::helpers::TestApp;
 use crate::on_both_backends;
 
 on_both_backends! {
@@ -9,9 +10,37 @@ on_both_backends! {
         }
     }
 
-    async fn a_method_a_resource_does_not_have_is_a_problem_404(app) {
-        let reply = app.send_raw(reqwest::Method::DELETE, "/api/v1/shops", "application/json", "{}").await;
+    async fn a_method_a_resource_does_not_have_is_a_problem_405_naming_those_it_has(app) {
+        let cases = [
+            (reqwest::Method::DELETE, "/api/v1/shops", "GET, POST"),
+            (reqwest::Method::PUT, "/api/v1/admin/categories/defaults", "GET, POST"),
+            (reqwest::Method::POST, "/api/v1/products/12", "GET, PATCH"),
+            (reqwest::Method::OPTIONS, "/api/v1/ping", "GET"),
+        ];
+        for (method, path, allow) in cases {
+            let response = app.client.request(method.clone(), app.url(path)).send().await.expect("request");
+            let header = response.headers().get("allow").map(|v| v.to_str().unwrap().to_owned());
+            assert_eq!(header.as_deref(), Some(allow), "{method} {path}");
+            TestApp::read_response(response).await.problem(405, "method_not_allowed");
+        }
+        // A path no route has stays a 404, whatever the method.
+        let reply = app.send_raw(reqwest::Method::DELETE, "/api/v1/shopz", "application/json", "{}").await;
         reply.problem(404, "not_found");
+    }
+
+    async fn a_whole_number_written_as_a_float_is_that_integer(app) {
+        // JSON Schema, the OpenAPI document's dialect, reads 2.0 as the integer 2.
+        let cart = app.create_cart().await;
+        let product = app.product_in("epicerie-du-duche", 5).await;
+        let body = format!(r#"{{"product_id": {}.0, "quantity": 2.0}}"#, product.id);
+        let path = format!("/api/v1/carts/{}/items", cart.id);
+        let reply = app.send_raw(reqwest::Method::POST, &path, "application/json", &body).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert_eq!(app.get_cart(&cart.id).await.item_count, 2);
+        // A fraction is still no integer.
+        let reply = app.send_raw(reqwest::Method::POST, &path, "application/json",
+            &format!(r#"{{"product_id": {}, "quantity": 1.5}}"#, product.id)).await;
+        reply.problem(400, "malformed_body");
     }
 
     async fn a_path_of_the_wrong_type_is_a_404(app) {
@@ -28,6 +57,8 @@ on_both_backends! {
             ("page=-1", "page"),
             ("page=1.5", "page"),
             ("page=99999999999999999999", "page"),
+            // The document's `page` is a 32-bit integer.
+            ("page=2147483648", "page"),
         ];
         for (query, field) in cases {
             for path in ["/api/v1/shops", "/api/v1/categories"] {

@@ -1030,7 +1030,9 @@ impl Strings {
             | ErrorCode::MalformedBody
             | ErrorCode::UnsupportedMediaType
             | ErrorCode::PayloadTooLarge
-            | ErrorCode::Unprocessable => self.problem_invalid,
+            | ErrorCode::Unprocessable
+            // The app only calls a path with a method it takes.
+            | ErrorCode::MethodNotAllowed => self.problem_invalid,
             ErrorCode::Unauthorized => self.problem_session,
             ErrorCode::NotFound => self.problem_gone,
             ErrorCode::Conflict | ErrorCode::ProductChanged => self.problem_conflict,
