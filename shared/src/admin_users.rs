@@ -22,7 +22,7 @@ pub struct AccountQuery {
     pub role: Option<Role>,
     /// Page number, from 1.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[serde(default)]

@@ -83,7 +83,7 @@ pub struct ShopSummary {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ShopQuery {
     /// Page number, from 1.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
@@ -143,7 +143,7 @@ impl Category {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PageQuery {
     /// Page number, from 1.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
@@ -329,7 +329,7 @@ impl ProductSort {
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ProductQuery {
     /// Page number, from 1.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]

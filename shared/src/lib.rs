@@ -42,6 +42,9 @@ use serde::{Deserialize, Serialize};
 pub const DEFAULT_PER_PAGE: u32 = 24;
 /// Largest accepted `per_page`.
 pub const MAX_PER_PAGE: u32 = 100;
+/// The last page a list serves: a page costs as much as the rows it skips, so past 100
+/// pages a filter or a search narrows the list instead.
+pub const MAX_PAGE: u32 = 100;
 
 /// One page of a list: every list endpoint answers this shape.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,10 +61,13 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
-    /// The number of pages needed to show `total` items, at least 1.
+    /// The number of pages needed to show `total` items, at least 1 and at most
+    /// [`MAX_PAGE`] (the last one the API serves).
     pub fn page_count(&self) -> u32 {
         let per_page = u64::from(self.per_page.max(1));
-        u32::try_from(self.total.div_ceil(per_page).max(1)).unwrap_or(u32::MAX)
+        u32::try_from(self.total.div_ceil(per_page).max(1))
+            .unwrap_or(u32::MAX)
+            .min(MAX_PAGE)
     }
 }
 
@@ -81,5 +87,7 @@ mod tests {
         assert_eq!(page(24).page_count(), 1);
         assert_eq!(page(25).page_count(), 2);
         assert_eq!(page(740).page_count(), 31);
+        // Past the last page the API serves, the pager stops there.
+        assert_eq!(page(24 * 150).page_count(), MAX_PAGE);
     }
 }

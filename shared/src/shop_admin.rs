@@ -217,7 +217,7 @@ pub struct AdminShopQuery {
     #[cfg_attr(feature = "openapi", param(pattern = "^(pending|active|suspended)$"))]
     pub status: Option<String>,
     /// Page number, from 1.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]

@@ -131,7 +131,7 @@ pub struct ShopOrdersQuery {
     /// Only orders with this status.
     pub status: Option<OrderStatus>,
     /// Page number, from 1.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]

@@ -3,8 +3,11 @@
 use shared::error::FieldError;
 use shared::{DEFAULT_PER_PAGE, MAX_PER_PAGE};
 
-/// The last page one may ask for: the OpenAPI document's `page` is a 32-bit integer.
-pub const MAX_PAGE: u32 = 2_147_483_647;
+/// The last page one may ask for ([`shared::MAX_PAGE`]). A page costs as much as the rows
+/// it skips, so a stranger asking for page 10,000,000 would make the database count through
+/// the whole table: the deepest page skips at most 9,900 rows (page 100 of 100); past it, a
+/// filter or a search narrows the list (a town's catalogue has about a thousand products).
+pub use shared::MAX_PAGE;
 
 /// A valid page request: `page` from 1 to [`MAX_PAGE`], `per_page` from 1 to [`MAX_PER_PAGE`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +21,7 @@ impl Paging {
     /// returned in its place, so the caller can go on collecting errors).
     pub fn parse(page: Option<u32>, per_page: Option<u32>, errors: &mut Vec<FieldError>) -> Paging {
         let page = page.unwrap_or(1);
-        // The document's integers are 32-bit signed: beyond, a page is refused, not served.
+        // Deeper pages are refused, not served (see MAX_PAGE).
         if !(1..=MAX_PAGE).contains(&page) {
             errors.push(FieldError {
                 field: "page".into(),

@@ -37,7 +37,7 @@ on_both_backends! {
         sorted.sort();
         assert_eq!(names, sorted, "accented names sort with their letter");
 
-        let beyond: Page<ShopSummary> = app.list_shops("page=1000").await.json();
+        let beyond: Page<ShopSummary> = app.list_shops("page=100").await.json();
         assert!(beyond.items.is_empty());
         assert_eq!(beyond.total, first.total);
     }
