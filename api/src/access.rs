@@ -13,8 +13,8 @@ use diesel::prelude::*;
 use shared::auth::Role;
 
 use crate::auth::{self, AuthUser};
-use crate::db::models::api_key;
 use crate::db::models::shop::{STATUS_ACTIVE, ShopRow};
+use crate::db::models::{api_key, user};
 use crate::db::schema::{shop_members, shops};
 use crate::db::{self, DbConn};
 use crate::error::ApiError;
@@ -70,6 +70,30 @@ impl Caller {
                     .filter(shop_members::user_id.eq(user.id)),
             ))
             .get_result(conn),
+        }
+    }
+
+    /// Whether the caller may still run the shop, as the database says now (for a stream
+    /// opened earlier): an API key not revoked, an account not suspended whose current role
+    /// and memberships still let it run the shop.
+    pub fn still_runs(&self, conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+        match self {
+            Caller::Key { id, shop_id: own } => {
+                Ok(*own == shop_id && api_key::is_active(conn, *id)?)
+            }
+            Caller::User(user) => {
+                if user::is_suspended(conn, user.id)? {
+                    return Ok(false);
+                }
+                let Some((role, _)) = user::session_state(conn, user.id)? else {
+                    return Ok(false);
+                };
+                let now = AuthUser {
+                    id: user.id,
+                    role: Role::parse(&role).unwrap_or(Role::Customer),
+                };
+                Caller::User(now).may_run(conn, shop_id)
+            }
         }
     }
 

@@ -138,6 +138,8 @@ struct Claims {
 struct Verified {
     id: i64,
     generation: i64,
+    /// When it expires, in seconds since the epoch.
+    exp: u64,
 }
 
 /// Signs and checks access tokens with the marketplace's key (kept in the database, so
@@ -181,7 +183,13 @@ impl TokenKeys {
         Some(Verified {
             id: data.claims.sub.parse().ok()?,
             generation: data.claims.generation,
+            exp: data.claims.exp,
         })
+    }
+
+    /// When a valid access token expires, in seconds since the epoch.
+    pub fn expiry(&self, token: &str) -> Option<u64> {
+        self.verify(token).map(|verified| verified.exp)
     }
 }
 
@@ -285,13 +293,14 @@ mod tests {
     fn tokens_verify_only_with_their_key_and_claims() {
         let keys = TokenKeys::new("a secret of the marketplace").unwrap();
         let token = keys.issue(42, Role::Merchant, 3).unwrap();
-        assert_eq!(
-            keys.verify(&token),
-            Some(Verified {
-                id: 42,
-                generation: 3
-            })
+        let verified = keys.verify(&token).expect("valid");
+        assert_eq!((verified.id, verified.generation), (42, 3));
+        let now = u64::try_from(chrono::Utc::now().timestamp()).unwrap();
+        assert!(
+            (now + ACCESS_TOKEN_SECONDS - 5..=now + ACCESS_TOKEN_SECONDS + 5)
+                .contains(&verified.exp)
         );
+        assert_eq!(keys.expiry(&token), Some(verified.exp));
         let other = TokenKeys::new("another secret").unwrap();
         assert_eq!(other.verify(&token), None);
         assert_eq!(keys.verify(&format!("{token}x")), None);

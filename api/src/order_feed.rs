@@ -13,14 +13,20 @@
 //! lagged, or it resumed from a `Last-Event-ID`) first reads what it missed of its shop
 //! from the database. Delivery is at least once: an entry may come twice across a
 //! reconnection, never not at all; its id tells them apart.
+//!
+//! Streams are bounded ([`STREAMS_PER_SHOP`], [`STREAMS_IN_TOTAL`]: beyond, 503 with
+//! `Retry-After`), a resumed stream replays at most [`REPLAY_HOURS`], and a stream ends
+//! when its caller may no longer follow it: the access token expires, or, checked on every
+//! batch and every heartbeat, the API key is revoked, the account suspended or taken off
+//! the shop.
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::rt::time::{sleep, timeout};
@@ -28,7 +34,7 @@ use actix_web::web::Bytes;
 use tokio::sync::broadcast;
 
 use crate::db::models::order::{self, FeedRow};
-use crate::db::{self, DbPool};
+use crate::db::{self, DbConn, DbPool};
 use crate::error::ApiError;
 
 /// How often the poller reads new entries.
@@ -40,6 +46,37 @@ pub const HEARTBEAT: Duration = Duration::from_secs(15);
 const BATCH: i64 = 500;
 /// Batches a slow stream may fall behind before it reads from the database instead.
 const CHANNEL_CAPACITY: usize = 64;
+/// Streams one shop may hold open at once (the counter, a tablet, the owner's phone...).
+pub const STREAMS_PER_SHOP: usize = 10;
+/// Streams one server holds open at once, all shops together.
+pub const STREAMS_IN_TOTAL: usize = 500;
+/// How far back a `Last-Event-ID` replays: a stream resuming from older loses nothing a
+/// shop still needs (its inbox lists every order) and cannot make the server read years.
+pub const REPLAY_HOURS: i64 = 24;
+/// How long a refused stream should wait before trying again.
+const RETRY_AFTER_SECONDS: u64 = 30;
+
+/// Whether the stream's caller may still follow the shop (an API key not revoked, an
+/// account not suspended and still running the shop), read from the database.
+pub type StillAllowed = Arc<dyn Fn(&mut DbConn) -> Result<bool, ApiError> + Send + Sync>;
+
+/// A place among the open streams, given back when the stream ends.
+pub struct StreamSlot {
+    feed: Arc<OrderFeed>,
+    shop_id: i64,
+}
+
+impl Drop for StreamSlot {
+    fn drop(&mut self) {
+        let mut open = self.feed.open.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(count) = open.get_mut(&self.shop_id) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                open.remove(&self.shop_id);
+            }
+        }
+    }
+}
 
 /// The entries with ids in `(after, upto]`, of every shop.
 #[derive(Debug)]
@@ -53,6 +90,8 @@ pub struct Batch {
 pub struct OrderFeed {
     sender: broadcast::Sender<Arc<Batch>>,
     running: Mutex<bool>,
+    /// Open streams per shop.
+    open: Mutex<HashMap<i64, usize>>,
 }
 
 impl Default for OrderFeed {
@@ -66,7 +105,31 @@ impl OrderFeed {
         OrderFeed {
             sender: broadcast::Sender::new(CHANNEL_CAPACITY),
             running: Mutex::new(false),
+            open: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// A place for one more stream of the shop, or 503 `busy` when the shop or the server
+    /// already holds as many as it may.
+    pub fn admit(self: &Arc<Self>, shop_id: i64) -> Result<StreamSlot, ApiError> {
+        let mut open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let total: usize = open.values().sum();
+        let here = open.get(&shop_id).copied().unwrap_or(0);
+        if here >= STREAMS_PER_SHOP || total >= STREAMS_IN_TOTAL {
+            return Err(ApiError::RetryLater {
+                busy: true,
+                retry_after: RETRY_AFTER_SECONDS,
+                detail: format!(
+                    "this shop already has {here} live inboxes open (at most \
+                     {STREAMS_PER_SHOP}), or the server is at its limit: close one, or retry"
+                ),
+            });
+        }
+        *open.entry(shop_id).or_default() += 1;
+        Ok(StreamSlot {
+            feed: Arc::clone(self),
+            shop_id,
+        })
     }
 
     /// Listens to the batches, starting the poller if it is not running.
@@ -122,16 +185,24 @@ pub struct ShopStream {
     /// Every entry up to this id was sent, or is not this shop's.
     cursor: i64,
     queued: VecDeque<Bytes>,
+    /// Its place among the open streams.
+    _slot: StreamSlot,
+    still_allowed: StillAllowed,
+    /// When the caller's access token expires (API keys do not).
+    ends_at: Option<Instant>,
 }
 
 impl ShopStream {
     /// A stream of the shop's entries after `cursor`.
     pub fn new(
         pool: DbPool,
-        shop_id: i64,
+        slot: StreamSlot,
         receiver: broadcast::Receiver<Arc<Batch>>,
         cursor: i64,
+        still_allowed: StillAllowed,
+        ends_at: Option<Instant>,
     ) -> ShopStream {
+        let shop_id = slot.shop_id;
         let mut queued = VecDeque::new();
         // Sent at once, so the client knows it is connected; and how long to wait before
         // reconnecting.
@@ -142,6 +213,21 @@ impl ShopStream {
             receiver,
             cursor,
             queued,
+            _slot: slot,
+            still_allowed,
+            ends_at,
+        }
+    }
+
+    /// Whether the caller may still follow the shop; an error ends the stream too.
+    async fn allowed(&self) -> bool {
+        let check = Arc::clone(&self.still_allowed);
+        match db::run(&self.pool, move |conn| check(conn)).await {
+            Ok(allowed) => allowed,
+            Err(err) => {
+                tracing::warn!(error = %err, "an orders stream cannot check its caller");
+                false
+            }
         }
     }
 
@@ -185,8 +271,26 @@ impl ShopStream {
             if let Some(chunk) = self.queued.pop_front() {
                 return Some((chunk, self));
             }
-            match timeout(HEARTBEAT, self.receiver.recv()).await {
+            let wait = match self.ends_at {
+                Some(ends_at) => {
+                    let left = ends_at.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        return None;
+                    }
+                    left.min(HEARTBEAT)
+                }
+                None => HEARTBEAT,
+            };
+            match timeout(wait, self.receiver.recv()).await {
+                Err(_) if self.ends_at.is_some_and(|at| at <= Instant::now()) => return None,
+                Err(_) if !self.allowed().await => return None,
                 Err(_) => return Some((Bytes::from_static(b": heartbeat\n\n"), self)),
+                Ok(Ok(batch))
+                    if batch.rows.iter().any(|row| row.shop_id == self.shop_id)
+                        && !self.allowed().await =>
+                {
+                    return None;
+                }
                 Ok(Ok(batch)) => {
                     if batch.after > self.cursor
                         && let Err(err) = self.catch_up().await
@@ -200,6 +304,9 @@ impl ShopStream {
                     self.cursor = self.cursor.max(batch.upto);
                 }
                 Ok(Err(broadcast::error::RecvError::Lagged(_))) => {
+                    if !self.allowed().await {
+                        return None;
+                    }
                     if let Err(err) = self.catch_up().await {
                         tracing::warn!(error = %err, "an orders stream cannot catch up");
                         return None;

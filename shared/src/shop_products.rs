@@ -320,23 +320,6 @@ pub struct ImportReport {
     pub lines: Vec<ImportLine>,
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_absent_stock_differs_from_a_null_one() {
-        let absent: UpdateProduct = serde_json::from_str(r#"{"price_cents": 100}"#).unwrap();
-        assert_eq!(absent.stock, None);
-        let null: UpdateProduct = serde_json::from_str(r#"{"stock": null}"#).unwrap();
-        assert_eq!(null.stock, Some(None));
-        let five: UpdateProduct = serde_json::from_str(r#"{"stock": 5}"#).unwrap();
-        assert_eq!(five.stock, Some(Some(5)));
-        assert_eq!(serde_json::to_string(&null).unwrap(), r#"{"stock":null}"#);
-        assert!(serde_json::from_str::<UpdateProduct>(r#"{"status": "active"}"#).is_err());
-    }
-}
-
 /// The VAT rates a product may have, in percent (0 only in a VAT-exempt shop).
 #[cfg(feature = "openapi")]
 const VAT_RATES: [f64; 5] = [0.0, 2.1, 5.5, 10.0, 20.0];
@@ -364,4 +347,21 @@ fn optional_vat_rate_schema() -> utoipa::openapi::Object {
             "VAT rate in percent: 2.1, 5.5, 10 or 20; 0 for a VAT-exempt shop.",
         ))
         .build()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_absent_stock_differs_from_a_null_one() {
+        let absent: UpdateProduct = serde_json::from_str(r#"{"price_cents": 100}"#).unwrap();
+        assert_eq!(absent.stock, None);
+        let null: UpdateProduct = serde_json::from_str(r#"{"stock": null}"#).unwrap();
+        assert_eq!(null.stock, Some(None));
+        let five: UpdateProduct = serde_json::from_str(r#"{"stock": 5}"#).unwrap();
+        assert_eq!(five.stock, Some(Some(5)));
+        assert_eq!(serde_json::to_string(&null).unwrap(), r#"{"stock":null}"#);
+        assert!(serde_json::from_str::<UpdateProduct>(r#"{"status": "active"}"#).is_err());
+    }
 }

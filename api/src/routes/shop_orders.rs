@@ -3,10 +3,13 @@
 //! [`Caller`]: a merchant of the shop, an admin, or an API key of the shop; anyone else
 //! gets 404, and no credentials 401.
 
+use std::sync::Arc;
+use std::time::Instant;
+
 use actix_web::http::header::CACHE_CONTROL;
 use actix_web::web::{self, Json, Path};
 use actix_web::{HttpRequest, HttpResponse, get, post, put};
-use chrono::Utc;
+use chrono::{Duration, Utc};
 use shared::Page;
 use shared::cart::MAX_QUANTITY;
 use shared::error::{FieldError, Problem};
@@ -23,7 +26,7 @@ use crate::db::{self, DbConn, write_transaction};
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
-use crate::order_feed::ShopStream;
+use crate::order_feed::{REPLAY_HOURS, ShopStream, StillAllowed};
 use crate::routes::orders::parse_contact;
 use crate::startup::AppState;
 
@@ -419,21 +422,44 @@ pub async fn order_events(
     slug: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let resume = last_event_id(&req)?;
+    // A signed-in caller's stream ends with its access token (the app opens a new one with
+    // a fresh token); an API key's lasts while the key works.
+    let ends_at = match caller {
+        Caller::User(_) => {
+            let exp = crate::auth::bearer(&req)
+                .and_then(|token| state.token_keys.expiry(token))
+                .unwrap_or(0);
+            let left = exp.saturating_sub(u64::try_from(Utc::now().timestamp()).unwrap_or(0));
+            Some(Instant::now() + std::time::Duration::from_secs(left))
+        }
+        Caller::Key { .. } => None,
+    };
     let slug = slug.into_inner();
     let (shop_id, cursor) = db::run(&state.pool, move |conn| {
         let shop = caller.shop(conn, &slug)?;
         caller.require_approved(&shop)?;
+        // At most REPLAY_HOURS back, whatever the Last-Event-ID.
+        let oldest = order::event_id_before(conn, now() - Duration::hours(REPLAY_HOURS))?;
         let cursor = match resume {
-            Some(cursor) => cursor,
+            Some(cursor) => cursor.max(oldest),
             None => order::last_event_id(conn)?,
         };
         Ok((shop.id, cursor))
     })
     .await?;
+    let slot = state.order_feed.admit(shop_id)?;
+    let still_allowed: StillAllowed = Arc::new(move |conn| Ok(caller.still_runs(conn, shop_id)?));
     let receiver = state.order_feed.subscribe(&state.pool);
-    let body = ShopStream::new(state.pool.clone(), shop_id, receiver, cursor)
-        .into_body()
-        .await?;
+    let body = ShopStream::new(
+        state.pool.clone(),
+        slot,
+        receiver,
+        cursor,
+        still_allowed,
+        ends_at,
+    )
+    .into_body()
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type("text/event-stream")
         .insert_header((CACHE_CONTROL, "no-cache"))

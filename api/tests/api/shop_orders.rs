@@ -611,4 +611,65 @@ on_both_backends! {
         let (_, event) = next_order_event(&mut resumed, &mut resumed_buffer, Duration::from_secs(10)).await;
         assert_eq!((event.order_id, event.kind), (phoned.id, OrderEventKind::Placed), "a phone order shows up live on the other instance");
     }
+
+    async fn a_live_inbox_ends_when_its_key_is_revoked(app) {
+        // (The callers include the shop's own key.)
+        let _callers = app.callers().await;
+        let food = app.product_in(SHOP, 3).await;
+        let (mut stream, mut buffer) = open_stream(&app, OWN_KEY, None).await;
+        let order = app.web_order(food.id, 1, None).await;
+        let (_, event) = next_order_event(&mut stream, &mut buffer, Duration::from_secs(10)).await;
+        assert_eq!(event.order_id, order.id, "the key follows the inbox");
+
+        // Revoked (by the shop, or as here behind the API's back): the next event of the
+        // shop ends the stream instead of reaching it.
+        app.execute_sql(&format!(
+            "UPDATE api_keys SET revoked_at = created_at WHERE key_hash = '{}'",
+            vitrine::auth::token_hash(OWN_KEY)
+        ));
+        app.web_order(food.id, 1, None).await;
+        let end = async {
+            loop {
+                match stream.chunk().await {
+                    Ok(Some(chunk)) => assert!(!String::from_utf8_lossy(&chunk).contains("event: order"), "an event after the revocation"),
+                    Ok(None) | Err(_) => return,
+                }
+            }
+        };
+        actix_web::rt::time::timeout(Duration::from_secs(10), end).await.expect("the stream ends");
+        app.shop_get(&format!("/api/v1/shops/{SHOP}/orders/events"), Some(OWN_KEY)).await.problem(401, "unauthorized");
+    }
+
+    async fn a_shop_holds_at_most_ten_live_inboxes(app) {
+        let callers = app.callers().await;
+        let mut open = Vec::new();
+        for _ in 0..10 {
+            open.push(open_stream(&app, &callers.merchant, None).await);
+        }
+        let refused = app.client.get(app.url(&format!("/api/v1/shops/{SHOP}/orders/events"))).bearer_auth(&callers.merchant).send().await.unwrap();
+        assert_eq!(refused.status(), 503);
+        assert_eq!(refused.headers()["retry-after"], "30");
+        assert_eq!(TestApp::read_response(refused).await.json::<Value>()["code"], "busy");
+        // Another shop is not held back by this one.
+        let other = app.client.get(app.url("/api/v1/shops/chaussures-fabre/orders/events")).bearer_auth(&callers.merchant).send().await.unwrap();
+        assert_eq!(other.status(), 200);
+        drop(open);
+    }
+
+    async fn a_resumed_inbox_replays_at_most_the_last_day(app) {
+        let callers = app.callers().await;
+        let food = app.product_in(SHOP, 3).await;
+        let old = app.web_order(food.id, 1, None).await;
+        let recent = app.web_order(food.id, 1, None).await;
+        app.execute_sql(&format!("UPDATE order_events SET at = '2020-01-01 00:00:00' WHERE order_id = {}", old.id));
+        // From the very beginning: only what the last 24 hours hold comes back.
+        let (mut stream, mut buffer) = open_stream(&app, &callers.merchant, Some(0)).await;
+        let (_, event) = next_order_event(&mut stream, &mut buffer, Duration::from_secs(10)).await;
+        assert_ne!(event.order_id, old.id, "an event older than a day was replayed");
+        let mut seen = vec![event.order_id];
+        while seen.last() != Some(&recent.id) {
+            seen.push(next_order_event(&mut stream, &mut buffer, Duration::from_secs(10)).await.1.order_id);
+        }
+        assert!(!seen.contains(&old.id), "{seen:?}");
+    }
 }

@@ -50,6 +50,21 @@ impl NewApiKey<'_> {
 
 /// The live (not revoked) key with this hash, after noting that it was used. A key whose
 /// creator's account is suspended does not work while it is.
+/// Whether the key still works: not revoked, and its creator not suspended.
+pub fn is_active(conn: &mut DbConn, id: i64) -> QueryResult<bool> {
+    let key: Option<Option<i64>> = api_keys::table
+        .find(id)
+        .filter(api_keys::revoked_at.is_null())
+        .select(api_keys::created_by)
+        .first(conn)
+        .optional()?;
+    match key {
+        None => Ok(false),
+        Some(None) => Ok(true),
+        Some(Some(creator)) => Ok(!super::user::is_suspended(conn, creator)?),
+    }
+}
+
 pub fn authenticate(conn: &mut DbConn, key_hash: &str) -> QueryResult<Option<ApiKeyRow>> {
     let Some(key) = api_keys::table
         .filter(api_keys::key_hash.eq(key_hash))

@@ -1125,6 +1125,19 @@ pub fn events_after(
 }
 
 /// The id of the latest history entry, 0 when there is none.
+/// The id before the first entry written at or after `since`: a stream resuming from an
+/// older `Last-Event-ID` replays from there, not from further back.
+pub fn event_id_before(conn: &mut DbConn, since: NaiveDateTime) -> QueryResult<i64> {
+    let first: Option<i64> = order_events::table
+        .filter(order_events::at.ge(since))
+        .select(diesel::dsl::min(order_events::id))
+        .first(conn)?;
+    match first {
+        Some(first) => Ok(first - 1),
+        None => last_event_id(conn),
+    }
+}
+
 pub fn last_event_id(conn: &mut DbConn) -> QueryResult<i64> {
     let last: Option<i64> = order_events::table
         .select(diesel::dsl::max(order_events::id))
