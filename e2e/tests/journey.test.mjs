@@ -69,6 +69,8 @@ test('from an empty database: set up, a shop joins and sells, a shopper orders f
   await a.getByRole('button', { name: 'Se connecter' }).click();
   await a.waitForURL('**/gestion/association/demarrage');
   assert.deepEqual(await steps(a), { settings: 'false', categories: 'false', communes: 'false', shops: 'false' });
+  // Typing starts once the page has loaded (a slow machine once lost the first fields).
+  await a.waitForLoadState('networkidle');
 
   await a.getByLabel('Ville').fill(TOWN);
   await a.getByLabel('Nom du site').fill('Le Marché de la Poterie');
@@ -76,6 +78,8 @@ test('from an empty database: set up, a shop joins and sells, a shopper orders f
   await a.getByRole('button', { name: 'Enregistrer les réglages' }).click();
   await a.getByTestId('settings-saved').waitFor();
   await a.locator('[data-testid="setup-step"][data-step="settings"][data-done="true"]').waitFor();
+  const saved = await api('/marketplace');
+  assert.deepEqual([saved.name, saved.town], ['Le Marché de la Poterie', TOWN], 'the settings as typed');
 
   // Categories: the default tree, accepted as offered.
   await a.locator('[data-testid="setup-step"][data-step="categories"]').getByRole('link').click();
