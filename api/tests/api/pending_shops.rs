@@ -4,33 +4,13 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
-use shared::auth::Session;
 use shared::shop_admin::ShopProfile;
 
 use crate::helpers::{TestApp, call, token_of};
 use crate::on_both_backends;
+use crate::shop_admin::{application, sign_up};
 
-const PASSWORD: &str = "une phrase facile à retenir";
 const ADMIN: &str = "admin@vitrine.demo";
-
-async fn sign_up(app: &TestApp, email: &str) -> String {
-    let reply = app
-        .post_json(
-            "/api/v1/auth/register",
-            &json!({"email": email, "password": PASSWORD, "name": "Paul Roux"}),
-            None,
-        )
-        .await;
-    assert_eq!(reply.status, 201, "{}", reply.body);
-    reply.json::<Session>().access_token
-}
-
-fn application(name: &str) -> Value {
-    json!({
-        "name": name, "kind": "food", "address": "12 rue Port Royal", "postcode": "30700",
-        "commune": "Uzès", "phone": "04 66 03 12 34", "description": "Pélardons et tommes."
-    })
-}
 
 fn product(name: &str) -> Value {
     json!({"name": name, "price_cents": 690, "vat_rate": 5.5, "stock": 10, "category": "epicerie"})

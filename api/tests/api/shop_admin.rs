@@ -24,7 +24,7 @@ const GROCER: &str = "epicerie-du-duche";
 const SHOES: &str = "chaussures-fabre";
 
 /// A new account, signed in.
-async fn sign_up(app: &TestApp, email: &str) -> String {
+pub(crate) async fn sign_up(app: &TestApp, email: &str) -> String {
     let reply = app
         .post_json(
             "/api/v1/auth/register",
@@ -36,7 +36,8 @@ async fn sign_up(app: &TestApp, email: &str) -> String {
     reply.json::<Session>().access_token
 }
 
-fn application(name: &str) -> Value {
+/// An application for a food shop named `name`.
+pub(crate) fn application(name: &str) -> Value {
     json!({
         "name": name, "kind": "food", "address": "12 rue Port Royal", "postcode": "30700",
         "commune": "Uzès", "phone": "+33 4 66 03 12 34", "email": "Bonjour@Garrigues.fr",
