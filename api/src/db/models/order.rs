@@ -834,11 +834,35 @@ pub fn cancel_placed(
     reason: &str,
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
-    let (from, to) = (OrderStatus::Placed, OrderStatus::Cancelled);
-    if !set_status(conn, id, from, to, Some(reason), now)? {
+    if !cancel_if_placed(conn, id, actor, reason, now)? {
         return Err(ApiError::Conflict(
             "only an order that is still placed can be cancelled: call the shop".into(),
         ));
+    }
+    Ok(())
+}
+
+/// Cancels a guest's order its shop left unconfirmed, as Vitrine ([`SYSTEM_ACTOR`]) with
+/// the reason [`AUTO_RELEASED`], and puts its stock back. `false` when it is no longer
+/// `placed` (confirmed, cancelled, or released by another server meanwhile): nothing
+/// changed. Call inside a write transaction.
+pub fn release_unconfirmed(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    cancel_if_placed(conn, id, SYSTEM_ACTOR, AUTO_RELEASED, now)
+}
+
+/// Cancels the order if it is still `placed` (one conditional update, so the stock goes
+/// back once however many try), puts its stock back and records who did it and why;
+/// `false` when it was no longer `placed`.
+fn cancel_if_placed(
+    conn: &mut DbConn,
+    id: i64,
+    actor: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let (from, to) = (OrderStatus::Placed, OrderStatus::Cancelled);
+    if !set_status(conn, id, from, to, Some(reason), now)? {
+        return Ok(false);
     }
     restock(conn, id)?;
     record_event(
@@ -850,31 +874,6 @@ pub fn cancel_placed(
             from: Some(from),
             to: Some(to),
             note: reason,
-        },
-        now,
-    )?;
-    Ok(())
-}
-
-/// Cancels a guest's order its shop left unconfirmed, as Vitrine ([`SYSTEM_ACTOR`]) with
-/// the reason [`AUTO_RELEASED`], and puts its stock back. `false` when it is no longer
-/// `placed` (confirmed, cancelled, or released by another server meanwhile): nothing
-/// changed. Call inside a write transaction.
-pub fn release_unconfirmed(conn: &mut DbConn, id: i64, now: NaiveDateTime) -> QueryResult<bool> {
-    let (from, to) = (OrderStatus::Placed, OrderStatus::Cancelled);
-    if !set_status(conn, id, from, to, Some(AUTO_RELEASED), now)? {
-        return Ok(false);
-    }
-    restock(conn, id)?;
-    record_event(
-        conn,
-        id,
-        Event {
-            kind: OrderEventKind::Status,
-            actor: SYSTEM_ACTOR,
-            from: Some(from),
-            to: Some(to),
-            note: AUTO_RELEASED,
         },
         now,
     )?;
