@@ -650,19 +650,8 @@ pub async fn put_shop_logo(
     slug: &str,
     file: web_sys::File,
 ) -> Result<ShopLogo, ApiError> {
-    let bearer = format!("Bearer {token}");
-    let content_type = file.type_();
-    let request = RequestBuilder::new(&format!("{API_BASE}{}", shop_path(slug, "/logo")))
-        .method(Method::PUT)
-        .header("Accept", "application/json")
-        .header("Authorization", &bearer)
-        .header("Content-Type", &content_type)
-        .body(file)
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let path = shop_path(slug, "/logo");
+    let response = send_file(Method::PUT, &path, Vec::new(), &file.type_(), &file, token).await?;
     decode(checked(response).await?).await
 }
 
@@ -795,19 +784,8 @@ pub async fn put_marketplace_logo(
     token: &str,
     file: web_sys::File,
 ) -> Result<shared::marketplace::Marketplace, ApiError> {
-    let bearer = format!("Bearer {token}");
-    let content_type = file.type_();
-    let request = RequestBuilder::new(&format!("{API_BASE}/admin/marketplace/logo"))
-        .method(Method::PUT)
-        .header("Accept", "application/json")
-        .header("Authorization", &bearer)
-        .header("Content-Type", &content_type)
-        .body(file)
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    let response = request
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let path = "/admin/marketplace/logo";
+    let response = send_file(Method::PUT, path, Vec::new(), &file.type_(), &file, token).await?;
     decode(checked(response).await?).await
 }
 

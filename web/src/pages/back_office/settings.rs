@@ -4,7 +4,7 @@
 //! Browser tests rely on the fields' labels, the "Enregistrer les réglages" button and
 //! `[data-testid="settings-saved"]` once saved.
 
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local, wasm_bindgen::JsCast};
+use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use shared::{
     error::ErrorCode,
     marketplace::{AdminMarketplace, Palette, UpdateMarketplace, default_order_prefix},
@@ -272,12 +272,7 @@ fn LogoSection(logo_url: RwSignal<Option<String>>) -> impl IntoView {
     let sending = RwSignal::new(false);
     let saved = RwSignal::new(false);
     let on_change = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
+        let input: web_sys::HtmlInputElement = event_target(&event);
         let Some(file) = input.files().and_then(|files| files.get(0)) else {
             return;
         };
