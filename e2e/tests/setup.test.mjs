@@ -13,6 +13,11 @@ import { E2E_DIR, REPO_DIR, startServer } from '../lib/server.mjs';
 // site shows them. Then no page, title or built file names the demo's town.
 
 const TOWN = 'Saint-Quentin-la-Poterie';
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
 const NAME = 'Marché de la Poterie';
 const ADMIN = { email: 'presidente@poterie.example', password: 'un mot de passe solide' };
 /** The demo's town, in every spelling that could leak. */
@@ -121,6 +126,11 @@ test('on an empty database the administrator is created with the command, sets t
   await page.getByTestId('settings-saved').waitFor();
   await page.locator('[data-testid="setup-step"][data-step="settings"][data-done="true"]').waitFor();
   await screenshot(page, 'setup-phone-saved', { fullPage: true });
+
+  // The association's logo, uploaded from the same page.
+  await page.getByLabel('Choisir un logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: PNG });
+  await page.getByRole('img', { name: "Logo de l'association" }).waitFor();
+  assert.ok((await marketplace()).logo_url, 'the marketplace has the logo');
 
   const saved = await marketplace();
   assert.equal(saved.name, NAME);
