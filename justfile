@@ -21,9 +21,8 @@ run *ARGS:
     exec "${CARGO_TARGET_DIR:-target}/debug/vitrine" serve --demo {{ARGS}}
 
 # The whole test suite: formatting, lints, unit and API tests on SQLite and PostgreSQL,
-# the OpenAPI drift check and the browser tests. (`just fuzz-quick` is not in it yet: it
-# still finds mismatches between openapi.yaml and the server; see the README.)
-test: setup-test fmt-check lint test-rust e2e e2e-pg
+# the OpenAPI drift check, fuzzing against openapi.yaml, and the browser tests.
+test: setup-test fmt-check lint test-rust fuzz-quick e2e e2e-pg
 
 # Install the tools the app needs (wasm target, wasm-bindgen-cli, brotli); skips what is present.
 setup:

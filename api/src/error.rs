@@ -13,6 +13,14 @@ pub enum ApiError {
         detail: String,
         errors: Vec<FieldError>,
     },
+    /// Well-formed fields that the data refuses (a category or commune that does not exist,
+    /// a rule between fields no schema states): 422 with code `validation_failed`, each
+    /// field listed, so forms show them beside their fields as for a 400.
+    #[error("{detail}")]
+    Refused {
+        detail: String,
+        errors: Vec<FieldError>,
+    },
     /// The body is not valid JSON or not the expected shape.
     #[error("{0}")]
     MalformedBody(String),
@@ -86,6 +94,24 @@ impl ApiError {
         }
     }
 
+    /// One well-formed field the data or another field refuses (422).
+    pub fn refused(field: impl Into<String>, message: impl Into<String>) -> ApiError {
+        ApiError::invalid(field, message).into_refused()
+    }
+
+    /// Several refused fields at once (422); `None` when the list is empty.
+    pub fn from_refused_fields(errors: Vec<FieldError>) -> Option<ApiError> {
+        ApiError::from_field_errors(errors).map(ApiError::into_refused)
+    }
+
+    /// A 400's field errors as a 422's: the fields are well-formed, the data refuses them.
+    pub fn into_refused(self) -> ApiError {
+        match self {
+            ApiError::Validation { detail, errors } => ApiError::Refused { detail, errors },
+            other => other,
+        }
+    }
+
     /// Several invalid fields at once; `None` when the list is empty.
     pub fn from_field_errors(errors: Vec<FieldError>) -> Option<ApiError> {
         let detail = errors
@@ -98,7 +124,7 @@ impl ApiError {
 
     fn code(&self) -> ErrorCode {
         match self {
-            ApiError::Validation { .. } => ErrorCode::ValidationFailed,
+            ApiError::Validation { .. } | ApiError::Refused { .. } => ErrorCode::ValidationFailed,
             ApiError::MalformedBody(_) => ErrorCode::MalformedBody,
             ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             ApiError::PayloadTooLarge(_) => ErrorCode::PayloadTooLarge,
@@ -124,6 +150,7 @@ impl ApiError {
     fn title(&self) -> &'static str {
         match self {
             ApiError::Validation { .. } => "Invalid request",
+            ApiError::Refused { .. } => "Refused",
             ApiError::MalformedBody(_) => "Malformed request body",
             ApiError::UnsupportedMediaType(_) => "Unsupported media type",
             ApiError::PayloadTooLarge(_) => "Payload too large",
@@ -182,7 +209,9 @@ impl ApiError {
             detail,
             code,
             errors: match self {
-                ApiError::Validation { errors, .. } => errors.clone(),
+                ApiError::Validation { errors, .. } | ApiError::Refused { errors, .. } => {
+                    errors.clone()
+                }
                 _ => Vec::new(),
             },
             correlation_id,
@@ -199,7 +228,9 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) | ApiError::ProductChanged(_) => StatusCode::CONFLICT,
-            ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Unprocessable(_) | ApiError::Refused { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ApiError::BelowDeliveryMinimum(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::RetryLater { busy: false, .. } => StatusCode::TOO_MANY_REQUESTS,

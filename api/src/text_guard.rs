@@ -1,4 +1,5 @@
-//! Text a stranger sends, checked once at the edge: a JSON body over the limit is a 413;
+//! Text a stranger sends, checked once at the edge: a JSON body over the limit is a 413,
+//! one that is not an object a 400 `malformed_body`;
 //! NUL and other control characters (but tab and line breaks) in any string of a JSON body,
 //! in a query parameter or in the path are a 400 naming the field, before any handler runs.
 //! PostgreSQL refuses NUL in text: without this, such a value reached the database and came
@@ -91,6 +92,13 @@ async fn check_request(req: &mut ServiceRequest) -> Result<(), ApiError> {
     // What is not JSON is the extractor's to refuse, with its own message.
     let mut body = body;
     if let Ok(mut value) = serde_json::from_slice::<Value>(&body) {
+        // Every body the API takes is an object; serde would read an array into a
+        // struct's fields in order (`[null, null]` as a change of nothing).
+        if !value.is_object() {
+            return Err(ApiError::MalformedBody(
+                "the JSON body must be an object, such as {\"name\": \"...\"}".into(),
+            ));
+        }
         let mut errors = Vec::new();
         walk(&value, &mut String::new(), &mut errors);
         if let Some(err) = ApiError::from_field_errors(errors) {

@@ -88,10 +88,13 @@ pub struct CategoryTree {
 })))]
 #[serde(deny_unknown_fields)]
 pub struct CreateCategory {
-    /// The name in French, 1 to 60 characters; the slug is made from it.
+    /// The name in French, 1 to 60 characters with a letter or digit (runs of spaces count
+    /// as one); the slug is made from it.
+    #[cfg_attr(feature = "openapi", schema(max_length = 60, pattern = "<sluggable>"))]
     pub name: String,
     /// The name in English, up to 60 characters; empty or absent: none.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub name_en: Option<String>,
     /// The parent category's slug; absent or `null` for a top-level category.
     #[serde(default)]
@@ -106,11 +109,14 @@ pub struct CreateCategory {
 })))]
 #[serde(deny_unknown_fields)]
 pub struct RenameCategory {
-    /// The new name in French, 1 to 60 characters; absent: unchanged.
+    /// The new name in French, 1 to 60 characters with a letter or digit; absent: unchanged.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60, pattern = "<sluggable>"))]
     pub name: Option<String>,
-    /// The new name in English; an empty text removes it; absent: unchanged.
+    /// The new name in English, up to 60 characters; an empty text removes it; absent:
+    /// unchanged.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 60))]
     pub name_en: Option<String>,
 }
 

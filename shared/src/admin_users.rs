@@ -170,7 +170,11 @@ pub struct ResetCode {
 pub struct ResetWithCode {
     /// The account's e-mail address.
     pub email: String,
-    /// The 12 digits; spaces and dashes are ignored.
+    /// The 12 digits; spaces, dashes and dots are ignored.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[ .\u00A0-]*([0-9][ .\u00A0-]*){12}$")
+    )]
     pub code: String,
     /// The new password, 12 to 128 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]

@@ -51,13 +51,13 @@ impl Role {
 #[serde(deny_unknown_fields)]
 pub struct Register {
     /// E-mail address, the account's login.
-    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, pattern = "<email>"))]
     pub email: String,
     /// 12 to 128 characters.
     #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
-    /// Name, as shops will call the customer.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    /// Name, as shops will call the customer, 1 to 100 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible>"))]
     pub name: String,
     /// A guest basket to keep with the new account.
     #[serde(default)]
@@ -70,7 +70,7 @@ pub struct Register {
 #[serde(deny_unknown_fields)]
 pub struct Login {
     /// E-mail address.
-    #[cfg_attr(feature = "openapi", schema(max_length = 254))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, pattern = "<email>"))]
     pub email: String,
     /// Password.
     #[cfg_attr(feature = "openapi", schema(max_length = 128))]

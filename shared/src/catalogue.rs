@@ -39,12 +39,22 @@ impl ShopKind {
 /// One opening period of a shop on one weekday.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct OpeningSlot {
     /// ISO weekday: 1 is Monday, 7 is Sunday.
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 7))]
     pub weekday: u8,
     /// Opening time, `HH:MM`, Europe/Paris.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    )]
     pub opens: String,
-    /// Closing time, `HH:MM`, Europe/Paris.
+    /// Closing time, `HH:MM` (`24:00` for midnight), Europe/Paris, later than `opens`.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = "^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$")
+    )]
     pub closes: String,
 }
 
@@ -350,7 +360,11 @@ pub struct ProductQuery {
     /// `true` hides products that are out of stock.
     pub in_stock: Option<bool>,
     /// `relevance` (default with `q`), `price_asc`, `price_desc`, `newest` or `name`
-    /// (default without `q`).
+    /// (default without `q`); empty: the default.
+    #[cfg_attr(
+        feature = "openapi",
+        param(pattern = "^(relevance|price_asc|price_desc|newest|name)?$")
+    )]
     pub sort: Option<String>,
 }
 

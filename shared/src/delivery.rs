@@ -67,12 +67,15 @@ pub struct AddCommune {
 #[serde(tag = "rule", rename_all = "snake_case", deny_unknown_fields)]
 pub enum FreeDelivery {
     /// Delivery is offered (free) whatever the basket.
-    Always,
+    // With fields (none) rather than a unit variant: serde lets a unit variant of an
+    // internally tagged enum take any field, whatever `deny_unknown_fields` says.
+    Always {},
     /// Delivery is offered (free) for a shop's part of the basket from this amount; below
     /// it, that shop's part is pickup only.
     MinimumBasket {
         /// The minimum of one shop's part of the basket, in cents, VAT included (1 to
         /// 100000).
+        #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100_000))]
         minimum_cents: i64,
     },
 }
@@ -107,11 +110,14 @@ pub struct DeliverySettings {
 #[cfg_attr(feature = "openapi", schema(example = json!({"food_days": [2, 5], "non_food_days": [4]})))]
 #[serde(deny_unknown_fields)]
 pub struct UpdateDelivery {
-    /// ISO weekdays (1-7, each once) of the food rounds; `[]` stops food deliveries.
+    /// ISO weekdays (1 is Monday, 7 Sunday), each once, of the food rounds; `[]` stops
+    /// food deliveries.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 7, max_items = 7))]
     pub food_days: Option<Vec<u8>>,
     /// ISO weekdays of the other shops' rounds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 7, max_items = 7))]
     pub non_food_days: Option<Vec<u8>>,
     /// 0 to 23.
     #[serde(default, skip_serializing_if = "Option::is_none")]

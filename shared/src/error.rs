@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
-    /// One or more fields or parameters are invalid; see `errors`.
+    /// One or more fields or parameters are invalid; see `errors`. With 400 the request is
+    /// malformed (the OpenAPI schema says so); with 422 it is well-formed but refused (a
+    /// category or commune that does not exist, a rule between two fields).
     ValidationFailed,
     /// The request body is not valid JSON, or not the expected shape.
     MalformedBody,

@@ -290,6 +290,16 @@ pub struct AdminMarketplace {
     pub setup: SetupProgress,
 }
 
+/// `GET /marketplace/logo`'s query.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct LogoQuery {
+    /// The logo's version, as `logo_url` names it: a URL with the current version may be
+    /// cached for a year.
+    pub v: Option<i64>,
+}
+
 /// A change to the settings: only the fields given change. French texts cannot be emptied;
 /// an empty English text falls back to the French.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -297,42 +307,73 @@ pub struct AdminMarketplace {
 #[serde(deny_unknown_fields)]
 pub struct UpdateMarketplace {
     /// 1 to 80 characters.
-    #[cfg_attr(feature = "openapi", schema(example = "Vitrine"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Vitrine", max_length = 80, pattern = "<visible>")
+    )]
     pub name: Option<String>,
     /// 1 to 80 characters.
-    #[cfg_attr(feature = "openapi", schema(example = "Uzès"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "Uzès", max_length = 80, pattern = "<visible>")
+    )]
     pub town: Option<String>,
     /// 1 to 120 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 120, pattern = "<visible>"))]
     pub tagline_fr: Option<String>,
     /// At most 120 characters; empty: the French one.
+    #[cfg_attr(feature = "openapi", schema(max_length = 120))]
     pub tagline_en: Option<String>,
     /// 1 to 1,500 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1500, pattern = "<visible>"))]
     pub intro_fr: Option<String>,
     /// At most 1,500 characters; empty: the French one.
+    #[cfg_attr(feature = "openapi", schema(max_length = 1500))]
     pub intro_en: Option<String>,
     /// A French phone number, or empty.
+    #[cfg_attr(feature = "openapi", schema(pattern = "<phone-or-empty>"))]
     pub contact_phone: Option<String>,
     /// An e-mail address, or empty.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 254, pattern = "<email-or-empty>")
+    )]
     pub contact_email: Option<String>,
     /// At most 300 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub contact_address: Option<String>,
     /// At most 200 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub publisher_name: Option<String>,
     /// At most 300 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub publisher_address: Option<String>,
     /// At most 200 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub publication_director: Option<String>,
     /// At most 200 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200))]
     pub host_name: Option<String>,
     /// At most 300 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
     pub host_address: Option<String>,
     /// At most 40 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
     pub host_phone: Option<String>,
     /// One of `terre`, `olivier`, `lavande`, `mer`, `ardoise`.
-    #[cfg_attr(feature = "openapi", schema(example = "terre"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            example = "terre",
+            pattern = r"^[ \t\n\r]*(terre|olivier|lavande|mer|ardoise)[ \t\n\r]*$"
+        )
+    )]
     pub palette: Option<String>,
     /// 1 to 6 letters or digits, upper-cased; applies to orders placed from now on.
-    #[cfg_attr(feature = "openapi", schema(example = "UZ"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = "UZ", pattern = r"^[ \t\n\r]*[A-Za-z0-9]{1,6}[ \t\n\r]*$")
+    )]
     pub order_number_prefix: Option<String>,
 }
 

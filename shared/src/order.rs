@@ -106,7 +106,8 @@ pub struct Commune {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Address {
-    /// Number and street, e.g. `12 rue de la République`.
+    /// Number and street, e.g. `12 rue de la République`, 1 to 200 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = "<visible>"))]
     pub street: String,
     /// Five-digit postcode.
     #[cfg_attr(
@@ -115,6 +116,7 @@ pub struct Address {
     )]
     pub postcode: String,
     /// The commune, one of `GET /communes`.
+    #[cfg_attr(feature = "openapi", schema(pattern = "<visible>"))]
     pub commune: String,
 }
 
@@ -123,16 +125,18 @@ pub struct Address {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Customer {
-    /// Name, as the shop will call them.
+    /// Name, as the shop will call them, 1 to 100 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible>"))]
     pub name: String,
     /// A French phone number, any usual spelling (`04 66 22 12 34`, `+33 4 66 22 12 34`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "<phone>"))]
+    pub phone: String,
+    /// Optional e-mail; empty: none.
+    #[serde(default)]
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = r"^(0|\+33 ?(\(0\))?|0033 ?)[1-9]([ .]?[0-9]{2}){4}$")
+        schema(max_length = 254, pattern = "<email-or-empty>")
     )]
-    pub phone: String,
-    /// Optional e-mail.
-    #[serde(default)]
     pub email: Option<String>,
 }
 
@@ -158,6 +162,7 @@ pub struct ShopChoice {
     pub method: Option<FulfilmentMethod>,
     /// A note for this shop (at most 500 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: Option<String>,
 }
 
@@ -179,6 +184,7 @@ pub struct Checkout {
     /// The total the shopper saw; when given and prices changed since, checkout is refused
     /// with 409 so the shopper can look again.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub expected_total_cents: Option<i64>,
 }
 

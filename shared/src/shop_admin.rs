@@ -65,11 +65,13 @@ impl ShopStatus {
 })))]
 #[serde(deny_unknown_fields)]
 pub struct ApplyForShop {
-    /// The shop's name, 2 to 100 characters; its slug is made from it.
+    /// The shop's name, 2 to 100 characters with a letter or digit; its slug is made from it.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible-2>"))]
     pub name: String,
     /// What the shop is: `food`, `non_food` or `restaurant`.
     pub kind: ShopKind,
-    /// Street address.
+    /// Street address, 1 to 200 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = "<visible>"))]
     pub address: String,
     /// Postcode, 5 digits.
     #[cfg_attr(
@@ -77,18 +79,21 @@ pub struct ApplyForShop {
         schema(pattern = r"^[ \t\n\r]*[0-9]{5}[ \t\n\r]*$")
     )]
     pub postcode: String,
-    /// The commune the shop is in.
+    /// The commune the shop is in, 1 to 100 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible>"))]
     pub commune: String,
     /// A French phone number; any usual spelling.
+    #[cfg_attr(feature = "openapi", schema(pattern = "<phone>"))]
+    pub phone: String,
+    /// Contact e-mail shown to shoppers; empty: none.
+    #[serde(default)]
     #[cfg_attr(
         feature = "openapi",
-        schema(pattern = r"^(0|\+33 ?(\(0\))?|0033 ?)[1-9]([ .]?[0-9]{2}){4}$")
+        schema(max_length = 254, pattern = "<email-or-empty>")
     )]
-    pub phone: String,
-    /// Contact e-mail shown to shoppers.
-    #[serde(default)]
     pub email: Option<String>,
     /// What the shop sells, 1 to 2000 characters.
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, pattern = "<visible>"))]
     pub description: String,
 }
 
@@ -163,21 +168,33 @@ pub struct ShopProfile {
 pub struct UpdateShop {
     /// What the shop sells, 1 to 2000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 2000, pattern = "<visible>"))]
     pub description: Option<String>,
     /// A French phone number; any usual spelling, stored as `04 66 22 12 34`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "<phone>"))]
     pub phone: Option<String>,
     /// Contact e-mail; an empty string removes it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 254, pattern = "<email-or-empty>")
+    )]
     pub email: Option<String>,
-    /// Street address.
+    /// Street address, 1 to 200 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 200, pattern = "<visible>"))]
     pub address: Option<String>,
     /// Postcode, 5 digits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^[ \t\n\r]*[0-9]{5}[ \t\n\r]*$")
+    )]
     pub postcode: Option<String>,
-    /// Commune.
+    /// Commune, 1 to 100 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible>"))]
     pub commune: Option<String>,
     /// The whole week's opening periods, replacing the current ones: weekday 1 (Monday)
     /// to 7, `HH:MM` times, each period opening before it closes, no overlaps in a day.
@@ -198,6 +215,7 @@ pub struct UpdateShop {
     /// Hours, 4 to 336 (14 days): a guest's website order still unconfirmed after this is
     /// cancelled (reason `auto_released`) and its stock put back on sale.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 4, maximum = 336))]
     pub release_unconfirmed_after_hours: Option<i64>,
 }
 
@@ -256,7 +274,7 @@ pub struct AdminShop {
 #[serde(deny_unknown_fields)]
 pub struct SuspendShop {
     /// 1 to 500 characters, shown to the shop's merchants.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500, pattern = "<visible>"))]
     pub reason: String,
 }
 
@@ -300,7 +318,7 @@ pub struct ClosedDay {
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
     /// What the key is for, 1 to 100 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 100))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible>"))]
     pub name: String,
 }
 

@@ -150,6 +150,7 @@ pub struct OrderTransition {
     /// Required to cancel (1 to 500 characters): it is shown to the customer. Optional
     /// otherwise, kept in the history.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
 }
 
@@ -214,11 +215,12 @@ pub struct PhoneOrder {
     pub customer: Customer,
     /// Pickup or delivery (with the address).
     pub fulfilment: CheckoutFulfilment,
-    /// The products, each at most once.
-    #[cfg_attr(feature = "openapi", schema(min_items = 1))]
+    /// The products, each at most once, 1 to 100 lines.
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
     pub lines: Vec<PhoneOrderLine>,
     /// A note on the order (at most 500 characters).
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub note: Option<String>,
     /// Whether the shop may phone back; `call` by default.
     #[serde(default)]

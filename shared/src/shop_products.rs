@@ -103,7 +103,7 @@ pub struct ShopProductQuery {
     /// Words to find in the name, description or category (case and accents do not matter).
     pub q: Option<String>,
     /// Page number, from 1.
-    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 2147483647))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub page: Option<u32>,
     /// Items per page, 1 to 100 (default 24).
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
@@ -120,7 +120,7 @@ pub struct ShopProductQuery {
 #[serde(deny_unknown_fields)]
 pub struct CreateProduct {
     /// 1 to 120 characters.
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120, pattern = "<visible>"))]
     pub name: String,
     /// Up to 5,000 characters.
     #[serde(default)]
@@ -137,6 +137,7 @@ pub struct CreateProduct {
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1_000_000))]
     pub stock: Option<i64>,
     /// A category's slug (`GET /categories`).
+    #[cfg_attr(feature = "openapi", schema(pattern = "<visible>"))]
     pub category: String,
 }
 
@@ -150,7 +151,7 @@ pub struct CreateProduct {
 pub struct UpdateProduct {
     /// 1 to 120 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 120))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 120, pattern = "<visible>"))]
     pub name: Option<String>,
     /// Up to 5,000 characters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -177,6 +178,7 @@ pub struct UpdateProduct {
     pub stock: Option<Option<i64>>,
     /// A category's slug.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(pattern = "<visible>"))]
     pub category: Option<String>,
     /// Units to add to the stock as it is when the change is made (negative: to take), so
     /// that nothing sold meanwhile is lost: `-2` for two sold in the shop, `12` for a
@@ -201,8 +203,8 @@ where
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PictureQuery {
-    /// `display` (default, at most 800 px) or `thumb` (at most 240 px).
-    #[cfg_attr(feature = "openapi", param(pattern = "^(display|thumb)$"))]
+    /// `display` (default, at most 800 px; also when empty) or `thumb` (at most 240 px).
+    #[cfg_attr(feature = "openapi", param(pattern = "^(display|thumb)?$"))]
     pub size: Option<String>,
     /// The picture's version, as the catalogue's URLs give it; a URL with the current
     /// version may be cached for a year.

@@ -65,7 +65,7 @@ fn parent_id(rows: &[CategoryRow], slug: Option<&str>) -> Result<Option<i64>, Ap
         None => Ok(None),
         Some(slug) => tree::find(rows, slug)
             .map(|row| Some(row.id))
-            .ok_or_else(|| ApiError::invalid("parent", format!("there is no category '{slug}'"))),
+            .ok_or_else(|| ApiError::refused("parent", format!("there is no category '{slug}'"))),
     }
 }
 
@@ -98,10 +98,11 @@ pub async fn list_admin_categories(
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The new category", body = AdminCategory),
-        (status = 400, description = "A name is missing or too long, the parent does not exist, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "A name is missing or too long, or an unknown field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`category_name_taken`: a sibling has this name", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: the parent does not exist (`errors` names `parent`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/admin/categories")]
@@ -241,7 +242,8 @@ pub async fn rename_category(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The tree after the move", body = CategoryTree),
-        (status = 400, description = "The parent does not exist, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed body, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: the parent does not exist (`errors` names `parent`)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such category, or not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`category_cycle`: the new parent is the category itself or one of its sub-categories; `category_name_taken`: a new sibling has its name", body = Problem, content_type = "application/problem+json"),
@@ -290,7 +292,8 @@ pub async fn move_category(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "What moved, and the target as it is now", body = MergeReport),
-        (status = 400, description = "The target does not exist, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed body, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: the target does not exist (`errors` names `into`)", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such category, or not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`category_cycle`: the target is the category itself or one of its sub-categories", body = Problem, content_type = "application/problem+json"),
@@ -312,7 +315,7 @@ pub async fn merge_category(
             let rows = category::all(conn)?;
             let source = tree::find(&rows, &slug).ok_or_else(|| no_category(&slug))?;
             let target = tree::find(&rows, &into).ok_or_else(|| {
-                ApiError::invalid("into", format!("there is no category '{into}'"))
+                ApiError::refused("into", format!("there is no category '{into}'"))
             })?;
             let tree_now = tree_of(&rows);
             let places = tree_now.plan_merge(source.id, target.id).map_err(cycle)?;

@@ -59,7 +59,7 @@ fn settings_of(rules: DeliveryRules, today: NaiveDate) -> DeliverySettings {
             .collect(),
         free_delivery: match rules.minimum_basket_cents {
             Some(minimum_cents) => FreeDelivery::MinimumBasket { minimum_cents },
-            None => FreeDelivery::Always,
+            None => FreeDelivery::Always {},
         },
     }
 }
@@ -100,15 +100,28 @@ pub async fn get_admin_delivery(
     Ok(Json(db::run(&state.pool, read_settings).await?))
 }
 
-/// Weekdays 1-7, each once, sorted; `None` (with an error) otherwise.
-fn weekdays(field: &str, days: &[u8], errors: &mut Vec<FieldError>) -> Option<String> {
+/// Weekdays 1-7, each once, sorted; `None` (with an error) otherwise: a day out of range
+/// goes to `errors` (400), a day given twice to `refused` (422: each item is well-formed).
+fn weekdays(
+    field: &str,
+    days: &[u8],
+    errors: &mut Vec<FieldError>,
+    refused: &mut Vec<FieldError>,
+) -> Option<String> {
     let mut sorted = days.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
-    if sorted.len() != days.len() || sorted.iter().any(|d| !(1..=7).contains(d)) {
+    if sorted.iter().any(|d| !(1..=7).contains(d)) {
         errors.push(FieldError {
             field: field.into(),
             message: "must list weekdays 1 (Monday) to 7 (Sunday), each once".into(),
+        });
+        return None;
+    }
+    if sorted.len() != days.len() {
+        refused.push(FieldError {
+            field: field.into(),
+            message: "must list each weekday once".into(),
         });
         return None;
     }
@@ -132,6 +145,7 @@ fn weekdays(field: &str, days: &[u8], errors: &mut Vec<FieldError>) -> Option<St
         (status = 400, description = "A bad weekday, hour or minimum, or an unknown field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a weekday given twice (`errors` names the list)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/admin/delivery")]
@@ -142,15 +156,15 @@ pub async fn update_delivery(
 ) -> Result<Json<DeliverySettings>, ApiError> {
     admin(&caller)?;
     let body = body.into_inner();
-    let mut errors = Vec::new();
+    let (mut errors, mut refused) = (Vec::new(), Vec::new());
     let mut changes: Vec<(&'static str, String)> = Vec::new();
     if let Some(days) = &body.food_days
-        && let Some(value) = weekdays("food_days", days, &mut errors)
+        && let Some(value) = weekdays("food_days", days, &mut errors, &mut refused)
     {
         changes.push((delivery::FOOD_DAYS, value));
     }
     if let Some(days) = &body.non_food_days
-        && let Some(value) = weekdays("non_food_days", days, &mut errors)
+        && let Some(value) = weekdays("non_food_days", days, &mut errors, &mut refused)
     {
         changes.push((delivery::NON_FOOD_DAYS, value));
     }
@@ -174,10 +188,12 @@ pub async fn update_delivery(
         Some(FreeDelivery::MinimumBasket { minimum_cents }) => {
             changes.push((delivery::MIN_BASKET_CENTS, minimum_cents.to_string()));
         }
-        Some(FreeDelivery::Always) => changes.push((delivery::MIN_BASKET_CENTS, "0".into())),
+        Some(FreeDelivery::Always {}) => changes.push((delivery::MIN_BASKET_CENTS, "0".into())),
         None => {}
     }
-    if let Some(err) = ApiError::from_field_errors(errors) {
+    if let Some(err) =
+        ApiError::from_field_errors(errors).or_else(|| ApiError::from_refused_fields(refused))
+    {
         return Err(err);
     }
     let settings = db::run(&state.pool, move |conn| {
@@ -275,6 +291,7 @@ pub async fn remove_marketplace_closed_day(
         (status = 400, description = "An empty or too long search, or a bad limit", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a search without a letter or digit (`errors` names `q`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/admin/communes/search")]
@@ -286,12 +303,12 @@ pub async fn search_communes(
     admin(&caller)?;
     let mut errors = Vec::new();
     let parsed = CommuneQuery::parse(&query.q);
-    if parsed.is_empty() || query.q.chars().count() > MAX_QUERY_CHARS {
+    let message =
+        format!("must be a name, a postcode or an INSEE code, 1 to {MAX_QUERY_CHARS} characters");
+    if !(1..=MAX_QUERY_CHARS).contains(&query.q.chars().count()) {
         errors.push(FieldError {
             field: "q".into(),
-            message: format!(
-                "must be a name, a postcode or an INSEE code, 1 to {MAX_QUERY_CHARS} characters"
-            ),
+            message: message.clone(),
         });
     }
     let limit = query.limit.unwrap_or(DEFAULT_COMMUNE_RESULTS);
@@ -303,6 +320,10 @@ pub async fn search_communes(
     }
     if let Some(err) = ApiError::from_field_errors(errors) {
         return Err(err);
+    }
+    // Well-formed, but without a letter or digit to look for (`-`, `?`): refused (422).
+    if parsed.is_empty() {
+        return Err(ApiError::refused("q", message));
     }
     let zone = db::run(&state.pool, |conn| Ok(delivery::zone_insee_codes(conn)?)).await?;
     let (found, total) = communes::search(&parsed, limit as usize);
@@ -332,10 +353,11 @@ pub async fn search_communes(
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The commune, now in the zone", body = Commune),
-        (status = 400, description = "No such INSEE code, a postcode that is not the commune's, a postcode missing for a commune that has several, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed body, or an unknown field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The commune is already in the zone", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` (`errors` names the field): no commune has this INSEE code, a postcode that is not the commune's, a postcode missing for a commune that has several", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/admin/communes")]
@@ -348,7 +370,7 @@ pub async fn add_commune(
     let AddCommune { insee, postcode } = body.into_inner();
     let insee = insee.trim().to_uppercase();
     let official = communes::find(&insee).ok_or_else(|| {
-        ApiError::invalid(
+        ApiError::refused(
             "insee",
             format!("no commune has the INSEE code '{insee}': search for it first"),
         )
@@ -359,7 +381,7 @@ pub async fn add_commune(
     ) {
         (Some(p), codes) if codes.contains(&p) => p,
         (Some(p), codes) => {
-            return Err(ApiError::invalid(
+            return Err(ApiError::refused(
                 "postcode",
                 format!(
                     "{p} is not a postcode of {} ({})",
@@ -370,7 +392,7 @@ pub async fn add_commune(
         }
         (None, [only]) => only.clone(),
         (None, codes) => {
-            return Err(ApiError::invalid(
+            return Err(ApiError::refused(
                 "postcode",
                 format!(
                     "{} has several postcodes ({}): choose one",

@@ -110,13 +110,12 @@ pub async fn get_cart(
         (status = 200, description = "The basket after the change", body = Cart),
         (status = 400, description = "Quantity out of 1..99, or a malformed body",
             body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such basket, or no such product on sale",
+        (status = 404, description = "No such basket",
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not enough stock; the detail names the product",
             body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The basket already holds 100 different products \
-            (`basket_full`); nothing was changed",
+        (status = 422, description = "`basket_full`: the basket already holds 100 different products; `validation_failed`: no product on sale has this `product_id`, or the line would hold more than 99 (`errors` names the field); nothing was changed",
             body = Problem, content_type = "application/problem+json"),
     )
 )]

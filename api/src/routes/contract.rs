@@ -7,7 +7,14 @@
 //!   parameter;
 //! - a parameter the server cannot read, or that breaks that rule, is a 400;
 //! - a JSON body that is not JSON of the expected shape is a 400 `malformed_body`, one sent
-//!   with another content type a 415, one over the limit a 413.
+//!   with another content type a 415, one over the limit a 413;
+//! - every object of a request body is closed (`additionalProperties: false`): the server
+//!   refuses unknown fields;
+//! - an optional header is absent, never `null`.
+//!
+//! A field of `shared` may name one of the rules of [`named_pattern`] as its `pattern`
+//! (`pattern = "<email>"`): the document carries the regular expression, written once here,
+//! and a test holds each to the server's own rule.
 
 use std::collections::BTreeSet;
 
@@ -20,10 +27,49 @@ pub const TEXT_PATTERN: &str = r"^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F
 /// A path segment: no control character at all (`text_guard` checks the path's bytes).
 pub const PATH_PATTERN: &str = r"^[^\u0000-\u001F\u007F]*$";
 
+/// The control characters a text may not hold (tab and line breaks aside), as a class body.
+const CONTROLS: &str = r"\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F";
+/// The white space the server trims (Rust's `char::is_whitespace`, controls aside).
+const SPACES: &str = r"\t\n\r \u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+
+/// The letters and digits a slug keeps (`domain::search::slugify`).
+const SLUG_LETTERS: &str = "0-9A-Za-zàâäáÀÂÄÁçÇéèêëÉÈÊËîïíÎÏÍôöóÔÖÓùûüúÙÛÜÚÿŸñÑœŒæÆ";
+/// A French phone number in one of its usual spellings (`domain::phone::FrenchPhone`
+/// takes these and more).
+const PHONE_PATTERN: &str = r"^(0|\+33 ?(\(0\))?|0033 ?)[1-9]([ .]?[0-9]{2}){4}$";
+
+/// The named rules a field of `shared` may give as its `pattern` (`pattern = "<visible>"`),
+/// written out here once as the regular expression the document carries; each includes the
+/// control-character rule. The server's side of each is named beside it.
+fn named_pattern(name: &str) -> Option<String> {
+    let (c, w) = (CONTROLS, SPACES);
+    // An e-mail's host: a dot, neither first nor last (`domain::email`).
+    let host = format!("[^{w}{c}@.][^{w}{c}@]*\\.[^{w}{c}@]*[^{w}{c}@.]");
+    let email = format!("[^{w}{c}@]+@{host}");
+    Some(match name {
+        // Text that trims to something: a required name or text (trimmed by the handler).
+        "<visible>" => format!("^[^{c}]*[^{w}{c}][^{c}]*$"),
+        // Text that trims to 2 characters or more.
+        "<visible-2>" => format!("^[^{c}]*[^{w}{c}][^{c}]*[^{w}{c}][^{c}]*$"),
+        // An e-mail address, white space around it trimmed (`domain::email::parse_email`).
+        "<email>" => format!("^[{w}]*{email}[{w}]*$"),
+        // The same, or nothing (blank): an optional address.
+        "<email-or-empty>" => format!("^[{w}]*({email})?[{w}]*$"),
+        // A name a slug is made from: a letter or digit `domain::search::slugify` keeps.
+        "<sluggable>" => format!("^[^{c}]*[{SLUG_LETTERS}][^{c}]*$"),
+        // A French phone number (`domain::phone`).
+        "<phone>" => PHONE_PATTERN.to_owned(),
+        // The same, or nothing (blank).
+        "<phone-or-empty>" => format!("^([{w}]*|{})$", &PHONE_PATTERN[1..PHONE_PATTERN.len() - 1]),
+        _ => return None,
+    })
+}
+
 const JSON: &str = "application/json";
 
 /// Writes the edge's rules into `api` (after the routes have been collected).
 pub fn apply(api: &mut OpenApi) {
+    expand_named_patterns(api);
     let mut request_schemas = BTreeSet::new();
     for item in api.paths.paths.values_mut() {
         for operation in operations(item) {
@@ -48,6 +94,7 @@ pub fn apply(api: &mut OpenApi) {
     }
     for name in &request_schemas {
         if let Some(RefOr::T(schema)) = components.schemas.get_mut(name) {
+            close_objects(schema);
             add_text_pattern(schema, TEXT_PATTERN);
         }
     }
@@ -74,7 +121,25 @@ fn document_operation(operation: &mut Operation, request_schemas: &mut BTreeSet<
         let pattern = match parameter.parameter_in {
             ParameterIn::Path => PATH_PATTERN,
             ParameterIn::Query => TEXT_PATTERN,
-            // Headers cannot carry control characters; cookies are not parameters here.
+            // Headers cannot carry control characters, nor be `null`: an optional one is
+            // absent, not null. Cookies are not parameters here.
+            ParameterIn::Header => {
+                if let Some(RefOr::T(Schema::Object(object))) = parameter.schema.as_mut()
+                    && let SchemaType::Array(types) = &object.schema_type
+                    && types.contains(&Type::Null)
+                {
+                    let types: Vec<Type> = types
+                        .iter()
+                        .filter(|t| **t != Type::Null)
+                        .cloned()
+                        .collect();
+                    object.schema_type = match &types[..] {
+                        [only] => SchemaType::Type(only.clone()),
+                        _ => SchemaType::Array(types),
+                    };
+                }
+                continue;
+            }
             _ => continue,
         };
         reads_parameters = true;
@@ -216,6 +281,93 @@ fn is_string(schema_type: &SchemaType) -> bool {
     }
 }
 
+/// Marks every object of a request body with named fields closed (`additionalProperties:
+/// false`): the server refuses unknown fields (`#[serde(deny_unknown_fields)]` on every
+/// request type of `shared`, the API tests' `malformed_body` cases). Maps (`per_shop`)
+/// keep their own rule.
+fn close_objects(schema: &mut Schema) {
+    let close = |schema: &mut RefOr<Schema>| {
+        if let RefOr::T(schema) = schema {
+            close_objects(schema);
+        }
+    };
+    match schema {
+        Schema::Object(object) => {
+            if is_object(&object.schema_type)
+                && !object.properties.is_empty()
+                && object.additional_properties.is_none()
+            {
+                object.additional_properties =
+                    Some(Box::new(AdditionalProperties::FreeForm(false)));
+            }
+            object.properties.values_mut().for_each(close);
+        }
+        Schema::Array(array) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                close(items);
+            }
+        }
+        Schema::OneOf(one_of) => one_of.items.iter_mut().for_each(close),
+        Schema::AllOf(all_of) => all_of.items.iter_mut().for_each(close),
+        Schema::AnyOf(any_of) => any_of.items.iter_mut().for_each(close),
+        _ => {}
+    }
+}
+
+/// Replaces every `pattern = "<name>"` of the document by its regular expression.
+fn expand_named_patterns(api: &mut OpenApi) {
+    for item in api.paths.paths.values_mut() {
+        for operation in operations(item) {
+            for parameter in operation.parameters.iter_mut().flatten() {
+                if let RefOr::T(parameter) = parameter
+                    && let Some(RefOr::T(schema)) = parameter.schema.as_mut()
+                {
+                    expand_in(schema);
+                }
+            }
+        }
+    }
+    if let Some(components) = api.components.as_mut() {
+        for schema in components.schemas.values_mut() {
+            if let RefOr::T(schema) = schema {
+                expand_in(schema);
+            }
+        }
+    }
+}
+
+fn expand_in(schema: &mut Schema) {
+    let expand = |schema: &mut RefOr<Schema>| {
+        if let RefOr::T(schema) = schema {
+            expand_in(schema);
+        }
+    };
+    match schema {
+        Schema::Object(object) => {
+            if let Some(named) = object.pattern.as_deref().filter(|p| p.starts_with('<')) {
+                let expanded = named_pattern(named);
+                assert!(expanded.is_some(), "no pattern is named {named}");
+                object.pattern = expanded;
+            }
+            object.properties.values_mut().for_each(expand);
+            if let Some(AdditionalProperties::RefOr(inner)) =
+                object.additional_properties.as_deref_mut()
+            {
+                expand(inner);
+            }
+        }
+        Schema::Array(array) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                expand(items);
+            }
+        }
+        Schema::OneOf(one_of) => one_of.items.iter_mut().for_each(expand),
+        Schema::AllOf(all_of) => all_of.items.iter_mut().for_each(expand),
+        Schema::AnyOf(any_of) => any_of.items.iter_mut().for_each(expand),
+        _ => {}
+    }
+}
+
 /// Gives every free-text string in `schema` (not an enum, a format or a pattern of its own)
 /// the `pattern`.
 fn add_text_pattern(schema: &mut Schema, pattern: &str) {
@@ -322,6 +474,87 @@ pub fn allowed_methods(path: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn named(name: &str) -> regex::Regex {
+        regex::Regex::new(&named_pattern(name).expect("a named pattern")).expect("a valid pattern")
+    }
+
+    /// Texts on the edges of the rules: spaces of every kind, controls, `@` and dots.
+    const SAMPLES: &[&str] = &[
+        "",
+        " ",
+        "\t\n",
+        "\u{a0}\u{3000}",
+        "a",
+        " a ",
+        "ab",
+        " a b ",
+        "\u{7}a",
+        "a\u{85}",
+        "\u{feff}",
+        "é",
+        "漢字",
+        "!!",
+        "-a-",
+        "jeanne@example.fr",
+        " Jeanne@Example.FR\n",
+        "jeanne@example",
+        "@example.fr",
+        "jeanne@",
+        "jeanne@.example.fr",
+        "jeanne@example.fr.",
+        "jea nne@example.fr",
+        "a@b@c.fr",
+        "a@b.c",
+        "a\u{a0}@b.c",
+        "a@b..c",
+        "04 66 22 12 34",
+        "+33 4 66 22 12 34",
+        "0466221234",
+        "4 66 22 12 34",
+        " 04 66 22 12 34 ",
+    ];
+
+    #[test]
+    fn the_named_patterns_say_what_the_server_checks() {
+        let controls = |t: &str| crate::text_guard::control_character(t).is_some();
+        for &text in SAMPLES {
+            let visible = !text.trim().is_empty() && !controls(text);
+            assert_eq!(
+                named("<visible>").is_match(text),
+                visible,
+                "<visible> {text:?}"
+            );
+            let visible_2 = text.trim().chars().count() >= 2 && !controls(text);
+            assert_eq!(
+                named("<visible-2>").is_match(text),
+                visible_2,
+                "<visible-2> {text:?}"
+            );
+            let email = crate::domain::email::parse_email(text).is_some() && !controls(text);
+            assert_eq!(named("<email>").is_match(text), email, "<email> {text:?}");
+            let email_or_empty = (text.trim().is_empty() && !controls(text)) || email;
+            assert_eq!(
+                named("<email-or-empty>").is_match(text),
+                email_or_empty,
+                "<email-or-empty> {text:?}"
+            );
+            let sluggable = !crate::domain::search::slugify(text).is_empty() && !controls(text);
+            assert_eq!(
+                named("<sluggable>").is_match(text),
+                sluggable,
+                "<sluggable> {text:?}"
+            );
+            // The phone pattern is one of the spellings the server takes, not all of them.
+            if named("<phone>").is_match(text) {
+                assert!(
+                    crate::domain::phone::FrenchPhone::parse(text).is_ok(),
+                    "<phone> {text:?}"
+                );
+            }
+        }
+        assert!(named_pattern("<nothing>").is_none());
+    }
 
     #[test]
     fn the_most_literal_path_gives_the_methods() {

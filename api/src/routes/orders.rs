@@ -187,7 +187,8 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     tag = "orders",
     params(
         ("id" = String, Path, description = "The basket's id"),
-        ("Idempotency-Key" = Option<String>, Header, description = "Any unique string, up to 200 characters"),
+        ("Idempotency-Key" = Option<String>, Header, max_length = 200, pattern = r"^[!-~]([\t -~]*[!-~])?$",
+            description = "Any unique string of visible ASCII characters, up to 200"),
     ),
     request_body = Checkout,
     responses(
@@ -197,11 +198,12 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
         (status = 404, description = "No such basket", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Stock or prices changed since the basket was shown; the detail names the product",
             body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Empty basket, the key was used for another request, \
-            a shop's part is below the minimum for delivery (`below_delivery_minimum`), or \
-            the customer (its phone number, e-mail address or connection) already has as \
-            many orders or units waiting for the shops' confirmation as one may \
-            (`too_many_open_orders`); nothing was ordered",
+        (status = 422, description = "`unprocessable`: an empty basket, or the key was used for another request; \
+            `below_delivery_minimum`: a shop's part is too small for delivery; `too_many_open_orders`: the customer (its phone number, \
+            e-mail address or connection) already has as many orders or units waiting for the shops' confirmation as one may; \
+            `validation_failed` (`errors` names each field): what the basket, the shops or the delivery zone refuse (a shop without \
+            pickup or delivery, an address outside the zone, a delivery without an address, `per_shop` naming a shop not in the basket); \
+            nothing was ordered",
             body = Problem, content_type = "application/problem+json"),
     )
 )]

@@ -52,14 +52,6 @@ fn parse_product_query(query: ProductQuery) -> Result<CatalogueRequest, ApiError
             invalid(field, "must be 0 or more".into());
         }
     }
-    if let (Some(min), Some(max)) = (query.min_price_cents, query.max_price_cents)
-        && min > max
-    {
-        invalid(
-            "min_price_cents",
-            format!("must not be more than max_price_cents ({max})"),
-        );
-    }
     let terms = query_terms(q);
     let sort = match query.sort.as_deref() {
         None | Some("") if terms.is_empty() => ProductSort::Name,
@@ -73,6 +65,15 @@ fn parse_product_query(query: ProductQuery) -> Result<CatalogueRequest, ApiError
     let paging = Paging::parse(query.page, query.per_page, &mut errors);
     if let Some(err) = ApiError::from_field_errors(errors) {
         return Err(err);
+    }
+    // Each bound is well-formed; together they may ask for nothing (422).
+    if let (Some(min), Some(max)) = (query.min_price_cents, query.max_price_cents)
+        && min > max
+    {
+        return Err(ApiError::refused(
+            "min_price_cents",
+            format!("must not be more than max_price_cents ({max})"),
+        ));
     }
     let slug = |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     Ok(CatalogueRequest {
@@ -99,6 +100,8 @@ fn parse_product_query(query: ProductQuery) -> Result<CatalogueRequest, ApiError
         (status = 400, description = "A parameter is invalid; `errors` names it",
             body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No category or shop with this slug",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: `min_price_cents` is more than `max_price_cents`",
             body = Problem, content_type = "application/problem+json"),
     )
 )]

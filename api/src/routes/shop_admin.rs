@@ -45,13 +45,21 @@ const KEY_PREFIX_LENGTH: usize = API_KEY_PREFIX.len() + 8;
 
 // ---- Parsing at the edge -------------------------------------------------------------
 
-/// Collects field errors while a request is checked.
+/// Collects field errors while a request is checked: malformed fields (400), and
+/// well-formed ones that another field or the rules refuse (422, when nothing is malformed).
 #[derive(Default)]
-struct Errors(Vec<FieldError>);
+struct Errors(Vec<FieldError>, Vec<FieldError>);
 
 impl Errors {
     fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
         self.0.push(FieldError {
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    fn refuse(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        self.1.push(FieldError {
             field: field.into(),
             message: message.into(),
         });
@@ -114,7 +122,9 @@ impl Errors {
     }
 
     fn done(self) -> Result<(), ApiError> {
-        ApiError::from_field_errors(self.0).map_or(Ok(()), Err)
+        ApiError::from_field_errors(self.0)
+            .or_else(|| ApiError::from_refused_fields(self.1))
+            .map_or(Ok(()), Err)
     }
 }
 
@@ -160,7 +170,7 @@ fn parse_hours(slots: Vec<OpeningSlot>, errors: &mut Errors) -> Vec<OpeningSlot>
             }
         }
         if valid && slot.opens >= slot.closes {
-            errors.add(field("closes"), "must be later than opens");
+            errors.refuse(field("closes"), "must be later than opens");
             valid = false;
         }
     }
@@ -171,7 +181,7 @@ fn parse_hours(slots: Vec<OpeningSlot>, errors: &mut Errors) -> Vec<OpeningSlot>
             .windows(2)
             .find(|pair| pair[0].weekday == pair[1].weekday && pair[1].opens < pair[0].closes)
     {
-        errors.add(
+        errors.refuse(
             "opening_hours",
             format!(
                 "periods of weekday {} overlap: {}-{} and {}-{}",
@@ -200,7 +210,7 @@ fn parse_application(body: ApplyForShop) -> Result<ValidApplication, ApiError> {
     let name = errors.text("name", &body.name, 2, 100);
     let slug_base = shop::slug_of(&name);
     if slug_base.is_empty() && errors.0.is_empty() {
-        errors.add("name", "must contain letters or digits");
+        errors.refuse("name", "must contain letters or digits");
     }
     let application = ValidApplication {
         slug_base,
@@ -342,7 +352,7 @@ fn any_shop(conn: &mut DbConn, slug: &str) -> Result<ShopRow, ApiError> {
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in (an API key cannot apply)",
             body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`too_many_applications`: this account already has 3 applications waiting",
+        (status = 422, description = "`too_many_applications`: this account already has 3 applications waiting; `validation_failed`: a name without a letter or digit to make its address from",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -694,7 +704,9 @@ pub async fn get_shop_profile(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop the caller runs has this slug (API keys cannot edit profiles)",
             body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Neither pickup nor delivery would be offered",
+        (status = 422, description = "`unprocessable`: neither pickup nor delivery would be offered; \
+            `validation_failed` (`errors` names each field): an opening period that closes before it opens, \
+            two that overlap, `delivers_on_food_days` for a shop that is not a restaurant",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -717,7 +729,7 @@ pub async fn update_shop(
             shop::lock(conn, row.id)?;
             let row = shop::find(conn, row.id)?;
             if changes.delivers_on_food_days == Some(true) && row.kind() != ShopKind::Restaurant {
-                return Err(ApiError::invalid(
+                return Err(ApiError::refused(
                     "delivers_on_food_days",
                     "only restaurants choose the food rounds; other shops follow their kind's days",
                 ));
@@ -1026,7 +1038,12 @@ mod tests {
     fn fields(slots: Vec<OpeningSlot>) -> Vec<String> {
         let mut errors = Errors::default();
         parse_hours(slots, &mut errors);
-        errors.0.into_iter().map(|e| e.field).collect()
+        errors
+            .0
+            .into_iter()
+            .chain(errors.1)
+            .map(|e| e.field)
+            .collect()
     }
 
     #[test]
@@ -1052,7 +1069,7 @@ mod tests {
             ],
             &mut errors,
         );
-        assert!(errors.0.is_empty());
+        assert!(errors.0.is_empty() && errors.1.is_empty());
         assert_eq!(
             sorted,
             [

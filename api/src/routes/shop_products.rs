@@ -193,7 +193,7 @@ fn apply_patch(values: &mut ProductValues, patch: UpdateProduct) -> Result<(), A
 fn check_vat_for_shop(rate_bp: i32, shop: &ShopRow) -> Result<(), ApiError> {
     rules::vat_rate_for_shop(rate_bp, shop.vat_exempt)
         .map(drop)
-        .map_err(|message| ApiError::invalid("vat_rate", message))
+        .map_err(|message| ApiError::refused("vat_rate", message))
 }
 
 /// All the shop's products (drafts, on sale, archived) with their exact stock, by name.
@@ -265,6 +265,8 @@ pub async fn list_shop_products(
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop of yours has this slug", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` (`errors` names the field): no category has this slug, or a VAT rate the shop cannot charge (0 for a shop that charges VAT, any other for an exempt one)",
+            body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops/{slug}/products")]
@@ -303,7 +305,8 @@ fn etag(version: i64) -> String {
     format!("\"{version}\"")
 }
 
-/// The versions an `If-Match` header accepts; `None` without the header or for `*`.
+/// The versions an `If-Match` header accepts; `None` without the header or for `*`. Each
+/// is an entity tag (`"12"`, `W/"12"`) or the bare version (`12`).
 fn if_match(req: &HttpRequest) -> Result<Option<Vec<i64>>, ApiError> {
     let Some(value) = req.headers().get(IF_MATCH) else {
         return Ok(None);
@@ -323,9 +326,13 @@ fn if_match(req: &HttpRequest) -> Result<Option<Vec<i64>>, ApiError> {
         .map(|tag| {
             let tag = tag.trim();
             let tag = tag.strip_prefix("W/").unwrap_or(tag);
-            tag.strip_prefix('"')
+            let version = tag
+                .strip_prefix('"')
                 .and_then(|t| t.strip_suffix('"'))
-                .and_then(|t| t.parse::<i64>().ok())
+                .unwrap_or(tag);
+            Some(version)
+                .filter(|v| (1..=18).contains(&v.len()) && v.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|v| v.parse::<i64>().ok())
                 .ok_or_else(bad)
         })
         .collect::<Result<Vec<_>, _>>()
@@ -337,16 +344,17 @@ fn stock_delta(patch: &UpdateProduct) -> Result<Option<i32>, ApiError> {
     let Some(delta) = patch.stock_delta else {
         return Ok(None);
     };
-    if patch.stock.is_some() {
-        return Err(ApiError::invalid(
-            "stock_delta",
-            "give either stock (the new count) or stock_delta (what to add), not both",
-        ));
-    }
     if !(-rules::STOCK_MAX..=rules::STOCK_MAX).contains(&delta) {
         return Err(ApiError::invalid(
             "stock_delta",
             format!("must be a whole number from -{0} to {0}", rules::STOCK_MAX),
+        ));
+    }
+    // Each is well-formed; together they contradict each other (422).
+    if patch.stock.is_some() {
+        return Err(ApiError::refused(
+            "stock_delta",
+            "give either stock (the new count) or stock_delta (what to add), not both",
         ));
     }
     Ok(i32::try_from(delta).ok())
@@ -365,7 +373,8 @@ fn stock_delta(patch: &UpdateProduct) -> Result<Option<i32>, ApiError> {
     params(
         ("id" = i64, Path, description = "The product's id"),
         ("If-Match" = Option<String>, Header,
-            description = "The product's ETag as read, e.g. `\"12\"`: the change applies only if the product has not changed since"),
+            pattern = r#"^[ \t]*(\*|(W/)?("[0-9]{1,18}"|[0-9]{1,18})([ \t]*,[ \t]*(W/)?("[0-9]{1,18}"|[0-9]{1,18}))*)[ \t]*$"#,
+            description = "The product's ETag as read, e.g. `\"12\"` (or its bare `version`, `12`), or several separated by commas: the change applies only if the product has not changed since"),
     ),
     request_body = UpdateProduct,
     security(("bearer" = [])),
@@ -377,6 +386,8 @@ fn stock_delta(patch: &UpdateProduct) -> Result<Option<i32>, ApiError> {
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No product of yours has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`product_changed`: the product changed since the `If-Match` version (nothing was changed; `detail` gives the stock now); `conflict`: a `stock_delta` on a stock that is not counted or that would go below 0",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed` (`errors` names the field): no category has this slug, a VAT rate the shop cannot charge, or both `stock` and `stock_delta`",
             body = Problem, content_type = "application/problem+json"),
     )
 )]

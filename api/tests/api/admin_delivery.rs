@@ -153,10 +153,15 @@ on_both_backends! {
         assert_eq!(app.search(&admin, "ST-QUENTIN 30").await.items.iter().map(|c| c.insee.as_str()).collect::<Vec<_>>(), [SAINT_QUENTIN]);
         assert_eq!(app.search(&admin, "saint").await.items.len(), 20, "bounded by default");
 
-        for bad in ["", "q=%20-", "q=saint&limit=0", "q=saint&limit=51", "q=saint&per_page=2"] {
+        for bad in ["", "q=", "q=saint&limit=0", "q=saint&limit=51", "q=saint&per_page=2"] {
             let path = format!("/admin/communes/search?{bad}");
             let reply = app.call(Method::GET, &path, Some(&admin), None).await;
             assert_eq!(reply.status, 400, "{bad}: {}", reply.body);
+        }
+        // Nothing to look for in it: well-formed, refused (422).
+        for q in ["%20-", "%3C"] {
+            let reply = app.call(Method::GET, &format!("/admin/communes/search?q={q}"), Some(&admin), None).await;
+            assert_eq!(reply.refused_fields(), ["q"], "{q}");
         }
         let long = "a".repeat(101);
         let reply = app.call(Method::GET, &format!("/admin/communes/search?q={long}"), Some(&admin), None).await;
@@ -192,7 +197,7 @@ on_both_backends! {
 
         // Out of the zone again: delivery there is refused, the basket kept.
         let (cart, _) = app.basket_from_shop(GROCER, 1).await;
-        let problem = app.checkout(&cart, &body, None).await.problem(400, "validation_failed");
+        let problem = app.checkout(&cart, &body, None).await.problem(422, "validation_failed");
         assert_eq!(problem.errors[0].field, "fulfilment.address.commune");
         assert_eq!(app.get_cart(&cart).await.item_count, 1);
     }
@@ -208,7 +213,7 @@ on_both_backends! {
         ];
         for (body, field) in cases {
             let reply = app.call(Method::POST, "/admin/communes", Some(&admin), Some(&body)).await;
-            assert_eq!(reply.invalid_fields(), [field], "{body}");
+            assert_eq!(reply.refused_fields(), [field], "{body}");
         }
         let reply = app.call(Method::POST, "/admin/communes", Some(&admin), Some(&json!({"insee": SAINT_QUENTIN, "name": "x"}))).await;
         reply.problem(400, "malformed_body");
@@ -224,7 +229,7 @@ on_both_backends! {
         let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         let reply = app.call(Method::DELETE, &format!("/admin/communes/{UZES}"), Some(&admin), None).await;
         assert_eq!(reply.status, 204, "{}", reply.body);
-        let problem = app.checkout(&cart, &delivery_body(), None).await.problem(400, "validation_failed");
+        let problem = app.checkout(&cart, &delivery_body(), None).await.problem(422, "validation_failed");
         assert_eq!(problem.errors[0].field, "fulfilment.address.commune");
 
         let reply = app.call(Method::POST, "/admin/communes", Some(&admin), Some(&json!({"insee": UZES}))).await;
@@ -328,7 +333,7 @@ on_both_backends! {
         assert_eq!(reply.status, 201, "{}", reply.body);
 
         let settings = app.set_delivery(&admin, json!({"free_delivery": {"rule": "always"}})).await;
-        assert_eq!(settings.free_delivery, FreeDelivery::Always);
+        assert_eq!(settings.free_delivery, FreeDelivery::Always {});
         let (cart, _) = app.basket_from_shop(GROCER, 1).await;
         assert!(app.offered_delivery(&cart).await.is_some());
     }
@@ -338,7 +343,6 @@ on_both_backends! {
         let before = app.delivery_rules().await;
         let cases = [
             (json!({"food_days": [0]}), "food_days"),
-            (json!({"food_days": [2, 2]}), "food_days"),
             (json!({"non_food_days": [8], "cut_off_hour": 24}), "non_food_days"),
             (json!({"free_delivery": {"rule": "minimum_basket", "minimum_cents": 0}}), "free_delivery.minimum_cents"),
             (json!({"free_delivery": {"rule": "minimum_basket", "minimum_cents": 100_001}}), "free_delivery.minimum_cents"),
@@ -348,7 +352,11 @@ on_both_backends! {
             assert_eq!(reply.status, 400, "{body}: {}", reply.body);
             assert_eq!(reply.invalid_fields()[0], field, "{body}");
         }
-        for body in [json!({"days": [2]}), json!({"free_delivery": {"rule": "sometimes"}}), json!({"cut_off_hour": "18"})] {
+        // Each day well-formed, one given twice: refused (422).
+        let reply = app.call(Method::PATCH, "/admin/delivery", Some(&admin), Some(&json!({"food_days": [2, 2]}))).await;
+        assert_eq!(reply.refused_fields(), ["food_days"]);
+        let unknown_field = json!({"free_delivery": {"rule": "always", "minimum": 0}});
+        for body in [json!({"days": [2]}), json!({"free_delivery": {"rule": "sometimes"}}), json!({"cut_off_hour": "18"}), unknown_field] {
             app.call(Method::PATCH, "/admin/delivery", Some(&admin), Some(&body)).await.problem(400, "malformed_body");
         }
         assert_eq!(app.delivery_rules().await, before);

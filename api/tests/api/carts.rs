@@ -163,17 +163,18 @@ on_both_backends! {
             assert_eq!(app.add_to_cart(&empty, plenty.id, quantity).await.invalid_fields(), ["quantity"], "{quantity}");
         }
         app.add_to_cart(&empty, plenty.id, 60).await;
-        assert_eq!(app.add_to_cart(&empty, plenty.id, 40).await.invalid_fields(), ["quantity"], "a line holds 99 at most");
+        assert_eq!(app.add_to_cart(&empty, plenty.id, 40).await.refused_fields(), ["quantity"], "a line holds 99 at most (422)");
         assert_eq!(app.set_cart_quantity(&empty, plenty.id, 100).await.invalid_fields(), ["quantity"]);
         assert_eq!(app.get_cart(&empty).await.item_count, 60);
     }
 
     async fn unknown_or_hidden_things_are_not_found(app) {
         let cart = app.create_cart().await.id;
-        app.add_to_cart(&cart, 999_999, 1).await.problem(404, "not_found");
+        // A product that is not on sale is the body's fault (422); a 404 is the basket's.
+        assert_eq!(app.add_to_cart(&cart, 999_999, 1).await.refused_fields(), ["product_id"]);
         let product = app.product_in("chaussures-fabre", 1).await;
         app.execute_sql(&format!("UPDATE products SET status = 'archived' WHERE id = {}", product.id));
-        app.add_to_cart(&cart, product.id, 1).await.problem(404, "not_found");
+        assert_eq!(app.add_to_cart(&cart, product.id, 1).await.refused_fields(), ["product_id"], "archived");
         let other = "0b5f6c1e-7a43-4c55-9d7e-1f2a3b4c5d6e";
         app.get(&format!("/api/v1/carts/{other}")).await.problem(404, "not_found");
         app.get("/api/v1/carts/not-a-uuid").await.problem(404, "not_found");

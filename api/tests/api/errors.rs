@@ -43,6 +43,18 @@ on_both_backends! {
         reply.problem(400, "malformed_body");
     }
 
+    async fn a_json_body_that_is_not_an_object_is_malformed(app) {
+        // serde would read `[1, 2]` into a struct's fields in order; every body is an object.
+        let cart = app.create_cart().await;
+        let product = app.product_in("epicerie-du-duche", 5).await;
+        let path = format!("/api/v1/carts/{}/items", cart.id);
+        for body in [format!("[{}, 2]", product.id), "2".into(), "\"x\"".into(), "null".into()] {
+            let reply = app.send_raw(reqwest::Method::POST, &path, "application/json", &body).await;
+            reply.problem(400, "malformed_body");
+        }
+        assert_eq!(app.get_cart(&cart.id).await.item_count, 0, "nothing was added");
+    }
+
     async fn a_path_of_the_wrong_type_is_a_404(app) {
         app.get("/api/v1/products/not-a-number/picture").await.problem(404, "not_found");
     }

@@ -225,6 +225,16 @@ impl Reply {
             .map(|e| e.field)
             .collect()
     }
+
+    /// The fields of a 422 `validation_failed`: well-formed, refused by the data or by
+    /// another field.
+    pub fn refused_fields(&self) -> Vec<String> {
+        self.problem(422, "validation_failed")
+            .errors
+            .into_iter()
+            .map(|e| e.field)
+            .collect()
+    }
 }
 
 impl TestApp {

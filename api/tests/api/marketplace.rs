@@ -221,6 +221,13 @@ on_both_backends! {
         assert!(logo.headers()["cache-control"].to_str().unwrap().contains("immutable"));
         let bytes = logo.bytes().await.unwrap();
         assert!(image::load_from_memory(&bytes).is_ok(), "the logo is a picture");
+        // Another version may be kept a short while only; a version that is no number is a 400.
+        let (path, _) = url.split_once('?').expect("a versioned URL");
+        let other = app.client.get(app.url(&format!("{path}?v=1{}", "0".repeat(6)))).send().await.unwrap();
+        assert!(!other.headers()["cache-control"].to_str().unwrap().contains("immutable"));
+        for v in ["abc", "9223372036854775808"] {
+            assert_eq!(app.get(&format!("{path}?v={v}")).await.invalid_fields(), ["v"], "{v}");
+        }
 
         let reply = call(&app, Method::DELETE, "/admin/marketplace/logo", Some(&admin), None).await;
         assert_eq!(reply.status, 204, "{}", reply.body);

@@ -166,9 +166,16 @@ on_both_backends! {
         let edited: ShopProduct = reply.json();
         assert_eq!(edited.stock, Some(12));
         assert_eq!(reply.etag, Some(format!("\"{}\"", edited.version)));
+        // The bare version (the `version` field) is taken too: a stale one is refused.
+        let reply = app.edit_product(&token, product.id, json!({"stock": 5}), Some(&now.version.to_string())).await;
+        reply.problem(409, "product_changed");
+        let reply = app.edit_product(&token, product.id, json!({"stock": 13}), Some(&edited.version.to_string())).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
         // A bad If-Match is a 400 naming it.
-        let reply = app.edit_product(&token, product.id, json!({"stock": 3}), Some("douze")).await;
-        assert_eq!(reply.invalid_fields(), ["If-Match"]);
+        for bad in ["douze", "+12", "-1", "\"12", "W/12x"] {
+            let reply = app.edit_product(&token, product.id, json!({"stock": 3}), Some(bad)).await;
+            assert_eq!(reply.invalid_fields(), ["If-Match"], "{bad}");
+        }
     }
 
     async fn racing_stock_edits_with_the_same_version_let_exactly_one_win(app) {
@@ -200,7 +207,7 @@ on_both_backends! {
         let reply = app.edit_product(&token, product.id, json!({"stock_delta": -17}), None).await;
         reply.problem(409, "conflict");
         let reply = app.edit_product(&token, product.id, json!({"stock_delta": -1, "stock": 3}), None).await;
-        assert_eq!(reply.invalid_fields(), ["stock_delta"]);
+        assert_eq!(reply.refused_fields(), ["stock_delta"], "both at once: refused (422)");
         assert_eq!(app.managed_product(&token, product.id).await.stock, Some(16));
         // Racing deltas all count.
         let replies = futures_util::future::join_all(

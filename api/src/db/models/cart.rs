@@ -87,8 +87,9 @@ fn check_quantity(
     stock: Option<i32>,
     quantity: i64,
 ) -> Result<(), ApiError> {
+    // What the basket holds already decides it: well-formed, refused (422).
     if quantity > MAX_QUANTITY {
-        return Err(ApiError::invalid(
+        return Err(ApiError::refused(
             "quantity",
             format!("a basket holds at most {MAX_QUANTITY} of one product ({quantity} asked)"),
         ));
@@ -125,7 +126,12 @@ pub fn add_item(
     now: NaiveDateTime,
 ) -> Result<(), ApiError> {
     lock_for_edit(conn, cart_id, now)?;
-    let (name, stock) = product_for_sale(conn, product_id)?;
+    // The product is named in the body: one not on sale is refused (422), a 404 is the
+    // basket's (the web app starts a new basket on a 404).
+    let (name, stock) = product_for_sale(conn, product_id).map_err(|err| match err {
+        ApiError::NotFound(detail) => ApiError::refused("product_id", detail),
+        other => other,
+    })?;
     let existing = current_quantity(conn, cart_id, product_id)?;
     let total = i64::from(existing.unwrap_or(0)) + quantity;
     check_quantity(product_id, &name, stock, total)?;

@@ -263,7 +263,8 @@ pub fn place(
         }),
         _ => {}
     }
-    if let Some(err) = ApiError::from_field_errors(errors) {
+    // Each field was well-formed; the basket, the shops and the zone refuse them (422).
+    if let Some(err) = ApiError::from_refused_fields(errors) {
         return Err(err);
     }
     if let Some((shop, subtotal, minimum)) = below_minimum {

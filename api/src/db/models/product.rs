@@ -510,7 +510,7 @@ struct ProductChanges<'a> {
 /// The category's id, or a 400 naming the field.
 fn category_id(conn: &mut DbConn, slug: &str) -> Result<(i64, String), ApiError> {
     category_by_slug(conn, slug)?
-        .ok_or_else(|| ApiError::invalid("category", format!("there is no category \"{slug}\"")))
+        .ok_or_else(|| ApiError::refused("category", format!("there is no category \"{slug}\"")))
 }
 
 /// Creates a product of `shop` with a fresh search text and a slug of its own. Call it

@@ -319,7 +319,7 @@ fn DaysForm(settings: DeliverySettings) -> impl IntoView {
     let non_food = RwSignal::new(settings.non_food_days);
     let cut_off = RwSignal::new(settings.cut_off_hour);
     let (minimum_on, minimum_text) = match settings.free_delivery {
-        FreeDelivery::Always => (false, String::new()),
+        FreeDelivery::Always {} => (false, String::new()),
         FreeDelivery::MinimumBasket { minimum_cents } => {
             (true, price::euros_text(minimum_cents, ','))
         }
@@ -353,7 +353,7 @@ fn DaysForm(settings: DeliverySettings) -> impl IntoView {
                 }
             }
         } else {
-            FreeDelivery::Always
+            FreeDelivery::Always {}
         };
         minimum_bad.set(false);
         let change = UpdateDelivery {
