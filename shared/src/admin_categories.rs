@@ -131,7 +131,9 @@ pub struct MoveCategory {
     #[serde(default)]
     pub parent: Option<String>,
     /// The place among the new siblings, from 0; absent or past the end: last.
+    // Any u32 is accepted (past the end means last), so the document must not say int32.
     #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(format = Int64, maximum = 4294967295_u32))]
     pub position: Option<u32>,
 }
 
