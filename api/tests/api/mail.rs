@@ -406,3 +406,172 @@ on_both_backends! {
         assert!(value["html"].as_str().unwrap().starts_with("<!doctype html>"));
     }
 }
+
+/// A running binary, killed (SIGKILL) and waited for when dropped.
+struct Binary {
+    child: std::process::Child,
+    address: String,
+}
+
+impl Drop for Binary {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The real binary on a free port, sending to `smtp`, looking at the outbox every
+/// `poll_ms`; ready when `/healthz` answers. (Like `durability::start`, with the mail
+/// options; the two may share one helper.)
+async fn start_binary(
+    url: &str,
+    folder: &std::path::Path,
+    smtp: &SmtpServer,
+    poll_ms: u64,
+    client: &reqwest::Client,
+) -> Binary {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free port")
+        .port();
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(folder.join("server.log"))
+        .expect("log file");
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args([
+            "serve",
+            "--demo",
+            "--bind",
+            &format!("127.0.0.1:{port}"),
+            "--database-url",
+            url,
+        ])
+        .args([
+            "--smtp-url",
+            &smtp.url(),
+            "--smtp-plain-on-loopback",
+            "--outbox-poll-ms",
+            &poll_ms.to_string(),
+        ])
+        .arg("--static-dir")
+        .arg(folder)
+        .env("RUST_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .stderr(log)
+        .spawn()
+        .expect("the binary starts");
+    let binary = Binary {
+        child,
+        address: format!("http://127.0.0.1:{port}"),
+    };
+    for _ in 0..3000 {
+        if let Ok(reply) = client
+            .get(format!("{}/healthz", binary.address))
+            .send()
+            .await
+            && reply.status() == 200
+        {
+            return binary;
+        }
+        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
+    }
+    panic!(
+        "the server did not start: {}",
+        std::fs::read_to_string(folder.join("server.log")).unwrap_or_default()
+    );
+}
+
+/// Checkouts are answered 201, then the server is killed (SIGKILL) before its worker's
+/// next look at the outbox; restarted on the same database, it sends every message of
+/// those checkouts, each exactly once.
+async fn a_server_killed_after_the_checkouts_sends_each_message_once_after_restart(
+    backend: Backend,
+) {
+    let Some((database, _database)) = crate::helpers::fresh_database(backend) else {
+        return;
+    };
+    let url = match database {
+        vitrine::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
+        vitrine::db::DatabaseUrl::Postgres(url) => url,
+    };
+    let folder = tempfile::tempdir().expect("temporary folder");
+    let smtp = SmtpServer::start();
+    let client = reqwest::Client::new();
+    // The first server looks at the outbox once, at start, then not for ten minutes.
+    let first = start_binary(&url, folder.path(), &smtp, 600_000, &client).await;
+    let address = first.address.clone();
+    let checkouts = 3;
+    for _ in 0..checkouts {
+        let cart: shared::cart::Cart = client
+            .post(format!("{address}/api/v1/carts"))
+            .header("Content-Type", "application/json")
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let products: Page<shared::catalogue::ProductCard> = client
+            .get(format!(
+                "{address}/api/v1/products?shop={GROCER}&in_stock=true"
+            ))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let added = client
+            .post(format!("{address}/api/v1/carts/{}/items", cart.id))
+            .json(&json!({"product_id": products.items[0].id, "quantity": 1}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(added.status(), 200);
+        let body = json!({"customer": {"name": JEANNE.name, "phone": JEANNE.phone, "email": JEANNE.email}, "fulfilment": {"method": "pickup"}, "contact_preference": "call"});
+        let reply = client
+            .post(format!("{address}/api/v1/carts/{}/checkout", cart.id))
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(reply.status(), 201);
+    }
+    // SIGKILL, and wait until it is gone.
+    drop(first);
+    assert!(
+        smtp.received().is_empty(),
+        "nothing was sent before the kill"
+    );
+
+    let second = start_binary(&url, folder.path(), &smtp, 50, &client).await;
+    // The shop's message and the shopper's, per checkout.
+    let expected = 2 * checkouts;
+    smtp.wait_for("every message of the checkouts", |r| r.len() >= expected)
+        .await;
+    actix_web::rt::time::sleep(Duration::from_millis(500)).await;
+    let received = smtp.received();
+    drop(second);
+    assert_eq!(received.len(), expected, "each message once");
+    let ids: std::collections::HashSet<String> = received
+        .iter()
+        .filter_map(|r| r.header("Message-ID"))
+        .collect();
+    assert_eq!(ids.len(), expected);
+    assert_eq!(to(&received, JEANNE.email).len(), checkouts);
+}
+
+#[actix_web::test]
+async fn a_server_killed_after_the_checkouts_sends_each_message_once_after_restart_sqlite() {
+    a_server_killed_after_the_checkouts_sends_each_message_once_after_restart(Backend::Sqlite)
+        .await;
+}
+
+#[actix_web::test]
+async fn a_server_killed_after_the_checkouts_sends_each_message_once_after_restart_postgres() {
+    a_server_killed_after_the_checkouts_sends_each_message_once_after_restart(Backend::Postgres)
+        .await;
+}
