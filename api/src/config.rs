@@ -109,6 +109,9 @@ pub struct ServeArgs {
     /// Limits on what a stranger can exhaust (issue 10).
     #[command(flatten)]
     pub limits: crate::limits::Limits,
+    /// E-mails (issue 12): the mail server, the sender, the links' address, the outbox.
+    #[command(flatten)]
+    pub mail: crate::mail::MailSettings,
 }
 
 /// Everything the server needs to start.
@@ -123,6 +126,8 @@ pub struct Settings {
     pub trusted_proxies: Vec<IpAddr>,
     /// Limits on what a stranger can exhaust (issue 10).
     pub limits: crate::limits::Limits,
+    /// E-mails (issue 12).
+    pub mail: crate::mail::MailSettings,
 }
 
 impl Settings {
@@ -135,6 +140,7 @@ impl Settings {
             static_dir: serve.static_dir,
             trusted_proxies: serve.trusted_proxies,
             limits: serve.limits,
+            mail: serve.mail,
         }
     }
 }

@@ -4,12 +4,14 @@
 //! sale). Every instance runs it: each step is safe when two servers (or two rounds) run it
 //! at once, so nothing needs electing.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::db::models::{cart, now, open_orders};
 use crate::db::{self, DbPool};
 use crate::error::ApiError;
 use crate::limits::Limits;
+use crate::mail::notices::Notices;
 
 /// What one round did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -20,13 +22,14 @@ pub struct Round {
     pub orders_released: usize,
 }
 
-/// One round, now.
-pub async fn round(pool: &DbPool, limits: &Limits) -> Result<Round, ApiError> {
+/// One round, now. The shoppers of released orders are told by e-mail (`notices`).
+pub async fn round(pool: &DbPool, limits: &Limits, notices: &Notices) -> Result<Round, ApiError> {
     let days = i64::from(limits.basket_days.max(1));
+    let notices = notices.clone();
     db::run(pool, move |conn| {
         let now = now();
         let baskets_purged = cart::purge_stale(conn, now - chrono::Duration::days(days))?;
-        let orders_released = open_orders::release_unconfirmed(conn, now)?;
+        let orders_released = open_orders::release_unconfirmed(conn, now, &notices)?;
         Ok(Round {
             baskets_purged,
             orders_released,
@@ -37,12 +40,12 @@ pub async fn round(pool: &DbPool, limits: &Limits) -> Result<Round, ApiError> {
 
 /// Runs a round at once, then one every `--housekeeping-seconds`, for as long as the
 /// server runs. A failed round is logged; the next one tries again.
-pub async fn run(pool: DbPool, limits: Limits) {
+pub async fn run(pool: DbPool, limits: Limits, notices: Arc<Notices>) {
     let period = Duration::from_secs(limits.housekeeping_seconds.max(1));
     let mut ticks = actix_web::rt::time::interval(period);
     loop {
         ticks.tick().await;
-        match round(&pool, &limits).await {
+        match round(&pool, &limits, &notices).await {
             Ok(done) if done != Round::default() => tracing::info!(
                 baskets_purged = done.baskets_purged,
                 orders_released = done.orders_released,

@@ -15,6 +15,8 @@
 //!   (hashing and decoding slots, failed logins, bodies and control characters).
 //! - [`housekeeping`]: the periodic round that deletes old anonymous baskets and releases
 //!   the guest orders shops did not confirm in time.
+//! - [`mail`]: who is told what by e-mail, the French texts, the SMTP server; [`outbox`]:
+//!   the worker that sends what changes wrote into the outbox.
 //! - [`security_headers`]: CSP and the other security headers, on every response.
 //! - [`session_cookie`]: the web app's refresh token, in an HttpOnly cookie.
 
@@ -42,3 +44,6 @@ pub mod startup;
 pub mod limits;
 pub mod login_throttle;
 pub mod text_guard;
+// E-mails (issue 12) and the outbox that sends them (and webhooks later, issue 17).
+pub mod mail;
+pub mod outbox;

@@ -22,6 +22,8 @@ use crate::db::models::{marketplace, session};
 use crate::db::{self, DbPool};
 use crate::demo;
 use crate::error::ApiError;
+use crate::mail::notices::Notices;
+use crate::mail::smtp::Smtp;
 use crate::response_cache::CatalogueCache;
 use crate::routes;
 use crate::security_headers::security_headers;
@@ -38,6 +40,8 @@ pub struct AppState {
     /// Limits on what a stranger can exhaust (issue 10): hashing and decoding slots, login
     /// throttling.
     pub limits: Arc<crate::limits::Gates>,
+    /// E-mails (issue 12): what changes write into the outbox.
+    pub notices: Arc<crate::mail::notices::Notices>,
 }
 
 /// A built, bound, not yet running server.
@@ -77,6 +81,11 @@ impl Application {
         })
         .await??;
         let token_keys = Arc::new(TokenKeys::new(&signing_key)?);
+        // A mail server that cannot work stops the start, not the first order.
+        let smtp = match &settings.mail.smtp_url {
+            Some(url) => Some(Smtp::from_url(url, settings.mail.smtp_plain_on_loopback)?),
+            None => None,
+        };
 
         let listener = TcpListener::bind(&settings.bind)?;
         let address = listener.local_addr()?;
@@ -84,6 +93,17 @@ impl Application {
             "Vitrine listening on http://{address} ({} database)",
             settings.database_url.backend()
         );
+        let notices = Arc::new(Notices::new(&settings.mail, address, smtp.is_some()));
+        match smtp {
+            Some(smtp) => {
+                let worker = crate::outbox::Worker::new(pool.clone(), smtp, &settings.mail);
+                let poll = Duration::from_millis(settings.mail.outbox_poll_ms);
+                actix_web::rt::spawn(worker.run(poll));
+            }
+            None => tracing::info!(
+                "no mail server (--smtp-url): e-mails are kept for the association's mailbox"
+            ),
+        }
         let catalogue_cache = Arc::new(CatalogueCache::new());
         let checker = Arc::clone(&catalogue_cache);
         let checker_connection = db::ConnectionManager::new(settings.database_url.clone());
@@ -92,6 +112,7 @@ impl Application {
         actix_web::rt::spawn(crate::housekeeping::run(
             pool.clone(),
             settings.limits.clone(),
+            Arc::clone(&notices),
         ));
         let state = AppState {
             pool: pool.clone(),
@@ -100,6 +121,7 @@ impl Application {
             token_keys,
             order_feed: Arc::default(),
             limits: Arc::new(crate::limits::Gates::new(settings.limits)),
+            notices,
         };
         let trusted_proxies = TrustedProxies::new(settings.trusted_proxies);
         let server = serve(listener, state, trusted_proxies)?;

@@ -402,3 +402,36 @@ diesel::table! {
         day -> Text,
     }
 }
+// The outbox (issue 12; issue 17's webhooks will use it too).
+diesel::table! {
+    /// What must leave the server because of a change: written in the change's transaction,
+    /// sent by the worker (`crate::outbox`).
+    outbox (id) {
+        id -> BigInt,
+        /// `email` or `webhook`.
+        channel -> Text,
+        topic -> Text,
+        recipient -> Text,
+        subject -> Text,
+        /// The whole message as JSON.
+        payload -> Text,
+        message_id -> Text,
+        /// `pending`, `held`, `sent` or `failed`.
+        state -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_until -> Nullable<Timestamp>,
+        lease_owner -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    /// Addresses a mail server refused for good: no more mail to them.
+    refused_addresses (address) {
+        address -> Text,
+        refused_at -> Timestamp,
+        reason -> Text,
+    }
+}

@@ -7,6 +7,8 @@ pub mod admin_categories;
 pub mod admin_users;
 // The delivery zone and days (issue 9).
 pub mod admin_delivery;
+// E-mails (issue 12): the association's mailbox.
+pub mod admin_mail;
 pub mod auth;
 pub mod carts;
 pub mod categories;
@@ -124,7 +126,9 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(admin_delivery::remove_marketplace_closed_day)
         .service(admin_delivery::search_communes)
         .service(admin_delivery::add_commune)
-        .service(admin_delivery::remove_commune);
+        .service(admin_delivery::remove_commune)
+        .service(admin_mail::list_mail)
+        .service(admin_mail::get_mail);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -164,6 +168,9 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
             roles, shop teams, suspension (sessions and keys stop at once), a one-time password \
             reset code to read out on the phone, and each account's history. Admins only: \
             anyone else gets 404."),
+        (name = "mail", description = "The association's mailbox: every e-mail the server \
+            wrote (to shops, shoppers and admins), pending, held (no mail server configured), \
+            sent or failed, each readable whole. Admins only: anyone else gets 404."),
         (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
             as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),

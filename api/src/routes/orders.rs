@@ -1,5 +1,7 @@
 //! Checkout, the delivery communes, and a guest's view of an order.
 
+use std::sync::Arc;
+
 use actix_web::http::StatusCode;
 use actix_web::web::{self, Json, Path};
 use actix_web::{HttpRequest, HttpResponse, get, post};
@@ -9,7 +11,9 @@ use shared::Page;
 use shared::auth::Me;
 use shared::catalogue::PageQuery;
 use shared::error::{FieldError, Problem};
-use shared::order::{Address, Checkout, CheckoutResult, Commune, Customer, MAX_NOTE_CHARS, Order};
+use shared::order::{
+    Address, Checkout, CheckoutResult, Commune, Customer, MAX_NOTE_CHARS, Order, OrderStatus,
+};
 
 use crate::access::Caller;
 use crate::auth::{AuthUser, MaybeUser};
@@ -226,6 +230,7 @@ pub async fn checkout_cart(
         orders: i64::from(limits.open_orders_per_customer),
         units: i64::from(limits.open_units_per_customer),
     };
+    let notices = Arc::clone(&state.notices);
     let answer = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             cart::lock_for_edit(conn, &id, crate::db::models::now())?;
@@ -248,6 +253,7 @@ pub async fn checkout_cart(
                 bounds,
                 Utc::now(),
             )?;
+            notices.orders_placed(conn, &ids, true)?;
             let orders = ids
                 .into_iter()
                 .map(|id| order::load(conn, id))
@@ -368,6 +374,7 @@ pub async fn cancel_order(
     id: Path<i64>,
 ) -> Result<Json<Order>, ApiError> {
     let id = id.into_inner();
+    let notices = Arc::clone(&state.notices);
     let order = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             own_order(conn, user, id)?;
@@ -377,7 +384,8 @@ pub async fn cancel_order(
                 "customer",
                 "cancelled by the customer",
                 crate::db::models::now(),
-            )
+            )?;
+            notices.order_changed(conn, id, OrderStatus::Cancelled)
         })?;
         Ok(order::load(conn, id)?)
     })

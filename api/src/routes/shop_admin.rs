@@ -9,6 +9,8 @@
 //!
 //! Every change is written to the shop's history (`shop_events`) with who made it.
 
+use std::sync::Arc;
+
 use actix_web::web::{self, Json, Path};
 use actix_web::{HttpResponse, delete, get, patch, post};
 use chrono::{Duration, NaiveDate, Utc};
@@ -363,6 +365,7 @@ pub async fn apply_for_shop(
     body: Json<ApplyForShop>,
 ) -> Result<HttpResponse, ApiError> {
     let app = parse_application(body.into_inner())?;
+    let notices = Arc::clone(&state.notices);
     let profile = db::run(&state.pool, move |conn| {
         let id = write_transaction(conn, |conn| {
             let now = now();
@@ -408,6 +411,12 @@ pub async fn apply_for_shop(
                 (None, Some(ShopStatus::Pending)),
                 "applied",
                 now,
+            )?;
+            let applicant = crate::db::models::user::find(conn, user.id)?;
+            notices.shop_applied(
+                conn,
+                id,
+                &format!("{} ({})", applicant.name, applicant.email),
             )?;
             Ok(id)
         })?;

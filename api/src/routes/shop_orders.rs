@@ -144,8 +144,10 @@ pub async fn transition_order(
         ));
     }
     let id = id.into_inner();
+    let notices = Arc::clone(&state.notices);
     change_order(&state, caller, id, move |conn, actor| {
-        order::transition(conn, id, to, actor, &reason, now())
+        order::transition(conn, id, to, actor, &reason, now())?;
+        notices.order_changed(conn, id, to)
     })
     .await
 }
@@ -350,6 +352,7 @@ pub async fn create_phone_order(
         wanted,
     } = parse_phone_order(body.into_inner())?;
     let slug = slug.into_inner();
+    let notices = Arc::clone(&state.notices);
     let order = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             let shop = caller.shop(conn, &slug)?;
@@ -372,6 +375,8 @@ pub async fn create_phone_order(
                 .first()
                 .copied()
                 .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no order was placed")))?;
+            // The shop took the call: only the shopper is told.
+            notices.orders_placed(conn, &ids, false)?;
             Ok(order::load_as(conn, id, View::Shop)?)
         })
     })

@@ -123,7 +123,7 @@ on_both_backends! {
             assert_eq!(cart.item_count, 1, "{kept} is kept with its line");
         }
         // Another round now finds nothing to do.
-        let round = vitrine::housekeeping::round(&other.pool, &test_limits()).await.unwrap();
+        let round = vitrine::housekeeping::round(&other.pool, &test_limits(), &Default::default()).await.unwrap();
         assert_eq!(round.baskets_purged, 0);
     }
 }

@@ -144,6 +144,38 @@ pub async fn spawn_app_behind_proxies(
     limits: vitrine::limits::Limits,
     trusted_proxies: Vec<std::net::IpAddr>,
 ) -> Option<TestApp> {
+    spawn_app_fully(
+        backend,
+        options,
+        limits,
+        trusted_proxies,
+        vitrine::mail::MailSettings::default(),
+    )
+    .await
+}
+
+/// The demo marketplace sending its e-mails as `mail` says (issue 12: a test's SMTP server).
+pub async fn spawn_app_with_mail(
+    backend: Backend,
+    mail: vitrine::mail::MailSettings,
+) -> Option<TestApp> {
+    spawn_app_fully(
+        backend,
+        AppOptions { demo: true },
+        test_limits(),
+        Vec::new(),
+        mail,
+    )
+    .await
+}
+
+async fn spawn_app_fully(
+    backend: Backend,
+    options: AppOptions,
+    limits: vitrine::limits::Limits,
+    trusted_proxies: Vec<std::net::IpAddr>,
+    mail: vitrine::mail::MailSettings,
+) -> Option<TestApp> {
     let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
     let static_dir = tempfile::tempdir().expect("temporary folder");
     for bundle in shared::bundle::Bundle::ALL {
@@ -163,6 +195,7 @@ pub async fn spawn_app_behind_proxies(
         static_dir: PathBuf::from(static_dir.path()),
         trusted_proxies,
         limits,
+        mail,
     };
     let app = Application::build(settings)
         .await
@@ -241,6 +274,12 @@ impl TestApp {
     /// A second instance of the application on the same database, as behind a load
     /// balancer. It must not outlive `self`, which owns the database.
     pub async fn another_instance(&self) -> TestApp {
+        self.another_instance_with_mail(vitrine::mail::MailSettings::default())
+            .await
+    }
+
+    /// Like [`TestApp::another_instance`], sending its e-mails as `mail` says.
+    pub async fn another_instance_with_mail(&self, mail: vitrine::mail::MailSettings) -> TestApp {
         let static_dir = tempfile::tempdir().expect("temporary folder");
         let settings = Settings {
             bind: "127.0.0.1:0".into(),
@@ -250,6 +289,7 @@ impl TestApp {
             static_dir: PathBuf::from(static_dir.path()),
             trusted_proxies: Vec::new(),
             limits: test_limits(),
+            mail,
         };
         let app = Application::build(settings)
             .await

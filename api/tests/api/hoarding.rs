@@ -346,12 +346,12 @@ on_both_backends! {
         // Two rounds at once (two servers, or two ticks): released once, stock back once.
         let limits = test_limits();
         let (a, b) = futures_util::future::join(
-            vitrine::housekeeping::round(&app.pool, &limits),
-            vitrine::housekeeping::round(&app.pool, &limits),
+            vitrine::housekeeping::round(&app.pool, &limits, &Default::default()),
+            vitrine::housekeeping::round(&app.pool, &limits, &Default::default()),
         )
         .await;
         assert_eq!(a.unwrap().orders_released + b.unwrap().orders_released, 1);
-        assert_eq!(vitrine::housekeeping::round(&app.pool, &limits).await.unwrap().orders_released, 0);
+        assert_eq!(vitrine::housekeeping::round(&app.pool, &limits, &Default::default()).await.unwrap().orders_released, 0);
         assert_eq!(stock_of(&app, product).await, 17, "the two units are back on sale, once");
 
         // The shop sees it cancelled by Vitrine, with the reason; so does the tracking link.
@@ -372,7 +372,7 @@ on_both_backends! {
         // A shorter delay, chosen by the shop, releases the young one; never the account's.
         let reply = call(&app, Method::PATCH, &format!("/shops/{SHOP}"), Some(&merchant), Some(&json!({"release_unconfirmed_after_hours": 4}))).await;
         assert_eq!(reply.status, 200, "{}", reply.body);
-        assert_eq!(vitrine::housekeeping::round(&app.pool, &limits).await.unwrap().orders_released, 1);
+        assert_eq!(vitrine::housekeeping::round(&app.pool, &limits, &Default::default()).await.unwrap().orders_released, 1);
         assert_eq!(shop_view(&app, &merchant, young.id).await.status, OrderStatus::Cancelled);
         assert_eq!(shop_view(&app, &merchant, of_account.id).await.status, OrderStatus::Placed);
         assert_eq!(stock_of(&app, product).await, 18);

@@ -19,7 +19,10 @@ mod marketplace;
 mod baskets_limits;
 mod hoarding;
 mod limits;
+// E-mails (issue 12), and the SMTP server the tests talk to.
+mod mail;
 mod migrations;
+mod smtp_server;
 // Operations: backup, restore, downgrade guard.
 mod openapi;
 mod operations;

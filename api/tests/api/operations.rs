@@ -493,6 +493,7 @@ async fn newer_database_is_refused(backend: Backend) {
         static_dir: static_dir.path().to_owned(),
         trusted_proxies: Vec::new(),
         limits: vitrine::limits::Limits::default(),
+        mail: vitrine::mail::MailSettings::default(),
     };
     let Err(err) = Application::build(settings).await else {
         panic!("a server started on a database newer than itself");

@@ -14,6 +14,8 @@ pub mod marketplace;
 // Hoarding (issue 10): bounds on orders waiting for confirmation, and their release.
 pub mod open_orders;
 pub mod order;
+// The outbox (issue 12): e-mails now, webhooks later.
+pub mod outbox;
 pub mod picture;
 pub mod product;
 // The CSV import's batched creation (issue 10).

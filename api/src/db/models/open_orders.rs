@@ -25,6 +25,7 @@ use super::order;
 use crate::db::schema::{orders, shops};
 use crate::db::{DbConn, write_transaction};
 use crate::error::ApiError;
+use crate::mail::notices::Notices;
 
 /// Who checks out, as the bounds count them.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,8 +168,13 @@ pub fn check(
 /// `release_unconfirmed_after_hours` at `now`, as Vitrine, with the reason `auto_released`,
 /// and puts its stock back; how many. Each in its own write transaction, by a conditional
 /// update on the status: an order two servers (or two rounds) release at once, or that its
-/// shop confirms meanwhile, is changed once and its stock given back once.
-pub fn release_unconfirmed(conn: &mut DbConn, now: NaiveDateTime) -> Result<usize, ApiError> {
+/// shop confirms meanwhile, is changed once and its stock given back once. The shopper is
+/// told by e-mail, in the same transaction.
+pub fn release_unconfirmed(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    notices: &Notices,
+) -> Result<usize, ApiError> {
     let candidates: Vec<(i64, NaiveDateTime, i32)> = orders::table
         .inner_join(shops::table)
         .filter(orders::status.eq(OrderStatus::Placed.as_str()))
@@ -187,7 +193,14 @@ pub fn release_unconfirmed(conn: &mut DbConn, now: NaiveDateTime) -> Result<usiz
         if created_at + Duration::hours(i64::from(hours)) > now {
             continue;
         }
-        if write_transaction(conn, |conn| Ok(order::release_unconfirmed(conn, id, now)?))? {
+        let done = write_transaction(conn, |conn| {
+            let done = order::release_unconfirmed(conn, id, now)?;
+            if done {
+                notices.order_changed(conn, id, OrderStatus::Cancelled)?;
+            }
+            Ok(done)
+        })?;
+        if done {
             released += 1;
         }
     }

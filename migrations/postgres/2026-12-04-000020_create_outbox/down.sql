@@ -1,0 +1,2 @@
+DROP TABLE refused_addresses;
+DROP TABLE outbox;
