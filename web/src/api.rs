@@ -27,6 +27,7 @@ use shared::{
     // The delivery zone and days (issue 9).
     delivery::{AddCommune, CommuneMatch, CommuneSearch, DeliverySettings, UpdateDelivery},
     error::{ErrorCode, Problem},
+    mail::{MailMessage, MailQuery, MailSummary},
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
     shop_admin::{
         AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey, NewApiKey,
@@ -251,6 +252,18 @@ pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiErr
         js_sys::encode_uri_component(slug)
     );
     authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
+// ---- The association's mailbox (admins, issue 12) ----
+
+/// `GET /admin/mail`: the e-mails sent, to send or held, newest first.
+pub async fn mailbox(token: &str, query: &MailQuery) -> Result<Page<MailSummary>, ApiError> {
+    authorized_get("/admin/mail", query, token).await
+}
+
+/// `GET /admin/mail/{id}`: one e-mail as it is (or would be) sent.
+pub async fn mail_message(token: &str, id: i64) -> Result<MailMessage, ApiError> {
+    authorized_get(&format!("/admin/mail/{id}"), &NoQuery {}, token).await
 }
 
 // ---- The association's categories (admins) ----

@@ -36,6 +36,8 @@ use crate::{
 };
 // The delivery zone and days (issue 9).
 use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
+// The association's mailbox (issue 12).
+use crate::{pages::MailboxPage, routes::MAILBOX_PATH};
 // People (account administration).
 use crate::{
     pages::{PeoplePage, PersonPage, ResetWithCodePage},
@@ -136,6 +138,7 @@ pub fn back_office_routes() -> impl IntoView {
             <Route path=PHONE_ORDER_PATH view=PhoneOrderPage />
             // The delivery zone and days (issue 9).
             <Route path=DELIVERY_PATH view=DeliveryPage />
+            <Route path=MAILBOX_PATH view=MailboxPage />
             <Route path=SETUP_PATH view=SetupPage />
             <Route path=SETTINGS_PATH view=SettingsPage />
             // People (account administration).

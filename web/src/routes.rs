@@ -99,6 +99,8 @@ const SHOP_KEYS: &str = "cles";
 const PHONE_ORDER: &str = "commande-telephone";
 /// Back-office: last segment of the association's delivery page (issue 9).
 const DELIVERY: &str = "livraison";
+// The association's mailbox (issue 12).
+const MAILBOX: &str = "courrier";
 // People (account administration).
 /// Back-office: third segment of the accounts' pages, after [`ASSOCIATION`].
 const PEOPLE: &str = "personnes";
@@ -291,6 +293,16 @@ pub const DELIVERY_PATH: (
     StaticSegment(ASSOCIATION),
     StaticSegment(DELIVERY),
 );
+/// Route pattern of [`Page::Mailbox`] (issue 12).
+pub const MAILBOX_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(MAILBOX),
+);
 
 // People (account administration).
 /// Route pattern of [`Page::People`].
@@ -386,6 +398,8 @@ pub enum Page {
     /// Back-office: the association's delivery zone, days, closed days and free-delivery
     /// rule (issue 9).
     Delivery,
+    /// Back-office: every e-mail sent or held, as the admins read it (issue 12).
+    Mailbox,
     // The marketplace's settings (issue 9).
     /// The legal notices: who publishes the site, who hosts it.
     LegalNotice,
@@ -530,6 +544,7 @@ impl Page {
                 format!("/{BACK_OFFICE}/{ASSOCIATION}/{ASSOCIATION_CATEGORIES}")
             }
             Page::Delivery => format!("/{BACK_OFFICE}/{ASSOCIATION}/{DELIVERY}"),
+            Page::Mailbox => format!("/{BACK_OFFICE}/{ASSOCIATION}/{MAILBOX}"),
             Page::LegalNotice => format!("/{LEGAL}"),
             Page::Setup => format!("/{BACK_OFFICE}/{ASSOCIATION}/{SETUP}"),
             Page::Settings => format!("/{BACK_OFFICE}/{ASSOCIATION}/{SETTINGS}"),
@@ -1075,6 +1090,7 @@ mod tests {
     #[test]
     fn the_delivery_page_is_under_the_association() {
         assert_eq!(Page::Delivery.href(), "/gestion/association/livraison");
+        assert_eq!(Page::Mailbox.href(), "/gestion/association/courrier");
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub static STRINGS: Strings = Strings {
     stale: &super::stale::EN,
     delivery: &super::delivery::EN,
     hoarding: &super::hoarding::EN,
+    mailbox: &super::mailbox::EN,
     lang_short: "EN",
     lang_name: "English version",
 

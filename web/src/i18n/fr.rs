@@ -23,6 +23,7 @@ pub static STRINGS: Strings = Strings {
     stale: &super::stale::FR,
     delivery: &super::delivery::FR,
     hoarding: &super::hoarding::FR,
+    mailbox: &super::mailbox::FR,
     lang_short: "FR",
     lang_name: "version française",
 

@@ -13,6 +13,8 @@ mod en;
 mod fr;
 // Hoarding (issue 10): a full basket, too many orders waiting, released orders.
 pub mod hoarding;
+// The association's mailbox (issue 12).
+pub mod mailbox;
 // Races (issue 10): a product changed while the merchant looked at it.
 pub mod marketplace;
 pub mod stale;
@@ -82,6 +84,8 @@ pub struct Strings {
     pub delivery: &'static delivery::DeliveryStrings,
     /// Hoarding (issue 10): a full basket, too many orders waiting, released orders.
     pub hoarding: &'static hoarding::HoardingStrings,
+    /// The association's mailbox (issue 12).
+    pub mailbox: &'static mailbox::MailboxStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.

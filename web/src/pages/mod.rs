@@ -24,6 +24,8 @@ pub use back_office::{
     NewProductPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage, ShopProductsPage,
     ShopProfilePage,
 };
+// The association's mailbox (issue 12).
+pub use back_office::MailboxPage;
 // People (account administration).
 pub use back_office::{PeoplePage, PersonPage};
 pub use basket::BasketPage;

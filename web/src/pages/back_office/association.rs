@@ -17,7 +17,7 @@ use crate::{
 #[component]
 pub(super) fn AssociationNav() -> impl IntoView {
     let here = leptos_router::hooks::use_location().pathname;
-    let pages: [(Page, Text); 6] = [
+    let pages: [(Page, Text); 7] = [
         (Page::Association, |t| t.marketplace.nav_shops),
         (Page::Setup, |t| t.marketplace.nav_setup),
         (Page::Settings, |t| t.marketplace.nav_settings),
@@ -28,6 +28,7 @@ pub(super) fn AssociationNav() -> impl IntoView {
         (Page::People(PeopleFilter::default()), |t| {
             t.marketplace.nav_people
         }),
+        (Page::Mailbox, |t| t.mailbox.nav),
     ];
     let links = pages
         .into_iter()

@@ -6,7 +6,7 @@
 //! profile ([`profile`]) and API keys ([`keys`]) up to date and enters orders taken on the
 //! phone ([`phone_order`]). The association's admins set the marketplace up on its first
 //! start ([`setup`]), change its settings later ([`settings`]) and manage accounts in
-//! [`people`].
+//! [`people`], and read every e-mail sent or held in the [`mailbox`].
 //!
 //! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
 
@@ -17,6 +17,8 @@ mod categories;
 mod delivery;
 mod join;
 mod keys;
+// The association's mailbox (issue 12).
+mod mailbox;
 mod orders;
 // People (account administration).
 mod people;
@@ -37,6 +39,7 @@ pub use categories::AssociationCategoriesPage;
 pub use delivery::DeliveryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
+pub use mailbox::MailboxPage;
 pub use orders::ShopOrdersPage;
 pub use people::{PeoplePage, PersonPage};
 pub use phone_order::PhoneOrderPage;
