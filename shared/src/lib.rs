@@ -19,6 +19,7 @@
 //! - [`admin_categories`]: the association's category tree: create, rename, move, merge.
 //! - [`admin_users`]: people: the admins' accounts list, roles, suspension, reset codes.
 //! - [`delivery`]: the delivery zone (communes) and days, closed days, free-delivery rule.
+//! - [`rounds`]: delivery rounds, their sheets and the volunteers' taps.
 
 pub mod admin_categories;
 pub mod admin_users;
@@ -35,6 +36,8 @@ pub mod shop_orders;
 pub mod shop_products;
 // The delivery zone and days (issue 9).
 pub mod delivery;
+// Delivery rounds (issue 11).
+pub mod rounds;
 
 use serde::{Deserialize, Serialize};
 
