@@ -105,6 +105,9 @@ pub struct Me {
     pub role: Role,
     /// The account's basket, if it has one.
     pub cart_id: Option<String>,
+    /// The account's phone, if given (`PATCH /me`); volunteers need one.
+    #[serde(default)]
+    pub phone: Option<String>,
 }
 
 /// A session: send `access_token` as `Authorization: Bearer <token>`; before it expires,

@@ -20,6 +20,7 @@
 //! - [`admin_users`]: people: the admins' accounts list, roles, suspension, reset codes.
 //! - [`delivery`]: the delivery zone (communes) and days, closed days, free-delivery rule.
 //! - [`mail`]: the association's mailbox: the e-mails sent, pending or held.
+//! - [`rounds`]: delivery rounds, their sheets and the volunteers' taps.
 
 pub mod admin_categories;
 pub mod admin_users;
@@ -38,6 +39,8 @@ pub mod shop_products;
 pub mod delivery;
 // E-mails (issue 12).
 pub mod mail;
+// Delivery rounds (issue 11).
+pub mod rounds;
 
 use serde::{Deserialize, Serialize};
 

@@ -118,6 +118,10 @@ pub struct Address {
     /// The commune, one of `GET /communes`.
     #[cfg_attr(feature = "openapi", schema(pattern = "<visible>"))]
     pub commune: String,
+    /// How the volunteer gets in, at most 300 characters ("code porte 1234, 2e étage").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 300))]
+    pub access_note: Option<String>,
 }
 
 /// Who orders.

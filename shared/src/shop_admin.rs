@@ -152,6 +152,10 @@ pub struct ShopProfile {
     pub logo_url: String,
     /// When the shop applied (ISO 8601, UTC).
     pub created_at: String,
+    /// What the shop accepts on the doorstep when the volunteers deliver (a cheque to the
+    /// shop's name; a card only where the shop lent a terminal). Cash and cheque by default.
+    #[serde(default)]
+    pub delivery_payment_means: Vec<crate::shop_orders::PaymentMethod>,
 }
 
 /// Changes to a shop's profile (`PATCH /shops/{slug}`): any of these fields; the others
@@ -217,6 +221,11 @@ pub struct UpdateShop {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(minimum = 4, maximum = 336))]
     pub release_unconfirmed_after_hours: Option<i64>,
+    /// What the shop accepts on the doorstep, at least one: `cash`, `cheque`, `card` (where
+    /// it lent the volunteers a terminal).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 3))]
+    pub delivery_payment_means: Option<Vec<crate::shop_orders::PaymentMethod>>,
 }
 
 /// Fewest hours a shop may leave a guest's order unconfirmed before it is released.

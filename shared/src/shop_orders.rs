@@ -64,6 +64,9 @@ pub enum OrderEventKind {
     Payment,
     /// The merchant's note was changed; `note` is the new text.
     Note,
+    /// A tap of a delivery round: collected at the shop, delivered, or failed (`note` says
+    /// which, and why).
+    Delivery,
 }
 
 impl OrderEventKind {
@@ -74,6 +77,7 @@ impl OrderEventKind {
             OrderEventKind::Status => "status",
             OrderEventKind::Payment => "payment",
             OrderEventKind::Note => "note",
+            OrderEventKind::Delivery => "delivery",
         }
     }
 
@@ -84,6 +88,7 @@ impl OrderEventKind {
             OrderEventKind::Status,
             OrderEventKind::Payment,
             OrderEventKind::Note,
+            OrderEventKind::Delivery,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == value)
@@ -152,6 +157,10 @@ pub struct OrderTransition {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(max_length = 500))]
     pub reason: Option<String>,
+    /// With `ready`, for a delivery: the bags packed (1 to 50), on the round's sheets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 50))]
+    pub bags: Option<i64>,
 }
 
 /// Records the payment at handover.
@@ -270,6 +279,7 @@ mod tests {
             OrderEventKind::Status,
             OrderEventKind::Payment,
             OrderEventKind::Note,
+            OrderEventKind::Delivery,
         ] {
             assert_eq!(OrderEventKind::parse(kind.as_str()), Some(kind));
         }

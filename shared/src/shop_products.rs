@@ -87,6 +87,9 @@ pub struct ShopProduct {
     /// back as `If-Match: "<version>"` with a new stock so that a sale made meanwhile is
     /// not undone (409 `product_changed` then).
     pub version: i64,
+    /// To keep cold during the delivery round (issue 11).
+    #[serde(default)]
+    pub keep_cold: bool,
 }
 
 /// Filters and page of a shop's products (`GET /shops/{slug}/products`).
@@ -186,6 +189,9 @@ pub struct UpdateProduct {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(minimum = -1_000_000, maximum = 1_000_000))]
     pub stock_delta: Option<i64>,
+    /// To keep cold during the delivery round (shown on the round's sheets).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub keep_cold: Option<bool>,
 }
 
 /// A field that is present, possibly `null`: `Some(None)` for null, `Some(Some(v))` for a

@@ -367,7 +367,11 @@ pub async fn transition_order(
     to: OrderStatus,
     reason: Option<String>,
 ) -> Result<Order, ApiError> {
-    let body = json(&OrderTransition { to, reason })?;
+    let body = json(&OrderTransition {
+        to,
+        reason,
+        bags: None,
+    })?;
     authorized_send(
         Method::POST,
         &format!("/orders/{id}/transitions"),

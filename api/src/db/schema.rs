@@ -13,6 +13,8 @@ diesel::table! {
         suspended_at -> Nullable<Timestamp>,
         session_generation -> BigInt,
         search_text -> Text,
+        // Delivery rounds (issue 11): volunteers need one.
+        phone -> Nullable<Text>,
     }
 }
 
@@ -64,6 +66,11 @@ diesel::table! {
         // Hoarding (issue 10): a guest's website order not confirmed after this many hours
         // is cancelled and its stock put back.
         release_unconfirmed_after_hours -> Integer,
+        // Delivery rounds (issue 11): what the shop accepts on the doorstep.
+        accepts_cash -> Bool,
+        accepts_cheque -> Bool,
+        /// Only where the shop lent the volunteers a card terminal.
+        accepts_card -> Bool,
     }
 }
 
@@ -97,6 +104,8 @@ diesel::table! {
         // Races (issue 10): one more on every change of the row (a trigger bumps it); the
         // back-office's ETag and `If-Match`.
         version -> BigInt,
+        // Delivery rounds (issue 11).
+        keep_cold -> Bool,
     }
 }
 
@@ -158,6 +167,10 @@ diesel::table! {
         // Hoarding (issue 10): the client address a website checkout came from (an IPv6
         // address by its /64), to bound what one connection has waiting for confirmation.
         client_address -> Nullable<Text>,
+        // Delivery rounds (issue 11): "code porte 1234, 2e étage", and the bags the shop
+        // packed when it marked the order ready.
+        address_access_note -> Nullable<Text>,
+        bags -> Nullable<Integer>,
     }
 }
 
@@ -182,7 +195,7 @@ diesel::table! {
         from_status -> Nullable<Text>,
         to_status -> Nullable<Text>,
         note -> Text,
-        /// `placed`, `status`, `payment` or `note`.
+        /// `placed`, `status`, `payment`, `note` or `delivery` (a tap of a round).
         kind -> Text,
     }
 }
@@ -435,3 +448,81 @@ diesel::table! {
         reason -> Text,
     }
 }
+
+// Delivery rounds (issue 11).
+diesel::table! {
+    /// A round of a delivery date, driven by one or more volunteers.
+    delivery_rounds (id) {
+        id -> BigInt,
+        delivery_date -> Text,
+        name -> Text,
+        ready_by -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    delivery_round_volunteers (round_id, user_id) {
+        round_id -> BigInt,
+        user_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// The round an admin put a stop of a date in, and its place when set by hand.
+    delivery_stops (delivery_date, stop_key) {
+        delivery_date -> Text,
+        stop_key -> Text,
+        round_id -> BigInt,
+        position -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    /// The place an admin last gave an address, reused on later rounds.
+    delivery_stop_ranks (stop_key) {
+        stop_key -> Text,
+        rank -> Integer,
+    }
+}
+
+diesel::table! {
+    delivery_collections (round_id, shop_id) {
+        round_id -> BigInt,
+        shop_id -> BigInt,
+        at -> Timestamp,
+        actor -> Text,
+    }
+}
+
+diesel::table! {
+    /// Delivered or failed, per order and delivery date.
+    delivery_outcomes (order_id, delivery_date) {
+        order_id -> BigInt,
+        delivery_date -> Text,
+        outcome -> Text,
+        reason -> Text,
+        payment_method -> Nullable<Text>,
+        actor -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(delivery_round_volunteers -> delivery_rounds (round_id));
+diesel::joinable!(delivery_round_volunteers -> users (user_id));
+diesel::joinable!(delivery_stops -> delivery_rounds (round_id));
+diesel::joinable!(delivery_collections -> delivery_rounds (round_id));
+diesel::joinable!(delivery_outcomes -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    delivery_rounds,
+    delivery_round_volunteers,
+    delivery_stops,
+    delivery_stop_ranks,
+    delivery_collections,
+    delivery_outcomes,
+);
+diesel::allow_tables_to_appear_in_same_query!(delivery_rounds, users);
+diesel::allow_tables_to_appear_in_same_query!(delivery_round_volunteers, users);
+diesel::allow_tables_to_appear_in_same_query!(delivery_outcomes, orders);
+diesel::allow_tables_to_appear_in_same_query!(delivery_outcomes, shops);
+diesel::allow_tables_to_appear_in_same_query!(delivery_collections, shops);

@@ -14,3 +14,5 @@ pub mod product_csv;
 pub mod search;
 // The official list of communes, for the delivery zone (issue 9).
 pub mod communes;
+// Delivery rounds (issue 11).
+pub mod rounds;

@@ -45,6 +45,7 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
             email: row.email,
             name: row.name,
             role,
+            phone: row.phone,
         },
     })
 }

@@ -18,6 +18,8 @@ pub mod marketplace;
 pub mod orders;
 pub mod pictures;
 pub mod products;
+// Delivery rounds (issue 11).
+pub mod rounds;
 pub mod shop_admin;
 pub mod shop_orders;
 pub mod shop_products;
@@ -50,6 +52,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(orders::cancel_order)
         .service(orders::list_my_orders)
         .service(orders::get_me)
+        .service(orders::update_me)
         .service(auth::register)
         .service(auth::login)
         .service(auth::refresh)
@@ -128,7 +131,23 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(admin_delivery::add_commune)
         .service(admin_delivery::remove_commune)
         .service(admin_mail::list_mail)
-        .service(admin_mail::get_mail);
+        .service(admin_mail::get_mail)
+        // Delivery rounds (issue 11). The admins' list of volunteers sits with the rounds it
+        // staffs; the shop's view of its rounds too (the CSV before `{id}`'s siblings).
+        .service(rounds::list_rounds)
+        .service(rounds::create_round)
+        .service(rounds::get_round_sheets_csv)
+        .service(rounds::get_round_sheets)
+        .service(rounds::get_round)
+        .service(rounds::update_round)
+        .service(rounds::delete_round)
+        .service(rounds::set_round_volunteers)
+        .service(rounds::set_round_stops)
+        .service(rounds::tap_collected)
+        .service(rounds::tap_delivered)
+        .service(rounds::tap_failed)
+        .service(rounds::list_volunteers)
+        .service(rounds::shop_rounds);
 }
 
 /// The parts of the document that are not collected from the routes.
@@ -171,6 +190,12 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         (name = "mail", description = "The association's mailbox: every e-mail the server \
             wrote (to shops, shoppers and admins), pending, held (no mail server configured), \
             sent or failed, each readable whole. Admins only: anyone else gets 404."),
+        (name = "rounds", description = "The association's delivery rounds: a delivery date's \
+            deliveries split by admins into rounds with volunteers and ordered stops, the \
+            collection and drop sheets (JSON and CSV), and the volunteers' taps (collected, \
+            delivered, failed; each with an `Idempotency-Key`). Admins see every round; a \
+            volunteer only those they drive, from the day before to the day after; anyone else \
+            gets 404."),
         (name = "api keys", description = "Keys a shop's integrations (till, accounting) send \
             as `Authorization: Bearer vtr_...`: shown once, stored hashed, revocable."),
     ),

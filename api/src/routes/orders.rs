@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use actix_web::http::StatusCode;
 use actix_web::web::{self, Json, Path};
-use actix_web::{HttpRequest, HttpResponse, get, post};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post};
 use chrono::Utc;
 use diesel::OptionalExtension;
 use shared::Page;
@@ -14,6 +14,7 @@ use shared::error::{FieldError, Problem};
 use shared::order::{
     Address, Checkout, CheckoutResult, Commune, Customer, MAX_NOTE_CHARS, Order, OrderStatus,
 };
+use shared::rounds::UpdateMe;
 
 use crate::access::Caller;
 use crate::auth::{AuthUser, MaybeUser};
@@ -25,6 +26,7 @@ use crate::db::{self, DbConn, write_transaction};
 use crate::domain::email::parse_email;
 use crate::domain::paging::Paging;
 use crate::domain::phone::FrenchPhone;
+use crate::domain::rounds::MAX_ACCESS_NOTE;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
 use crate::login_throttle::client_address;
@@ -99,6 +101,10 @@ pub(crate) fn parse_contact(
         address.street = address.street.trim().to_owned();
         address.postcode = address.postcode.trim().to_owned();
         address.commune = address.commune.trim().to_owned();
+        address.access_note = address
+            .access_note
+            .map(|note| note.trim().to_owned())
+            .filter(|note| !note.is_empty());
         address
     });
     if let Some(address) = &address {
@@ -110,6 +116,16 @@ pub(crate) fn parse_contact(
         }
         if address.commune.is_empty() {
             invalid("fulfilment.address.commune", "is required");
+        }
+        if address
+            .access_note
+            .as_ref()
+            .is_some_and(|note| note.chars().count() > MAX_ACCESS_NOTE)
+        {
+            invalid(
+                "fulfilment.address.access_note",
+                "must be at most 300 characters",
+            );
         }
     }
     ValidContact {
@@ -433,7 +449,12 @@ pub async fn list_my_orders(
 )]
 #[get("/me")]
 pub async fn get_me(user: AuthUser, state: web::Data<AppState>) -> Result<Json<Me>, ApiError> {
-    let me = db::run(&state.pool, move |conn| {
+    Ok(Json(load_me(&state, user).await?))
+}
+
+/// The signed-in account as `GET /me` answers it.
+async fn load_me(state: &AppState, user: AuthUser) -> Result<Me, ApiError> {
+    db::run(&state.pool, move |conn| {
         let row = crate::db::models::user::find(conn, user.id)
             .optional()?
             .ok_or(ApiError::Unauthorized)?;
@@ -443,8 +464,49 @@ pub async fn get_me(user: AuthUser, state: web::Data<AppState>) -> Result<Json<M
             email: row.email,
             name: row.name,
             role: user.role,
+            phone: row.phone,
+        })
+    })
+    .await
+}
+
+/// Changes the signed-in account: its phone (volunteers need one, the admins' list of
+/// volunteers shows it; an empty string removes it).
+#[utoipa::path(
+    tag = "accounts",
+    request_body = UpdateMe,
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account", body = Me),
+        (status = 400, description = "Unknown fields, or not a French phone number (`errors` names `phone`)", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/me")]
+pub async fn update_me(
+    user: AuthUser,
+    state: web::Data<AppState>,
+    body: Json<UpdateMe>,
+) -> Result<Json<Me>, ApiError> {
+    let phone = body.into_inner().phone;
+    let phone = if phone.trim().is_empty() {
+        None
+    } else {
+        Some(
+            FrenchPhone::parse(&phone)
+                .map_err(|message| ApiError::invalid("phone", message))?
+                .display(),
+        )
+    };
+    db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            Ok(crate::db::models::user::set_phone(
+                conn,
+                user.id,
+                phone.as_deref(),
+            )?)
         })
     })
     .await?;
-    Ok(Json(me))
+    Ok(Json(load_me(&state, user).await?))
 }

@@ -22,6 +22,7 @@ use shared::shop_admin::{
     NewApiKey, RELEASE_HOURS_MAX, RELEASE_HOURS_MIN, ShopMember, ShopProfile, ShopStatus,
     SuspendShop, UpdateShop,
 };
+use shared::shop_orders::PaymentMethod;
 
 use crate::access::{API_KEY_PREFIX, Caller, PENDING_APPLICATIONS_PER_ACCOUNT};
 use crate::auth::{self, AuthUser};
@@ -232,6 +233,16 @@ fn parse_application(body: ApplyForShop) -> Result<ValidApplication, ApiError> {
 /// Checks a profile change, field by field; what depends on the shop is checked later.
 fn parse_update(body: UpdateShop) -> Result<ShopChanges, ApiError> {
     let mut errors = Errors::default();
+    if body
+        .delivery_payment_means
+        .as_ref()
+        .is_some_and(Vec::is_empty)
+    {
+        errors.add(
+            "delivery_payment_means",
+            "name at least one: cash, cheque or card",
+        );
+    }
     let mut hours = None;
     if let Some(slots) = body.opening_hours {
         let slots = parse_hours(slots, &mut errors);
@@ -256,9 +267,24 @@ fn parse_update(body: UpdateShop) -> Result<ShopChanges, ApiError> {
             .and_then(|hours| errors.release_hours("release_unconfirmed_after_hours", hours)),
         search_text: None,
         updated_at: None,
+        ..payment_means_changes(body.delivery_payment_means)
     };
     errors.done()?;
     Ok(changes)
+}
+
+/// The `accepts_*` columns of a change of the payment means (an empty list is refused
+/// before, by `update_shop`).
+fn payment_means_changes(means: Option<Vec<PaymentMethod>>) -> ShopChanges {
+    let Some(means) = means else {
+        return ShopChanges::default();
+    };
+    ShopChanges {
+        accepts_cash: Some(means.contains(&PaymentMethod::Cash)),
+        accepts_cheque: Some(means.contains(&PaymentMethod::Cheque)),
+        accepts_card: Some(means.contains(&PaymentMethod::Card)),
+        ..ShopChanges::default()
+    }
 }
 
 /// The fields a profile change sets, for the shop's history.
@@ -281,6 +307,10 @@ fn changed_fields(body: &UpdateShop) -> Vec<&'static str> {
         (
             "release_unconfirmed_after_hours",
             body.release_unconfirmed_after_hours.is_some(),
+        ),
+        (
+            "delivery_payment_means",
+            body.delivery_payment_means.is_some(),
         ),
     ]
     .into_iter()

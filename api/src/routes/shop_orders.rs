@@ -118,7 +118,7 @@ pub async fn list_shop_orders(
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No order of your shop has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not a step this order can take now; the detail names both states", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: a cancellation without a reason (`errors` names `reason`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a cancellation without a reason (`errors` names `reason`), or `bags` with another status than `ready`", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/orders/{id}/transitions")]
@@ -128,7 +128,23 @@ pub async fn transition_order(
     id: Path<i64>,
     body: Json<OrderTransition>,
 ) -> Result<Json<Order>, ApiError> {
-    let OrderTransition { to, reason } = body.into_inner();
+    let OrderTransition { to, reason, bags } = body.into_inner();
+    let bags = match bags {
+        None => None,
+        Some(bags @ 1..=50) => Some(i32::try_from(bags).unwrap_or(1)),
+        Some(_) => {
+            return Err(ApiError::invalid(
+                "bags",
+                "must be a whole number from 1 to 50",
+            ));
+        }
+    };
+    if bags.is_some() && to != OrderStatus::Ready {
+        return Err(ApiError::refused(
+            "bags",
+            "is given when the order is marked ready",
+        ));
+    }
     let reason = reason.unwrap_or_default().trim().to_owned();
     if reason.chars().count() > MAX_REASON {
         return Err(ApiError::invalid(
@@ -147,6 +163,9 @@ pub async fn transition_order(
     let notices = Arc::clone(&state.notices);
     change_order(&state, caller, id, move |conn, actor| {
         order::transition(conn, id, to, actor, &reason, now())?;
+        if let Some(bags) = bags {
+            order::set_bags(conn, id, bags)?;
+        }
         notices.order_changed(conn, id, to)
     })
     .await

@@ -421,6 +421,9 @@ pub async fn update_product(
             }
             let now = crate::db::models::now();
             product::update(conn, &shop, id, &current, &values, now)?;
+            if let Some(keep_cold) = patch.keep_cold {
+                product::set_keep_cold(conn, id, keep_cold)?;
+            }
             if let Some(delta) = delta
                 && !product::add_stock(conn, id, delta, now)?
             {

@@ -32,6 +32,8 @@ mod products;
 mod durability;
 mod pending_shops;
 mod races;
+// Delivery rounds (issue 11).
+mod rounds;
 mod shop_admin;
 mod shop_orders;
 mod shop_products;

@@ -247,6 +247,7 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                     .map(|c| c.postcode.clone())
                     .unwrap_or_default(),
                 commune: commune.map(|c| c.name).unwrap_or_default(),
+                access_note: None,
             }
         });
         let email = form.email.get_untracked();

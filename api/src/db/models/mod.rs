@@ -26,6 +26,8 @@ pub mod shop;
 pub mod user;
 // The delivery zone and days (issue 9).
 pub mod delivery;
+// Delivery rounds (issue 11).
+pub mod rounds;
 
 /// The backend type of [`crate::db::DbConn`], for boxed queries.
 pub type Db = <crate::db::DbConn as diesel::Connection>::Backend;

@@ -359,6 +359,7 @@ pub fn place(
                 orders::updated_at.eq(created_at),
                 orders::number_prefix.eq(&number_prefix),
                 orders::client_address.eq(origin.client_address),
+                orders::address_access_note.eq(address.and_then(|a| a.access_note.clone())),
             ))
             .returning(orders::id)
             .get_result(conn)?;
@@ -419,6 +420,7 @@ struct OrderRow {
     shop_commune: String,
     vat_exempt: bool,
     number_prefix: String,
+    access_note: Option<String>,
 }
 
 /// Who reads an order, which decides what they see.
@@ -476,6 +478,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             shops::commune,
             shops::vat_exempt,
             orders::number_prefix,
+            orders::address_access_note,
         ))
         .first(conn)?;
     let lines: Vec<(i64, String, i64, i32, i32)> = order_lines::table
@@ -512,6 +515,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             street,
             postcode,
             commune,
+            access_note: row.access_note,
         }),
         _ => None,
     };
@@ -986,6 +990,14 @@ pub fn record_payment(
         now,
     )?;
     Ok(())
+}
+
+/// Sets the bags the shop packed for an order (on the round's sheets). Call inside the
+/// write transaction that marks it ready.
+pub fn set_bags(conn: &mut DbConn, id: i64, bags: i32) -> QueryResult<usize> {
+    diesel::update(orders::table.find(id))
+        .set(orders::bags.eq(bags))
+        .execute(conn)
 }
 
 /// Replaces the merchant's note. Call inside a write transaction.

@@ -329,6 +329,7 @@ pub struct ShopProductRow {
     pub category_slug: String,
     /// The product's id when it has an uploaded picture.
     pub picture_of: Option<i64>,
+    pub keep_cold: bool,
 }
 
 type ManagedProducts = diesel::dsl::IntoBoxed<
@@ -365,6 +366,7 @@ macro_rules! shop_product_columns {
             products::version,
             categories::slug,
             product_pictures::product_id.nullable(),
+            products::keep_cold,
         )
     };
 }
@@ -407,6 +409,7 @@ impl From<ShopProductRow> for ShopProduct {
             thumbnail_url,
             updated_at: row.updated_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             version: row.version,
+            keep_cold: row.keep_cold,
         }
     }
 }
@@ -615,6 +618,18 @@ pub fn update(
         .set(changes)
         .execute(conn)?;
     Ok(true)
+}
+
+/// Sets whether a product must be kept cold on the rounds (issue 11); whether it changed.
+pub fn set_keep_cold(conn: &mut DbConn, id: i64, keep_cold: bool) -> QueryResult<bool> {
+    let changed = diesel::update(
+        products::table
+            .find(id)
+            .filter(products::keep_cold.ne(keep_cold)),
+    )
+    .set(products::keep_cold.eq(keep_cold))
+    .execute(conn)?;
+    Ok(changed == 1)
 }
 
 /// Locks the rows of these products until the transaction ends, in the order of their ids,

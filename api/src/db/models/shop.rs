@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use shared::auth::Role;
 use shared::catalogue::{OpeningSlot, Shop, ShopKind, ShopSummary};
 use shared::shop_admin::{AdminShop, ShopProfile, ShopStatus};
+use shared::shop_orders::PaymentMethod;
 
 use super::{Db, settings};
 use crate::db::DbConn;
@@ -47,6 +48,28 @@ pub struct ShopRow {
     pub updated_at: NaiveDateTime,
     pub delivers_on_food_days: bool,
     pub release_unconfirmed_after_hours: i32,
+    pub accepts_cash: bool,
+    pub accepts_cheque: bool,
+    pub accepts_card: bool,
+}
+
+impl ShopRow {
+    /// What the shop accepts on the doorstep (issue 11).
+    pub fn payment_means(&self) -> Vec<PaymentMethod> {
+        payment_means(self.accepts_cash, self.accepts_cheque, self.accepts_card)
+    }
+}
+
+/// The payment means of the three `accepts_*` columns, in a fixed order.
+pub fn payment_means(cash: bool, cheque: bool, card: bool) -> Vec<PaymentMethod> {
+    [
+        (cash, PaymentMethod::Cash),
+        (cheque, PaymentMethod::Cheque),
+        (card, PaymentMethod::Card),
+    ]
+    .into_iter()
+    .filter_map(|(accepted, method)| accepted.then_some(method))
+    .collect()
 }
 
 #[derive(Debug, Insertable)]
@@ -366,6 +389,9 @@ pub struct ShopChanges {
     pub vat_exempt: Option<bool>,
     pub delivers_on_food_days: Option<bool>,
     pub release_unconfirmed_after_hours: Option<i32>,
+    pub accepts_cash: Option<bool>,
+    pub accepts_cheque: Option<bool>,
+    pub accepts_card: Option<bool>,
     pub search_text: Option<String>,
     pub updated_at: Option<NaiveDateTime>,
 }
@@ -442,6 +468,7 @@ impl ShopRow {
             _ => None,
         };
         let (opening_hours, kind) = (self.opening_hours(), self.kind());
+        let delivery_payment_means = self.payment_means();
         Ok(ShopProfile {
             logo_url: logo_url(&self.slug),
             created_at: iso_time(self.created_at),
@@ -462,6 +489,7 @@ impl ShopRow {
             vat_exempt: self.vat_exempt,
             delivers_on_food_days: self.delivers_on_food_days,
             release_unconfirmed_after_hours: i64::from(self.release_unconfirmed_after_hours),
+            delivery_payment_means,
         })
     }
 }

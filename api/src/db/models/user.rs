@@ -76,6 +76,8 @@ pub struct UserRow {
     /// Every access token carries it; a suspension or a password reset moves it on, and
     /// older tokens stop working.
     pub session_generation: i64,
+    /// Delivery rounds (issue 11): volunteers need one.
+    pub phone: Option<String>,
 }
 
 const USER_COLUMNS: (
@@ -85,6 +87,7 @@ const USER_COLUMNS: (
     users::name,
     users::role,
     users::session_generation,
+    users::phone,
 ) = (
     users::id,
     users::email,
@@ -92,7 +95,15 @@ const USER_COLUMNS: (
     users::name,
     users::role,
     users::session_generation,
+    users::phone,
 );
+
+/// Sets or removes (`None`) the account's phone.
+pub fn set_phone(conn: &mut DbConn, id: i64, phone: Option<&str>) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set(users::phone.eq(phone))
+        .execute(conn)
+}
 
 /// The account that signs in with this e-mail; a suspended account cannot, so it is not
 /// found.

@@ -85,12 +85,7 @@ fn when(iso: &str, lang: &str) -> String {
 pub fn MailboxPage() -> impl IntoView {
     let session = use_session();
     let query = use_query_map();
-    let state = move || {
-        query
-            .read()
-            .get_str(STATE_PARAM)
-            .and_then(MailState::parse)
-    };
+    let state = move || query.read().get_str(STATE_PARAM).and_then(MailState::parse);
     let page = move || {
         query
             .read()

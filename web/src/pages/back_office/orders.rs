@@ -483,6 +483,8 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             ),
             OrderEventKind::Payment => t.bo_history_paid.to_owned(),
             OrderEventKind::Note => t.bo_history_note.to_owned(),
+            // A round's tap: its note says what happened, in French (issue 11).
+            OrderEventKind::Delivery => String::new(),
         };
         // A payment's note is its method, said in words.
         let note = match PaymentMethod::parse(&event.note) {

@@ -161,6 +161,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                     .map(|c| c.postcode.clone())
                     .unwrap_or_default(),
                 commune: chosen.map(|c| c.name).unwrap_or_default(),
+                access_note: None,
             }
         });
         let note = note.get_untracked().trim().to_owned();

@@ -351,6 +351,7 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                         stock: new_stock.then_some(stock),
                         category: Some(category_value),
                         stock_delta: None,
+                        keep_cold: None,
                     };
                     if new_stock {
                         api::update_product_if_unchanged(&token, id, &change, version).await

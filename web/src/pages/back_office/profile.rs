@@ -193,6 +193,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
             vat_exempt: Some(vat_exempt.get_untracked()),
             delivers_on_food_days: restaurant.then(|| food_days.get_untracked()),
             release_unconfirmed_after_hours: release,
+            delivery_payment_means: None,
         };
         let slug = slug.clone();
         sending.set(true);
