@@ -1,6 +1,9 @@
 //! API tests: the real application over HTTP, on SQLite and on PostgreSQL.
 
 mod helpers;
+// Hand-made PNGs; the real binary as a child process.
+mod png;
+mod server_process;
 
 // The association's categories.
 // The delivery zone and days (issue 9).
