@@ -22,6 +22,8 @@ mod marketplace;
 mod baskets_limits;
 mod hoarding;
 mod limits;
+// The real server's memory under those loads.
+mod memory;
 mod migrations;
 // Operations: backup, restore, downgrade guard.
 mod openapi;
