@@ -13,9 +13,10 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
 use actix_web::{FromRequest, HttpRequest, web};
-use argon2::Argon2;
-use argon2::password_hash::phc::PasswordHash;
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+use std::cell::RefCell;
+
+use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
+use argon2::{Argon2, Block, Params};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -53,33 +54,99 @@ pub fn check_password_policy(password: &str) -> Result<(), ApiError> {
     }
 }
 
-/// Hashes a password with Argon2id and a random salt (PHC string).
+/// Hashes a password with Argon2id, its default parameters (19 MiB, two passes) and a
+/// random salt (PHC string).
 pub fn hash_password(password: &str) -> anyhow::Result<String> {
-    Argon2::default()
-        .hash_password(password.as_bytes())
-        .map(|hash| hash.to_string())
-        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))
+    hash_password_in(password, &mut Vec::new())
 }
 
 /// Whether `password` matches the stored PHC string.
 pub fn verify_password(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored).is_ok_and(|hash| {
-        Argon2::default()
-            .verify_password(password.as_bytes(), &hash)
-            .is_ok()
-    })
+    verify_password_in(password, stored, &mut Vec::new())
+}
+
+thread_local! {
+    /// The Argon2 working memory of a hashing thread (19 MiB), allocated on its first hash
+    /// and kept for the next ones. Allocated and freed by each hash instead, in a process of
+    /// many threads, the allocator keeps the freed buffers in arenas that other threads then
+    /// split, and later hashes take new ones: 60 logins at once grew the server by 190 MB
+    /// with two hashing threads (`api/tests/api/memory.rs`); kept, it is one buffer a thread.
+    static HASHING_MEMORY: RefCell<Vec<Block>> = const { RefCell::new(Vec::new()) };
+}
+
+/// [`hash_password`] in `memory`, grown to the size the parameters need.
+fn hash_password_in(password: &str, memory: &mut Vec<Block>) -> anyhow::Result<String> {
+    let params = Params::default();
+    let salt = Salt::generate();
+    let mut out = [0u8; Params::DEFAULT_OUTPUT_LEN];
+    argon2_in(Argon2::default(), password, &salt, &mut out, memory)
+        .map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?;
+    let hash = PasswordHash {
+        algorithm: argon2::Algorithm::default().ident(),
+        version: Some(argon2::Version::default().into()),
+        params: ParamsString::try_from(&params)
+            .map_err(|e| anyhow::anyhow!("cannot write the hash's parameters: {e}"))?,
+        salt: Some(salt),
+        hash: Some(
+            Output::new(&out).map_err(|e| anyhow::anyhow!("cannot hash the password: {e}"))?,
+        ),
+    };
+    Ok(hash.to_string())
+}
+
+/// [`verify_password`] in `memory`: the stored hash's own algorithm, version and
+/// parameters, and a constant-time comparison.
+fn verify_password_in(password: &str, stored: &str, memory: &mut Vec<Block>) -> bool {
+    let Ok(hash) = PasswordHash::new(stored) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (&hash.salt, &hash.hash) else {
+        return false;
+    };
+    let (Ok(algorithm), Some(Ok(version)), Ok(params)) = (
+        argon2::Algorithm::try_from(hash.algorithm.as_str()),
+        hash.version.map(argon2::Version::try_from),
+        Params::try_from(&hash),
+    ) else {
+        return false;
+    };
+    let mut out = vec![0u8; expected.len()];
+    argon2_in(
+        Argon2::new(algorithm, version, params),
+        password,
+        salt,
+        &mut out,
+        memory,
+    )
+    .is_ok()
+        && Output::new(&out).is_ok_and(|computed| computed == *expected)
+}
+
+/// Runs Argon2 in `memory`, grown (never shrunk) to the blocks its parameters need.
+fn argon2_in(
+    argon2: Argon2<'_>,
+    password: &str,
+    salt: &[u8],
+    out: &mut [u8],
+    memory: &mut Vec<Block>,
+) -> argon2::Result<()> {
+    let blocks = argon2.params().block_count();
+    if memory.len() < blocks {
+        memory.resize(blocks, Block::new());
+    }
+    argon2.hash_password_into_with_memory(password.as_bytes(), salt, out, &mut memory[..blocks])
 }
 
 /// [`hash_password`] on the hashing threads, at most as many at once as the process allows
-/// (one per core by default): each takes 19 MiB, so a crowd of sign-ups cannot take the
-/// memory. The rest wait briefly, then get 503 with `Retry-After`.
+/// (one per core by default), each in its thread's kept memory (19 MiB): a crowd of
+/// sign-ups cannot take the memory. The rest wait briefly, then get 503 with `Retry-After`.
 pub async fn hash_password_limited(state: &AppState, password: String) -> Result<String, ApiError> {
     let slot = state.limits.hashing_slot().await?;
     let hash = state
         .limits
         .hashers
         .run(move || {
-            let hash = hash_password(&password);
+            let hash = HASHING_MEMORY.with_borrow_mut(|memory| hash_password_in(&password, memory));
             drop(slot);
             hash
         })
@@ -87,7 +154,8 @@ pub async fn hash_password_limited(state: &AppState, password: String) -> Result
     Ok(hash)
 }
 
-/// [`verify_password`] under the same cap as [`hash_password_limited`].
+/// [`verify_password`] under the same cap and in the same kept memory as
+/// [`hash_password_limited`].
 pub async fn verify_password_limited(
     state: &AppState,
     password: String,
@@ -98,7 +166,8 @@ pub async fn verify_password_limited(
         .limits
         .hashers
         .run(move || {
-            let matches = verify_password(&password, &stored);
+            let matches = HASHING_MEMORY
+                .with_borrow_mut(|memory| verify_password_in(&password, &stored, memory));
             drop(slot);
             matches
         })
@@ -279,6 +348,49 @@ mod tests {
         assert!(verify_password("vitrine-demo-2026", &hash));
         assert!(!verify_password("vitrine-demo-2027", &hash));
         assert!(!verify_password("vitrine-demo-2026", "not a hash"));
+    }
+
+    #[test]
+    fn kept_memory_gives_the_argon2_crate_s_own_answers() {
+        use argon2::password_hash::{PasswordHasher, PasswordVerifier};
+        let password = "vitrine-demo-2026";
+        let reference = Argon2::default()
+            .hash_password(password.as_bytes())
+            .unwrap()
+            .to_string();
+        // A costlier hash first leaves a larger buffer, which must not change the answers.
+        let costly = Argon2::new(
+            argon2::Algorithm::Argon2id,
+            argon2::Version::V0x13,
+            Params::new(32 * 1024, 1, 1, None).unwrap(),
+        )
+        .hash_password(password.as_bytes())
+        .unwrap()
+        .to_string();
+        let mut memory = Vec::new();
+        assert!(verify_password_in(password, &costly, &mut memory));
+        assert!(verify_password_in(password, &reference, &mut memory));
+        assert!(!verify_password_in(
+            "vitrine-demo-2027",
+            &reference,
+            &mut memory
+        ));
+        let ours = hash_password_in(password, &mut memory).unwrap();
+        assert_eq!(
+            memory.len(),
+            32 * 1024,
+            "the buffer was kept, not reallocated"
+        );
+        let parsed = PasswordHash::new(&ours).unwrap();
+        assert!(
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        );
+        assert!(
+            ours.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+            "{ours}"
+        );
     }
 
     #[test]

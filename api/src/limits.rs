@@ -85,9 +85,10 @@ const PICTURE_WAIT: Duration = Duration::from_secs(10);
 pub struct Gates {
     pub limits: Limits,
     hashing: Arc<Semaphore>,
-    /// Password hashing runs on threads of its own, as many as it has slots: on a shared
-    /// pool of blocking threads each thread's allocator arena would keep its 19 MiB after a
-    /// hash, and the process's memory would grow with the crowd all the same.
+    /// Password hashing runs on threads of its own, as many as it has slots, each keeping
+    /// its 19 MiB of Argon2 memory for its next hash (see `auth`): on the shared pool of
+    /// blocking threads every one of them would keep a buffer, and the process's memory
+    /// would grow with the crowd all the same.
     pub hashers: Workers,
     pictures: Arc<Semaphore>,
 }

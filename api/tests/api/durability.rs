@@ -3,19 +3,17 @@
 //! same database, and every order that was answered 201 is found again through the API.
 //! Ten kills here (seconds); `just soak` runs hundreds (`VITRINE_KILL_ROUNDS`).
 
-use std::net::TcpListener;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::json;
 use shared::auth::Session;
 use shared::order::{CheckoutResult, Order};
-use vitrine::db::DatabaseUrl;
 
 use crate::helpers::{Backend, fresh_database};
+use crate::server_process::{self, Server, page_shells, url_argument};
 
 /// Kills per backend; `VITRINE_KILL_ROUNDS` overrides it (the soak).
 fn rounds() -> usize {
@@ -34,73 +32,17 @@ fn random_below(below: u64) -> u64 {
     u64::from_le_bytes(bytes.as_bytes()[..8].try_into().expect("8 bytes")) % below
 }
 
-struct Server {
-    child: Child,
-    address: String,
-}
+/// The hoarding bounds (issue 10) are not what this test is about: four shoppers with one
+/// phone number on one address, in a loop.
+const UNBOUNDED_SHOPPERS: [(&str, &str); 3] = [
+    ("VITRINE_BASKETS_PER_ADDRESS_PER_HOUR", "1000000"),
+    ("VITRINE_OPEN_ORDERS_PER_CUSTOMER", "1000000"),
+    ("VITRINE_OPEN_UNITS_PER_CUSTOMER", "1000000"),
+];
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Starts the binary on a free port and waits until `/healthz` answers.
+/// Starts the binary on the database (see `server_process::start`).
 async fn start(url: &str, static_dir: &Path, log: &Path, client: &reqwest::Client) -> Server {
-    let port = TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
-    let log_file = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(log)
-        .expect("log file");
-    let child = Command::new(env!("CARGO_BIN_EXE_vitrine"))
-        .args([
-            "serve",
-            "--demo",
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-            "--database-url",
-            url,
-        ])
-        .arg("--static-dir")
-        .arg(static_dir)
-        .env("RUST_LOG", "warn")
-        .env("NO_COLOR", "1")
-        .env("VITRINE_DB_POOL_SIZE", "4")
-        // Four shoppers with one phone number on one address, in a loop: the hoarding
-        // bounds (issue 10) are not what this test is about.
-        .env("VITRINE_BASKETS_PER_ADDRESS_PER_HOUR", "1000000")
-        .env("VITRINE_OPEN_ORDERS_PER_CUSTOMER", "1000000")
-        .env("VITRINE_OPEN_UNITS_PER_CUSTOMER", "1000000")
-        .stdout(Stdio::null())
-        .stderr(log_file)
-        .spawn()
-        .expect("the binary starts");
-    let server = Server {
-        child,
-        address: format!("http://127.0.0.1:{port}"),
-    };
-    let started = Instant::now();
-    loop {
-        if let Ok(reply) = client
-            .get(format!("{}/healthz", server.address))
-            .send()
-            .await
-            && reply.status() == 200
-        {
-            return server;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "the server did not start: {}",
-            std::fs::read_to_string(log).unwrap_or_default()
-        );
-        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
-    }
+    server_process::start(url, static_dir, log, client, &UNBOUNDED_SHOPPERS).await
 }
 
 /// One shopper: basket, one unit, checkout, again, until the server is gone. Every order
@@ -185,18 +127,9 @@ async fn acknowledged_orders_survive_kill_9(backend: Backend) {
     let Some((url, _database)) = fresh_database(backend) else {
         return;
     };
-    let url = match url {
-        DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
-        DatabaseUrl::Postgres(url) => url,
-    };
+    let url = url_argument(url);
     let folder = tempfile::tempdir().expect("temporary folder");
-    for bundle in shared::bundle::Bundle::ALL {
-        std::fs::write(
-            folder.path().join(bundle.shell()),
-            "<!doctype html><title>Vitrine</title>",
-        )
-        .expect("page shell");
-    }
+    page_shells(folder.path());
     let log = folder.path().join("server.log");
     let client = reqwest::Client::builder()
         .timeout(Duration::from_secs(30))

@@ -1,6 +1,9 @@
 //! API tests: the real application over HTTP, on SQLite and on PostgreSQL.
 
 mod helpers;
+// Hand-made PNGs; the real binary as a child process.
+mod png;
+mod server_process;
 
 // The association's categories.
 // The delivery zone and days (issue 9).
@@ -21,6 +24,8 @@ mod hoarding;
 mod limits;
 // E-mails (issue 12), and the SMTP server the tests talk to.
 mod mail;
+// The real server's memory under those loads.
+mod memory;
 mod migrations;
 mod smtp_server;
 // Operations: backup, restore, downgrade guard.
