@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
-import { assertSameTexts, squash } from '../lib/assertions.mjs';
+import { assertSameTexts, squash, waitForTitle } from '../lib/assertions.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
 import { demoSuite } from '../lib/suite.mjs';
 
@@ -315,7 +315,7 @@ test('a card leads to its product page, which leads to the shop and its phone nu
   assert.match(price, /TTC$/, 'the price says VAT is included');
   assert.equal(squash(await page.getByTestId('product-stock').textContent()), 'Plus que quelques-uns', 'stock in words');
   const market = await api('/marketplace');
-  assert.equal(await page.title(), `${product.name} — ${market.name} — ${market.tagline.fr}`, 'document title: the page, then the marketplace from its settings');
+  await waitForTitle(page, `${product.name} — ${market.name} — ${market.tagline.fr}`, 'document title: the page, then the marketplace from its settings');
 
   // Quantity: 1 to max_quantity with large buttons; adding to the basket is in basket.test.mjs.
   const quantity = page.getByLabel(/^Quantité/);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
+import { waitForTitle } from '../lib/assertions.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
 import { freshInstallSuite } from '../lib/suite.mjs';
 
@@ -167,7 +168,7 @@ test('from an empty database: set up, a shop joins and sells, a shopper orders f
   const s = shopper.page;
   await s.goto(`${base}/`);
   await s.locator('h1').waitFor();
-  assert.match(await s.title(), /Le Marché de la Poterie/);
+  await waitForTitle(s, /Le Marché de la Poterie/);
   await s.goto(`${base}/produits/${productId}`);
   await s.getByRole('heading', { level: 1, name: PRODUCT }).waitFor();
   await s.getByTestId('add-to-basket').click();

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before, test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
+import { waitForTitle } from '../lib/assertions.mjs';
 import { launchBrowser, newPhonePage, reportAndClosePages, screenshot } from '../lib/browser.mjs';
 import { E2E_DIR, REPO_DIR, startServer } from '../lib/server.mjs';
 
@@ -142,8 +143,7 @@ test('on an empty database the administrator is created with the command, sets t
   // The home page, its title, its description and its colours are the settings'.
   await page.goto(`${server.baseUrl}/`);
   await page.locator('h1').waitFor();
-  // The title follows the settings, which may arrive after the first paint on a slow machine.
-  await page.waitForFunction((title) => document.title === title, `${NAME} — les commerces de ${TOWN}`);
+  await waitForTitle(page, `${NAME} — les commerces de ${TOWN}`);
   assert.equal(await page.locator('h1').textContent(), `Achetez chez vos commerçants de ${TOWN}`);
   assert.equal(await metaDescription(page), saved.intro.fr);
   assert.equal(await page.locator('html').getAttribute('data-palette'), 'olivier');
@@ -164,7 +164,7 @@ test('on an empty database the administrator is created with the command, sets t
   await publisher.getByText('Anne Roux').waitFor();
   await page.getByTestId('legal-host').getByText('Hébergement Exemple SAS').waitFor();
   assert.match(await page.locator('main').textContent(), /animé par Association des commerçants de Saint-Quentin-la-Poterie/);
-  assert.equal(await page.title(), `Mentions légales — ${NAME} — les commerces de ${TOWN}`);
+  await waitForTitle(page, `Mentions légales — ${NAME} — les commerces de ${TOWN}`);
   await screenshot(page, 'legal-phone', { fullPage: true });
   await assertNoSeriousA11yViolations(page);
   // The emptied tagline is an expected 400, which chromium logs.

@@ -14,6 +14,7 @@ use vitrine::mail::MailSettings;
 
 use crate::helpers::{Backend, TestApp, call, spawn_app_with_mail, token_of};
 use crate::on_both_backends;
+use crate::server_process;
 use crate::shop_admin::{application, sign_up};
 use crate::smtp_server::{Received, SmtpServer};
 
@@ -407,81 +408,22 @@ on_both_backends! {
     }
 }
 
-/// A running binary, killed (SIGKILL) and waited for when dropped.
-struct Binary {
-    child: std::process::Child,
-    address: String,
-}
-
-impl Drop for Binary {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 /// The real binary on a free port, sending to `smtp`, looking at the outbox every
-/// `poll_ms`; ready when `/healthz` answers. (Like `durability::start`, with the mail
-/// options; the two may share one helper.)
+/// `poll_ms`; ready when `/healthz` answers.
 async fn start_binary(
     url: &str,
     folder: &std::path::Path,
     smtp: &SmtpServer,
     poll_ms: u64,
     client: &reqwest::Client,
-) -> Binary {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("a free port")
-        .port();
-    let log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(folder.join("server.log"))
-        .expect("log file");
-    let child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
-        .args([
-            "serve",
-            "--demo",
-            "--bind",
-            &format!("127.0.0.1:{port}"),
-            "--database-url",
-            url,
-        ])
-        .args([
-            "--smtp-url",
-            &smtp.url(),
-            "--smtp-plain-on-loopback",
-            "--outbox-poll-ms",
-            &poll_ms.to_string(),
-        ])
-        .arg("--static-dir")
-        .arg(folder)
-        .env("RUST_LOG", "warn")
-        .env("NO_COLOR", "1")
-        .stdout(std::process::Stdio::null())
-        .stderr(log)
-        .spawn()
-        .expect("the binary starts");
-    let binary = Binary {
-        child,
-        address: format!("http://127.0.0.1:{port}"),
-    };
-    for _ in 0..3000 {
-        if let Ok(reply) = client
-            .get(format!("{}/healthz", binary.address))
-            .send()
-            .await
-            && reply.status() == 200
-        {
-            return binary;
-        }
-        actix_web::rt::time::sleep(Duration::from_millis(20)).await;
-    }
-    panic!(
-        "the server did not start: {}",
-        std::fs::read_to_string(folder.join("server.log")).unwrap_or_default()
-    );
+) -> server_process::Server {
+    let (smtp_url, poll_ms) = (smtp.url(), poll_ms.to_string());
+    let env = [
+        ("VITRINE_SMTP_URL", smtp_url.as_str()),
+        ("VITRINE_SMTP_PLAIN_ON_LOOPBACK", "true"),
+        ("VITRINE_OUTBOX_POLL_MS", poll_ms.as_str()),
+    ];
+    server_process::start(url, folder, &folder.join("server.log"), client, &env).await
 }
 
 /// Checkouts are answered 201, then the server is killed (SIGKILL) before its worker's
@@ -493,10 +435,7 @@ async fn a_server_killed_after_the_checkouts_sends_each_message_once_after_resta
     let Some((database, _database)) = crate::helpers::fresh_database(backend) else {
         return;
     };
-    let url = match database {
-        vitrine::db::DatabaseUrl::Sqlite(path) => format!("sqlite://{}", path.display()),
-        vitrine::db::DatabaseUrl::Postgres(url) => url,
-    };
+    let url = server_process::url_argument(database);
     let folder = tempfile::tempdir().expect("temporary folder");
     let smtp = SmtpServer::start();
     let client = reqwest::Client::new();
