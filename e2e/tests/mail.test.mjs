@@ -24,6 +24,8 @@ async function logIn(page, email) {
   await page.getByLabel('Mot de passe').fill(PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL('**/gestion**');
+  // The back-office's home loads what it shows: let it settle before going elsewhere.
+  await page.waitForLoadState('networkidle');
 }
 
 async function orderable(shop) {
