@@ -89,11 +89,15 @@ test('a guest who leaves an e-mail gets its messages, which the admin reads in t
   const states = await admin.locator('[data-testid="mail"]').evaluateAll((items) => items.map((li) => li.dataset.state));
   assert.ok(states.every((s) => s === 'held'), `only held messages: ${states}`);
 
-  // The merchant confirms the order in the back-office.
+  // The merchant follows the message's link to the order, and confirms it.
+  const link = shopText.match(/https?:\/\/\S+\/gestion\/\S+\/commandes\?commande=\d+/);
+  assert.ok(link, `the shop's message links to the order in the back-office: ${shopText}`);
   const { page: merchant } = await newPhonePage(suite.browser);
   await logIn(merchant, MERCHANT);
-  await merchant.goto(`${suite.server.baseUrl}/gestion/${SHOP}/commandes`);
+  const target = new URL(link[0]);
+  await merchant.goto(`${suite.server.baseUrl}${target.pathname}${target.search}`);
   const card = merchant.locator(`[data-testid="bo-order"][data-number="${number}"]`);
+  await merchant.waitForFunction((n) => document.activeElement?.dataset?.number === n, number);
   await card.getByRole('button', { name: 'Confirmer la commande' }).click();
   await merchant.locator(`[data-testid="bo-order"][data-number="${number}"][data-status="confirmed"]`).waitFor();
 

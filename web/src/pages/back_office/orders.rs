@@ -11,7 +11,7 @@ use std::sync::{
 };
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local, wasm_bindgen::JsCast};
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 use shared::{
     order::{ContactPreference, Order, OrderStatus, PaymentStatus},
     shop_orders::{OrderEvent, OrderEventKind, OrderFeedEvent, PaymentMethod},
@@ -39,6 +39,9 @@ pub fn ShopOrdersPage() -> impl IntoView {
     let arrived = RwSignal::new(None::<String>);
     let sound = RwSignal::new(None::<web_sys::AudioContext>);
     let feed_broken = RwSignal::new(false);
+    // `?commande=42`: the order an e-mail links to, brought into view once the list shows.
+    let query = use_query_map();
+    let linked = move || query.with_untracked(|q| q.get_str(LINKED_PARAM).map(str::to_owned));
     let resource = LocalResource::new(move || {
         let slug = slug();
         async move {
@@ -46,6 +49,9 @@ pub fn ShopOrdersPage() -> impl IntoView {
                 return Ok(false);
             };
             orders.set(api::shop_orders(&token, &slug, None).await?.items);
+            if let Some(id) = linked() {
+                request_animation_frame(move || bring_into_view(&card_id(&id)));
+            }
             Ok::<_, ApiError>(true)
         }
     });
@@ -123,6 +129,25 @@ pub fn ShopOrdersPage() -> impl IntoView {
         <Frame heading=|t| t.bo_orders_heading>
             <Loaded resource loaded />
         </Frame>
+    }
+}
+
+/// The query parameter naming the order an e-mail links to (`api/src/mail/notices.rs`).
+const LINKED_PARAM: &str = "commande";
+
+/// The element id of an order's card.
+fn card_id(order_id: &str) -> String {
+    format!("commande-{order_id}")
+}
+
+/// Scrolls the element to the top of the window and gives it the focus, so that the
+/// merchant who followed a link lands on that order (a screen reader too).
+fn bring_into_view(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+        if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+            let _ = element.focus();
+        }
     }
 }
 
@@ -345,6 +370,8 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
     let method_id = format!("paiement-{id}");
     view! {
         <li
+            id=card_id(&id.to_string())
+            tabindex="-1"
             class="order-card bo-order"
             class:bo-order--print=move || printing.get()
             data-testid="bo-order"
