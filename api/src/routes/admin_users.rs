@@ -22,7 +22,9 @@ use shared::auth::Role;
 use shared::error::{FieldError, Problem};
 
 use crate::access::Caller;
-use crate::auth::{AuthUser, check_password_policy, hash_password, verify_password};
+use crate::auth::{
+    AuthUser, check_password_policy, hash_password, hash_password_limited, verify_password_limited,
+};
 use crate::db::models::admin_users::{self, AccountRow};
 use crate::db::models::{now, session, shop};
 use crate::db::{self, DbConn, write_transaction};
@@ -492,7 +494,7 @@ pub async fn create_reset_code(
     let id = id.into_inner();
     let code = new_code();
     let to_hash = code.clone();
-    let hash = web::block(move || hash_password(&to_hash)).await??;
+    let hash = hash_password_limited(&state, to_hash).await?;
     let expires_at = now() + Duration::minutes(RESET_CODE_MINUTES);
     change_account(&state, id, move |conn, row, _| {
         if row.suspended_at.is_some() {
@@ -591,7 +593,8 @@ pub async fn reset_with_code(
     let stored = found
         .as_ref()
         .map_or_else(|| DUMMY_CODE_HASH.clone(), |row| row.code_hash.clone());
-    let matches = web::block(move || verify_password(&digits, &stored)).await?;
+    // Anonymous: under the hashing cap like a login, or a crowd of codes takes the memory.
+    let matches = verify_password_limited(&state, digits, stored).await?;
     let Some(code) = found else {
         return Err(code_refused());
     };
@@ -606,7 +609,7 @@ pub async fn reset_with_code(
         .await?;
         return Err(code_refused());
     }
-    let hash = web::block(move || hash_password(&new_password)).await??;
+    let hash = hash_password_limited(&state, new_password).await?;
     db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             let now = now();
