@@ -18,6 +18,8 @@ pub mod marketplace;
 pub mod stale;
 // People (account administration).
 mod people;
+// Delivery rounds (issue 11).
+pub mod rounds;
 
 pub use people::PeopleStrings;
 
@@ -1101,6 +1103,27 @@ impl Strings {
             OrderStatus::Ready => self.status_ready,
             OrderStatus::Completed => self.status_completed,
             OrderStatus::Cancelled => self.status_cancelled,
+        }
+    }
+
+    /// Delivery rounds (issue 11): read through a function rather than a field, so that
+    /// only the bundles that show rounds carry their strings (the browsing bundle is at its
+    /// size budget).
+    pub fn rounds(&'static self) -> &'static rounds::RoundsStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &rounds::EN
+        } else {
+            &rounds::FR
+        }
+    }
+
+    /// A payment method in words.
+    pub fn payment(&self, method: shared::shop_orders::PaymentMethod) -> &'static str {
+        use shared::shop_orders::PaymentMethod;
+        match method {
+            PaymentMethod::Cash => self.bo_cash,
+            PaymentMethod::Card => self.bo_card,
+            PaymentMethod::Cheque => self.bo_cheque,
         }
     }
 

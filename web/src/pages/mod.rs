@@ -19,6 +19,9 @@ mod shops;
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
 // The delivery zone and days (issue 9).
 pub use back_office::DeliveryPage;
+// Delivery rounds (issue 11).
+pub use back_office::{MyRoundPage, RoundSheetsPage, RoundsPage};
+pub(crate) use checkout::new_key;
 pub use back_office::{
     AssociationCategoriesPage, AssociationPage, BackOfficePage, EditProductPage, JoinShopPage,
     NewProductPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage, ShopProductsPage,
