@@ -126,6 +126,8 @@ test('an admin splits a date, a volunteer drives it offline and online, the shop
   await logIn(page, ADMIN, '/gestion/association');
   await page.getByRole('link', { name: 'Tournées', exact: true }).click();
   await page.waitForURL('**/gestion/association/tournees');
+  // The next delivery dates are offered; today's orders are reached by the address.
+  await page.getByRole('heading', { name: /^Livraisons du/ }).waitFor();
   await page.goto(`${suite.server.baseUrl}/gestion/association/tournees?date=${today}`);
   await page.locator('[data-testid="round-stop"]').nth(2).waitFor();
   await page.getByLabel('Nom de la nouvelle tournée').fill('Uzès centre');
@@ -225,8 +227,7 @@ test('an admin splits a date, a volunteer drives it offline and online, the shop
 
   // The shop: the order completed and paid by cheque, collected by the volunteer.
   const shop = await newPhonePage(suite.browser);
-  await logIn(shop.page, MERCHANT, '/gestion');
-  await shop.page.goto(`${suite.server.baseUrl}/gestion/${SHOPS[0]}/commandes`);
+  await logIn(shop.page, MERCHANT, `/gestion/${SHOPS[0]}/commandes`);
   const section = shop.page.getByTestId('shop-round');
   await section.waitFor();
   await section.getByText('Tournées précédentes').click().catch(() => {});

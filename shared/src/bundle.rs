@@ -76,7 +76,11 @@ mod tests {
 
     #[test]
     fn the_back_office_is_its_own_bundle() {
-        for path in ["/gestion", "/gestion/epicerie-du-duche/commandes", "/tournee"] {
+        for path in [
+            "/gestion",
+            "/gestion/epicerie-du-duche/commandes",
+            "/tournee",
+        ] {
             assert_eq!(Bundle::for_path(path), Bundle::BackOffice, "{path}");
         }
     }

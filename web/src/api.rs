@@ -27,12 +27,12 @@ use shared::{
     // The delivery zone and days (issue 9).
     delivery::{AddCommune, CommuneMatch, CommuneSearch, DeliverySettings, UpdateDelivery},
     error::{ErrorCode, Problem},
+    order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
     // Delivery rounds (issue 11).
     rounds::{
         CreateRound, DeliveredTap, FailedTap, Round, RoundList, RoundSheets, RoundsQuery,
         SetRoundStops, SetRoundVolunteers, ShopRounds, UpdateRound, Volunteer,
     },
-    order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
     shop_admin::{
         AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey, NewApiKey,
         ShopProfile, UpdateShop,
@@ -892,7 +892,13 @@ pub async fn create_round(token: &str, round: &CreateRound) -> Result<Round, Api
 
 /// `PATCH /rounds/{id}`: renames a round or changes its ready-by time.
 pub async fn update_round(token: &str, id: i64, change: &UpdateRound) -> Result<Round, ApiError> {
-    authorized_send(Method::PATCH, &format!("/rounds/{id}"), json(change)?, token).await
+    authorized_send(
+        Method::PATCH,
+        &format!("/rounds/{id}"),
+        json(change)?,
+        token,
+    )
+    .await
 }
 
 /// `DELETE /rounds/{id}`: removes a round; its stops go back to the date's first round.
@@ -907,7 +913,13 @@ pub async fn set_round_volunteers(
     volunteer_ids: Vec<i64>,
 ) -> Result<Round, ApiError> {
     let body = json(&SetRoundVolunteers { volunteer_ids })?;
-    authorized_send(Method::PUT, &format!("/rounds/{id}/volunteers"), body, token).await
+    authorized_send(
+        Method::PUT,
+        &format!("/rounds/{id}/volunteers"),
+        body,
+        token,
+    )
+    .await
 }
 
 /// `PUT /rounds/{id}/stops`: the round's stops in driving order (a stop of another round
@@ -936,7 +948,10 @@ pub async fn round_sheets_csv(token: &str, id: i64) -> Result<Vec<u8>, ApiError>
 
 /// `POST /rounds/{id}/shops/{slug}/collected`, once per `key` however often it is sent.
 pub async fn tap_collected(token: &str, id: i64, slug: &str, key: &str) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/shops/{}/collected", js_sys::encode_uri_component(slug));
+    let path = format!(
+        "/rounds/{id}/shops/{}/collected",
+        js_sys::encode_uri_component(slug)
+    );
     tap(token, &path, None, key).await
 }
 
@@ -948,7 +963,10 @@ pub async fn tap_delivered(
     tap_body: &DeliveredTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/stops/{}/delivered", js_sys::encode_uri_component(stop));
+    let path = format!(
+        "/rounds/{id}/stops/{}/delivered",
+        js_sys::encode_uri_component(stop)
+    );
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -960,7 +978,10 @@ pub async fn tap_failed(
     tap_body: &FailedTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/stops/{}/failed", js_sys::encode_uri_component(stop));
+    let path = format!(
+        "/rounds/{id}/stops/{}/failed",
+        js_sys::encode_uri_component(stop)
+    );
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 

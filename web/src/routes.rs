@@ -884,13 +884,20 @@ pub fn round_id(params: &ParamsMap) -> Option<i64> {
 
 /// The delivery date of a [`Page::Rounds`] address: `YYYY-MM-DD`, else none.
 pub fn round_date(query: &ParamsMap) -> Option<String> {
-    query.get_str(DATE_PARAM).map(str::trim).filter(|date| {
-        date.len() == 10
-            && date
-                .char_indices()
-                .all(|(at, ch)| if at == 4 || at == 7 { ch == '-' } else { ch.is_ascii_digit() })
-    })
-    .map(str::to_owned)
+    query
+        .get_str(DATE_PARAM)
+        .map(str::trim)
+        .filter(|date| {
+            date.len() == 10
+                && date.char_indices().all(|(at, ch)| {
+                    if at == 4 || at == 7 {
+                        ch == '-'
+                    } else {
+                        ch.is_ascii_digit()
+                    }
+                })
+        })
+        .map(str::to_owned)
 }
 
 /// How a product status is written in the address.

@@ -219,7 +219,9 @@ pub static FR: RoundsStrings = RoundsStrings {
     settings: "Renommer, changer l'heure ou supprimer",
     save: "Enregistrer",
     delete: "Supprimer la tournée",
-    delete_confirm: |name| format!("Supprimer la tournée « {name} » ? Ses arrêts reviennent à la première tournée."),
+    delete_confirm: |name| {
+        format!("Supprimer la tournée « {name} » ? Ses arrêts reviennent à la première tournée.")
+    },
     delete_refused: "Des bénévoles ont déjà enregistré des collectes ou des livraisons sur cette tournée : elle ne peut plus être supprimée.",
     volunteers: "Bénévoles",
     save_volunteers: "Enregistrer les bénévoles",
@@ -343,7 +345,9 @@ pub static EN: RoundsStrings = RoundsStrings {
     settings: "Rename, change the time or delete",
     save: "Save",
     delete: "Delete the round",
-    delete_confirm: |name| format!("Delete the round “{name}”? Its stops go back to the first round."),
+    delete_confirm: |name| {
+        format!("Delete the round “{name}”? Its stops go back to the first round.")
+    },
     delete_refused: "Volunteers already recorded collections or deliveries on this round: it can no longer be deleted.",
     volunteers: "Volunteers",
     save_volunteers: "Save the volunteers",
@@ -394,7 +398,9 @@ pub static EN: RoundsStrings = RoundsStrings {
     all_sent: "Everything is sent.",
     waiting: |n| match n {
         1 => "1 action waiting to be sent: it will go as soon as the network is back.".to_owned(),
-        n => format!("{n} actions waiting to be sent: they will go as soon as the network is back."),
+        n => {
+            format!("{n} actions waiting to be sent: they will go as soon as the network is back.")
+        }
     },
     offline: "No network: what is shown may be a little old.",
     tap_conflict: "This stop had already been recorded by someone else.",

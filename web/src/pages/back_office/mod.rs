@@ -31,9 +31,9 @@ mod profile;
 mod my_round;
 mod round_sheets;
 mod rounds;
-mod shop_round;
 mod settings;
 mod setup;
+mod shop_round;
 
 use leptos::prelude::*;
 use shared::auth::Role;
@@ -43,12 +43,12 @@ pub use categories::AssociationCategoriesPage;
 pub use delivery::DeliveryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
+pub use my_round::MyRoundPage;
 pub use orders::ShopOrdersPage;
 pub use people::{PeoplePage, PersonPage};
 pub use phone_order::PhoneOrderPage;
 pub use product_edit::{EditProductPage, NewProductPage};
 pub use products::ShopProductsPage;
-pub use my_round::MyRoundPage;
 pub use profile::ShopProfilePage;
 pub use round_sheets::RoundSheetsPage;
 pub use rounds::RoundsPage;
@@ -113,7 +113,11 @@ pub fn BackOfficePage() -> impl IntoView {
             .into_any()
     };
     let is_admin = move || session.user().is_some_and(|user| user.role == Role::Admin);
-    let is_volunteer = move || session.user().is_some_and(|user| user.role == Role::Volunteer);
+    let is_volunteer = move || {
+        session
+            .user()
+            .is_some_and(|user| user.role == Role::Volunteer)
+    };
     view! {
         <Frame heading=|t| t.bo_heading>
             {move || is_admin().then(|| view! {

@@ -129,12 +129,17 @@ impl Outbox {
         let session = self.session;
         spawn_local(async move {
             let mut sent = false;
-            while let Some(next) = self.pending.with_untracked(|pending| pending.first().cloned()) {
+            while let Some(next) = self
+                .pending
+                .with_untracked(|pending| pending.first().cloned())
+            {
                 let Some(token) = session.access_token().await else {
                     break;
                 };
                 let result = match &next.tap {
-                    Tap::Collected => api::tap_collected(&token, next.round, &next.target, &next.key).await,
+                    Tap::Collected => {
+                        api::tap_collected(&token, next.round, &next.target, &next.key).await
+                    }
                     Tap::Delivered(body) => {
                         api::tap_delivered(&token, next.round, &next.target, body, &next.key).await
                     }
@@ -248,7 +253,8 @@ pub fn MyRoundPage() -> impl IntoView {
             .user()
             .is_some_and(|user| matches!(user.role, Role::Volunteer | Role::Admin))
     };
-    let loaded = move |sheets: Option<Option<Vec<RoundSheets>>>| match sheets {
+    let loaded = move |sheets: Option<Option<Vec<RoundSheets>>>| {
+        match sheets {
         None => view! {
             <p>{tr(|t| t.rounds().my_login)}</p>
             <p><a class="button" href=Page::Login(Some(Page::MyRound.href())).href()>{tr(|t| t.login_link)}</a></p>
@@ -263,12 +269,18 @@ pub fn MyRoundPage() -> impl IntoView {
             .map(|sheets| view! { <RoundView sheets /> })
             .collect_view()
             .into_any(),
+    }
     };
     view! {
         <DocumentTitle text=title />
         <div class="page page--narrow my-round">
             <h1>{tr(|t| t.rounds().my_heading)}</h1>
             {move || (!is_volunteer() && session.user().is_some()).then(|| view! { <p>{tr(|t| t.rounds().my_only)}</p> })}
+            <div role="alert">
+                {move || outbox.refused.get().into_iter().map(|error| view! { <ProblemText error conflict=|t| t.rounds().tap_conflict /> }).collect_view()}
+            </div>
+            <Loaded resource loaded />
+            // Last, and kept in sight at the bottom of the screen while the list scrolls.
             <div role="status" class="my-round__status" data-testid="pending-taps">
                 {move || {
                     let count = outbox.pending.with(Vec::len);
@@ -277,10 +289,6 @@ pub fn MyRoundPage() -> impl IntoView {
                 }}
                 {move || offline.get().then(|| view! { " " {tr(|t| t.rounds().offline)} })}
             </div>
-            <div role="alert">
-                {move || outbox.refused.get().into_iter().map(|error| view! { <ProblemText error conflict=|t| t.rounds().tap_conflict /> }).collect_view()}
-            </div>
-            <Loaded resource loaded />
         </div>
     }
 }
@@ -306,7 +314,11 @@ fn stored_sheets() -> Option<Vec<RoundSheets>> {
 fn RoundView(sheets: RoundSheets) -> impl IntoView {
     let i18n = use_i18n();
     let id = sheets.round_id;
-    let heading = format!("{} — {}", sheets.name, (i18n.t().rounds().date)(&sheets.date));
+    let heading = format!(
+        "{} — {}",
+        sheets.name,
+        (i18n.t().rounds().date)(&sheets.date)
+    );
     let shops = sheets
         .collection
         .into_iter()
@@ -565,7 +577,11 @@ fn DeliveredForm(round: i64, stop: Stop) -> impl IntoView {
                 }
             }
         }
-        outbox.tap(round, key.clone(), Tap::Delivered(DeliveredTap { payments }));
+        outbox.tap(
+            round,
+            key.clone(),
+            Tap::Delivered(DeliveredTap { payments }),
+        );
     };
     view! {
         <form class="my-round__form" on:submit=confirm>

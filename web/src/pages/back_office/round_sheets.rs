@@ -117,7 +117,9 @@ fn collection_sheet(t: &'static Strings, title: String, sheet: CollectionSheet) 
         })
         .collect_view();
     view! {
-        <section class="sheet" data-testid="collection-sheet" data-shop=sheet.shop.slug.clone()>
+        // Focusable: on a phone the table scrolls sideways, and a keyboard must reach it.
+        <section class="sheet" data-testid="collection-sheet" data-shop=sheet.shop.slug.clone()
+            tabindex="0" aria-label=format!("{} — {}", r.collection_heading, sheet.shop.name)>
             <table class="sheet-table">
                 <thead>
                     <tr><th colspan="6" class="sheet-title">
@@ -211,7 +213,7 @@ fn drop_sheet(
         })
         .collect_view();
     view! {
-        <section class="sheet" data-testid="drop-sheet">
+        <section class="sheet" data-testid="drop-sheet" tabindex="0" aria-label=r.drop_heading>
             <table class="sheet-table">
                 <thead>
                     <tr><th colspan="5" class="sheet-title">
