@@ -240,6 +240,24 @@ pub struct Stop {
 /// A round of a delivery date.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 3, "date": "2026-12-11", "name": "Uzès centre", "ready_by": "08:30",
+    "volunteers": [{"id": 7, "name": "Paul Roux", "email": "paul.roux@example.fr", "phone": "06 11 22 33 44"}],
+    "unconfirmed_orders": 1, "collected_shops": ["epicerie-du-duche"],
+    "stops": [{"key": "5d1e0c3b9a7f2e41", "sequence": 1, "street": "12 rue Jacques d'Uzès", "postcode": "30700",
+        "commune": "Uzès", "access_note": "code porte 1234, 2e étage", "customer_name": "Jeanne Martin",
+        "customer_phone": "06 12 34 56 78", "state": "pending", "unconfirmed": true,
+        "orders": [
+            {"order_id": 42, "number": "UZ-2026-00042", "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché"},
+             "status": "ready", "unconfirmed": false, "bags": 2, "keep_cold": true, "total_cents": 2350,
+             "amount_due_cents": 2350, "currency": "EUR", "payment_status": "due", "payment_method": null,
+             "payment_means": ["cash", "cheque"], "note": "Sonnez deux fois", "state": "pending", "failure_reason": null},
+            {"order_id": 43, "number": "UZ-2026-00043", "shop": {"slug": "librairie-la-fontaine", "name": "Librairie La Fontaine"},
+             "status": "placed", "unconfirmed": true, "bags": null, "keep_cold": false, "total_cents": 1890,
+             "amount_due_cents": 1890, "currency": "EUR", "payment_status": "due", "payment_method": null,
+             "payment_means": ["cheque", "card"], "note": "", "state": "pending", "failure_reason": null}
+        ]}]
+})))]
 pub struct Round {
     /// The round's id; `null` for the default round of a date no admin has split yet
     /// (create a round to work with it: the first one takes every delivery).
@@ -263,6 +281,9 @@ pub struct Round {
 /// A date's rounds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"rounds": [{
+    "id": null, "date": "2026-12-11", "name": "Tournée", "ready_by": "09:00", "volunteers": [],
+    "unconfirmed_orders": 0, "collected_shops": [], "stops": []}]})))]
 pub struct RoundList {
     /// The rounds, by date then in the order they were created.
     pub rounds: Vec<Round>,
@@ -342,6 +363,25 @@ pub struct DropCommune {
 /// sheet grouped by commune in stop order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "round_id": 3, "date": "2026-12-11", "name": "Uzès centre",
+    "volunteers": [{"id": 7, "name": "Paul Roux", "email": "paul.roux@example.fr", "phone": "06 11 22 33 44"}],
+    "collection": [{"shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché"},
+        "address": "4 place du Duché", "commune": "Uzès", "phone": "04 66 22 12 34", "ready_by": "08:30",
+        "collected": false, "collected_at": null, "bags": 2,
+        "orders": [{"order_id": 42, "number": "UZ-2026-00042", "customer_initials": "J. M.", "commune": "Uzès",
+            "status": "ready", "unconfirmed": false, "bags": 2, "keep_cold": true,
+            "lines": [{"name": "Pélardon AOP", "quantity": 2, "keep_cold": true},
+                      {"name": "Huile d'olive 50 cl", "quantity": 1, "keep_cold": false}]}]}],
+    "drop": [{"commune": "Uzès", "stops": [{"key": "5d1e0c3b9a7f2e41", "sequence": 1,
+        "street": "12 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès",
+        "access_note": "code porte 1234, 2e étage", "customer_name": "Jeanne Martin",
+        "customer_phone": "06 12 34 56 78", "state": "pending", "unconfirmed": false,
+        "orders": [{"order_id": 42, "number": "UZ-2026-00042", "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché"},
+            "status": "ready", "unconfirmed": false, "bags": 2, "keep_cold": true, "total_cents": 2350,
+            "amount_due_cents": 2350, "currency": "EUR", "payment_status": "due", "payment_method": null,
+            "payment_means": ["cash", "cheque"], "note": "Sonnez deux fois", "state": "pending", "failure_reason": null}]}]}]
+})))]
 pub struct RoundSheets {
     /// The round's id.
     pub round_id: i64,
@@ -445,6 +485,20 @@ pub struct ShopRoundDay {
 /// A shop's next round and its recent ones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "next": {"date": "2026-12-11", "ready_by": "08:30", "collected": false, "bags": 2,
+        "orders": [{"order_id": 51, "number": "UZ-2026-00051", "customer_name": "Louise Roche", "commune": "Uzès",
+            "status": "ready", "bags": 2, "keep_cold": true, "total_cents": 1240, "state": "pending",
+            "payment_method": null, "by": null, "failure_reason": null}]},
+    "past": [{"date": "2026-12-08", "ready_by": "09:00", "collected": true, "bags": 3,
+        "orders": [
+            {"order_id": 42, "number": "UZ-2026-00042", "customer_name": "Jeanne Martin", "commune": "Uzès",
+             "status": "completed", "bags": 2, "keep_cold": true, "total_cents": 2350, "state": "delivered",
+             "payment_method": "cheque", "by": "Paul Roux", "failure_reason": null},
+            {"order_id": 44, "number": "UZ-2026-00044", "customer_name": "Marc Blanc", "commune": "Saint-Quentin-la-Poterie",
+             "status": "ready", "bags": 1, "keep_cold": false, "total_cents": 990, "state": "failed",
+             "payment_method": null, "by": "Paul Roux", "failure_reason": "nobody_home"}]}]
+})))]
 pub struct ShopRounds {
     /// The next delivery date with orders of the shop (today or later).
     pub next: Option<ShopRoundDay>,

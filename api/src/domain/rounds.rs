@@ -92,7 +92,7 @@ mod tests {
 
     #[test]
     fn stops_sort_by_commune_street_then_number() {
-        let mut streets = vec![
+        let mut streets = [
             ("12 rue Jacques d'Uzès", "Uzès"),
             ("3 rue Jacques d'Uzès", "Uzès"),
             ("12 bis rue Jacques d'Uzès", "Uzès"),

@@ -744,7 +744,7 @@ pub async fn tap_failed(
     }
     let text = format!("{} {note}", reason.as_str());
     tap(&state, user, &req, id, text, move |conn, day, by, at| {
-        rounds::fail(conn, day, id, &stop, reason, &note, by, at)
+        rounds::fail(conn, day, id, &stop, (reason, &note), by, at)
     })
     .await
 }

@@ -662,3 +662,60 @@ on_both_backends! {
         assert_eq!((order.status, payments), (OrderStatus::Completed, 1));
     }
 }
+
+on_both_backends! {
+    async fn bad_input_on_the_new_fields_names_the_field_and_changes_nothing(app) {
+        let people = app.people().await;
+        let d = app.deliveries().await;
+        let invalid = |reply: Reply| reply.invalid_fields();
+        // A volunteer's phone.
+        let reply = call(&app, Method::PATCH, "/me", Some(&people.volunteer), Some(&json!({"phone": "12"}))).await;
+        assert_eq!(invalid(reply), ["phone"]);
+        let reply = call(&app, Method::PATCH, "/me", Some(&people.volunteer), Some(&json!({"phone": "", "name": "x"}))).await;
+        reply.problem(400, "malformed_body");
+        // The access note at checkout.
+        let cart = app.create_cart().await.id;
+        let product = app.product_in(SHOP, 1).await;
+        app.add_to_cart(&cart, product.id, 1).await;
+        let body = json!({
+            "customer": {"name": "Jeanne Martin", "phone": "0612345678"},
+            "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes",
+                "postcode": d.communes[0].postcode, "commune": d.communes[0].name, "access_note": "x".repeat(301)}},
+        });
+        let reply = app.post_json(&format!("/api/v1/carts/{cart}/checkout"), &body, None).await;
+        assert_eq!(invalid(reply), ["fulfilment.address.access_note"]);
+        // Bags: only when marking ready, 1 to 50.
+        let path = format!("/orders/{}/transitions", d.louise.id);
+        let reply = call(&app, Method::POST, &path, Some(&people.merchant), Some(&json!({"to": "confirmed", "bags": 2}))).await;
+        assert_eq!(reply.problem(422, "validation_failed").errors[0].field, "bags");
+        app.shop_moves(&people.merchant, d.louise.id, json!({"to": "confirmed"})).await;
+        let reply = call(&app, Method::POST, &path, Some(&people.merchant), Some(&json!({"to": "ready", "bags": 0}))).await;
+        assert_eq!(invalid(reply), ["bags"]);
+        assert_eq!(app.order_as_shop(&people.merchant, d.louise.id).await.status, OrderStatus::Confirmed);
+        // A shop takes at least one means of payment.
+        let reply = call(&app, Method::PATCH, &format!("/shops/{SHOP}"), Some(&people.merchant), Some(&json!({"delivery_payment_means": []}))).await;
+        assert_eq!(invalid(reply), ["delivery_payment_means"]);
+        let reply = call(&app, Method::PATCH, &format!("/shops/{SHOP}"), Some(&people.merchant), Some(&json!({"delivery_payment_means": ["bitcoin"]}))).await;
+        reply.problem(400, "malformed_body");
+        // Rounds.
+        for (body, field) in [
+            (json!({"date": "2026-13-01", "name": "A"}), "date"),
+            (json!({"date": today(), "name": "  "}), "name"),
+            (json!({"date": today(), "name": "A", "ready_by": "23:00"}), "ready_by"),
+        ] {
+            let reply = call(&app, Method::POST, "/rounds", Some(&people.admin), Some(&body)).await;
+            assert_eq!(invalid(reply), [field]);
+        }
+        let round = app.staffed_round(&people).await;
+        let id = round.id.unwrap();
+        let reply = call(&app, Method::PUT, &format!("/rounds/{id}/stops"), Some(&people.admin), Some(&json!({"stops": ["nope"]}))).await;
+        assert_eq!(reply.problem(422, "validation_failed").errors[0].field, "stops[0]");
+        // Leaving a stop out of its round's list: someone else changed it, read it again.
+        let first = round.stops[0].key.clone();
+        call(&app, Method::PUT, &format!("/rounds/{id}/stops"), Some(&people.admin), Some(&json!({"stops": [first]}))).await.problem(409, "conflict");
+        let key = stop_of(&round, &d.louise).key.clone();
+        let reply = app.tap(Some(&people.volunteer), &format!("/rounds/{id}/stops/{key}/failed"), "k", &json!({"reason": "lost"})).await;
+        reply.problem(400, "malformed_body");
+        assert_eq!(app.round(&people.admin, id).await, round, "nothing changed");
+    }
+}

@@ -921,13 +921,12 @@ fn delivery_event(
     )
 }
 
+/// Notes what happened at the door: `(outcome, reason, payment method)`.
 fn record_outcome(
     conn: &mut DbConn,
     order_id: i64,
     date: &str,
-    outcome: &str,
-    reason: &str,
-    method: Option<PaymentMethod>,
+    (outcome, reason, method): (&str, &str, Option<PaymentMethod>),
     actor: &str,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
@@ -1055,9 +1054,7 @@ pub fn deliver(
             conn,
             row.id,
             &day.date,
-            "delivered",
-            "",
-            method,
+            ("delivered", "", method),
             by.actor,
             now,
         )?;
@@ -1081,8 +1078,7 @@ pub fn fail(
     day: &Day,
     id: i64,
     key: &str,
-    reason: FailureReason,
-    note: &str,
+    (reason, note): (FailureReason, &str),
     by: &Tapper,
     now: DateTime<Utc>,
 ) -> Result<(), ApiError> {
@@ -1151,9 +1147,7 @@ pub fn fail(
             conn,
             row.id,
             &day.date,
-            "failed",
-            reason.as_str(),
-            None,
+            ("failed", reason.as_str(), None),
             by.actor,
             at,
         )?;
