@@ -130,6 +130,8 @@ pub struct RoundsStrings {
     /// Taps waiting to be sent (count).
     pub waiting: fn(usize) -> String,
     pub offline: &'static str,
+    /// Beside a tap not yet sent.
+    pub not_sent: &'static str,
     /// A tap refused because the stop was recorded already.
     pub tap_conflict: &'static str,
     pub collect_heading: &'static str,
@@ -274,6 +276,7 @@ pub static FR: RoundsStrings = RoundsStrings {
         1 => "1 action en attente d'envoi : elle partira dès que le réseau revient.".to_owned(),
         n => format!("{n} actions en attente d'envoi : elles partiront dès que le réseau revient."),
     },
+    not_sent: "(en attente d'envoi)",
     offline: "Pas de réseau : ce qui est affiché peut dater un peu.",
     tap_conflict: "Cet arrêt avait déjà été enregistré par quelqu'un d'autre.",
     collect_heading: "À collecter",
@@ -402,6 +405,7 @@ pub static EN: RoundsStrings = RoundsStrings {
             format!("{n} actions waiting to be sent: they will go as soon as the network is back.")
         }
     },
+    not_sent: "(waiting to be sent)",
     offline: "No network: what is shown may be a little old.",
     tap_conflict: "This stop had already been recorded by someone else.",
     collect_heading: "To collect",

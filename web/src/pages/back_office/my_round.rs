@@ -365,6 +365,7 @@ fn CollectCard(round: i64, sheet: CollectionSheet) -> impl IntoView {
         let slug = slug.clone();
         move |_| outbox.tap(round, slug.clone(), Tap::Collected)
     };
+    let slug_for_mark = slug.clone();
     let orders = sheet
         .orders
         .into_iter()
@@ -393,7 +394,10 @@ fn CollectCard(round: i64, sheet: CollectionSheet) -> impl IntoView {
             <ul>{orders}</ul>
             {move || {
                 if done() {
-                    view! { <p class="my-round__done">"✓ " {tr(|t| t.rounds().collected_done)}</p> }.into_any()
+                    view! {
+                        <p class="my-round__done">"✓ " {tr(|t| t.rounds().collected_done)} <WaitingMark round target=slug_for_mark.clone() /></p>
+                    }
+                    .into_any()
                 } else {
                     let name = sheet.shop.name.clone();
                     view! {
@@ -406,6 +410,18 @@ fn CollectCard(round: i64, sheet: CollectionSheet) -> impl IntoView {
                 }
             }}
         </li>
+    }
+}
+
+/// "(en attente d'envoi)" beside a tap the server has not acknowledged yet.
+#[component]
+fn WaitingMark(round: i64, target: String) -> impl IntoView {
+    let outbox = expect_context::<Outbox>();
+    move || {
+        outbox
+            .waiting(round, &target)
+            .is_some()
+            .then(|| view! { <span class="my-round__waiting">{tr(|t| t.rounds().not_sent)}</span> })
     }
 }
 
@@ -466,6 +482,7 @@ fn StopCard(round: i64, stop: Stop) -> impl IntoView {
         .collect_view();
     let tel = format!("tel:{}", stop.customer_phone.replace(' ', ""));
     let stop_for_forms = stop.clone();
+    let key_for_mark = key.clone();
     view! {
         <li class="my-round__card" data-testid="drop-stop" data-key=key.clone()>
             <h5 class="my-round__stop">{format!("{}. {}", stop.sequence, stop.street)}</h5>
@@ -477,8 +494,12 @@ fn StopCard(round: i64, stop: Stop) -> impl IntoView {
             </p>
             <ul>{orders}</ul>
             {move || match state() {
-                StopState::Delivered => view! { <p class="my-round__done">"✓ " {tr(|t| t.rounds().delivered_done)}</p> }.into_any(),
-                StopState::Failed => view! { <p class="my-round__done my-round__done--failed">"✗ " {tr(|t| t.rounds().failed_done)}</p> }.into_any(),
+                StopState::Delivered => view! {
+                    <p class="my-round__done">"✓ " {tr(|t| t.rounds().delivered_done)} <WaitingMark round target=key_for_mark.clone() /></p>
+                }.into_any(),
+                StopState::Failed => view! {
+                    <p class="my-round__done my-round__done--failed">"✗ " {tr(|t| t.rounds().failed_done)} <WaitingMark round target=key_for_mark.clone() /></p>
+                }.into_any(),
                 StopState::Pending => {
                     let stop = stop_for_forms.clone();
                     view! {

@@ -60,6 +60,7 @@ fn Rounds(rounds: ShopRounds) -> impl IntoView {
             {day_orders(t, &day)}
         }
     });
+    let has_past = !rounds.past.is_empty();
     let past = rounds
         .past
         .into_iter()
@@ -74,10 +75,12 @@ fn Rounds(rounds: ShopRounds) -> impl IntoView {
         <section class="shop-round" data-testid="shop-round" aria-labelledby="shop-round-heading">
             <h2 id="shop-round-heading">{tr(|t| t.rounds().shop_heading)}</h2>
             {next}
-            <details class="shop-round__past">
-                <summary>{tr(|t| t.rounds().shop_past)}</summary>
-                {past}
-            </details>
+            {has_past.then(|| view! {
+                <details class="shop-round__past">
+                    <summary>{tr(|t| t.rounds().shop_past)}</summary>
+                    {past}
+                </details>
+            })}
         </section>
     }
 }
