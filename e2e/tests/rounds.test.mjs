@@ -163,6 +163,9 @@ test('an admin splits a date, a volunteer drives it offline and online, the shop
   await page.locator('[data-testid="collection-sheet"]').nth(1).waitFor();
   assert.equal(await page.locator('[data-testid="drop-sheet"]').count(), 1, 'one drop sheet per volunteer');
   await screenshot(page, 'rounds-sheets', { fullPage: true });
+  // Printed: a page per shop's collection sheet, then one per volunteer's drop sheet.
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  assert.equal((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length, 3, 'three A4 pages');
   await assertNoSeriousA11yViolations(page);
   assert.deepEqual(problems, []);
 

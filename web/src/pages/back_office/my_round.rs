@@ -7,7 +7,8 @@
 //! when the browser says it is back online, every [`RETRY_MS`] meanwhile, and when the page
 //! opens again. The server records a key once, so a tap sent twice counts once. The page
 //! shows a tap as done at once and says how many are still waiting to be sent. The last
-//! sheets read are kept too, so a page reloaded without signal still shows the round.
+//! sheets read are kept too, so that a page opened again without signal (the app itself
+//! from the browser's cache) still shows the round.
 //!
 //! Browser tests rely on `[data-testid="collect-shop"]` (`data-shop`),
 //! `[data-testid="drop-stop"]` (`data-key`), `[data-testid="pending-taps"]` and the
