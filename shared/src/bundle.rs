@@ -10,14 +10,16 @@ pub enum Bundle {
     Browse,
     /// Basket, checkout, confirmation, tracking, and the shopper's account.
     Order,
-    /// The shops' back-office: orders inbox, products.
+    /// The shops' back-office: orders inbox, products; the association's pages and the
+    /// volunteers' round.
     BackOffice,
 }
 
 /// First path segments of the [`Bundle::Order`] pages.
 const ORDER_SEGMENTS: [&str; 4] = ["panier", "commande", "suivi", "compte"];
-/// First path segment of the [`Bundle::BackOffice`] pages.
-const BACK_OFFICE_SEGMENT: &str = "gestion";
+/// First path segments of the [`Bundle::BackOffice`] pages: the back-office, and the
+/// volunteers' round on their phone (issue 11), which shares its code with the planning.
+const BACK_OFFICE_SEGMENTS: [&str; 2] = ["gestion", "tournee"];
 
 impl Bundle {
     /// The bundle that shows `path` (an absolute path, without query string).
@@ -25,7 +27,7 @@ impl Bundle {
         let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
         if ORDER_SEGMENTS.contains(&first) {
             Bundle::Order
-        } else if first == BACK_OFFICE_SEGMENT {
+        } else if BACK_OFFICE_SEGMENTS.contains(&first) {
             Bundle::BackOffice
         } else {
             Bundle::Browse
@@ -74,7 +76,11 @@ mod tests {
 
     #[test]
     fn the_back_office_is_its_own_bundle() {
-        for path in ["/gestion", "/gestion/epicerie-du-duche/commandes"] {
+        for path in [
+            "/gestion",
+            "/gestion/epicerie-du-duche/commandes",
+            "/tournee",
+        ] {
             assert_eq!(Bundle::for_path(path), Bundle::BackOffice, "{path}");
         }
     }

@@ -29,6 +29,11 @@ use shared::{
     error::{ErrorCode, Problem},
     mail::{MailMessage, MailQuery, MailSummary},
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
+    // Delivery rounds (issue 11).
+    rounds::{
+        CreateRound, DeliveredTap, FailedTap, Round, RoundList, RoundSheets, RoundsQuery,
+        SetRoundStops, SetRoundVolunteers, ShopRounds, UpdateRound, Volunteer,
+    },
     shop_admin::{
         AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey, NewApiKey,
         ShopProfile, UpdateShop,
@@ -883,6 +888,133 @@ pub async fn reset_with_code(reset: &ResetWithCode) -> Result<(), ApiError> {
     let body = json(reset)?;
     send(Method::POST, "/auth/reset-with-code", Some(body), &[]).await?;
     Ok(())
+}
+
+// Delivery rounds (issue 11).
+
+/// `GET /rounds`: a date's rounds (admins), or without a date the rounds from yesterday to
+/// tomorrow (a volunteer: only theirs).
+pub async fn rounds(token: &str, date: Option<String>) -> Result<RoundList, ApiError> {
+    authorized_get("/rounds", &RoundsQuery { date }, token).await
+}
+
+/// `POST /rounds`: a new round of a date (the date's first takes every delivery).
+pub async fn create_round(token: &str, round: &CreateRound) -> Result<Round, ApiError> {
+    authorized_send(Method::POST, "/rounds", json(round)?, token).await
+}
+
+/// `PATCH /rounds/{id}`: renames a round or changes its ready-by time.
+pub async fn update_round(token: &str, id: i64, change: &UpdateRound) -> Result<Round, ApiError> {
+    authorized_send(
+        Method::PATCH,
+        &format!("/rounds/{id}"),
+        json(change)?,
+        token,
+    )
+    .await
+}
+
+/// `DELETE /rounds/{id}`: removes a round; its stops go back to the date's first round.
+pub async fn delete_round(token: &str, id: i64) -> Result<(), ApiError> {
+    authorized_delete(&format!("/rounds/{id}"), token).await
+}
+
+/// `PUT /rounds/{id}/volunteers`: who drives the round.
+pub async fn set_round_volunteers(
+    token: &str,
+    id: i64,
+    volunteer_ids: Vec<i64>,
+) -> Result<Round, ApiError> {
+    let body = json(&SetRoundVolunteers { volunteer_ids })?;
+    authorized_send(
+        Method::PUT,
+        &format!("/rounds/{id}/volunteers"),
+        body,
+        token,
+    )
+    .await
+}
+
+/// `PUT /rounds/{id}/stops`: the round's stops in driving order (a stop of another round
+/// listed here moves into this one).
+pub async fn set_round_stops(token: &str, id: i64, stops: Vec<String>) -> Result<Round, ApiError> {
+    let body = json(&SetRoundStops { stops })?;
+    authorized_send(Method::PUT, &format!("/rounds/{id}/stops"), body, token).await
+}
+
+/// `GET /rounds/{id}/sheets`: the collection and drop sheets; `None` when not the
+/// caller's (404).
+pub async fn round_sheets(token: &str, id: i64) -> Result<Option<RoundSheets>, ApiError> {
+    found(authorized_get(&format!("/rounds/{id}/sheets"), &NoQuery {}, token).await)
+}
+
+/// `GET /rounds/{id}/sheets.csv`: the sheets as a spreadsheet file.
+pub async fn round_sheets_csv(token: &str, id: i64) -> Result<Vec<u8>, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let headers = [("Authorization", bearer.as_str()), ("Accept", "text/csv")];
+    let response = send_get(&format!("/rounds/{id}/sheets.csv"), Vec::new(), &headers).await?;
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// `POST /rounds/{id}/shops/{slug}/collected`, once per `key` however often it is sent.
+pub async fn tap_collected(token: &str, id: i64, slug: &str, key: &str) -> Result<(), ApiError> {
+    let path = format!(
+        "/rounds/{id}/shops/{}/collected",
+        js_sys::encode_uri_component(slug)
+    );
+    tap(token, &path, None, key).await
+}
+
+/// `POST /rounds/{id}/stops/{stop}/delivered`, once per `key`.
+pub async fn tap_delivered(
+    token: &str,
+    id: i64,
+    stop: &str,
+    tap_body: &DeliveredTap,
+    key: &str,
+) -> Result<(), ApiError> {
+    let path = format!(
+        "/rounds/{id}/stops/{}/delivered",
+        js_sys::encode_uri_component(stop)
+    );
+    tap(token, &path, Some(json(tap_body)?), key).await
+}
+
+/// `POST /rounds/{id}/stops/{stop}/failed`, once per `key`.
+pub async fn tap_failed(
+    token: &str,
+    id: i64,
+    stop: &str,
+    tap_body: &FailedTap,
+    key: &str,
+) -> Result<(), ApiError> {
+    let path = format!(
+        "/rounds/{id}/stops/{}/failed",
+        js_sys::encode_uri_component(stop)
+    );
+    tap(token, &path, Some(json(tap_body)?), key).await
+}
+
+/// A volunteer's tap with its own `Idempotency-Key`; its answer (the round) is not read:
+/// the page loads the sheets again.
+async fn tap(token: &str, path: &str, body: Option<String>, key: &str) -> Result<(), ApiError> {
+    let bearer = format!("Bearer {token}");
+    let headers = [("Authorization", bearer.as_str()), ("Idempotency-Key", key)];
+    send(Method::POST, path, body, &headers).await?;
+    Ok(())
+}
+
+/// `GET /admin/volunteers`: the association's volunteers with their phone.
+pub async fn volunteers(token: &str) -> Result<Vec<Volunteer>, ApiError> {
+    authorized_get("/admin/volunteers", &NoQuery {}, token).await
+}
+
+/// `GET /shops/{slug}/rounds/next`: the shop's next round and its last ones.
+pub async fn shop_rounds(token: &str, slug: &str) -> Result<ShopRounds, ApiError> {
+    authorized_get(&shop_path(slug, "/rounds/next"), &NoQuery {}, token).await
 }
 
 /// A `DELETE` whose success has no body (204).

@@ -38,6 +38,11 @@ use crate::{
 use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
 // The association's mailbox (issue 12).
 use crate::{pages::MailboxPage, routes::MAILBOX_PATH};
+// Delivery rounds (issue 11).
+use crate::{
+    pages::{MyRoundPage, RoundSheetsPage, RoundsPage},
+    routes::{MY_ROUND_PATH, ROUND_SHEETS_PATH, ROUNDS_PATH},
+};
 // People (account administration).
 use crate::{
     pages::{PeoplePage, PersonPage, ResetWithCodePage},
@@ -144,6 +149,10 @@ pub fn back_office_routes() -> impl IntoView {
             // People (account administration).
             <Route path=PEOPLE_PATH view=PeoplePage />
             <Route path=PERSON_PATH view=PersonPage />
+            // Delivery rounds (issue 11).
+            <Route path=ROUNDS_PATH view=RoundsPage />
+            <Route path=ROUND_SHEETS_PATH view=RoundSheetsPage />
+            <Route path=MY_ROUND_PATH view=MyRoundPage />
         </Routes>
     }
 }

@@ -41,6 +41,9 @@
 //! | back-office: people, the accounts (admins) | `/gestion/association/personnes?q=martin&role=benevole&page=2` |
 //! | back-office: one account (admins) | `/gestion/association/personnes/42` |
 //! | a new password with the association's code | `/compte/code` |
+//! | back-office: a date's delivery rounds (admins) | `/gestion/association/tournees?date=2026-12-11` |
+//! | back-office: a round's sheets to print | `/gestion/association/tournees/7/feuilles` |
+//! | the volunteer's round on their phone | `/tournee` |
 
 use std::fmt::Write as _;
 
@@ -108,6 +111,16 @@ const PEOPLE: &str = "personnes";
 const RESET_WITH_CODE: &str = "code";
 /// People: the role shown, see [`role_word`].
 const ROLE_PARAM: &str = "role";
+
+// Delivery rounds (issue 11).
+/// Back-office: third segment of the rounds' planning, after [`ASSOCIATION`].
+const ROUNDS: &str = "tournees";
+/// Back-office: last segment of a round's sheets to print.
+const ROUND_SHEETS: &str = "feuilles";
+/// First (and only) segment of the volunteer's round; a path of the back-office bundle.
+const MY_ROUND: &str = "tournee";
+/// Rounds' planning: the delivery date shown, `YYYY-MM-DD`.
+const DATE_PARAM: &str = "date";
 
 /// Log-in and sign-up: the path to go to afterwards.
 const NEXT_PARAM: &str = "retour";
@@ -331,6 +344,34 @@ pub const PERSON_PATH: (
 pub const RESET_WITH_CODE_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
     (StaticSegment(ACCOUNT), StaticSegment(RESET_WITH_CODE));
 
+// Delivery rounds (issue 11).
+/// Route pattern of [`Page::Rounds`].
+pub const ROUNDS_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(ROUNDS),
+);
+/// Route pattern of [`Page::RoundSheets`].
+pub const ROUND_SHEETS_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    ParamSegment,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(ROUNDS),
+    ParamSegment(ID),
+    StaticSegment(ROUND_SHEETS),
+);
+/// Route pattern of [`Page::MyRound`].
+pub const MY_ROUND_PATH: StaticSegment<&str> = StaticSegment(MY_ROUND);
+
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Page {
@@ -414,6 +455,13 @@ pub enum Page {
     Person(i64),
     /// A new password with the one-time code the association read out on the phone.
     ResetWithCode,
+    // Delivery rounds (issue 11).
+    /// Back-office: a delivery date's rounds (admins); without a date, the next one.
+    Rounds(Option<String>),
+    /// Back-office: a round's collection and drop sheets, to print (its id).
+    RoundSheets(i64),
+    /// The volunteer's rounds on their phone, from yesterday to tomorrow.
+    MyRound,
 }
 
 impl Page {
@@ -561,6 +609,17 @@ impl Page {
             }
             Page::Person(id) => format!("/{BACK_OFFICE}/{ASSOCIATION}/{PEOPLE}/{id}"),
             Page::ResetWithCode => format!("/{ACCOUNT}/{RESET_WITH_CODE}"),
+            Page::Rounds(date) => {
+                let mut query = QueryString::default();
+                if let Some(date) = date {
+                    query.push(DATE_PARAM, date);
+                }
+                format!("/{BACK_OFFICE}/{ASSOCIATION}/{ROUNDS}{}", query.0)
+            }
+            Page::RoundSheets(id) => {
+                format!("/{BACK_OFFICE}/{ASSOCIATION}/{ROUNDS}/{id}/{ROUND_SHEETS}")
+            }
+            Page::MyRound => format!("/{MY_ROUND}"),
         }
     }
 }
@@ -831,6 +890,29 @@ fn parse_role_word(word: &str) -> Option<Role> {
 /// The account id of a [`PERSON_PATH`] route.
 pub fn person_id(params: &ParamsMap) -> Option<i64> {
     read_product_id(params.get_str(ID))
+}
+
+/// The round of a [`ROUND_SHEETS_PATH`] route.
+pub fn round_id(params: &ParamsMap) -> Option<i64> {
+    read_product_id(params.get_str(ID))
+}
+
+/// The delivery date of a [`Page::Rounds`] address: `YYYY-MM-DD`, else none.
+pub fn round_date(query: &ParamsMap) -> Option<String> {
+    query
+        .get_str(DATE_PARAM)
+        .map(str::trim)
+        .filter(|date| {
+            date.len() == 10
+                && date.char_indices().all(|(at, ch)| {
+                    if at == 4 || at == 7 {
+                        ch == '-'
+                    } else {
+                        ch.is_ascii_digit()
+                    }
+                })
+        })
+        .map(str::to_owned)
 }
 
 /// How a product status is written in the address.

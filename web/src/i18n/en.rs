@@ -23,7 +23,6 @@ pub static STRINGS: Strings = Strings {
     stale: &super::stale::EN,
     delivery: &super::delivery::EN,
     hoarding: &super::hoarding::EN,
-    mailbox: &super::mailbox::EN,
     lang_short: "EN",
     lang_name: "English version",
 
@@ -596,7 +595,7 @@ fn more_of(name: &str) -> String {
 }
 
 /// "Tuesday 1 December"; the ISO text itself if it is not a date.
-fn date(iso: &str) -> String {
+pub(super) fn date(iso: &str) -> String {
     let Some((day, month, weekday)) = calendar_date(iso) else {
         return iso.to_owned();
     };

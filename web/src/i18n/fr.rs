@@ -23,7 +23,6 @@ pub static STRINGS: Strings = Strings {
     stale: &super::stale::FR,
     delivery: &super::delivery::FR,
     hoarding: &super::hoarding::FR,
-    mailbox: &super::mailbox::FR,
     lang_short: "FR",
     lang_name: "version française",
 
@@ -595,7 +594,7 @@ fn more_of(name: &str) -> String {
 }
 
 /// "mardi 1er décembre"; the ISO text itself if it is not a date.
-fn date(iso: &str) -> String {
+pub(super) fn date(iso: &str) -> String {
     let Some((day, month, weekday)) = calendar_date(iso) else {
         return iso.to_owned();
     };

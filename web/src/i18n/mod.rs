@@ -20,6 +20,8 @@ pub mod marketplace;
 pub mod stale;
 // People (account administration).
 mod people;
+// Delivery rounds (issue 11).
+pub mod rounds;
 
 pub use people::PeopleStrings;
 
@@ -84,8 +86,6 @@ pub struct Strings {
     pub delivery: &'static delivery::DeliveryStrings,
     /// Hoarding (issue 10): a full basket, too many orders waiting, released orders.
     pub hoarding: &'static hoarding::HoardingStrings,
-    /// The association's mailbox (issue 12).
-    pub mailbox: &'static mailbox::MailboxStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.
@@ -1105,6 +1105,37 @@ impl Strings {
             OrderStatus::Ready => self.status_ready,
             OrderStatus::Completed => self.status_completed,
             OrderStatus::Cancelled => self.status_cancelled,
+        }
+    }
+
+    /// Delivery rounds (issue 11): read through a function rather than a field, so that
+    /// only the bundles that show rounds carry their strings (the browsing bundle is at its
+    /// size budget).
+    pub fn rounds(&'static self) -> &'static rounds::RoundsStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &rounds::EN
+        } else {
+            &rounds::FR
+        }
+    }
+
+    /// The association's mailbox (issue 12), read through a function like
+    /// [`Strings::rounds`] so that only the back-office carries its strings.
+    pub fn mailbox(&'static self) -> &'static mailbox::MailboxStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &mailbox::EN
+        } else {
+            &mailbox::FR
+        }
+    }
+
+    /// A payment method in words.
+    pub fn payment(&self, method: shared::shop_orders::PaymentMethod) -> &'static str {
+        use shared::shop_orders::PaymentMethod;
+        match method {
+            PaymentMethod::Cash => self.bo_cash,
+            PaymentMethod::Card => self.bo_card,
+            PaymentMethod::Cheque => self.bo_cheque,
         }
     }
 

@@ -164,6 +164,9 @@ pub fn MyOrdersPage() -> impl IntoView {
                                 {runs_shops.then(|| view! {
                                     <a class="button" href=Page::BackOffice.href()>{tr(|t| t.bo_back_office_link)}</a>
                                 })}
+                                {(user.role == Role::Volunteer).then(|| view! {
+                                    <a class="button" href=Page::MyRound.href()>{tr(|t| t.rounds().my_link)}</a>
+                                })}
                                 <button type="button" class="button button--secondary" on:click=logout.clone()>
                                     {tr(|t| t.logout_button)}
                                 </button>
@@ -194,7 +197,8 @@ fn LoginPrompt() -> impl IntoView {
 fn landing(user: &Me) -> String {
     match user.role {
         Role::Merchant | Role::Admin => Page::BackOffice.href(),
-        Role::Customer | Role::Volunteer => Page::MyOrders(1).href(),
+        Role::Volunteer => Page::MyRound.href(),
+        Role::Customer => Page::MyOrders(1).href(),
     }
 }
 

@@ -19,6 +19,7 @@ mod shops;
 pub use account::{LoginPage, MyOrdersPage, RegisterPage};
 // The delivery zone and days (issue 9).
 pub use back_office::DeliveryPage;
+// Delivery rounds (issue 11).
 pub use back_office::{
     AssociationCategoriesPage, AssociationPage, BackOfficePage, EditProductPage, JoinShopPage,
     NewProductPage, PhoneOrderPage, ShopKeysPage, ShopOrdersPage, ShopProductsPage,
@@ -26,6 +27,8 @@ pub use back_office::{
 };
 // The association's mailbox (issue 12).
 pub use back_office::MailboxPage;
+pub use back_office::{MyRoundPage, RoundSheetsPage, RoundsPage};
+pub(crate) use checkout::new_key;
 // People (account administration).
 pub use back_office::{PeoplePage, PersonPage};
 pub use basket::BasketPage;

@@ -17,7 +17,7 @@ use crate::{
 #[component]
 pub(super) fn AssociationNav() -> impl IntoView {
     let here = leptos_router::hooks::use_location().pathname;
-    let pages: [(Page, Text); 7] = [
+    let pages: [(Page, Text); 8] = [
         (Page::Association, |t| t.marketplace.nav_shops),
         (Page::Setup, |t| t.marketplace.nav_setup),
         (Page::Settings, |t| t.marketplace.nav_settings),
@@ -25,10 +25,11 @@ pub(super) fn AssociationNav() -> impl IntoView {
             t.marketplace.nav_categories
         }),
         (Page::Delivery, |t| t.marketplace.nav_delivery),
+        (Page::Rounds(None), |t| t.rounds().nav),
         (Page::People(PeopleFilter::default()), |t| {
             t.marketplace.nav_people
         }),
-        (Page::Mailbox, |t| t.mailbox.nav),
+        (Page::Mailbox, |t| t.mailbox().nav),
     ];
     let links = pages
         .into_iter()

@@ -131,7 +131,7 @@ pub fn MailboxPage() -> impl IntoView {
                 .map(|mail| view! { <MailRow mail /> })
                 .collect_view();
             view! {
-                {list.total.eq(&0).then(|| view! { <p>{tr(|t| t.mailbox.empty)}</p> })}
+                {list.total.eq(&0).then(|| view! { <p>{tr(|t| t.mailbox().empty)}</p> })}
                 <ul class="mailbox">{rows}</ul>
                 <Pagination
                     page=list.page
@@ -144,7 +144,7 @@ pub fn MailboxPage() -> impl IntoView {
         }
     };
     let options = move || {
-        let t = use_i18n().t().mailbox;
+        let t = use_i18n().t().mailbox();
         let shown = state();
         let mut options = vec![view! {
             <option value="" selected=shown.is_none()>{t.filter_all}</option>
@@ -155,11 +155,11 @@ pub fn MailboxPage() -> impl IntoView {
         options
     };
     view! {
-        <Frame heading=|t| t.mailbox.heading>
+        <Frame heading=|t| t.mailbox().heading>
             <AssociationNav />
-            <p>{tr(|t| t.mailbox.intro)}</p>
+            <p>{tr(|t| t.mailbox().intro)}</p>
             <div class="field">
-                <label for="mail-state">{tr(|t| t.mailbox.filter_label)}</label>
+                <label for="mail-state">{tr(|t| t.mailbox().filter_label)}</label>
                 <select id="mail-state" on:change=choose>{options}</select>
             </div>
             <Loaded resource loaded />
@@ -210,21 +210,21 @@ fn MailRow(mail: MailSummary) -> impl IntoView {
             <h2 class="mailbox__subject">{mail.subject.clone()}</h2>
             <p>
                 <span class=format!("badge badge--{}", state.as_str())>
-                    {move || state_name(i18n.t().mailbox, state)}
+                    {move || state_name(i18n.t().mailbox(), state)}
                 </span>
-                " " {tr(|t| t.mailbox.to)} " : " {mail.recipient.clone()}
+                " " {tr(|t| t.mailbox().to)} " : " {mail.recipient.clone()}
             </p>
             <p class="mailbox__times">
-                {tr(|t| t.mailbox.created)} " " {move || when(&created, i18n.lang().code())}
+                {tr(|t| t.mailbox().created)} " " {move || when(&created, i18n.lang().code())}
                 {sent.clone().map(|sent| view! {
-                    " · " {tr(|t| t.mailbox.sent)} " " {move || when(&sent, i18n.lang().code())}
+                    " · " {tr(|t| t.mailbox().sent)} " " {move || when(&sent, i18n.lang().code())}
                 })}
                 {(mail.attempts > 0).then(|| view! {
-                    " · " {tr(|t| t.mailbox.attempts)} " : " {mail.attempts}
+                    " · " {tr(|t| t.mailbox().attempts)} " : " {mail.attempts}
                 })}
             </p>
             {mail.last_error.clone().map(|error| view! {
-                <p class="mailbox__error">{tr(|t| t.mailbox.last_error)} " : " {error}</p>
+                <p class="mailbox__error">{tr(|t| t.mailbox().last_error)} " : " {error}</p>
             })}
             <button
                 type="button"
@@ -234,12 +234,12 @@ fn MailRow(mail: MailSummary) -> impl IntoView {
                 on:click=toggle
             >
                 {move || {
-                    let t = i18n.t().mailbox;
+                    let t = i18n.t().mailbox();
                     if opened.with(Option::is_some) { t.close } else { t.read }
                 }}
             </button>
             <div id=details_id>
-                {move || loading.get().then(|| view! { <p class="loading" role="status">{tr(|t| t.mailbox.loading)}</p> })}
+                {move || loading.get().then(|| view! { <p class="loading" role="status">{tr(|t| t.mailbox().loading)}</p> })}
                 {move || problem.get().map(|error| view! { <ProblemText error /> })}
                 {move || opened.get().map(|message| view! { <MailView message /> })}
             </div>
@@ -257,7 +257,7 @@ fn MailView(message: MailMessage) -> impl IntoView {
         .collect_view();
     view! {
         <dl class="mailbox__headers">{headers}</dl>
-        <h3>{tr(|t| t.mailbox.text_part)}</h3>
+        <h3>{tr(|t| t.mailbox().text_part)}</h3>
         <pre class="mailbox__text" data-testid="mail-text">{message.text}</pre>
     }
 }

@@ -28,8 +28,14 @@ mod product_edit;
 mod product_picture;
 mod products;
 mod profile;
+// Delivery rounds (issue 11): the planning, the sheets, the volunteer's phone view, the
+// shop's next round.
+mod my_round;
+mod round_sheets;
+mod rounds;
 mod settings;
 mod setup;
+mod shop_round;
 
 use leptos::prelude::*;
 use shared::auth::Role;
@@ -40,12 +46,15 @@ pub use delivery::DeliveryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
 pub use mailbox::MailboxPage;
+pub use my_round::MyRoundPage;
 pub use orders::ShopOrdersPage;
 pub use people::{PeoplePage, PersonPage};
 pub use phone_order::PhoneOrderPage;
 pub use product_edit::{EditProductPage, NewProductPage};
 pub use products::ShopProductsPage;
 pub use profile::ShopProfilePage;
+pub use round_sheets::RoundSheetsPage;
+pub use rounds::RoundsPage;
 pub use settings::SettingsPage;
 pub use setup::SetupPage;
 
@@ -107,10 +116,18 @@ pub fn BackOfficePage() -> impl IntoView {
             .into_any()
     };
     let is_admin = move || session.user().is_some_and(|user| user.role == Role::Admin);
+    let is_volunteer = move || {
+        session
+            .user()
+            .is_some_and(|user| user.role == Role::Volunteer)
+    };
     view! {
         <Frame heading=|t| t.bo_heading>
             {move || is_admin().then(|| view! {
                 <p><a class="button" href=Page::Association.href()>{tr(|t| t.bo_association_link)}</a></p>
+            })}
+            {move || is_volunteer().then(|| view! {
+                <p><a class="button" href=Page::MyRound.href()>{tr(|t| t.rounds().my_link)}</a></p>
             })}
             <ul class="bo-shops">
                 <Loaded resource=shops loaded />

@@ -88,6 +88,7 @@ pub fn ShopOrdersPage() -> impl IntoView {
             return view! { <LoginNeeded /> }.into_any();
         }
         view! {
+            <super::shop_round::ShopNextRound slug=slug() />
             <p>{tr(|t| t.bo_live)}</p>
             <div class="check">
                 <input id="son" type="checkbox" on:change=toggle_sound />
