@@ -55,7 +55,10 @@ pub struct CreateRound {
     /// When the shops must have the bags ready, `HH:MM` from 05:00 to 14:00; `09:00` by
     /// default.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^((0[5-9]|1[0-3]):[0-5][0-9]|14:00)$")
+    )]
     pub ready_by: Option<String>,
 }
 
@@ -71,7 +74,10 @@ pub struct UpdateRound {
     pub name: Option<String>,
     /// `HH:MM` from 05:00 to 14:00.
     #[serde(default)]
-    #[cfg_attr(feature = "openapi", schema(pattern = r"^[0-9]{2}:[0-9]{2}$"))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(pattern = r"^((0[5-9]|1[0-3]):[0-5][0-9]|14:00)$")
+    )]
     pub ready_by: Option<String>,
 }
 
@@ -513,6 +519,9 @@ pub struct ShopRounds {
 #[serde(deny_unknown_fields)]
 pub struct UpdateMe {
     /// A French phone number (volunteers need one); empty removes it.
-    #[cfg_attr(feature = "openapi", schema(max_length = 30))]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(max_length = 30, pattern = "<phone-or-empty>")
+    )]
     pub phone: String,
 }

@@ -58,14 +58,17 @@ pub fn initials(name: &str) -> String {
 
 /// A ready-by time, `HH:MM` from 05:00 to 14:00 (the rounds run in the morning).
 pub fn parse_ready_by(value: &str) -> Option<String> {
-    let time = chrono::NaiveTime::parse_from_str(value.trim(), "%H:%M").ok()?;
-    let hour = chrono::Timelike::hour(&time);
-    (value.trim().len() == 5 && (5..=14).contains(&hour)).then(|| time.format("%H:%M").to_string())
+    // Exactly `HH:MM`, as the document's pattern says: no space around it.
+    let time = chrono::NaiveTime::parse_from_str(value, "%H:%M").ok()?;
+    let earliest = chrono::NaiveTime::from_hms_opt(5, 0, 0)?;
+    let latest = chrono::NaiveTime::from_hms_opt(14, 0, 0)?;
+    (value.len() == 5 && (earliest..=latest).contains(&time))
+        .then(|| time.format("%H:%M").to_string())
 }
 
 /// A delivery date, `YYYY-MM-DD`.
 pub fn parse_date(value: &str) -> Option<NaiveDate> {
-    let value = value.trim();
+    // Exactly `YYYY-MM-DD`, as the document's pattern says: no space around it.
     NaiveDate::parse_from_str(value, "%Y-%m-%d")
         .ok()
         .filter(|_| value.len() == 10)
@@ -125,6 +128,10 @@ mod tests {
         assert_eq!(parse_ready_by("08:30").as_deref(), Some("08:30"));
         assert_eq!(parse_ready_by("8:30"), None);
         assert_eq!(parse_ready_by("22:00"), None);
+        assert_eq!(parse_ready_by("14:00").as_deref(), Some("14:00"));
+        assert_eq!(parse_ready_by("14:01"), None);
+        assert_eq!(parse_ready_by("04:59"), None);
+        assert_eq!(parse_ready_by(" 08:30"), None);
         assert_eq!(parse_ready_by("soon"), None);
     }
 

@@ -489,6 +489,10 @@ pub async fn update_me(
     body: Json<UpdateMe>,
 ) -> Result<Json<Me>, ApiError> {
     let phone = body.into_inner().phone;
+    // The document's bound, before the spaces around the number are trimmed.
+    if phone.chars().count() > 30 {
+        return Err(ApiError::invalid("phone", "at most 30 characters"));
+    }
     let phone = if phone.trim().is_empty() {
         None
     } else {

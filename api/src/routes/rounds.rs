@@ -128,6 +128,7 @@ where
     responses(
         (status = 200, description = "The rounds", body = RoundList),
         (status = 400, description = "`date` is not `YYYY-MM-DD`", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: `date` has the shape but is not a real date", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in (an API key is not enough)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Neither an admin nor a volunteer", body = Problem, content_type = "application/problem+json"),
     )
@@ -139,9 +140,10 @@ pub async fn list_rounds(
     ValidQuery(query): ValidQuery<RoundsQuery>,
 ) -> Result<Json<RoundList>, ApiError> {
     let date = match query.date.as_deref() {
-        Some(date) => {
-            Some(parse_date(date).ok_or_else(|| ApiError::invalid("date", "must be YYYY-MM-DD"))?)
-        }
+        Some(date) => Some(
+            parse_date(date)
+                .ok_or_else(|| ApiError::refused("date", "must be a real date, YYYY-MM-DD"))?,
+        ),
         None => None,
     };
     if !matches!(user.role, Role::Admin | Role::Volunteer) {
@@ -199,6 +201,7 @@ pub async fn list_rounds(
     responses(
         (status = 201, description = "The new round", body = Round),
         (status = 400, description = "A bad `date`, `name` or `ready_by`; `errors` names it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: `date` has the shape but is not a real date", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
     )
@@ -211,8 +214,8 @@ pub async fn create_round(
 ) -> Result<HttpResponse, ApiError> {
     require_admin(user)?;
     let body = body.into_inner();
-    let date =
-        parse_date(&body.date).ok_or_else(|| ApiError::invalid("date", "must be YYYY-MM-DD"))?;
+    let date = parse_date(&body.date)
+        .ok_or_else(|| ApiError::refused("date", "must be a real date, YYYY-MM-DD"))?;
     let name = parse_name(&body.name)?;
     let ready = match body.ready_by.as_deref() {
         Some(value) => ready_by(value)?,
@@ -331,10 +334,10 @@ pub async fn delete_round(
     security(("bearer" = [])),
     responses(
         (status = 200, description = "The round", body = Round),
-        (status = 400, description = "More than 10 volunteers, or a volunteer twice", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed body, or an unknown field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin, or no such round", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: an account that is not a volunteer (`errors` names `volunteer_ids[i]`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: more than 10 volunteers, one listed twice, or an account that is not a volunteer (`errors` names `volunteer_ids[i]`)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[put("/rounds/{id}/volunteers")]
@@ -346,10 +349,10 @@ pub async fn set_round_volunteers(
 ) -> Result<Json<Round>, ApiError> {
     let ids = body.into_inner().volunteer_ids;
     if ids.len() > MAX_VOLUNTEERS {
-        return Err(ApiError::invalid("volunteer_ids", "at most 10 volunteers"));
+        return Err(ApiError::refused("volunteer_ids", "at most 10 volunteers"));
     }
     if let Some(index) = (1..ids.len()).find(|&i| ids[..i].contains(&ids[i])) {
-        return Err(ApiError::invalid(
+        return Err(ApiError::refused(
             format!("volunteer_ids[{index}]"),
             "is already listed",
         ));

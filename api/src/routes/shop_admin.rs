@@ -233,15 +233,19 @@ fn parse_application(body: ApplyForShop) -> Result<ValidApplication, ApiError> {
 /// Checks a profile change, field by field; what depends on the shop is checked later.
 fn parse_update(body: UpdateShop) -> Result<ShopChanges, ApiError> {
     let mut errors = Errors::default();
-    if body
-        .delivery_payment_means
-        .as_ref()
-        .is_some_and(Vec::is_empty)
-    {
-        errors.add(
-            "delivery_payment_means",
-            "name at least one: cash, cheque or card",
-        );
+    if let Some(means) = &body.delivery_payment_means {
+        if means.is_empty() {
+            errors.add(
+                "delivery_payment_means",
+                "name at least one: cash, cheque or card",
+            );
+        } else if means.len() > 3 {
+            // A mean named twice counts once, but the list is three items at most.
+            errors.add(
+                "delivery_payment_means",
+                "at most three: cash, cheque and card",
+            );
+        }
     }
     let mut hours = None;
     if let Some(slots) = body.opening_hours {

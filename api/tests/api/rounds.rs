@@ -695,11 +695,15 @@ on_both_backends! {
         // A shop takes at least one means of payment.
         let reply = call(&app, Method::PATCH, &format!("/shops/{SHOP}"), Some(&people.merchant), Some(&json!({"delivery_payment_means": []}))).await;
         assert_eq!(invalid(reply), ["delivery_payment_means"]);
+        let reply = call(&app, Method::PATCH, &format!("/shops/{SHOP}"), Some(&people.merchant), Some(&json!({"delivery_payment_means": ["card", "card", "card", "card"]}))).await;
+        assert_eq!(invalid(reply), ["delivery_payment_means"]);
         let reply = call(&app, Method::PATCH, &format!("/shops/{SHOP}"), Some(&people.merchant), Some(&json!({"delivery_payment_means": ["bitcoin"]}))).await;
         reply.problem(400, "malformed_body");
         // Rounds.
+        // A date of the right shape that does not exist is refused by the data (422).
+        let reply = call(&app, Method::POST, "/rounds", Some(&people.admin), Some(&json!({"date": "2026-13-01", "name": "A"}))).await;
+        assert_eq!(reply.refused_fields(), ["date"]);
         for (body, field) in [
-            (json!({"date": "2026-13-01", "name": "A"}), "date"),
             (json!({"date": today(), "name": "  "}), "name"),
             (json!({"date": today(), "name": "A", "ready_by": "23:00"}), "ready_by"),
         ] {
