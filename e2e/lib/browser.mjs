@@ -84,15 +84,27 @@ export async function newPhonePage(browser) {
   const navigations = new WeakMap();
   const navigationsOf = (frame) => navigations.get(frame) ?? 0;
   const startedAt = new WeakMap();
+  // Frames with a navigation requested and not committed yet: the page is leaving, and what
+  // it starts meanwhile (a token refresh on `visibilitychange`, say) is abandoned with it.
+  const leaving = new WeakSet();
+  const startedWhileLeaving = new WeakSet();
+  page.on('framenavigated', (frame) => leaving.delete(frame));
   page.on('request', (req) => {
     const frame = req.frame();
-    if (req.isNavigationRequest()) navigations.set(frame, navigationsOf(frame) + 1);
-    else startedAt.set(req, navigationsOf(frame));
+    if (req.isNavigationRequest()) {
+      navigations.set(frame, navigationsOf(frame) + 1);
+      leaving.add(frame);
+    } else {
+      startedAt.set(req, navigationsOf(frame));
+      if (leaving.has(frame)) startedWhileLeaving.add(req);
+    }
   });
   page.on('requestfailed', (req) => {
     const error = req.failure()?.errorText;
     const abandoned =
-      error === 'net::ERR_ABORTED' && !req.isNavigationRequest() && navigationsOf(req.frame()) > (startedAt.get(req) ?? Infinity);
+      error === 'net::ERR_ABORTED' &&
+      !req.isNavigationRequest() &&
+      (navigationsOf(req.frame()) > (startedAt.get(req) ?? Infinity) || startedWhileLeaving.has(req));
     if (!abandoned) problems.push(`request failed: ${req.method()} ${req.url()}: ${error}`);
   });
   page.on('response', (res) => {

@@ -99,8 +99,9 @@ test('the admin makes the customer a volunteer and reads her a code that sets a 
   await jeanne.page.getByLabel('Adresse e-mail').fill(CUSTOMER);
   await jeanne.page.getByLabel('Mot de passe', { exact: true }).fill('mon nouveau mot de passe');
   await jeanne.page.getByRole('button', { name: 'Se connecter' }).click();
-  await jeanne.page.waitForURL('**/compte/commandes');
-  await jeanne.page.getByTestId('account-name').waitFor();
+  // A volunteer now: she lands on her round's page.
+  await jeanne.page.waitForURL('**/tournee');
+  await jeanne.page.getByRole('heading', { level: 1, name: 'Ma tournée' }).waitFor();
 
   // The code worked once: the same code again is refused, and said so.
   await jeanne.page.goto(`${suite.server.baseUrl}/compte/code`);

@@ -30,7 +30,7 @@ pub struct MailboxStrings {
 pub static FR: MailboxStrings = MailboxStrings {
     nav: "Courrier",
     heading: "Courrier envoyé",
-    intro: "Chaque e-mail que Vitrine envoie aux commerces, aux clients et à l'association, tel qu'il part. Tant que l'hébergeur n'a pas branché de serveur de messagerie, les messages sont gardés ici, « en attente d'un serveur » : rien n'est perdu, et ils partiront une fois le serveur branché.",
+    intro: "Chaque e-mail que Vitrine envoie aux commerces, aux clients et à l'association, tel qu'il part. Tant que l'hébergeur n'a pas branché de serveur de messagerie, les messages ne partent pas : ils sont gardés ici, « en attente d'un serveur », et on peut les lire tels qu'ils seraient partis.",
     filter_label: "Afficher",
     filter_all: "Tous les messages",
     state_pending: "À envoyer",
@@ -53,7 +53,7 @@ pub static FR: MailboxStrings = MailboxStrings {
 pub static EN: MailboxStrings = MailboxStrings {
     nav: "Mail",
     heading: "Mail sent",
-    intro: "Every e-mail Vitrine sends to the shops, the shoppers and the association, as it goes out. Until the host connects a mail server, messages are kept here, \"waiting for a server\": nothing is lost.",
+    intro: "Every e-mail Vitrine sends to the shops, the shoppers and the association, as it goes out. Until the host connects a mail server, messages do not leave: they are kept here, \"waiting for a server\", readable as they would have been sent.",
     filter_label: "Show",
     filter_all: "All messages",
     state_pending: "To send",
