@@ -18,7 +18,7 @@ run *ARGS:
     step "3/3 server: first time about 5 min, then seconds"
     cargo build -p vitrine-api --bin vitrine
     step "ready: starting Vitrine with the demo data"
-    exec "${CARGO_TARGET_DIR:-target}/debug/vitrine" serve --demo {{ARGS}}
+    exec "${CARGO_TARGET_DIR:-target}/debug/vitrine" serve --demo --demo-deliveries {{ARGS}}
 
 # The whole test suite: formatting, lints, unit and API tests on SQLite and PostgreSQL,
 # the OpenAPI drift check, fuzzing against openapi.yaml, and the browser tests.
@@ -104,6 +104,22 @@ ci: test
 # SQLite and PostgreSQL; prints req/s and p50/p99 per endpoint with the ceiling's ratio.
 bench:
     scripts/bench.sh
+    scripts/bench-directory.sh
+    just bench-slow
+
+# A shopper on a village's mobile signal (issue 16): headless chromium on emulated Fast 3G
+# with the CPU slowed 4 times, the release binary with the demo; ms until each public page's
+# main content shows, cold and warm, beside the same content as a static page.
+bench-slow:
+    cargo build --release -q -p vitrine-api
+    scripts/build-web.sh --quiet
+    [ -d e2e/node_modules ] || (cd e2e && npm ci --no-audit --no-fund)
+    node scripts/bench-slow-network.mjs
+
+# The printed directory (issue 13): 70 shops rendered on one core (A5 and A4, release
+# build), then 100 renders in a row with the server's memory before and after.
+bench-directory:
+    scripts/bench-directory.sh
 
 # Races (issue 10): the kill -9 test at length. The real binary takes checkouts from four
 # shoppers at once and is killed with SIGKILL at random moments, ROUNDS times per database

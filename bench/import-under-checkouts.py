@@ -24,6 +24,7 @@ CHECKOUT = {
         "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"},
     },
     "contact_preference": "call",
+    "accept_terms": True,
 }
 
 

@@ -15,6 +15,16 @@
 # Then a 10,000-line CSV import into a demo shop, timed, with checkouts running meanwhile
 # that must all succeed (bench/import-under-checkouts.py), on SQLite and PostgreSQL.
 # BENCH_ONLY=import runs only that part.
+#
+# Then the visit counter (issue 13): on the demo (SQLite), the catalogue's throughput and
+# p99 with counting on and with it off (`VITRINE_NO_VISIT_COUNT`), in the same run, while
+# beacons (POST /api/v1/visits, bench/visits.lua) arrive in the background at the seed's
+# load (8,000 page views and 250 visitors a day, its busiest hour taken as 15 % of the day:
+# 0.33 beacons/s) and at 100 times it (33/s from 25,000 visitors; each server first sees
+# every one of them, as late in a busy day). Then the beacon endpoint itself as fast as it
+# answers, and a mix of a beacon and two catalogue requests (bench/visits-mix.lua), on and
+# off. The target: the catalogue within 5 % with counting on. BENCH_ONLY=visits runs only
+# that part.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -157,6 +167,57 @@ import_section() {
     fi
 }
 
+# One server (counting on or off): the catalogue under a background of beacons at RATE a
+# second from VISITORS browsers, then the beacons alone and the mix as fast as they go.
+# Appends rows "load counting endpoint rps p50 p99 non-2xx" to $visit_rows.
+visit_rows=""
+visits_server() { # load-name rate visitors on|off database-url
+    local load=$1 rate=$2 visitors=$3 counting=$4
+    if [ "$counting" = off ]; then server_env=(VITRINE_NO_VISIT_COUNT=true); fi
+    start "$5"
+    server_env=()
+    # Every visitor of the day seen once already (and the memory they take).
+    wrk -t2 -c8 -d3s -s bench/visits.lua "http://127.0.0.1:$port/" -- 0 "$visitors" >/dev/null
+    local endpoint row
+    for endpoint in "/api/v1/products?category=epicerie&sort=price_asc" "bench/random-pages.lua"; do
+        wrk -t1 -c1 -d"$((seconds + 2))s" -s bench/visits.lua "http://127.0.0.1:$port/" -- "$rate" "$visitors" >/dev/null &
+        local background=$!
+        row=$(measure "$endpoint")
+        wait "$background"
+        visit_rows+="$load $counting $endpoint $row"$'\n'
+    done
+    row=$(measure bench/visits.lua 0 "$visitors")
+    visit_rows+="$load $counting beacons $row"$'\n'
+    row=$(measure bench/visits-mix.lua "$visitors")
+    visit_rows+="$load $counting mix $row"$'\n'
+    stop
+}
+
+visits_section() {
+    local db="sqlite://$work/visits.sqlite"
+    "$bin" seed-demo --database-url "$db" 2>/dev/null
+    # On and off alternate, so that a noisy neighbour weighs on both.
+    visits_server seed 0.33 250 on "$db"
+    visits_server seed 0.33 250 off "$db"
+    visits_server 100x 33 25000 on "$db"
+    visits_server 100x 33 25000 off "$db"
+    printf '\n## Visit counting on against off (demo, SQLite; beacons in the background)\n\n'
+    printf '| load | endpoint | on req/s | off req/s | req/s on/off | on p99 ms | off p99 ms | p99 on/off | non-2xx |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n'
+    printf '%s' "$visit_rows" | awk '
+        { key = $1 " " $3; if (!(key in seen)) { seen[key] = 1; names[++n] = key }
+          rps[key, $2] = $4; p99[key, $2] = $6; bad[key] += $7 }
+        END { for (i = 1; i <= n; i++) { k = names[i]; split(k, part, " ")
+              printf "| %s | `%s` | %s | %s | %.3f | %s | %s | %.3f | %d |\n", part[1], part[2],
+                  rps[k, "on"], rps[k, "off"], rps[k, "on"] / rps[k, "off"],
+                  p99[k, "on"], p99[k, "off"], p99[k, "on"] / p99[k, "off"], bad[k] } }'
+}
+
+if [ "${BENCH_ONLY:-}" = visits ]; then
+    echo "# Vitrine visit counting: $(date -u +%FT%TZ), $(nproc) cores, wrk $connections connections, ${seconds}s per run"
+    visits_section
+    exit 0
+fi
+
 if [ "${BENCH_ONLY:-}" = import ]; then
     import_section
     exit 0
@@ -192,4 +253,5 @@ else
 fi
 
 deep_section
+visits_section
 import_section

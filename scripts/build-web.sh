@@ -71,6 +71,35 @@ done
 # inline scripts.
 cp web/style.css web/boot.js web/boot-nomodule.js "$dist/"
 
+# Content-hashed names (issue 16): each file the shells load gets the first 10 hex digits of
+# its SHA-256 in its name (`vitrine.3f2a9c01d4.js`), so the server can tell browsers to keep
+# it for a year without asking again (`immutable`), and a new build, whose changed files get
+# new names, is still picked up at once: the shells themselves are never cached.
+hashed() {
+    local file="$1" hash stem ext
+    hash=$(sha256sum "$file" | cut -c1-10)
+    stem="${file%.*}"
+    ext="${file##*.}"
+    mv "$file" "$stem.$hash.$ext"
+    echo "$(basename "$stem.$hash.$ext")"
+}
+renames=()
+for name in style.css boot.js boot-nomodule.js; do
+    renames+=("$name" "$(hashed "$dist/$name")")
+done
+for bundle in $bundles; do
+    renames+=("$bundle.js" "$(hashed "$dist/$bundle.js")")
+    renames+=("${bundle}_bg.wasm" "$(hashed "$dist/${bundle}_bg.wasm")")
+done
+for bundle in $bundles; do
+    shell="$bundle.html"
+    [ "$bundle" = vitrine ] && shell=index.html
+    for ((i = 0; i < ${#renames[@]}; i += 2)); do
+        from="${renames[i]//./\\.}"
+        sed -i "s#\"/$from\"#\"/${renames[i + 1]}\"#g" "$dist/$shell"
+    done
+done
+
 for file in "$dist"/*; do
     case "$file" in
         *.gz | *.br) continue ;;
@@ -87,16 +116,17 @@ size() { stat -c %s "$1"; }
 for bundle in $bundles; do
     shell="$bundle.html"
     [ "$bundle" = vitrine ] && shell=index.html
-    printf '\n%-22s %10s %10s %10s\n' "bundle $bundle" raw gzip brotli
+    printf '\n%-28s %10s %10s %10s\n' "bundle $bundle" raw gzip brotli
     total_raw=0 total_gz=0 total_br=0
-    for name in "${bundle}_bg.wasm" "$bundle.js" style.css boot.js "$shell"; do
+    for pattern in "${bundle}_bg.*.wasm" "$bundle.*.js" "style.*.css" "boot.*.js" "$shell"; do
+        name=$(cd "$dist" && ls $pattern | grep -v '\.\(gz\|br\)$' | head -1)
         raw=$(size "$dist/$name")
         gz=$(size "$dist/$name.gz")
         br=$(size "$dist/$name.br")
         total_raw=$((total_raw + raw))
         total_gz=$((total_gz + gz))
         total_br=$((total_br + br))
-        printf '%-22s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
+        printf '%-28s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
     done
-    printf '%-22s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
+    printf '%-28s %10d %10d %10d\n' total "$total_raw" "$total_gz" "$total_br"
 done

@@ -83,10 +83,11 @@ case "$database_url" in
     *) echo "fuzz: --database-url takes a postgres:// server URL (SQLite is the default)" >&2; exit 2 ;;
 esac
 
-# 3. The real binary with the demo data, on a free port.
+# 3. The real binary with the demo data, on a free port. Its webhooks may reach nothing but
+#    this machine: the endpoints the fuzzer registers are never posted to anywhere else.
 mkdir -p "$work/static"
 RUST_LOG="${RUST_LOG:-warn,vitrine::startup=info}" NO_COLOR=1 "$bin" serve --demo --bind 127.0.0.1:0 \
-    --database-url "$db_url" --static-dir "$work/static" >"$work/server.log" 2>&1 &
+    --database-url "$db_url" --static-dir "$work/static" --webhooks-loopback-only >"$work/server.log" 2>&1 &
 server_pid=$!
 base=""
 for _ in $(seq 1 600); do

@@ -1,4 +1,5 @@
-//! Who may run a shop: its merchants, the association's admins, and the shop's own API keys.
+//! Who may run a shop: its merchants, the association's admins, and the shop's own API keys
+//! (within their scopes and rate limit, see [`key_policy`]).
 //!
 //! Handlers of the back-office take a [`Caller`] (401 without valid credentials) and ask it
 //! for the shop they act on; a shop the caller may not run answers 404, exactly like a shop
@@ -8,16 +9,17 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use diesel::prelude::*;
 use shared::auth::Role;
 
 use crate::auth::{self, AuthUser};
 use crate::db::models::shop::{STATUS_ACTIVE, ShopRow};
-use crate::db::models::{api_key, user};
+use crate::db::models::{api_key, now, product_help, user};
 use crate::db::schema::{shop_members, shops};
-use crate::db::{self, DbConn};
+use crate::db::{self, DbConn, write_transaction};
 use crate::error::ApiError;
+use crate::key_policy;
 use crate::startup::AppState;
 
 /// Draft products a shop may hold before the association approves it.
@@ -113,6 +115,57 @@ impl Caller {
         )))
     }
 
+    /// Whether the caller may manage the products of the shop with this id: whoever runs it,
+    /// and a volunteer an admin assigned to it while it consents to the association's help
+    /// (issue 11), as the database says now: a withdrawal ends it at the next request.
+    pub fn may_manage_products(&self, conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+        if self.may_run(conn, shop_id)? {
+            return Ok(true);
+        }
+        match self {
+            Caller::User(user) if user.role == Role::Volunteer => {
+                product_help::helps(conn, shop_id, user.id)
+            }
+            _ => Ok(false),
+        }
+    }
+
+    /// The shop with this slug if the caller may manage its products
+    /// ([`Caller::may_manage_products`]); 404 otherwise.
+    pub fn products_shop(&self, conn: &mut DbConn, slug: &str) -> Result<ShopRow, ApiError> {
+        let shop = shops::table
+            .filter(shops::slug.eq(slug))
+            .select(ShopRow::as_select())
+            .first(conn)
+            .optional()?;
+        match shop {
+            Some(shop) if self.may_manage_products(conn, shop.id)? => Ok(shop),
+            _ => Err(ApiError::NotFound(format!("no shop '{slug}'"))),
+        }
+    }
+
+    /// The caller's name when they change the shop's products for it without being on its
+    /// team (an assigned volunteer, or an admin), for the shop's history; `None` for the
+    /// shop's own merchants and keys.
+    pub fn helper_name(&self, conn: &mut DbConn, shop_id: i64) -> QueryResult<Option<String>> {
+        let Caller::User(user) = self else {
+            return Ok(None);
+        };
+        if !matches!(user.role, Role::Volunteer | Role::Admin) {
+            return Ok(None);
+        }
+        let member: bool = diesel::select(diesel::dsl::exists(
+            shop_members::table
+                .filter(shop_members::shop_id.eq(shop_id))
+                .filter(shop_members::user_id.eq(user.id)),
+        ))
+        .get_result(conn)?;
+        if member {
+            return Ok(None);
+        }
+        Ok(Some(user::find(conn, user.id)?.name))
+    }
+
     /// The shop with this slug, whatever its status, if the caller may run it; 404 otherwise.
     pub fn shop(&self, conn: &mut DbConn, slug: &str) -> Result<ShopRow, ApiError> {
         let shop = shops::table
@@ -142,18 +195,34 @@ impl FromRequest for Caller {
             );
         };
         let state = req.app_data::<web::Data<AppState>>().cloned();
+        let access = key_policy::required_scope(req);
+        let req = req.clone();
         Box::pin(async move {
             let state =
                 state.ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no application state")))?;
-            let key = db::run(&state.pool, move |conn| {
-                Ok(api_key::authenticate(conn, &key_hash)?)
+            let limit = state.limits.limits.api_key_requests_per_minute;
+            let found = db::run(&state.pool, move |conn| {
+                write_transaction(conn, |conn| {
+                    let Some(key) = api_key::authenticate(conn, &key_hash)? else {
+                        return Ok(None);
+                    };
+                    let counted = key_policy::count_call(conn, key.id, limit, now())?;
+                    Ok(Some((key, counted)))
+                })
             })
             .await?;
-            key.map(|key| Caller::Key {
+            let Some((key, (allowance, over))) = found else {
+                return Err(ApiError::Unauthorized);
+            };
+            req.extensions_mut().insert(allowance);
+            if over {
+                return Err(allowance.refusal());
+            }
+            key_policy::check_scope(&key, access)?;
+            Ok(Caller::Key {
                 id: key.id,
                 shop_id: key.shop_id,
             })
-            .ok_or(ApiError::Unauthorized)
         })
     }
 }

@@ -149,10 +149,19 @@ fn parse_node(node: &str) -> Option<IpAddr> {
 /// default believes `X-Forwarded-For` from anyone.
 pub struct ClientSpan;
 
+/// The visits' beacon, whose requests the log keeps without address or browser.
+const VISITS_PATH: &str = "/api/v1/visits";
+
 impl RootSpanBuilder for ClientSpan {
     fn on_request_start(request: &ServiceRequest) -> Span {
         let req = request.request();
-        let client = client_ip(req).map(|ip| ip.to_string()).unwrap_or_default();
+        // A visit (issue 13) is counted without keeping its address or browser, in the log
+        // as anywhere else.
+        let anonymous = req.path() == VISITS_PATH;
+        let client = client_ip(req)
+            .filter(|_| !anonymous)
+            .map(|ip| ip.to_string())
+            .unwrap_or_default();
         let route = req.match_pattern().unwrap_or_else(|| "default".into());
         let request_id = req
             .extensions()
@@ -170,6 +179,7 @@ impl RootSpanBuilder for ClientSpan {
                 .headers()
                 .get("user-agent")
                 .and_then(|v| v.to_str().ok())
+                .filter(|_| !anonymous)
                 .unwrap_or(""),
             http.target = %req.uri().path_and_query().map(|p| p.as_str()).unwrap_or(""),
             http.status_code = tracing::field::Empty,

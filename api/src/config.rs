@@ -46,7 +46,7 @@ pub struct DatabaseArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the API, its docs and the web app on one port (the default command).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply the pending database migrations, then exit.
     Migrate,
     /// Load the demo marketplace into an empty database, then exit.
@@ -94,6 +94,10 @@ pub struct ServeArgs {
     /// Load the demo marketplace and its accounts if the database is empty.
     #[arg(long, env = "VITRINE_DEMO")]
     pub demo: bool,
+    /// With `--demo`: also a few orders for delivery on the next delivery dates, in a round
+    /// driven by the demo volunteer (what `just run` shows).
+    #[arg(long, env = "VITRINE_DEMO_DELIVERIES", requires = "demo")]
+    pub demo_deliveries: bool,
     /// The built web app (`just web` writes it to web/dist).
     #[arg(long, env = "VITRINE_STATIC_DIR", default_value = "web/dist")]
     pub static_dir: PathBuf,
@@ -112,6 +116,12 @@ pub struct ServeArgs {
     /// E-mails (issue 12): the mail server, the sender, the links' address, the outbox.
     #[command(flatten)]
     pub mail: crate::mail::MailSettings,
+    /// Webhooks (issue 17): where they may go, how often the worker looks.
+    #[command(flatten)]
+    pub webhooks: crate::webhooks::WebhookSettings,
+    /// Visits of the public pages (issue 13): counted or not, how often written.
+    #[command(flatten)]
+    pub visits: crate::visits::VisitSettings,
 }
 
 /// Everything the server needs to start.
@@ -121,6 +131,8 @@ pub struct Settings {
     pub database_url: DatabaseUrl,
     pub db_pool_size: u32,
     pub demo: bool,
+    /// See [`ServeArgs::demo_deliveries`].
+    pub demo_deliveries: bool,
     pub static_dir: PathBuf,
     /// See [`ServeArgs::trusted_proxies`].
     pub trusted_proxies: Vec<IpAddr>,
@@ -128,6 +140,10 @@ pub struct Settings {
     pub limits: crate::limits::Limits,
     /// E-mails (issue 12).
     pub mail: crate::mail::MailSettings,
+    /// Webhooks (issue 17).
+    pub webhooks: crate::webhooks::WebhookSettings,
+    /// Visits (issue 13).
+    pub visits: crate::visits::VisitSettings,
 }
 
 impl Settings {
@@ -137,10 +153,13 @@ impl Settings {
             database_url: DatabaseUrl::parse(&database.database_url),
             db_pool_size: database.db_pool_size.max(1),
             demo: serve.demo,
+            demo_deliveries: serve.demo_deliveries,
             static_dir: serve.static_dir,
             trusted_proxies: serve.trusted_proxies,
             limits: serve.limits,
             mail: serve.mail,
+            webhooks: serve.webhooks,
+            visits: serve.visits,
         }
     }
 }

@@ -59,6 +59,9 @@ pub enum ApiError {
         retry_after: u64,
         detail: String,
     },
+    /// An API key without the scope the operation needs (403, the scope named).
+    #[error("{0}")]
+    ScopeMissing(String),
     /// A picture whose declared size would take too much memory to decode.
     #[error("{0}")]
     PictureTooLarge(String),
@@ -144,6 +147,7 @@ impl ApiError {
             ApiError::UnprocessableWith(code, _) => *code,
             ApiError::ShopNotApproved(_) => ErrorCode::ShopNotApproved,
             ApiError::MethodNotAllowed { .. } => ErrorCode::MethodNotAllowed,
+            ApiError::ScopeMissing(_) => ErrorCode::ScopeMissing,
         }
     }
 
@@ -177,6 +181,7 @@ impl ApiError {
             ApiError::UnprocessableWith(..) => "Cannot be processed",
             ApiError::ShopNotApproved(_) => "Shop not approved yet",
             ApiError::MethodNotAllowed { .. } => "Method not allowed",
+            ApiError::ScopeMissing(_) => "Scope missing",
         }
     }
 
@@ -240,7 +245,7 @@ impl ResponseError for ApiError {
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
             ApiError::ConflictWith(..) => StatusCode::CONFLICT,
             ApiError::UnprocessableWith(..) => StatusCode::UNPROCESSABLE_ENTITY,
-            ApiError::ShopNotApproved(_) => StatusCode::FORBIDDEN,
+            ApiError::ShopNotApproved(_) | ApiError::ScopeMissing(_) => StatusCode::FORBIDDEN,
             ApiError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
         }
     }

@@ -43,3 +43,15 @@ fn plain_serde_message(message: &str) -> String {
         other => other.to_owned(),
     }
 }
+
+/// The language the request's `Accept-Language` prefers among those the e-mails are written
+/// in (French when it says nothing the server knows). See [`Language`].
+///
+/// [`Language`]: crate::domain::language::Language
+pub fn language(req: &HttpRequest) -> crate::domain::language::Language {
+    let header = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok());
+    crate::domain::language::Language::from_accept_language(header)
+}

@@ -1,8 +1,10 @@
 //! Housekeeping (issue 10): a round every `--housekeeping-seconds` (hourly by default), and
-//! one at start, that deletes the anonymous baskets nobody touched for `--basket-days` and
+//! one at start, that deletes the anonymous baskets nobody touched for `--basket-days`,
 //! releases the guest orders their shops did not confirm in time (their stock goes back on
-//! sale). Every instance runs it: each step is safe when two servers (or two rounds) run it
-//! at once, so nothing needs electing.
+//! sale), deletes the e-mail links expired for a week and the searches and visits logged
+//! more than 25 months ago, and anonymises the guests' orders kept past the association's
+//! retention (issue 15). Every instance runs it: each step is safe when two servers (or two
+//! rounds) run it at once, so nothing needs electing.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,6 +22,8 @@ pub struct Round {
     pub baskets_purged: usize,
     /// Guest orders cancelled and their stock put back.
     pub orders_released: usize,
+    /// Guest orders anonymised after the retention period (issue 15).
+    pub orders_anonymised: usize,
 }
 
 /// One round, now. The shoppers of released orders are told by e-mail (`notices`).
@@ -30,9 +34,20 @@ pub async fn round(pool: &DbPool, limits: &Limits, notices: &Notices) -> Result<
         let now = now();
         let baskets_purged = cart::purge_stale(conn, now - chrono::Duration::days(days))?;
         let orders_released = open_orders::release_unconfirmed(conn, now, &notices)?;
+        // E-mail links (issue 12): the links expired for a week go.
+        crate::db::models::email_token::purge_expired(conn, now)?;
+        // The dashboard (issue 13): the search log keeps 25 months.
+        crate::db::models::search_log::purge(conn, crate::domain::stats::paris_day(now))?;
+        // And the visit log too.
+        crate::db::models::visit_log::purge(conn, crate::domain::stats::paris_day(now))?;
+        // Personal data (issue 15): guests' orders past the retention period.
+        let orders_anonymised = crate::db::write_transaction(conn, |conn| {
+            crate::db::models::privacy::anonymise_old_guest_orders(conn, now)
+        })?;
         Ok(Round {
             baskets_purged,
             orders_released,
+            orders_anonymised,
         })
     })
     .await
@@ -49,6 +64,7 @@ pub async fn run(pool: DbPool, limits: Limits, notices: Arc<Notices>) {
             Ok(done) if done != Round::default() => tracing::info!(
                 baskets_purged = done.baskets_purged,
                 orders_released = done.orders_released,
+                orders_anonymised = done.orders_anonymised,
                 "housekeeping"
             ),
             Ok(_) => {}

@@ -19,6 +19,8 @@
 //!   the worker that sends what changes wrote into the outbox.
 //! - [`security_headers`]: CSP and the other security headers, on every response.
 //! - [`session_cookie`]: the web app's refresh token, in an HttpOnly cookie.
+//! - [`visits`]: the visits of the public pages, counted in memory without cookies or
+//!   addresses (issue 13).
 
 pub mod access;
 pub mod auth;
@@ -27,7 +29,9 @@ pub mod client;
 pub mod commands;
 pub mod config;
 pub mod db;
+// The printed directory typeset as a PDF (issue 13).
 pub mod demo;
+pub mod directory_pdf;
 pub mod domain;
 pub mod error;
 pub mod extract;
@@ -47,3 +51,11 @@ pub mod text_guard;
 // E-mails (issue 12) and the outbox that sends them (and webhooks later, issue 17).
 pub mod mail;
 pub mod outbox;
+// Integrators (issue 17): API keys' scopes and rate limit.
+pub mod key_policy;
+// Webhooks (issue 17).
+pub mod webhooks;
+// How answers travel (issue 16): HEAD as GET, compressed API answers.
+pub mod transport;
+// Visits counted without cookies (issue 13).
+pub mod visits;

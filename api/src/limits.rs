@@ -57,6 +57,15 @@ pub struct Limits {
     /// start.
     #[arg(long, env = "VITRINE_HOUSEKEEPING_SECONDS", default_value_t = 3600)]
     pub housekeeping_seconds: u64,
+    // Integrators (issue 17).
+    /// Requests one API key may make in a minute (429 with `Retry-After` beyond); counted
+    /// in the database, so the limit holds across instances on one PostgreSQL.
+    #[arg(
+        long,
+        env = "VITRINE_API_KEY_REQUESTS_PER_MINUTE",
+        default_value_t = 600
+    )]
+    pub api_key_requests_per_minute: u32,
 }
 
 impl Default for Limits {
@@ -72,6 +81,7 @@ impl Default for Limits {
             open_orders_per_customer: 10,
             open_units_per_customer: 200,
             housekeeping_seconds: 3600,
+            api_key_requests_per_minute: 600,
         }
     }
 }

@@ -14,7 +14,8 @@
 //! purged, and each address may fail only so often: a stranger's loop cannot grow the table.
 //!
 //! The same counter bounds other things an address may do only so often in a window
-//! ([`count_or_refuse`]): the baskets it starts in an hour (`baskets:<address>`).
+//! ([`count_or_refuse`]): the baskets it starts in an hour (`baskets:<address>`), and the
+//! requests an API key makes in a minute (`api_key:<id>`, see `key_policy`).
 
 use std::net::IpAddr;
 
@@ -58,7 +59,8 @@ pub fn valid_email(email: &str) -> bool {
     crate::domain::email::parse_email(email).is_some_and(|parsed| parsed == email)
 }
 
-fn account_key(email: &str) -> String {
+/// The throttle's key of an account: a hash of its e-mail address.
+pub fn account_key(email: &str) -> String {
     format!("account:{}", hex::encode(Sha256::digest(email.as_bytes())))
 }
 
@@ -215,20 +217,35 @@ pub fn count_or_refuse(
     now: NaiveDateTime,
     detail: &str,
 ) -> Result<(), ApiError> {
-    purge_expired(conn, now)?;
-    if reserve(conn, key, now, now + window, limit)?.is_some() {
+    let (counted, expires_at) = count_in_window(conn, key, limit, window, now)?;
+    if counted.is_some() {
         return Ok(());
     }
-    let expires_at: NaiveDateTime = login_throttle::table
-        .find(key)
-        .select(login_throttle::expires_at)
-        .first(conn)?;
     let seconds = (expires_at - now).num_seconds().max(1);
     Err(ApiError::RetryLater {
         busy: false,
         retry_after: u64::try_from(seconds).unwrap_or(1),
         detail: detail.to_owned(),
     })
+}
+
+/// Counts one more use of `key` as [`count_or_refuse`] does, and tells where it stands: the
+/// uses counted in its window, this one included (`None`: refused, at the limit), and when
+/// the window passes. Call inside a write transaction.
+pub fn count_in_window(
+    conn: &mut DbConn,
+    key: &str,
+    limit: u32,
+    window: Duration,
+    now: NaiveDateTime,
+) -> QueryResult<(Option<i32>, NaiveDateTime)> {
+    purge_expired(conn, now)?;
+    let counted = reserve(conn, key, now, now + window, limit)?;
+    let expires_at = login_throttle::table
+        .find(key)
+        .select(login_throttle::expires_at)
+        .first(conn)?;
+    Ok((counted, expires_at))
 }
 
 /// One attempt fewer for `key` (an attempt that succeeded or was never checked).

@@ -16,15 +16,15 @@ async fn main() -> anyhow::Result<()> {
         .init();
 
     let cli = Cli::parse();
-    match cli.command.unwrap_or(Command::Serve(cli.serve)) {
+    match cli.command.unwrap_or(Command::Serve(Box::new(cli.serve))) {
         Command::Serve(serve) => {
-            let app = Application::build(Settings::new(&cli.database, serve)).await?;
+            let app = Application::build(Settings::new(&cli.database, *serve)).await?;
             app.run_until_stopped().await?;
         }
         Command::SeedBench { shops, products } => {
             commands::seed_bench(&cli.database, shops, products)?
         }
-        Command::Openapi => print!("{}", vitrine::routes::openapi().to_yaml()?),
+        Command::Openapi => print!("{}", vitrine::routes::openapi_yaml()?),
         Command::Migrate => commands::migrate(&cli.database)?,
         Command::SeedDemo => commands::seed_demo(&cli.database)?,
         Command::CreateAdmin {

@@ -31,7 +31,8 @@ use std::time::{Duration, Instant};
 use actix_web::body::{BodySize, MessageBody};
 use actix_web::rt::time::{sleep, timeout};
 use actix_web::web::Bytes;
-use tokio::sync::broadcast;
+use futures_util::future::{Either, select};
+use tokio::sync::{broadcast, watch};
 
 use crate::db::models::order::{self, FeedRow};
 use crate::db::{self, DbConn, DbPool};
@@ -92,6 +93,9 @@ pub struct OrderFeed {
     running: Mutex<bool>,
     /// Open streams per shop.
     open: Mutex<HashMap<i64, usize>>,
+    /// Set when the server stops: every stream ends, so that the browsers reconnect (to the
+    /// next instance) at once instead of holding the stop for its whole grace period.
+    closing: watch::Sender<bool>,
 }
 
 impl Default for OrderFeed {
@@ -106,7 +110,13 @@ impl OrderFeed {
             sender: broadcast::Sender::new(CHANNEL_CAPACITY),
             running: Mutex::new(false),
             open: Mutex::new(HashMap::new()),
+            closing: watch::Sender::new(false),
         }
+    }
+
+    /// Ends every open stream (the server is stopping).
+    pub fn close(&self) {
+        self.closing.send_replace(true);
     }
 
     /// A place for one more stream of the shop, or 503 `busy` when the shop or the server
@@ -190,6 +200,7 @@ pub struct ShopStream {
     still_allowed: StillAllowed,
     /// When the caller's access token expires (API keys do not).
     ends_at: Option<Instant>,
+    closing: watch::Receiver<bool>,
 }
 
 impl ShopStream {
@@ -203,6 +214,7 @@ impl ShopStream {
         ends_at: Option<Instant>,
     ) -> ShopStream {
         let shop_id = slot.shop_id;
+        let closing = slot.feed.closing.subscribe();
         let mut queued = VecDeque::new();
         // Sent at once, so the client knows it is connected; and how long to wait before
         // reconnecting.
@@ -216,6 +228,7 @@ impl ShopStream {
             _slot: slot,
             still_allowed,
             ends_at,
+            closing,
         }
     }
 
@@ -281,17 +294,26 @@ impl ShopStream {
                 }
                 None => HEARTBEAT,
             };
-            match timeout(wait, self.receiver.recv()).await {
-                Err(_) if self.ends_at.is_some_and(|at| at <= Instant::now()) => return None,
-                Err(_) if !self.allowed().await => return None,
-                Err(_) => return Some((Bytes::from_static(b": heartbeat\n\n"), self)),
-                Ok(Ok(batch))
+            let woke = {
+                let batch = std::pin::pin!(self.receiver.recv());
+                let closing = std::pin::pin!(self.closing.wait_for(|closing| *closing));
+                match timeout(wait, select(batch, closing)).await {
+                    Err(_) => None,
+                    Ok(Either::Left((batch, _))) => Some(batch),
+                    Ok(Either::Right(_)) => return None,
+                }
+            };
+            match woke {
+                None if self.ends_at.is_some_and(|at| at <= Instant::now()) => return None,
+                None if !self.allowed().await => return None,
+                None => return Some((Bytes::from_static(b": heartbeat\n\n"), self)),
+                Some(Ok(batch))
                     if batch.rows.iter().any(|row| row.shop_id == self.shop_id)
                         && !self.allowed().await =>
                 {
                     return None;
                 }
-                Ok(Ok(batch)) => {
+                Some(Ok(batch)) => {
                     if batch.after > self.cursor
                         && let Err(err) = self.catch_up().await
                     {
@@ -303,7 +325,7 @@ impl ShopStream {
                     }
                     self.cursor = self.cursor.max(batch.upto);
                 }
-                Ok(Err(broadcast::error::RecvError::Lagged(_))) => {
+                Some(Err(broadcast::error::RecvError::Lagged(_))) => {
                     if !self.allowed().await {
                         return None;
                     }
@@ -312,7 +334,7 @@ impl ShopStream {
                         return None;
                     }
                 }
-                Ok(Err(broadcast::error::RecvError::Closed)) => return None,
+                Some(Err(broadcast::error::RecvError::Closed)) => return None,
             }
         }
     }

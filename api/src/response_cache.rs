@@ -37,25 +37,38 @@ pub const CATALOGUE_CACHE_CONTROL: &str = "public, no-cache";
 /// Entries kept before the cache starts over (a few MB at most).
 const MAX_ENTRIES: usize = 4096;
 
-/// A cached answer: its body and the ETag computed once from it.
+/// A cached answer: its body, the ETag computed once from it, and what it counted (a
+/// list's total, for the search log).
 #[derive(Clone)]
 pub struct Entry {
     etag: String,
     body: Bytes,
+    count: Option<u64>,
 }
 
 impl Entry {
-    fn new(body: Vec<u8>) -> Entry {
+    fn new(body: Vec<u8>, count: Option<u64>) -> Entry {
         let mut hasher = DefaultHasher::new();
         body.hash(&mut hasher);
         Entry {
             etag: format!("\"{:016x}\"", hasher.finish()),
             body: Bytes::from(body),
+            count,
         }
     }
 
+    /// The JSON answer.
+    pub fn body(&self) -> &Bytes {
+        &self.body
+    }
+
+    /// What was counted of it (a list's total).
+    pub fn count(&self) -> Option<u64> {
+        self.count
+    }
+
     /// 200 with the body, or 304 when `If-None-Match` names this ETag.
-    fn respond(&self, req: &HttpRequest) -> HttpResponse {
+    pub fn respond(&self, req: &HttpRequest) -> HttpResponse {
         let matches = req
             .headers()
             .get_all(IF_NONE_MATCH)
@@ -171,32 +184,38 @@ impl CatalogueCache {
         Arc::clone(entries.1.entry(key).or_default())
     }
 
-    /// Answers a catalogue GET from the cache, or runs `load` on the database, caches its
-    /// JSON under the current version and answers it. Errors are never cached.
-    pub async fn json<T, F>(
+    /// The cached answer under `key` (a request's path and query, see [`cache_key`]), or runs
+    /// `load` on the database, caches its JSON under the current version, and what `count`
+    /// says of it, and answers it. Errors are never cached. Handlers answer it with
+    /// [`Entry::respond`]; page shells embed its body (issue 16).
+    pub async fn entry<T, F, C>(
         &self,
-        req: &HttpRequest,
+        key: String,
         pool: &DbPool,
         load: F,
-    ) -> Result<HttpResponse, ApiError>
+        count: C,
+    ) -> Result<Entry, ApiError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, ApiError> + Send + 'static,
         T: Serialize + Send + 'static,
+        C: FnOnce(&T) -> Option<u64> + Send + 'static,
     {
-        let key = format!("{}?{}", req.path(), req.query_string());
         let version = self.current_version().await?;
         let cell = self.cell(version, key);
         let entry = cell
             .get_or_try_init(|| async move {
-                let body = db::run(pool, move |conn| {
+                let (body, count) = db::run(pool, move |conn| {
                     let value = load(conn)?;
-                    serde_json::to_vec(&value).map_err(|e| ApiError::Internal(e.into()))
+                    let count = count(&value);
+                    serde_json::to_vec(&value)
+                        .map(|body| (body, count))
+                        .map_err(|e| ApiError::Internal(e.into()))
                 })
                 .await?;
-                Ok::<_, ApiError>(Entry::new(body))
+                Ok::<_, ApiError>(Entry::new(body, count))
             })
             .await?;
-        Ok(entry.respond(req))
+        Ok(entry.clone())
     }
 }
 
@@ -204,6 +223,11 @@ impl Default for CatalogueCache {
     fn default() -> CatalogueCache {
         CatalogueCache::new()
     }
+}
+
+/// The cache key of a request: its path and query string as sent.
+pub fn cache_key(req: &HttpRequest) -> String {
+    format!("{}?{}", req.path(), req.query_string())
 }
 
 fn read_version(conn: &mut DbConn) -> QueryResult<i64> {

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use actix_web::dev::Server;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE, LOCATION};
-use actix_web::middleware::{DefaultHeaders, from_fn};
+use actix_web::middleware::{Compress, DefaultHeaders, from_fn};
 use actix_web::{App, HttpResponse, HttpServer, ResponseError, error, web};
 use tracing_actix_web::TracingLogger;
 use utoipa_actix_web::{AppExt, scope};
@@ -42,6 +42,12 @@ pub struct AppState {
     pub limits: Arc<crate::limits::Gates>,
     /// E-mails (issue 12): what changes write into the outbox.
     pub notices: Arc<crate::mail::notices::Notices>,
+    /// Webhooks (issue 17): where endpoints may point.
+    pub webhook_policy: crate::webhooks::address::Policy,
+    /// The dashboard (issue 13): searches waiting to be written to the search log.
+    pub pending_search_logs: Arc<std::sync::atomic::AtomicUsize>,
+    /// The dashboard (issue 13): the visits counted in this process's memory.
+    pub visits: Arc<crate::visits::VisitCounter>,
 }
 
 /// A built, bound, not yet running server.
@@ -49,6 +55,9 @@ pub struct Application {
     port: u16,
     server: Server,
     pool: DbPool,
+    notices: Arc<Notices>,
+    order_feed: Arc<crate::order_feed::OrderFeed>,
+    visits: Arc<crate::visits::VisitCounter>,
     /// Held while serving a SQLite file, so `vitrine restore` cannot replace it meanwhile.
     lock: Option<DatabaseLock>,
 }
@@ -62,11 +71,12 @@ impl Application {
         };
         let url = settings.database_url.clone();
         let (pool_size, load_demo) = (settings.db_pool_size, settings.demo);
+        let demo_deliveries = settings.demo_deliveries;
         let (pool, signing_key) = web::block(move || -> anyhow::Result<(DbPool, String)> {
             let pool = db::connect(&url, pool_size)?;
             let mut conn = pool.get()?;
             db::run_migrations(&mut conn)?;
-            if load_demo && demo::seed(&mut conn)? {
+            if load_demo && demo::seed_with(&mut conn, demo_deliveries)? {
                 tracing::info!("demo data loaded");
             }
             if marketplace::needs_admin(&mut conn)? {
@@ -93,7 +103,20 @@ impl Application {
             "Vitrine listening on http://{address} ({} database)",
             settings.database_url.backend()
         );
-        let notices = Arc::new(Notices::new(&settings.mail, address, smtp.is_some()));
+        let notices = Arc::new(Notices::new(
+            &settings.mail,
+            address,
+            smtp.is_some(),
+            &signing_key,
+        ));
+        // Scheduled e-mails (issue 12): the daily summaries, the evening-before reminders.
+        if settings.mail.schedule_seconds > 0 {
+            actix_web::rt::spawn(crate::mail::schedule::run(
+                pool.clone(),
+                Arc::clone(&notices),
+                Duration::from_secs(settings.mail.schedule_seconds),
+            ));
+        }
         match smtp {
             Some(smtp) => {
                 let worker = crate::outbox::Worker::new(pool.clone(), smtp, &settings.mail);
@@ -104,6 +127,15 @@ impl Application {
                 "no mail server (--smtp-url): e-mails are kept for the association's mailbox"
             ),
         }
+        // Webhooks (issue 17) need no configuration: their worker always runs.
+        let webhook_policy = settings.webhooks.policy();
+        let webhooks = crate::webhooks::worker::Worker::new(
+            pool.clone(),
+            crate::webhooks::sender::Sender::new(webhook_policy)?,
+        );
+        actix_web::rt::spawn(
+            webhooks.run(Duration::from_millis(settings.webhooks.webhook_poll_ms)),
+        );
         let catalogue_cache = Arc::new(CatalogueCache::new());
         let checker = Arc::clone(&catalogue_cache);
         let checker_connection = db::ConnectionManager::new(settings.database_url.clone());
@@ -114,14 +146,27 @@ impl Application {
             settings.limits.clone(),
             Arc::clone(&notices),
         ));
+        let app_notices = Arc::clone(&notices);
+        let order_feed: Arc<crate::order_feed::OrderFeed> = Arc::default();
+        // Visits (issue 13): counted in memory, added to the database every so often.
+        let visits = Arc::new(crate::visits::VisitCounter::new(&settings.visits));
+        if visits.enabled() && settings.visits.visit_flush_seconds > 0 {
+            actix_web::rt::spawn(Arc::clone(&visits).run(
+                pool.clone(),
+                Duration::from_secs(settings.visits.visit_flush_seconds),
+            ));
+        }
         let state = AppState {
             pool: pool.clone(),
             static_dir: settings.static_dir,
             catalogue_cache,
             token_keys,
-            order_feed: Arc::default(),
+            order_feed: Arc::clone(&order_feed),
             limits: Arc::new(crate::limits::Gates::new(settings.limits)),
             notices,
+            webhook_policy,
+            pending_search_logs: Arc::default(),
+            visits: Arc::clone(&visits),
         };
         let trusted_proxies = TrustedProxies::new(settings.trusted_proxies);
         let server = serve(listener, state, trusted_proxies)?;
@@ -129,6 +174,9 @@ impl Application {
             port: address.port(),
             server,
             pool,
+            notices: app_notices,
+            order_feed,
+            visits,
             lock,
         })
     }
@@ -143,11 +191,51 @@ impl Application {
         self.pool.clone()
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight.
+    /// What writes this server's e-mails, for tests that run the scheduler at a chosen time.
+    pub fn notices(&self) -> Arc<Notices> {
+        Arc::clone(&self.notices)
+    }
+
+    /// The visits counted in this process (issue 13), for tests that move its clock.
+    pub fn visits(&self) -> Arc<crate::visits::VisitCounter> {
+        Arc::clone(&self.visits)
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and writes the
+    /// visits counted since the last flush.
+    ///
+    /// The live inboxes' streams end at the signal: left open, they would hold the stop for
+    /// its whole grace period, and the browsers reconnect to the next instance at once.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let _lock = self.lock;
-        self.server.await
+        let feed = self.order_feed;
+        actix_web::rt::spawn(async move {
+            stop_signal().await;
+            feed.close();
+        });
+        let served = self.server.await;
+        if let Err(err) = self.visits.flush(&self.pool).await {
+            tracing::warn!(error = %err, "the last visit counts could not be written");
+        }
+        served
     }
+}
+
+/// SIGINT or SIGTERM, the signals the server stops on.
+async fn stop_signal() {
+    use actix_web::rt::signal;
+    #[cfg(unix)]
+    {
+        let Ok(mut terminate) = signal::unix::signal(signal::unix::SignalKind::terminate()) else {
+            let _ = signal::ctrl_c().await;
+            return;
+        };
+        let interrupt = std::pin::pin!(signal::ctrl_c());
+        let terminated = std::pin::pin!(terminate.recv());
+        futures_util::future::select(interrupt, terminated).await;
+    }
+    #[cfg(not(unix))]
+    let _ = signal::ctrl_c().await;
 }
 
 fn serve(
@@ -156,13 +244,19 @@ fn serve(
     trusted_proxies: TrustedProxies,
 ) -> anyhow::Result<Server> {
     let openapi = routes::openapi();
-    let openapi_yaml = openapi.to_yaml()?;
+    let openapi_yaml = routes::openapi_yaml()?;
     let static_dir = state.static_dir.clone();
     let state = web::Data::new(state);
     let server = HttpServer::new(move || {
         let (app, _) = App::new()
             .into_utoipa_app()
-            .service(scope::scope("/api/v1").configure(routes::api_v1))
+            // API answers compressed as asked (issue 16); event streams left as they are.
+            .service(
+                scope::scope("/api/v1")
+                    .wrap(Compress::default())
+                    .wrap(from_fn(crate::transport::streams_uncompressed))
+                    .configure(routes::api_v1),
+            )
             .split_for_parts();
         let yaml = openapi_yaml.clone();
         let app = app
@@ -172,11 +266,19 @@ fn serve(
             .app_data(trusted_proxies.clone())
             // Limits on what a stranger can exhaust (issue 10): bodies and control characters.
             .wrap(actix_web::middleware::from_fn(crate::text_guard::guard))
+            // An API key's RateLimit-* headers (issue 17).
+            .wrap(from_fn(crate::key_policy::rate_limit_headers))
+            // Content-hashed files kept a year (issue 16); inside the default Cache-Control.
+            .wrap(from_fn(crate::transport::immutable_files))
             // Inside the default Cache-Control, so that it sees what the handler said.
             .wrap(from_fn(security_headers))
             .wrap(DefaultHeaders::new().add((CACHE_CONTROL, "no-cache")))
             .wrap(TracingLogger::<ClientSpan>::new())
+            // Before the routes are matched: HEAD finds every GET route (issue 16).
+            .wrap(from_fn(crate::transport::head_as_get))
             .route("/healthz", web::get().to(routes::health::healthz))
+            .route("/robots.txt", web::get().to(routes::seo::robots))
+            .route("/sitemap.xml", web::get().to(routes::seo::sitemap))
             .route(
                 "/api/openapi.yaml",
                 web::get().to(move || {
@@ -186,6 +288,15 @@ fn serve(
                             .insert_header((CONTENT_TYPE, "application/yaml"))
                             .body(yaml)
                     }
+                }),
+            )
+            // The integrator's guide (issue 17), linked from the API docs.
+            .route(
+                "/api/integrators.md",
+                web::get().to(|| async {
+                    HttpResponse::Ok()
+                        .insert_header((CONTENT_TYPE, "text/markdown; charset=utf-8"))
+                        .body(include_str!("../../docs/integrators.md"))
                 }),
             )
             .route(

@@ -89,6 +89,7 @@ test('a shopper signs up at checkout, orders with a word to the shop, and finds 
   await page.getByTestId('shop-note').fill(note);
   await screenshot(page, 'checkout-signed-in-phone', { fullPage: true });
   await assertNoSeriousA11yViolations(page);
+  await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Valider la commande' }).click();
   await page.waitForURL('**/commande/merci**');
   await page.getByTestId('order').first().waitFor();

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
 import { demoSuite } from '../lib/suite.mjs';
+import { LEGAL_IDENTITY } from '../lib/legal.mjs';
 
 // The demo merchant runs the demo's first two shops from the back-office: an order placed
 // by a shopper in another browser context appears live, is confirmed, made ready and paid;
@@ -56,6 +57,7 @@ test('the merchant sees a new order arrive live, confirms it, makes it ready and
   await shopper.getByLabel('Téléphone').fill('04 66 22 55 66');
   await shopper.getByLabel('Retrait en boutique').check();
   await shopper.getByTestId('shop-note').fill('Je passerai samedi matin.');
+  await shopper.getByLabel(/J'ai lu et j'accepte/).check();
   await shopper.getByRole('button', { name: 'Valider la commande' }).click();
   await shopper.waitForURL('**/commande/merci**');
   await shopper.getByTestId('order').first().waitFor();
@@ -157,6 +159,13 @@ test('the association approves a shop that applied, and it is on the site at onc
   assert.equal(applied.status, 201, JSON.stringify(applied.body));
   const slug = applied.body.slug;
   assert.equal((await fetch(`${suite.server.baseUrl}/api/v1/shops/${slug}`)).status, 404, 'a pending shop is not on the site');
+  // Its legal identity, without which it cannot be approved (issue 15).
+  const legal = await fetch(`${suite.server.baseUrl}/api/v1/shops/${slug}/legal`, {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${account.body.access_token}` },
+    body: JSON.stringify(LEGAL_IDENTITY),
+  });
+  assert.equal(legal.status, 200, await legal.text());
 
   // The admin approves it from the association's page.
   const { page, problems } = await newPhonePage(suite.browser);

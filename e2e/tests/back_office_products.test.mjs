@@ -110,6 +110,21 @@ test('the merchant creates a product, puts it on sale, renames it, gives it a pi
   await page.getByTestId('product-saved').getByText('Enregistré.').waitFor();
   assert.equal((await api(`/products/${id}`)).name, `Confiture d'abricots ${word}`);
 
+  // Kept cold on the rounds, and no right of withdrawal for a perishable good: the shop says
+  // so on the product's page, and the next orders carry it.
+  const handling = page.getByTestId('product-handling');
+  await handling.getByLabel('À garder au frais pendant la tournée').check();
+  await handling.getByLabel('Droit de rétractation de 14 jours').selectOption({ label: "Ne s'applique pas : bien périssable" });
+  await screenshot(page, 'bo-product-handling', { fullPage: true });
+  await assertNoSeriousA11yViolations(page);
+  await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await page.getByTestId('product-saved').getByText('Enregistré.').waitFor();
+  const [handled] = await merchantProducts(word);
+  assert.equal(handled.keep_cold, true);
+  assert.equal(handled.withdrawal_exception, 'perishable');
+  await page.reload();
+  assert.equal(await page.getByLabel('Droit de rétractation de 14 jours').inputValue(), 'perishable', 'it stays after a reload');
+
   // A field error beside its field, and nothing lost.
   await page.getByLabel('Prix TTC en euros').fill('douze');
   await page.getByRole('button', { name: 'Enregistrer les modifications' }).click();

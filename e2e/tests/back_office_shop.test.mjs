@@ -165,11 +165,16 @@ test('the merchant edits the description and Monday’s hours, adds a closed day
   assert.deepEqual(unexpected(problems, /closed-days|\/shops\/[a-z-]+\b/), [], 'console errors and failed requests');
 });
 
-test('the merchant creates an API key, sees it once, uses it, and revokes it', async () => {
+test('the merchant creates an API key with what it may do, sees it once, uses it, and revokes it', async () => {
   const { page, problems } = await newPhonePage(suite.browser);
   await logInAsMerchant(page, `/gestion/${SHOP}/cles`);
   const name = `Caisse ${Date.now()}`;
   await page.getByLabel('Nom de la clé').fill(name);
+  // Reading the shop, writing products and reading orders are ticked; this till needs no orders.
+  const readOrders = page.getByLabel('lire les commandes');
+  assert.ok(await readOrders.isChecked(), 'reading orders is offered ticked');
+  assert.ok(!(await page.getByLabel('traiter les commandes (confirmer, préparer, encaisser)').isChecked()));
+  await readOrders.uncheck();
   await page.getByRole('button', { name: 'Créer la clé' }).click();
   const box = page.getByTestId('new-key');
   await box.waitFor();
@@ -183,6 +188,10 @@ test('the merchant creates an API key, sees it once, uses it, and revokes it', a
   const me = await call('GET', '/me/shops', { token: key });
   assert.equal(me.status, 200, 'the key works');
   assert.ok(me.body.items.some((s) => s.slug === SHOP));
+  const orders = await call('GET', `/shops/${SHOP}/orders`, { token: key });
+  assert.equal(orders.status, 403, 'it cannot read orders');
+  assert.equal(orders.body.code, 'scope_missing');
+  assert.match(orders.body.detail, /orders:read/);
 
   // Shown once: after a reload only its prefix is listed.
   await page.reload();
@@ -191,6 +200,8 @@ test('the merchant creates an API key, sees it once, uses it, and revokes it', a
   assert.equal(await page.getByTestId('new-key').count(), 0, 'the secret is not shown again');
   assert.ok(!(await page.locator('main').textContent()).includes(key), 'the secret is nowhere on the page');
   assert.match(await row.textContent(), /Dernière utilisation le/);
+  const scopes = await row.getByTestId('key-scopes').locator('li').allTextContents();
+  assert.deepEqual(scopes, ['lire la boutique et ses produits', 'créer et modifier les produits (prix, stock, photos, import)']);
 
   await row.getByRole('button', { name: 'Révoquer' }).click();
   await row.getByRole('button', { name: 'Oui, révoquer cette clé' }).click();
@@ -222,6 +233,7 @@ test('the merchant enters a phone order, and finds it in the inbox as a phone or
   await page.getByLabel('Téléphone du client').fill('12');
   await page.getByLabel('Retrait en boutique').check();
   await page.getByLabel('Note (facultatif)').fill('Passera lundi matin.');
+  await page.getByLabel(/J'ai lu au client nos conditions de vente/).check();
   await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
   await page.locator('#telephone-erreur').waitFor();
   assert.equal(await line.getByRole('spinbutton').inputValue(), '2', 'the quantity is kept');

@@ -103,6 +103,7 @@ test('a shopper buys from two shops with home delivery and follows the orders', 
   await page.getByLabel('Commune', { exact: true }).selectOption({ label: `${uzes.name} (${uzes.postcode})` });
   await screenshot(page, 'checkout-phone', { fullPage: true });
   await assertNoSeriousA11yViolations(page);
+  await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Valider la commande' }).click();
 
   const phone = page.getByLabel('Téléphone');
@@ -117,6 +118,7 @@ test('a shopper buys from two shops with home delivery and follows the orders', 
   assert.equal(await page.locator('.field__error').count(), 1, 'only the phone is wrong');
 
   await phone.fill('04 66 22 12 34');
+  await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Valider la commande' }).click();
   await page.waitForURL('**/commande/merci**');
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="order"]').length === 2);
@@ -201,6 +203,7 @@ test('a shop that does not deliver is picked up, and says so before the order', 
   const summary = plain(await page.getByTestId('checkout-summary').textContent());
   assert.ok(summary.includes(`Retrait en boutique dès le ${frenchDate(pickup.date)}`), `summary: ${summary}`);
   assert.ok(summary.includes('Paiement au retrait'), `summary: ${summary}`);
+  await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Valider la commande' }).click();
   await page.waitForURL('**/commande/merci**');
   const order = page.getByTestId('order');
@@ -231,6 +234,7 @@ test('a basket changed elsewhere before the order is shown again, nothing typed 
   });
   assert.equal(res.status, 200, 'POST /carts/{id}/items');
   const changed = await res.json();
+  await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Valider la commande' }).click();
   const alert = page.locator('#probleme-commande');
   await alert.waitFor();
@@ -243,6 +247,7 @@ test('a basket changed elsewhere before the order is shown again, nothing typed 
   assert.equal(await page.getByLabel('Nom et prénom').inputValue(), 'Lucie Roux', 'the name is kept');
   assert.ok(await page.getByLabel('Retrait en boutique').isChecked(), 'the choice is kept');
   // A second try with the basket as now shown goes through.
+  await page.getByLabel(/J'ai lu et j'accepte/).check();
   await page.getByRole('button', { name: 'Valider la commande' }).click();
   await page.waitForURL('**/commande/merci**');
   await page.getByTestId('order').waitFor();

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
 import { freshInstallSuite } from '../lib/suite.mjs';
+import { LEGAL_IDENTITY } from '../lib/legal.mjs';
 
 // A fresh install (no demo): the first admin, made with `vitrine create-admin`, installs the
 // default categories from the association's page, renames one, moves one, reorders with the
@@ -35,6 +36,7 @@ async function restaurantWithProduct(token, category) {
     commune: 'Saint-Quentin-la-Poterie', phone: '04 66 03 12 34', email: 'table@example.fr',
     description: 'Cuisine du marché.',
   }, 201);
+  await call('PUT', `/shops/${shop.slug}/legal`, token, LEGAL_IDENTITY);
   await call('POST', `/admin/shops/${shop.slug}/approve`, token);
   const product = await call('POST', `/shops/${shop.slug}/products`, token, {
     name: 'Menu du jour', price_cents: 1650, vat_rate: 10, category,
@@ -101,7 +103,9 @@ test('an admin sets up the categories of an empty marketplace, and the catalogue
   await down.focus();
   await page.keyboard.press('Enter');
   await status.getByText(`« Alimentation » est maintenant 2e sur ${topLevel.length}.`).waitFor();
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'descendre-alimentation');
+  // The list is drawn again; the focus comes back to the button on the next frame.
+  await page.waitForFunction(() => document.activeElement?.id === 'descendre-alimentation', null, { timeout: 5000 })
+    .catch(async () => assert.fail(`the focus is on #${await page.evaluate(() => document.activeElement?.id)}`));
   const order = (await call('GET', '/admin/categories', token)).items
     .filter((c) => c.parent === null)
     .map((c) => c.slug);

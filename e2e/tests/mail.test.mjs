@@ -56,6 +56,7 @@ test('a guest who leaves an e-mail gets its messages, which the admin reads in t
   await shopper.getByLabel('Téléphone').fill('04 66 22 77 88');
   await shopper.getByLabel('Adresse e-mail (facultatif)').fill(GUEST);
   await shopper.getByLabel('Retrait en boutique').check();
+  await shopper.getByLabel(/J'ai lu et j'accepte/).check();
   await shopper.getByRole('button', { name: 'Valider la commande' }).click();
   await shopper.waitForURL('**/commande/merci**');
   await shopper.getByTestId('order').first().waitFor();

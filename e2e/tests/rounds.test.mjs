@@ -70,6 +70,7 @@ async function deliverTo(name, street, commune, shops, accessNote) {
     headers: { 'Idempotency-Key': `e2e-${name}-${Date.now()}` },
     body: {
       customer: { name, phone: '06 12 34 56 78' },
+      accept_terms: true,
       fulfilment: {
         method: 'delivery',
         address: { street, postcode: commune.postcode, commune: commune.name, access_note: accessNote },

@@ -75,7 +75,7 @@ test('the API docs work under their own policy', async () => {
 
 test('the page shell says so when the app cannot start', async () => {
   const { page } = await newPhonePage(suite.browser);
-  await page.route('**/vitrine_bg.wasm', (route) => route.abort());
+  await page.route('**/vitrine_bg.*.wasm', (route) => route.abort());
   await page.goto(`${suite.server.baseUrl}/`);
   const alert = page.getByRole('alert');
   await alert.waitFor();

@@ -60,6 +60,7 @@ async function sellOne(id) {
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({
       customer: { name: 'Jeanne Martin', phone: '06 12 34 56 78' },
+      accept_terms: true,
       fulfilment: { method: 'pickup' },
       contact_preference: 'call',
     }),

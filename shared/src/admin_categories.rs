@@ -75,6 +75,9 @@ impl AdminCategory {
 /// The whole tree, parents before their children, siblings in order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "items": [{"children": 1, "depth": 1, "former_slugs": ["fromages"], "name": "Fromagerie et crèmerie", "name_en": "Cheese and dairy", "own_products": {"active": 12, "archived": 0, "draft": 2}, "parent": "alimentation", "position": 3, "slug": "fromagerie-cremerie", "subtree_products": {"active": 15, "archived": 1, "draft": 2}}]
+})))]
 pub struct CategoryTree {
     /// Every category.
     pub items: Vec<AdminCategory>,
@@ -151,6 +154,11 @@ pub struct MergeCategory {
 /// What a merge did.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "into": {"children": 1, "depth": 1, "former_slugs": ["fromages"], "name": "Fromagerie et crèmerie", "name_en": "Cheese and dairy", "own_products": {"active": 12, "archived": 0, "draft": 2}, "parent": "alimentation", "position": 3, "slug": "fromagerie-cremerie", "subtree_products": {"active": 15, "archived": 1, "draft": 2}},
+    "moved_products": 4,
+    "moved_children": 0
+})))]
 pub struct MergeReport {
     /// The category everything moved into, as it is now.
     pub into: AdminCategory,
@@ -175,6 +183,9 @@ pub struct DefaultCategory {
 /// The default tree that `POST /admin/categories/defaults` installs, parents first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "items": [{"name": "Alimentation", "name_en": "Food", "parent": null}, {"name": "Épicerie", "name_en": "Grocery", "parent": "Alimentation"}]
+})))]
 pub struct DefaultCategories {
     /// Every category of the default tree.
     pub items: Vec<DefaultCategory>,

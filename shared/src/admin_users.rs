@@ -43,6 +43,14 @@ pub struct AccountShop {
 /// An account in the admins' list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 2,
+    "name": "Claire Fabre",
+    "email": "claire.fabre@example.fr",
+    "role": "merchant",
+    "shops": [{"slug": "epicerie-du-duche", "name": "Épicerie du Duché"}],
+    "suspended": false
+})))]
 pub struct AccountSummary {
     /// The account's id.
     pub id: i64,
@@ -106,6 +114,20 @@ pub struct AccountEvent {
 /// One account, as its page in the back-office shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 2,
+    "name": "Claire Fabre",
+    "email": "claire.fabre@example.fr",
+    "phone": "04 66 22 12 34",
+    "role": "merchant",
+    "shops": [{"slug": "epicerie-du-duche", "name": "Épicerie du Duché"}],
+    "suspended_at": null,
+    "created_at": "2026-11-02T08:30:00+00:00",
+    "last_seen_at": "2026-12-04T09:40:00+00:00",
+    "history": [{"at": "2026-11-02T09:00:00+00:00", "kind": "shop_added", "actor": {"id": 1, "name": "Association des commerçants"}, "detail": "Ajoutée à l'équipe de Épicerie du Duché"}],
+    "email_verified": true,
+    "email_refused": null
+})))]
 pub struct Account {
     /// The account's id.
     pub id: i64,
@@ -113,6 +135,8 @@ pub struct Account {
     pub name: String,
     /// E-mail address (the login).
     pub email: String,
+    /// The phone the person gave on their account page (volunteers need one), if any.
+    pub phone: Option<String>,
     /// Role.
     pub role: Role,
     /// The shops whose team it is on.
@@ -126,6 +150,12 @@ pub struct Account {
     pub last_seen_at: Option<String>,
     /// Every change, newest first.
     pub history: Vec<AccountEvent>,
+    /// Whether its address was proved by the link sent to it (issue 12).
+    #[serde(default)]
+    pub email_verified: bool,
+    /// Set when a mail server refused its address for good (issue 12).
+    #[serde(default)]
+    pub email_refused: Option<crate::auth::EmailRefused>,
 }
 
 /// Changes an account's role. `merchant` needs a shop (add it to one instead); becoming a
@@ -133,6 +163,9 @@ pub struct Account {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "role": "volunteer"
+})))]
 pub struct ChangeRole {
     /// The new role.
     pub role: Role,
@@ -142,6 +175,9 @@ pub struct ChangeRole {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "shop": "epicerie-du-duche"
+})))]
 pub struct AddAccountShop {
     /// The shop's slug.
     pub shop: String,
@@ -167,6 +203,11 @@ pub struct ResetCode {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "email": "jeanne.martin@example.fr",
+    "code": "4821 0937 5512",
+    "new_password": "garrigue-et-lavande-31"
+})))]
 pub struct ResetWithCode {
     /// The account's e-mail address.
     pub email: String,

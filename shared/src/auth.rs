@@ -49,6 +49,11 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "email": "jeanne.martin@example.fr",
+    "password": "garrigue-et-lavande-30",
+    "name": "Jeanne Martin"
+})))]
 pub struct Register {
     /// E-mail address, the account's login.
     #[cfg_attr(feature = "openapi", schema(max_length = 254, pattern = "<email>"))]
@@ -68,6 +73,10 @@ pub struct Register {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "email": "jeanne.martin@example.fr",
+    "password": "garrigue-et-lavande-30"
+})))]
 pub struct Login {
     /// E-mail address.
     #[cfg_attr(feature = "openapi", schema(max_length = 254, pattern = "<email>"))]
@@ -84,6 +93,9 @@ pub struct Login {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "refresh_token": "c2eca01fe3ba46bba89601a4d2bb5e503e7cb42ec99a48158906aee047464073"
+})))]
 pub struct RefreshToken {
     /// The refresh token of the session. The web app leaves it out (`{}`): its token is in
     /// the `vitrine_refresh` cookie, read only with the header [`BROWSER_SESSION_HEADER`].
@@ -94,6 +106,16 @@ pub struct RefreshToken {
 /// The signed-in account.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 3,
+    "email": "jeanne.martin@example.fr",
+    "name": "Jeanne Martin",
+    "role": "customer",
+    "cart_id": null,
+    "phone": "06 12 34 56 78",
+    "email_verified": true,
+    "email_refused": null
+})))]
 pub struct Me {
     /// The account's id.
     pub id: i64,
@@ -108,12 +130,36 @@ pub struct Me {
     /// The account's phone, if given (`PATCH /me`); volunteers need one.
     #[serde(default)]
     pub phone: Option<String>,
+    /// Whether the account's address was proved by the link sent to it (issue 12).
+    #[serde(default)]
+    pub email_verified: bool,
+    /// Set when a mail server refused the account's address for good: no e-mail reaches
+    /// it (issue 12).
+    #[serde(default)]
+    pub email_refused: Option<EmailRefused>,
+}
+
+/// A mail server refused the address for good: no more e-mail is sent to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailRefused {
+    /// When, RFC 3339.
+    pub at: String,
+    /// What the mail server answered.
+    pub reason: String,
 }
 
 /// A session: send `access_token` as `Authorization: Bearer <token>`; before it expires,
 /// exchange `refresh_token` for a new pair (the old refresh token then stops working).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "access_token": "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIzIiwicm9sZSI6ImN1c3RvbWVyIiwiaXNzIjoidml0cmluZSIsImF1ZCI6InZpdHJpbmUtYXBpIiwiaWF0IjoxNzk2NDIxODM1LCJleHAiOjE3OTY0MjI3MzUsImdlbiI6MH0.Xtf8G-BmP6TTBdhDHwksoK4IaQEBejOgl1tnis6WcF8",
+    "token_type": "Bearer",
+    "expires_in": 900,
+    "refresh_token": "c2eca01fe3ba46bba89601a4d2bb5e503e7cb42ec99a48158906aee047464073",
+    "user": {"id": 3, "email": "jeanne.martin@example.fr", "name": "Jeanne Martin", "role": "customer", "cart_id": null, "phone": "06 12 34 56 78", "email_verified": true, "email_refused": null}
+})))]
 pub struct Session {
     /// A JWT, valid `expires_in` seconds.
     pub access_token: String,
@@ -127,4 +173,61 @@ pub struct Session {
     pub refresh_token: Option<String>,
     /// The account.
     pub user: Me,
+}
+
+// E-mail links (issue 12): a password reset by e-mail, and the account's address verified.
+
+/// Asks for a link to set a new password, sent to the account's address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "email": "jeanne.martin@example.fr"
+})))]
+pub struct RequestPasswordReset {
+    /// The account's e-mail address.
+    #[cfg_attr(feature = "openapi", schema(max_length = 254, pattern = "<email>"))]
+    pub email: String,
+}
+
+/// Sets a new password with the token of the link sent by e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "token": "3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a3f9a",
+    "password": "garrigue-et-lavande-31"
+})))]
+pub struct ConfirmPasswordReset {
+    /// The `jeton` of the link: 96 lower-case hexadecimal digits.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-f]{96}$"))]
+    pub token: String,
+    /// The new password, 12 to 128 characters.
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
+    pub password: String,
+}
+
+/// Proves the account's address with the token of the link sent to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "token": "7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e7c1e"
+})))]
+pub struct VerifyEmail {
+    /// The `jeton` of the link: 96 lower-case hexadecimal digits.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9a-f]{96}$"))]
+    pub token: String,
+}
+
+/// A request for an e-mail was taken. For a password reset the answer is the same whether
+/// the address has an account or not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "detail": "If an account has this address, a link to set a new password was sent to it; it works for one hour."
+})))]
+pub struct LinkRequested {
+    /// What happens next, in English (the web app says it in French).
+    pub detail: String,
 }

@@ -15,8 +15,17 @@ pub enum Bundle {
     BackOffice,
 }
 
-/// First path segments of the [`Bundle::Order`] pages.
-const ORDER_SEGMENTS: [&str; 4] = ["panier", "commande", "suivi", "compte"];
+/// First path segments of the [`Bundle::Order`] pages; the last three are the pages the
+/// e-mailed links open (issue 12: a new password, the address verified, unsubscribing).
+const ORDER_SEGMENTS: [&str; 7] = [
+    "panier",
+    "commande",
+    "suivi",
+    "compte",
+    "mot-de-passe",
+    "verifier-courriel",
+    "desabonnement",
+];
 /// First path segments of the [`Bundle::BackOffice`] pages: the back-office, and the
 /// volunteers' round on their phone (issue 11), which shares its code with the planning.
 const BACK_OFFICE_SEGMENTS: [&str; 2] = ["gestion", "tournee"];
@@ -69,6 +78,8 @@ mod tests {
             "/suivi/abc",
             "/compte/connexion",
             "/compte/commandes/12",
+            "/mot-de-passe/nouveau",
+            "/verifier-courriel",
         ] {
             assert_eq!(Bundle::for_path(path), Bundle::Order, "{path}");
         }

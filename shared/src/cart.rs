@@ -120,6 +120,10 @@ pub struct Cart {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "product_id": 20,
+    "quantity": 2
+})))]
 pub struct AddCartItem {
     /// The product's id.
     pub product_id: i64,
@@ -132,6 +136,9 @@ pub struct AddCartItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "quantity": 3
+})))]
 pub struct UpdateCartItem {
     /// The new quantity, 0 to 99; 0 removes the line.
     #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]

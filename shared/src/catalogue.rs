@@ -417,4 +417,8 @@ pub struct Shop {
     pub vat_exempt: bool,
     /// The legal mention to show when `vat_exempt`.
     pub vat_mention: Option<String>,
+    /// Who sells: the shop's legal identity; `null` while a shop approved before identities
+    /// were required has not given it.
+    #[serde(default)]
+    pub legal: Option<crate::legal::ShopLegal>,
 }

@@ -72,6 +72,19 @@ pub enum ErrorCode {
     TooManyApplications,
     /// The path exists, but not with this method: the `Allow` header lists those it takes.
     MethodNotAllowed,
+    // Integrators (issue 17).
+    /// The API key was not given the scope this operation needs (named in `detail`), or
+    /// the operation is not open to API keys: nothing was done. Make a key with that scope.
+    ScopeMissing,
+    // Delivery rounds (issue 11).
+    /// An order of the stop was never confirmed by its shop: it cannot be handed over as
+    /// delivered until the shop confirms it (call the shop). Nothing was recorded.
+    OrderNotConfirmed,
+    // Who sells (issue 15).
+    /// The shop has not given its legal identity (legal name, form, SIRET, registration,
+    /// VAT number unless exempt, person responsible): it cannot be approved, nor sell,
+    /// until it does.
+    LegalIdentityMissing,
 }
 
 /// One invalid field or parameter.

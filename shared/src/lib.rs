@@ -21,6 +21,12 @@
 //! - [`delivery`]: the delivery zone (communes) and days, closed days, free-delivery rule.
 //! - [`mail`]: the association's mailbox: the e-mails sent, pending or held.
 //! - [`rounds`]: delivery rounds, their sheets and the volunteers' taps.
+//! - [`webhooks`]: the endpoints integrators register, their events and delivery log.
+//! - [`notifications`]: who gets which e-mails: merchants', shoppers', the association's.
+//! - [`stats`]: the association's dashboard: orders, baskets, deliveries, searches.
+//! - [`privacy`]: the privacy page, a person's data export and erasure, guests' requests.
+//! - [`initial`]: the first API answer a page shell carries, and the address it answers.
+//! - [`legal`]: who sells (a shop's legal identity), terms of use and of sale, withdrawal.
 
 pub mod admin_categories;
 pub mod admin_users;
@@ -29,6 +35,9 @@ pub mod bundle;
 pub mod cart;
 pub mod catalogue;
 pub mod error;
+// French calendar words, for the web app and the e-mails alike.
+pub mod english;
+pub mod french;
 pub mod marketplace;
 pub mod money;
 pub mod order;
@@ -41,6 +50,22 @@ pub mod delivery;
 pub mod mail;
 // Delivery rounds (issue 11).
 pub mod rounds;
+// Webhooks (issue 17).
+pub mod webhooks;
+// E-mail settings (issue 12).
+pub mod notifications;
+// Products entered for a shop (issue 11).
+pub mod product_help;
+// The association's dashboard (issue 13).
+pub mod stats;
+// The printed directory of shops (issue 13).
+pub mod directory;
+// Personal data (issue 15).
+pub mod privacy;
+// The first API answer carried in the page shell (issue 16).
+pub mod initial;
+// Who sells, terms, withdrawal (issue 15).
+pub mod legal;
 
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +91,37 @@ pub struct Page<T> {
     pub total: u64,
 }
 
+/// A list of ids as JSON may write whole numbers: `7` or `7.0` (JSON Schema calls both an
+/// integer, and some clients send the second); a fraction or a number out of range is
+/// refused like any malformed body.
+pub fn whole_number_ids<'de, D>(deserializer: D) -> Result<Vec<i64>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Whole {
+        Int(i64),
+        Float(f64),
+    }
+    // 2^63 as f64: the first whole number past i64::MAX.
+    const LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    Vec::<Whole>::deserialize(deserializer)?
+        .into_iter()
+        .map(|number| match number {
+            Whole::Int(id) => Ok(id),
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "whole and in range, checked"
+            )]
+            Whole::Float(id) if id.fract() == 0.0 && (-LIMIT..LIMIT).contains(&id) => Ok(id as i64),
+            Whole::Float(id) => Err(serde::de::Error::custom(format!(
+                "{id} is not an id: ids are whole numbers"
+            ))),
+        })
+        .collect()
+}
+
 impl<T> Page<T> {
     /// The number of pages needed to show `total` items, at least 1 and at most
     /// [`MAX_PAGE`] (the last one the API serves).
@@ -80,6 +136,20 @@ impl<T> Page<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_are_whole_numbers_written_either_way() {
+        #[derive(Deserialize)]
+        struct Ids {
+            #[serde(deserialize_with = "whole_number_ids")]
+            ids: Vec<i64>,
+        }
+        let ids = |json: &str| serde_json::from_str::<Ids>(json).map(|i| i.ids);
+        assert_eq!(ids(r#"{"ids": [7, 9.0, -185.0]}"#).unwrap(), [7, 9, -185]);
+        assert!(ids(r#"{"ids": [7.5]}"#).is_err());
+        assert!(ids(r#"{"ids": [1e30]}"#).is_err());
+        assert!(ids(r#"{"ids": ["7"]}"#).is_err());
+    }
 
     #[test]
     fn page_count_rounds_up_and_is_at_least_one() {

@@ -87,7 +87,7 @@ pub struct MailSummary {
     /// Its subject.
     pub subject: String,
     /// What caused it: `order_placed_shop`, `order_placed_customer`, `order_confirmed`,
-    /// `order_ready`, `order_cancelled`, `shop_applied`.
+    /// `order_ready`, `order_cancelled`, `shop_applied`, `password_reset`, `verify_email`.
     pub topic: String,
     /// When the change that caused it was made, ISO 8601 UTC.
     pub created_at: String,

@@ -194,6 +194,18 @@ impl Palette {
 /// What the web app needs of the marketplace, public.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Vitrine",
+    "town": "Uzès",
+    "tagline": {"fr": "les commerces d'Uzès", "en": "the shops of Uzès"},
+    "intro": {"fr": "Vitrine rassemble les boutiques, artisans, producteurs et restaurants d'Uzès et des villages alentour.", "en": "Vitrine brings together the shops, craftspeople, producers and restaurants of Uzès and the surrounding villages."},
+    "contact": {"phone": "04 66 22 00 00", "email": "contact@commerces-uzes.example", "address": "Place aux Herbes, 30700 Uzès"},
+    "legal": {"publisher_name": "Association des commerçants d'Uzès", "publisher_address": "Place aux Herbes, 30700 Uzès", "publication_director": "Claire Fabre, présidente", "host_name": "Hébergeur Exemple SAS", "host_address": "1 rue de l'Exemple, 75000 Paris", "host_phone": "01 00 00 00 00"},
+    "palette": "terre",
+    "logo_url": "/api/v1/marketplace/logo?v=1764750000000",
+    "order_number_prefix": "UZ",
+    "needs_admin": false
+})))]
 pub struct Marketplace {
     /// The marketplace's name; empty until the association sets it.
     #[cfg_attr(feature = "openapi", schema(example = "Vitrine"))]
@@ -283,6 +295,10 @@ impl SetupProgress {
 /// The settings as the admins read them, with the setup's progress.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "marketplace": {"name": "Vitrine", "town": "Uzès", "tagline": {"fr": "les commerces d'Uzès", "en": "the shops of Uzès"}, "intro": {"fr": "Vitrine rassemble les boutiques, artisans, producteurs et restaurants d'Uzès et des villages alentour.", "en": "Vitrine brings together the shops, craftspeople, producers and restaurants of Uzès and the surrounding villages."}, "contact": {"phone": "04 66 22 00 00", "email": "contact@commerces-uzes.example", "address": "Place aux Herbes, 30700 Uzès"}, "legal": {"publisher_name": "Association des commerçants d'Uzès", "publisher_address": "Place aux Herbes, 30700 Uzès", "publication_director": "Claire Fabre, présidente", "host_name": "Hébergeur Exemple SAS", "host_address": "1 rue de l'Exemple, 75000 Paris", "host_phone": "01 00 00 00 00"}, "palette": "terre", "logo_url": "/api/v1/marketplace/logo?v=1764750000000", "order_number_prefix": "UZ", "needs_admin": false},
+    "setup": {"settings_saved": true, "categories": 45, "communes": 18, "shops": 48}
+})))]
 pub struct AdminMarketplace {
     /// The settings.
     pub marketplace: Marketplace,
@@ -305,6 +321,12 @@ pub struct LogoQuery {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "tagline_fr": "les commerces d'Uzès",
+    "tagline_en": "the shops of Uzès",
+    "contact_phone": "04 66 22 00 00",
+    "palette": "olivier"
+})))]
 pub struct UpdateMarketplace {
     /// 1 to 80 characters.
     #[cfg_attr(

@@ -174,6 +174,13 @@ pub struct ShopChoice {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78", "email": "jeanne.martin@example.fr"},
+    "fulfilment": {"method": "delivery", "address": {"street": "12 rue de la République", "postcode": "30700", "commune": "Uzès", "access_note": "Code porte 1234, 2e étage"}},
+    "contact_preference": "call",
+    "expected_total_cents": 1730,
+    "accept_terms": true
+})))]
 pub struct Checkout {
     /// Who orders.
     pub customer: Customer,
@@ -190,6 +197,11 @@ pub struct Checkout {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(minimum = 0))]
     pub expected_total_cents: Option<i64>,
+    /// Must be `true`: the shopper read and accepts the terms of sale of every shop in the
+    /// basket (`GET /shops/{slug}/terms`) and the site's terms of use (`GET /terms`).
+    /// Missing or `false`: 422 naming `accept_terms`, nothing ordered.
+    #[serde(default)]
+    pub accept_terms: bool,
 }
 
 /// A line of an order, with the price it was sold at.
@@ -208,6 +220,12 @@ pub struct OrderLine {
     pub quantity: i64,
     /// `unit_price_cents * quantity`.
     pub line_total_cents: i64,
+    /// Why the right of withdrawal does not apply to it, if it does not (`none` otherwise).
+    #[serde(default)]
+    pub withdrawal_exception: crate::legal::WithdrawalException,
+    /// When the customer withdrew from this line, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_at: Option<String>,
 }
 
 /// The VAT included in an order at one rate.
@@ -241,6 +259,31 @@ pub struct OrderFulfilment {
 /// An order of one shop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 42,
+    "number": "UZ-2026-00042",
+    "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché"},
+    "status": "confirmed",
+    "payment_status": "due",
+    "fulfilment": {"method": "delivery", "date": "2026-12-08", "address": {"street": "12 rue de la République", "postcode": "30700", "commune": "Uzès", "access_note": "Code porte 1234, 2e étage"}, "pickup_address": null},
+    "customer_name": "Jeanne Martin",
+    "lines": [{"product_id": 20, "name": "Anchoïade", "unit_price_cents": 610, "vat_rate": 5.5, "quantity": 2, "line_total_cents": 1220}, {"product_id": 4, "name": "Biscuits à l'anis", "unit_price_cents": 510, "vat_rate": 5.5, "quantity": 1, "line_total_cents": 510}],
+    "total_cents": 1730,
+    "currency": "EUR",
+    "vat": [{"rate": 5.5, "total_cents": 1730, "vat_cents": 90, "net_cents": 1640}],
+    "vat_mention": null,
+    "note": "",
+    "contact_preference": "call",
+    "tracking_token": "b296ab8fb56b47aba71f1ac17652d505",
+    "created_at": "2026-12-04T09:15:00+00:00",
+    "payment_method": null,
+    "cancel_reason": null,
+    "channel": "web",
+    "customer_phone": "06 12 34 56 78",
+    "customer_email": "jeanne.martin@example.fr",
+    "merchant_note": "",
+    "history": [{"id": 101, "at": "2026-12-04T09:15:00+00:00", "kind": "placed", "actor": "customer", "actor_name": null, "from": null, "to": "placed", "note": ""}, {"id": 102, "at": "2026-12-04T09:40:00+00:00", "kind": "status", "actor": "user:2", "actor_name": "Claire Fabre", "from": "placed", "to": "confirmed", "note": ""}]
+})))]
 pub struct Order {
     /// The order's id.
     pub id: i64,
@@ -300,11 +343,26 @@ pub struct Order {
     /// each; its customer sees the status changes and payment without the actors.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<Vec<crate::shop_orders::OrderEvent>>,
+    /// Who sells: the shop and its legal identity as they were at checkout; `null` for an
+    /// order placed before Vitrine recorded it.
+    #[serde(default)]
+    pub seller: Option<crate::legal::Seller>,
+    /// The terms the customer accepted and when; `null` for an order placed before Vitrine
+    /// recorded them.
+    #[serde(default)]
+    pub terms: Option<crate::legal::AcceptedTerms>,
+    /// Once handed over: the last day (`YYYY-MM-DD`, Paris) the customer may withdraw
+    /// (14 days after handover; `POST /orders/{id}/withdrawal`).
+    #[serde(default)]
+    pub withdrawal_deadline: Option<String>,
 }
 
 /// What checkout answers: one order per shop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "orders": [{"id": 42, "number": "UZ-2026-00042", "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché"}, "status": "placed", "payment_status": "due", "fulfilment": {"method": "delivery", "date": "2026-12-08", "address": {"street": "12 rue de la République", "postcode": "30700", "commune": "Uzès", "access_note": "Code porte 1234, 2e étage"}, "pickup_address": null}, "customer_name": "Jeanne Martin", "lines": [{"product_id": 20, "name": "Anchoïade", "unit_price_cents": 610, "vat_rate": 5.5, "quantity": 2, "line_total_cents": 1220}, {"product_id": 4, "name": "Biscuits à l'anis", "unit_price_cents": 510, "vat_rate": 5.5, "quantity": 1, "line_total_cents": 510}], "total_cents": 1730, "currency": "EUR", "vat": [{"rate": 5.5, "total_cents": 1730, "vat_cents": 90, "net_cents": 1640}], "vat_mention": null, "note": "", "contact_preference": "call", "tracking_token": "b296ab8fb56b47aba71f1ac17652d505", "created_at": "2026-12-04T09:15:00+00:00", "payment_method": null, "cancel_reason": null, "channel": "web", "history": [{"id": 101, "at": "2026-12-04T09:15:00+00:00", "kind": "placed", "actor": "customer", "actor_name": null, "from": null, "to": "placed", "note": ""}]}]
+})))]
 pub struct CheckoutResult {
     /// The orders, one per shop, in the basket's order.
     pub orders: Vec<Order>,

@@ -89,6 +89,7 @@ pub struct UpdateRound {
 pub struct SetRoundVolunteers {
     /// Accounts with the `volunteer` role, at most 10.
     #[cfg_attr(feature = "openapi", schema(max_items = 10))]
+    #[serde(deserialize_with = "crate::whole_number_ids")]
     pub volunteer_ids: Vec<i64>,
 }
 

@@ -156,6 +156,10 @@ pub struct ShopProfile {
     /// shop's name; a card only where the shop lent a terminal). Cash and cheque by default.
     #[serde(default)]
     pub delivery_payment_means: Vec<crate::shop_orders::PaymentMethod>,
+    /// Its legal identity (`PUT /shops/{slug}/legal`); `null` until given: the association
+    /// cannot approve the shop without it.
+    #[serde(default)]
+    pub legal: Option<crate::legal::ShopLegal>,
 }
 
 /// Changes to a shop's profile (`PATCH /shops/{slug}`): any of these fields; the others
@@ -274,6 +278,10 @@ pub struct AdminShop {
     pub phone: String,
     /// When it applied (ISO 8601, UTC).
     pub created_at: String,
+    /// Whether it gave its legal identity; without it the shop cannot be approved (an
+    /// active shop approved before identities were required keeps selling, flagged).
+    #[serde(default)]
+    pub legal_complete: bool,
 }
 
 /// Why the association suspends a shop.
@@ -300,6 +308,11 @@ pub struct AddShopMember {
 /// A member of a shop's team.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 2,
+    "email": "claire.fabre@example.fr",
+    "name": "Claire Fabre"
+})))]
 pub struct ShopMember {
     /// The account's id.
     pub id: i64,
@@ -320,15 +333,79 @@ pub struct ClosedDay {
     pub date: String,
 }
 
+/// What an API key may do (issue 17), chosen when it is made. A call outside a key's scopes
+/// answers 403 `scope_missing`, naming the scope it needed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub enum ApiKeyScope {
+    /// Read the shop's profile, closed days and products (drafts included), export the CSV.
+    #[serde(rename = "catalogue:read")]
+    CatalogueRead,
+    /// Create, change, publish, archive products; their pictures; the CSV import.
+    #[serde(rename = "products:write")]
+    ProductsWrite,
+    /// Read the shop's orders, their live feed and its delivery rounds.
+    #[serde(rename = "orders:read")]
+    OrdersRead,
+    /// Confirm, prepare, complete, cancel orders; record payments and notes; phone orders.
+    #[serde(rename = "orders:write")]
+    OrdersWrite,
+    /// Register and manage the shop's webhook endpoints.
+    #[serde(rename = "webhooks:manage")]
+    WebhooksManage,
+    /// Change the shop's profile, opening hours, logo and closed days.
+    #[serde(rename = "shop:write")]
+    ShopWrite,
+}
+
+impl ApiKeyScope {
+    /// Every scope, in the order the documents list them.
+    pub const ALL: [ApiKeyScope; 6] = [
+        ApiKeyScope::CatalogueRead,
+        ApiKeyScope::ProductsWrite,
+        ApiKeyScope::OrdersRead,
+        ApiKeyScope::OrdersWrite,
+        ApiKeyScope::WebhooksManage,
+        ApiKeyScope::ShopWrite,
+    ];
+
+    /// The scope's name, as in JSON and in the OpenAPI document.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiKeyScope::CatalogueRead => "catalogue:read",
+            ApiKeyScope::ProductsWrite => "products:write",
+            ApiKeyScope::OrdersRead => "orders:read",
+            ApiKeyScope::OrdersWrite => "orders:write",
+            ApiKeyScope::WebhooksManage => "webhooks:manage",
+            ApiKeyScope::ShopWrite => "shop:write",
+        }
+    }
+
+    /// The scope with this name.
+    pub fn parse(name: &str) -> Option<ApiKeyScope> {
+        ApiKeyScope::ALL
+            .into_iter()
+            .find(|scope| scope.as_str() == name)
+    }
+}
+
 /// Creates an API key for a shop.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[cfg_attr(feature = "openapi", schema(example = json!({"name": "Caisse du magasin"})))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Caisse du magasin", "scopes": ["catalogue:read", "products:write"]
+})))]
 #[serde(deny_unknown_fields)]
 pub struct CreateApiKey {
     /// What the key is for, 1 to 100 characters.
     #[cfg_attr(feature = "openapi", schema(max_length = 100, pattern = "<visible>"))]
     pub name: String,
+    /// What the key may do: at least one scope (a repeated one counts once). Absent: every
+    /// scope (what keys
+    /// made before scopes existed keep); give only what the integration needs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 6))]
+    pub scopes: Option<Vec<ApiKeyScope>>,
 }
 
 /// A new API key, with its secret: shown this once, it cannot be read again.
@@ -337,7 +414,7 @@ pub struct CreateApiKey {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": 7, "name": "Caisse du magasin", "prefix": "vtr_3f9c2a1b",
     "key": "vtr_3f9c2a1b5d7e4f60a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4",
-    "created_at": "2026-11-29T10:00:00+00:00"
+    "created_at": "2026-11-29T10:00:00+00:00", "scopes": ["catalogue:read", "products:write"]
 })))]
 pub struct NewApiKey {
     /// The key's id, to revoke it.
@@ -349,6 +426,8 @@ pub struct NewApiKey {
     /// The secret: send it as `Authorization: Bearer <key>`. Stored hashed, never shown
     /// again.
     pub key: String,
+    /// What it may do.
+    pub scopes: Vec<ApiKeyScope>,
     /// When it was created (ISO 8601, UTC).
     pub created_at: String,
 }
@@ -359,7 +438,7 @@ pub struct NewApiKey {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": 7, "name": "Caisse du magasin", "prefix": "vtr_3f9c2a1b",
     "created_at": "2026-11-29T10:00:00+00:00", "last_used_at": "2026-11-30T08:12:00+00:00",
-    "revoked_at": null
+    "revoked_at": null, "scopes": ["catalogue:read", "products:write"]
 })))]
 pub struct ApiKey {
     /// The key's id.
@@ -374,6 +453,8 @@ pub struct ApiKey {
     pub last_used_at: Option<String>,
     /// When it was revoked; a revoked key no longer works.
     pub revoked_at: Option<String>,
+    /// What it may do.
+    pub scopes: Vec<ApiKeyScope>,
 }
 
 #[cfg(test)]

@@ -67,6 +67,9 @@ pub enum OrderEventKind {
     /// A tap of a delivery round: collected at the shop, delivered, or failed (`note` says
     /// which, and why).
     Delivery,
+    /// The customer withdrew from lines (rétractation, issue 15); `note` names them and
+    /// carries the customer's message.
+    Withdrawal,
 }
 
 impl OrderEventKind {
@@ -78,6 +81,7 @@ impl OrderEventKind {
             OrderEventKind::Payment => "payment",
             OrderEventKind::Note => "note",
             OrderEventKind::Delivery => "delivery",
+            OrderEventKind::Withdrawal => "withdrawal",
         }
     }
 
@@ -89,6 +93,7 @@ impl OrderEventKind {
             OrderEventKind::Payment,
             OrderEventKind::Note,
             OrderEventKind::Delivery,
+            OrderEventKind::Withdrawal,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == value)
@@ -216,7 +221,8 @@ pub struct PhoneOrderLine {
     "fulfilment": {"method": "pickup"},
     "lines": [{"product_id": 12, "quantity": 2}],
     "note": "Passera samedi matin",
-    "contact_preference": "call"
+    "contact_preference": "call",
+    "terms_read_out": true
 })))]
 #[serde(deny_unknown_fields)]
 pub struct PhoneOrder {
@@ -234,6 +240,10 @@ pub struct PhoneOrder {
     /// Whether the shop may phone back; `call` by default.
     #[serde(default)]
     pub contact_preference: Option<ContactPreference>,
+    /// Must be `true`: the shop read its terms of sale (and the site's terms of use) out to
+    /// the customer, who accepted them. Missing or `false`: 422 naming `terms_read_out`.
+    #[serde(default)]
+    pub terms_read_out: bool,
 }
 
 /// The `data:` of an `order` event of the live inbox

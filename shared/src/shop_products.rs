@@ -90,6 +90,10 @@ pub struct ShopProduct {
     /// To keep cold during the delivery round (issue 11).
     #[serde(default)]
     pub keep_cold: bool,
+    /// Why the 14-day right of withdrawal does not apply to it, or `none` (issue 15);
+    /// frozen on the order's lines at checkout.
+    #[serde(default)]
+    pub withdrawal_exception: crate::legal::WithdrawalException,
 }
 
 /// Filters and page of a shop's products (`GET /shops/{slug}/products`).
@@ -192,6 +196,10 @@ pub struct UpdateProduct {
     /// To keep cold during the delivery round (shown on the round's sheets).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub keep_cold: Option<bool>,
+    /// Why the right of withdrawal does not apply: `perishable`, `made_to_order`,
+    /// `sealed_hygiene`, or `none` (it applies). Orders already placed keep theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawal_exception: Option<crate::legal::WithdrawalException>,
 }
 
 /// A field that is present, possibly `null`: `Some(None)` for null, `Some(Some(v))` for a

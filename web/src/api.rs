@@ -26,8 +26,13 @@ use shared::{
     },
     // The delivery zone and days (issue 9).
     delivery::{AddCommune, CommuneMatch, CommuneSearch, DeliverySettings, UpdateDelivery},
+    directory::{DirectoryEdition, DirectoryFormat, DirectorySettings, UpdateDirectory},
     error::{ErrorCode, Problem},
     mail::{MailMessage, MailQuery, MailSummary},
+    notifications::{
+        MailSettings, MyNotifications, ShopNotifications, Unsubscribed, UpdateMailSettings,
+        UpdateMyNotifications, UpdateShopNotifications,
+    },
     order::{Checkout, CheckoutResult, Commune, Order, OrderStatus},
     // Delivery rounds (issue 11).
     rounds::{
@@ -35,8 +40,8 @@ use shared::{
         SetRoundStops, SetRoundVolunteers, ShopRounds, UpdateRound, Volunteer,
     },
     shop_admin::{
-        AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey, NewApiKey,
-        ShopProfile, UpdateShop,
+        AdminShop, AdminShopQuery, ApiKey, ApiKeyScope, ApplyForShop, ClosedDay, CreateApiKey,
+        NewApiKey, ShopProfile, UpdateShop,
     },
     shop_orders::{
         MerchantNote, OrderTransition, PaymentMethod, PhoneOrder, RecordPayment, ShopOrdersQuery,
@@ -44,6 +49,11 @@ use shared::{
     shop_products::{
         CreateProduct, ImportQuery, ImportReport, ShopLogo, ShopProduct, ShopProductQuery,
         UpdateProduct,
+    },
+    // Webhooks (issue 17).
+    webhooks::{
+        CreateWebhook, ReplayWebhooks, UpdateWebhook, WebhookAttempt, WebhookEndpoint,
+        WebhookQueued, WebhookWithSecret,
     },
 };
 use wasm_bindgen::JsValue;
@@ -259,6 +269,117 @@ pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiErr
     authorized_send(Method::POST, &path, "{}".to_owned(), token).await
 }
 
+// ---- Personal data (issue 15) ----
+
+/// `GET /privacy`: what the privacy page shows.
+pub async fn privacy() -> Result<shared::privacy::Privacy, ApiError> {
+    get("/privacy", &NoQuery {}).await
+}
+
+/// `GET /me/export`: everything about the signed-in person, as the JSON file's bytes.
+pub async fn export_my_data(token: &str) -> Result<Vec<u8>, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let headers = [
+        ("Authorization", bearer.as_str()),
+        ("Accept", "application/json"),
+    ];
+    let response = send_get("/me/export", Vec::new(), &headers).await?;
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// `DELETE /me`: erases the signed-in account, the password typed again.
+pub async fn erase_me(
+    token: &str,
+    erase: &shared::privacy::EraseAccount,
+) -> Result<shared::privacy::Erasure, ApiError> {
+    let body = json(erase)?;
+    authorized_send(Method::DELETE, "/me", body, token).await
+}
+
+/// `POST /track/{token}/erasure-request`: a guest asks for their data to be erased.
+pub async fn request_erasure(
+    tracking: &str,
+) -> Result<shared::privacy::ErasureRequested, ApiError> {
+    let path = format!(
+        "/track/{}/erasure-request",
+        js_sys::encode_uri_component(tracking)
+    );
+    decode(send(Method::POST, &path, None, &[]).await?).await
+}
+
+/// `GET /admin/privacy`: the settings, erasures and anonymisation log (admins).
+pub async fn admin_privacy(token: &str) -> Result<shared::privacy::AdminPrivacy, ApiError> {
+    authorized_get("/admin/privacy", &NoQuery {}, token).await
+}
+
+/// `PATCH /admin/privacy`: changes the privacy settings (admins).
+pub async fn update_privacy(
+    token: &str,
+    change: &shared::privacy::UpdatePrivacySettings,
+) -> Result<shared::privacy::PrivacySettings, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PATCH, "/admin/privacy", body, token).await
+}
+
+/// `POST /admin/privacy/erasure-requests/{id}/execute`: carries out a guest's request.
+pub async fn execute_erasure(
+    token: &str,
+    id: i64,
+) -> Result<shared::privacy::ErasureRequest, ApiError> {
+    let path = format!("/admin/privacy/erasure-requests/{id}/execute");
+    authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
+// ---- The printed directory of shops (admins, issue 13) ----
+
+/// `GET /admin/directory`: the cover's text, the shops left out, the published editions.
+pub async fn directory_settings(token: &str) -> Result<DirectorySettings, ApiError> {
+    authorized_get("/admin/directory", &NoQuery {}, token).await
+}
+
+/// `PUT /admin/directory`: replaces the cover's text and the shops left out.
+pub async fn update_directory(
+    token: &str,
+    change: &UpdateDirectory,
+) -> Result<DirectorySettings, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PUT, "/admin/directory", body, token).await
+}
+
+/// `GET /admin/directory.pdf?format=` (the PDF), or `GET /admin/directory.csv` (`None`).
+pub async fn directory_file(
+    token: &str,
+    format: Option<DirectoryFormat>,
+) -> Result<Vec<u8>, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let (path, pairs, accept) = match format {
+        Some(format) => (
+            "/admin/directory.pdf",
+            vec![("format".to_owned(), format.as_str().to_owned())],
+            "application/pdf",
+        ),
+        None => ("/admin/directory.csv", Vec::new(), "text/csv"),
+    };
+    let headers = [("Authorization", bearer.as_str()), ("Accept", accept)];
+    let response = send_get(path, pairs, &headers).await?;
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+/// `POST /admin/directory/publish?format=`: stores the edition the public address serves.
+pub async fn publish_directory(
+    token: &str,
+    format: DirectoryFormat,
+) -> Result<DirectoryEdition, ApiError> {
+    let path = format!("/admin/directory/publish?format={}", format.as_str());
+    authorized_send(Method::POST, &path, "{}".to_owned(), token).await
+}
+
 // ---- The association's mailbox (admins, issue 12) ----
 
 /// `GET /admin/mail`: the e-mails sent, to send or held, newest first.
@@ -269,6 +390,46 @@ pub async fn mailbox(token: &str, query: &MailQuery) -> Result<Page<MailSummary>
 /// `GET /admin/mail/{id}`: one e-mail as it is (or would be) sent.
 pub async fn mail_message(token: &str, id: i64) -> Result<MailMessage, ApiError> {
     authorized_get(&format!("/admin/mail/{id}"), &NoQuery {}, token).await
+}
+
+// ---- The association's dashboard (admins, issue 13) ----
+
+/// `GET /admin/stats`: every tile of the dashboard over a period.
+pub async fn dashboard(
+    token: &str,
+    query: &shared::stats::StatsQuery,
+) -> Result<shared::stats::Dashboard, ApiError> {
+    authorized_get("/admin/stats", query, token).await
+}
+
+/// `GET /admin/stats/{tile}.csv`: one tile as a spreadsheet file.
+pub async fn dashboard_csv(
+    token: &str,
+    tile: shared::stats::StatsTile,
+    query: &shared::stats::StatsQuery,
+) -> Result<Vec<u8>, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let headers = [("Authorization", bearer.as_str()), ("Accept", "text/csv")];
+    let path = format!("/admin/stats/{}.csv", tile.as_str());
+    let response = send_get(&path, query_pairs(query)?, &headers).await?;
+    response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))
+}
+
+// ---- Visits (issue 13) ----
+
+/// `POST /visits`: reports the page just shown, without waiting for anything
+/// (`navigator.sendBeacon`, sent as text, which needs no preflight and survives leaving the
+/// page). A browser that cannot send it is simply not counted.
+pub fn send_visit(visit: &shared::stats::Visit) {
+    let Ok(body) = serde_json::to_string(visit) else {
+        return;
+    };
+    let _ = leptos::prelude::window()
+        .navigator()
+        .send_beacon_with_opt_str(&format!("{API_BASE}/visits"), Some(&body));
 }
 
 // ---- The association's categories (admins) ----
@@ -687,9 +848,15 @@ pub async fn api_keys(token: &str, slug: &str) -> Result<Page<ApiKey>, ApiError>
 }
 
 /// `POST /shops/{slug}/api-keys`: a new key, whose secret is in the answer only.
-pub async fn create_api_key(token: &str, slug: &str, name: &str) -> Result<NewApiKey, ApiError> {
+pub async fn create_api_key(
+    token: &str,
+    slug: &str,
+    name: &str,
+    scopes: Vec<ApiKeyScope>,
+) -> Result<NewApiKey, ApiError> {
     let body = json(&CreateApiKey {
         name: name.to_owned(),
+        scopes: Some(scopes),
     })?;
     authorized_send(Method::POST, &shop_path(slug, "/api-keys"), body, token).await
 }
@@ -697,6 +864,99 @@ pub async fn create_api_key(token: &str, slug: &str, name: &str) -> Result<NewAp
 /// `DELETE /shops/{slug}/api-keys/{id}`: the key stops working.
 pub async fn revoke_api_key(token: &str, slug: &str, id: i64) -> Result<(), ApiError> {
     authorized_delete(&shop_path(slug, &format!("/api-keys/{id}")), token).await
+}
+
+// ---- Webhooks (issue 17): a shop's endpoints (`Some(slug)`) or the association's (`None`) ----
+
+/// The webhooks' path of a shop or of the association, with `rest` after it.
+fn webhooks_path(slug: Option<&str>, rest: &str) -> String {
+    match slug {
+        Some(slug) => shop_path(slug, &format!("/webhooks{rest}")),
+        None => format!("/admin/webhooks{rest}"),
+    }
+}
+
+/// `GET …/webhooks`: the endpoints, never their secrets.
+pub async fn webhooks(token: &str, slug: Option<&str>) -> Result<Page<WebhookEndpoint>, ApiError> {
+    let query = PageQuery {
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get(&webhooks_path(slug, ""), &query, token).await
+}
+
+/// `POST …/webhooks`: a new endpoint, whose secret is in the answer only.
+pub async fn create_webhook(
+    token: &str,
+    slug: Option<&str>,
+    body: &CreateWebhook,
+) -> Result<WebhookWithSecret, ApiError> {
+    authorized_send(Method::POST, &webhooks_path(slug, ""), json(body)?, token).await
+}
+
+/// `PATCH …/webhooks/{id}`: its address, events, description, or whether it is enabled.
+pub async fn update_webhook(
+    token: &str,
+    slug: Option<&str>,
+    id: i64,
+    body: &UpdateWebhook,
+) -> Result<WebhookEndpoint, ApiError> {
+    let path = webhooks_path(slug, &format!("/{id}"));
+    authorized_send(Method::PATCH, &path, json(body)?, token).await
+}
+
+/// `DELETE …/webhooks/{id}`.
+pub async fn delete_webhook(token: &str, slug: Option<&str>, id: i64) -> Result<(), ApiError> {
+    authorized_delete(&webhooks_path(slug, &format!("/{id}")), token).await
+}
+
+/// `POST …/webhooks/{id}/rotate-secret`: a new secret, in the answer only.
+pub async fn rotate_webhook_secret(
+    token: &str,
+    slug: Option<&str>,
+    id: i64,
+) -> Result<WebhookWithSecret, ApiError> {
+    let path = webhooks_path(slug, &format!("/{id}/rotate-secret"));
+    authorized_send(Method::POST, &path, String::new(), token).await
+}
+
+/// `GET …/webhooks/{id}/attempts`: the delivery log, newest first.
+pub async fn webhook_attempts(
+    token: &str,
+    slug: Option<&str>,
+    id: i64,
+) -> Result<Page<WebhookAttempt>, ApiError> {
+    let query = PageQuery {
+        page: None,
+        per_page: Some(50),
+    };
+    authorized_get(
+        &webhooks_path(slug, &format!("/{id}/attempts")),
+        &query,
+        token,
+    )
+    .await
+}
+
+/// `POST …/webhooks/{id}/test`: a `webhook.test` event.
+pub async fn test_webhook(
+    token: &str,
+    slug: Option<&str>,
+    id: i64,
+) -> Result<WebhookQueued, ApiError> {
+    let path = webhooks_path(slug, &format!("/{id}/test"));
+    authorized_send(Method::POST, &path, String::new(), token).await
+}
+
+/// `POST …/webhooks/{id}/replay`: one event again, or every event since a date.
+pub async fn replay_webhooks(
+    token: &str,
+    slug: Option<&str>,
+    id: i64,
+    body: &ReplayWebhooks,
+) -> Result<WebhookQueued, ApiError> {
+    let path = webhooks_path(slug, &format!("/{id}/replay"));
+    authorized_send(Method::POST, &path, json(body)?, token).await
 }
 
 /// `GET /shops/{slug}/products?q=&status=active`: the shop's products on sale matching `q`.
@@ -948,11 +1208,13 @@ pub async fn round_sheets(token: &str, id: i64) -> Result<Option<RoundSheets>, A
     found(authorized_get(&format!("/rounds/{id}/sheets"), &NoQuery {}, token).await)
 }
 
-/// `GET /rounds/{id}/sheets.csv`: the sheets as a spreadsheet file.
-pub async fn round_sheets_csv(token: &str, id: i64) -> Result<Vec<u8>, ApiError> {
+/// `GET /rounds/{id}/sheets.csv` (the drop sheet) or `GET /rounds/{id}/collection.csv` (the
+/// collection sheets, `collection`) as a spreadsheet file.
+pub async fn round_sheets_csv(token: &str, id: i64, collection: bool) -> Result<Vec<u8>, ApiError> {
     let bearer = format!("Bearer {token}");
     let headers = [("Authorization", bearer.as_str()), ("Accept", "text/csv")];
-    let response = send_get(&format!("/rounds/{id}/sheets.csv"), Vec::new(), &headers).await?;
+    let file = if collection { "collection" } else { "sheets" };
+    let response = send_get(&format!("/rounds/{id}/{file}.csv"), Vec::new(), &headers).await?;
     response
         .binary()
         .await
@@ -1017,6 +1279,102 @@ pub async fn shop_rounds(token: &str, slug: &str) -> Result<ShopRounds, ApiError
     authorized_get(&shop_path(slug, "/rounds/next"), &NoQuery {}, token).await
 }
 
+// ---- E-mail settings (issue 12) ----
+
+/// `GET /me/notifications`: the account's non-essential e-mails.
+pub async fn my_notifications(token: &str) -> Result<MyNotifications, ApiError> {
+    authorized_get("/me/notifications", &NoQuery {}, token).await
+}
+
+/// `PUT /me/notifications`: turns them on or off.
+pub async fn update_my_notifications(
+    token: &str,
+    changes: &UpdateMyNotifications,
+) -> Result<MyNotifications, ApiError> {
+    authorized_send(Method::PUT, "/me/notifications", json(changes)?, token).await
+}
+
+/// `GET /shops/{slug}/notifications`: the caller's e-mails for the shop, its summary time.
+pub async fn shop_notifications(token: &str, slug: &str) -> Result<ShopNotifications, ApiError> {
+    authorized_get(&shop_path(slug, "/notifications"), &NoQuery {}, token).await
+}
+
+/// `PUT /shops/{slug}/notifications`.
+pub async fn update_shop_notifications(
+    token: &str,
+    slug: &str,
+    changes: &UpdateShopNotifications,
+) -> Result<ShopNotifications, ApiError> {
+    let path = shop_path(slug, "/notifications");
+    authorized_send(Method::PUT, &path, json(changes)?, token).await
+}
+
+/// `GET /admin/mail/settings`: the association's sender.
+pub async fn mail_settings(token: &str) -> Result<MailSettings, ApiError> {
+    authorized_get("/admin/mail/settings", &NoQuery {}, token).await
+}
+
+/// `PUT /admin/mail/settings`.
+pub async fn update_mail_settings(
+    token: &str,
+    changes: &UpdateMailSettings,
+) -> Result<MailSettings, ApiError> {
+    authorized_send(Method::PUT, "/admin/mail/settings", json(changes)?, token).await
+}
+
+/// `POST /unsubscribe?token=`: turns off the message an e-mail's link names.
+pub async fn unsubscribe(token: &str) -> Result<Unsubscribed, ApiError> {
+    let path = format!("/unsubscribe?token={}", js_sys::encode_uri_component(token));
+    decode(send(Method::POST, &path, None, &[]).await?).await
+}
+
+// Products entered for a shop (issue 11).
+
+/// `GET /shops/{slug}/product-help`: the shop's consent and its helpers.
+pub async fn product_help(
+    token: &str,
+    slug: &str,
+) -> Result<shared::product_help::ProductHelp, ApiError> {
+    authorized_get(&shop_path(slug, "/product-help"), &NoQuery {}, token).await
+}
+
+/// `PUT /shops/{slug}/product-help`: gives or withdraws the consent (the shop's merchants).
+pub async fn set_product_help(
+    token: &str,
+    slug: &str,
+    allowed: bool,
+) -> Result<shared::product_help::ProductHelp, ApiError> {
+    let body = json(&shared::product_help::SetProductHelp { allowed })?;
+    authorized_send(Method::PUT, &shop_path(slug, "/product-help"), body, token).await
+}
+
+/// `PUT /admin/shops/{slug}/product-helpers`: the volunteers who manage the shop's products.
+pub async fn set_product_helpers(
+    token: &str,
+    slug: &str,
+    volunteer_ids: Vec<i64>,
+) -> Result<shared::product_help::ProductHelp, ApiError> {
+    let body = json(&shared::product_help::SetProductHelpers { volunteer_ids })?;
+    let path = format!(
+        "/admin/shops/{}/product-helpers",
+        js_sys::encode_uri_component(slug)
+    );
+    authorized_send(Method::PUT, &path, body, token).await
+}
+
+/// `GET /me/helped-shops`: the shops whose products the caller manages for them.
+pub async fn helped_shops(token: &str) -> Result<shared::product_help::HelpedShops, ApiError> {
+    authorized_get("/me/helped-shops", &NoQuery {}, token).await
+}
+
+/// `GET /shops/{slug}/history`: the shop's history, newest first.
+pub async fn shop_history(
+    token: &str,
+    slug: &str,
+) -> Result<shared::product_help::ShopHistory, ApiError> {
+    authorized_get(&shop_path(slug, "/history"), &NoQuery {}, token).await
+}
+
 /// A `DELETE` whose success has no body (204).
 async fn authorized_delete(path: &str, token: &str) -> Result<(), ApiError> {
     let bearer = format!("Bearer {token}");
@@ -1077,7 +1435,9 @@ async fn send(
 ) -> Result<Response, ApiError> {
     let mut request = RequestBuilder::new(&format!("{API_BASE}{path}"))
         .method(method)
-        .header("Accept", "application/json");
+        .header("Accept", "application/json")
+        // The language the shopper reads the site in: the server writes their e-mails in it.
+        .header("Accept-Language", crate::i18n::request_language());
     for (name, value) in headers {
         request = request.header(name, value);
     }
@@ -1110,7 +1470,21 @@ fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
 
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
-    decode(send_get(path, query_pairs(query)?, &[]).await?).await
+    let pairs = query_pairs(query)?;
+    // Only public answers are embedded: `authorized_get` always goes out.
+    if let Some(body) = initial_answer(path, &pairs) {
+        return serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()));
+    }
+    decode(send_get(path, pairs, &[]).await?).await
+}
+
+/// The shell's embedded answer for `path` (below [`API_BASE`]) with `pairs`, if it is for
+/// exactly that address. Not generic, so compiled once.
+fn initial_answer(path: &str, pairs: &[(String, String)]) -> Option<String> {
+    take_initial(&shared::initial::api_url(
+        &format!("{API_BASE}{path}"),
+        pairs,
+    ))
 }
 
 /// The part of [`get`] that does not depend on the types, compiled once rather than once per
@@ -1147,21 +1521,167 @@ async fn checked(response: Response) -> Result<Response, ApiError> {
     }
 }
 
-/// Flattens a query struct of `shared` into `name=value` pairs, leaving out `None` fields.
-///
-/// Every query type is a flat struct of optional scalars, so its JSON form is an object of
-/// strings, numbers, booleans and nulls.
+/// Flattens a query struct of `shared` into `name=value` pairs, leaving out `None` fields
+/// (the same pairs the server writes the address of an embedded answer from).
 fn query_pairs<Q: Serialize>(query: &Q) -> Result<Vec<(String, String)>, ApiError> {
-    let value = serde_json::to_value(query).map_err(|error| ApiError::Decode(error.to_string()))?;
-    let serde_json::Value::Object(fields) = value else {
-        return Err(ApiError::Decode("a query must be a struct".to_owned()));
-    };
-    Ok(fields
-        .into_iter()
-        .filter_map(|(name, value)| match value {
-            serde_json::Value::Null => None,
-            serde_json::Value::String(text) => Some((name, text)),
-            other => Some((name, other.to_string())),
-        })
-        .collect())
+    shared::initial::query_pairs(query).map_err(ApiError::Decode)
+}
+
+thread_local! {
+    /// The page shell's embedded first answer (see [`shared::initial`]): `None` until read,
+    /// then its address and body until a request takes it or the app navigates.
+    static INITIAL: std::cell::RefCell<Option<Option<(String, String)>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// The embedded answer for exactly `url`, taken out (a second request for it goes to the
+/// network). Read from the shell, and removed from it, on the first request.
+fn take_initial(url: &str) -> Option<String> {
+    INITIAL.with_borrow_mut(|slot| {
+        let initial = slot.get_or_insert_with(|| {
+            let script =
+                leptos::prelude::document().get_element_by_id(shared::initial::SCRIPT_ID)?;
+            let answer = (script.get_attribute("data-url")?, script.text_content()?);
+            script.remove();
+            Some(answer)
+        });
+        if initial.as_ref().is_some_and(|(at, _)| at == url) {
+            initial.take().map(|(_, body)| body)
+        } else {
+            None
+        }
+    })
+}
+
+/// Forgets the embedded answer: it was the page the app started on, and the app has moved on
+/// (its data may have changed since; the network answers from now on).
+pub fn forget_initial() {
+    INITIAL.with_borrow_mut(|slot| *slot = Some(None));
+}
+
+// E-mail links (issue 12): password reset by e-mail, address verification.
+
+/// `POST /auth/password-reset`: a link to set a new password, sent to the address if it has
+/// an account (the answer is the same either way).
+pub async fn request_password_reset(
+    request: &shared::auth::RequestPasswordReset,
+) -> Result<(), ApiError> {
+    let body = json(request)?;
+    send(Method::POST, "/auth/password-reset", Some(body), &[]).await?;
+    Ok(())
+}
+
+/// `POST /auth/password-reset/confirm`: the new password, with the link's token.
+pub async fn confirm_password_reset(
+    confirm: &shared::auth::ConfirmPasswordReset,
+) -> Result<(), ApiError> {
+    let body = json(confirm)?;
+    send(
+        Method::POST,
+        "/auth/password-reset/confirm",
+        Some(body),
+        &[],
+    )
+    .await?;
+    Ok(())
+}
+
+/// `POST /auth/verify-email`: proves the account's address with the link's token.
+pub async fn verify_email(verify: &shared::auth::VerifyEmail) -> Result<(), ApiError> {
+    let body = json(verify)?;
+    send(Method::POST, "/auth/verify-email", Some(body), &[]).await?;
+    Ok(())
+}
+
+/// `GET /me`: the signed-in account as it is now (its address verified or refused).
+pub async fn me(token: &str) -> Result<shared::auth::Me, ApiError> {
+    let bearer = format!("Bearer {token}");
+    decode(send_get("/me", Vec::new(), &[("Authorization", bearer.as_str())]).await?).await
+}
+
+/// `POST /me/verification`: a new link to verify the account's address.
+pub async fn resend_verification(token: &str) -> Result<(), ApiError> {
+    let bearer = format!("Bearer {token}");
+    send(
+        Method::POST,
+        "/me/verification",
+        None,
+        &[("Authorization", &bearer)],
+    )
+    .await?;
+    Ok(())
+}
+
+// Who sells, terms, withdrawal (issue 15).
+
+/// `GET /terms`: the site's terms of use, latest version.
+pub async fn get_terms() -> Result<shared::legal::Terms, ApiError> {
+    get("/terms", &NoQuery {}).await
+}
+
+/// `GET /shops/{slug}/terms`: a shop's terms of sale (its own, or the default); `None`
+/// when there is no such active shop.
+pub async fn get_shop_terms(slug: &str) -> Result<Option<shared::legal::Terms>, ApiError> {
+    found(get(&shop_path(slug, "/terms"), &NoQuery {}).await)
+}
+
+/// `GET /terms/sale`: the association's default terms of sale, latest version.
+pub async fn get_default_terms_of_sale() -> Result<shared::legal::Terms, ApiError> {
+    get("/terms/sale", &NoQuery {}).await
+}
+
+/// `PUT /admin/terms`: a new version of the site's terms of use (admins).
+pub async fn update_terms(
+    token: &str,
+    terms: &shared::legal::UpdateTerms,
+) -> Result<shared::legal::Terms, ApiError> {
+    authorized_send(Method::PUT, "/admin/terms", json(terms)?, token).await
+}
+
+/// `PUT /admin/terms/sale`: a new version of the default terms of sale (admins).
+pub async fn update_default_terms_of_sale(
+    token: &str,
+    terms: &shared::legal::UpdateTerms,
+) -> Result<shared::legal::Terms, ApiError> {
+    authorized_send(Method::PUT, "/admin/terms/sale", json(terms)?, token).await
+}
+
+/// `PUT /shops/{slug}/legal`: sets a shop's legal identity.
+pub async fn set_shop_legal(
+    token: &str,
+    slug: &str,
+    identity: &shared::legal::UpdateShopLegal,
+) -> Result<shared::legal::ShopLegal, ApiError> {
+    authorized_send(
+        Method::PUT,
+        &shop_path(slug, "/legal"),
+        json(identity)?,
+        token,
+    )
+    .await
+}
+
+/// `PUT /shops/{slug}/terms`: a new version of the shop's own terms of sale.
+pub async fn update_shop_terms(
+    token: &str,
+    slug: &str,
+    terms: &shared::legal::UpdateTerms,
+) -> Result<shared::legal::Terms, ApiError> {
+    authorized_send(Method::PUT, &shop_path(slug, "/terms"), json(terms)?, token).await
+}
+
+/// `POST /orders/{id}/withdrawal`: withdraws from lines of an order, with its tracking
+/// token (a guest) or signed in (`token`).
+pub async fn withdraw_from_order(
+    id: i64,
+    request: &shared::legal::RequestWithdrawal,
+    token: Option<&str>,
+) -> Result<Order, ApiError> {
+    let path = format!("/orders/{id}/withdrawal");
+    let bearer = token.map(|token| format!("Bearer {token}"));
+    let headers: Vec<(&str, &str)> = bearer
+        .as_deref()
+        .map(|b| vec![("Authorization", b)])
+        .unwrap_or_default();
+    decode(send(Method::POST, &path, Some(json(request)?), &headers).await?).await
 }

@@ -9,7 +9,7 @@ use leptos::{
 };
 use leptos_router::{
     components::{Route, Router, Routes},
-    hooks::use_location,
+    hooks::{use_location, use_query_map},
 };
 use shared::bundle::Bundle;
 
@@ -36,12 +36,38 @@ use crate::{
 };
 // The delivery zone and days (issue 9).
 use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
+// Terms (issue 15).
+use crate::{
+    pages::{ShopTermsPage, TermsPage},
+    routes::{SHOP_TERMS_PATH, TERMS_PATH},
+};
 // The association's mailbox (issue 12).
 use crate::{pages::MailboxPage, routes::MAILBOX_PATH};
+// The association's dashboard (issue 13).
+use crate::{pages::DashboardPage, routes::DASHBOARD_PATH};
+// The printed directory of shops (issue 13).
+use crate::{pages::DirectoryPage, routes::DIRECTORY_PATH};
+// Personal data (issue 15).
+use crate::{
+    pages::{AssociationPrivacyPage, PrivacyPage},
+    routes::{ASSOCIATION_PRIVACY_PATH, PRIVACY_PATH},
+};
+// Webhooks (issue 17).
+use crate::{
+    pages::WebhooksPage,
+    routes::{ASSOCIATION_WEBHOOKS_PATH, SHOP_WEBHOOKS_PATH},
+};
+// E-mails (issue 12): an e-mail's unsubscribe link.
+use crate::{pages::UnsubscribePage, routes::UNSUBSCRIBE_PATH};
 // Delivery rounds (issue 11).
 use crate::{
     pages::{MyRoundPage, RoundSheetsPage, RoundsPage},
     routes::{MY_ROUND_PATH, ROUND_SHEETS_PATH, ROUNDS_PATH},
+};
+// E-mail links (issue 12).
+use crate::{
+    pages::{ForgotPasswordPage, NewPasswordPage, VerifyEmailPage},
+    routes::{FORGOT_PASSWORD_PATH, NEW_PASSWORD_PATH, VERIFY_EMAIL_PATH},
 };
 // People (account administration).
 use crate::{
@@ -104,6 +130,9 @@ pub fn browse_routes() -> impl IntoView {
             <Route path=SHOPS_PATH view=ShopsPage />
             <Route path=SHOP_PATH view=ShopPage />
             <Route path=LEGAL_PATH view=LegalNoticePage />
+            <Route path=PRIVACY_PATH view=PrivacyPage />
+            <Route path=TERMS_PATH view=TermsPage />
+            <Route path=SHOP_TERMS_PATH view=ShopTermsPage />
         </Routes>
     }
 }
@@ -121,6 +150,12 @@ pub fn order_routes() -> impl IntoView {
             <Route path=MY_ORDERS_PATH view=MyOrdersPage />
             // People (account administration).
             <Route path=RESET_WITH_CODE_PATH view=ResetWithCodePage />
+            // E-mail links (issue 12).
+            <Route path=FORGOT_PASSWORD_PATH view=ForgotPasswordPage />
+            <Route path=NEW_PASSWORD_PATH view=NewPasswordPage />
+            <Route path=VERIFY_EMAIL_PATH view=VerifyEmailPage />
+            // E-mails (issue 12): an e-mail's unsubscribe link.
+            <Route path=UNSUBSCRIBE_PATH view=UnsubscribePage />
         </Routes>
     }
 }
@@ -140,10 +175,16 @@ pub fn back_office_routes() -> impl IntoView {
             <Route path=JOIN_SHOP_PATH view=JoinShopPage />
             <Route path=SHOP_PROFILE_PATH view=ShopProfilePage />
             <Route path=SHOP_KEYS_PATH view=ShopKeysPage />
+            // Webhooks (issue 17): the association's before the shops' (see the path).
+            <Route path=ASSOCIATION_WEBHOOKS_PATH view=WebhooksPage />
+            <Route path=SHOP_WEBHOOKS_PATH view=WebhooksPage />
             <Route path=PHONE_ORDER_PATH view=PhoneOrderPage />
             // The delivery zone and days (issue 9).
             <Route path=DELIVERY_PATH view=DeliveryPage />
             <Route path=MAILBOX_PATH view=MailboxPage />
+            <Route path=DASHBOARD_PATH view=DashboardPage />
+            <Route path=DIRECTORY_PATH view=DirectoryPage />
+            <Route path=ASSOCIATION_PRIVACY_PATH view=AssociationPrivacyPage />
             <Route path=SETUP_PATH view=SetupPage />
             <Route path=SETTINGS_PATH view=SettingsPage />
             // People (account administration).
@@ -187,6 +228,28 @@ fn ElsewherePage() -> impl IntoView {
     view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any()
 }
 
+/// Visits (issue 13): each public page shown (a new path) is reported to the server,
+/// without a cookie or an identifier; the back-office's pages are not.
+fn count_visits(pathname: Memo<String>) {
+    let here = use_context::<Bundle>().unwrap_or(Bundle::Browse);
+    if here == Bundle::BackOffice {
+        return;
+    }
+    let query = use_query_map();
+    Effect::new(move |previous: Option<String>| {
+        let current = pathname.get();
+        // A path of another bundle is loaded, and counted, by that bundle.
+        if previous.as_ref() != Some(&current) && Bundle::for_path(&current) == here {
+            let src = query.with_untracked(crate::routes::visit_source);
+            crate::api::send_visit(&shared::stats::Visit {
+                page: crate::routes::visit_page(&current),
+                src,
+            });
+        }
+        current
+    });
+}
+
 /// What every page shares around the routed content: the skip link, the header, `<main>` and
 /// the footer.
 fn frame<R: IntoView + 'static>(routes: fn() -> R) -> impl IntoView {
@@ -206,10 +269,20 @@ fn frame<R: IntoView + 'static>(routes: fn() -> R) -> impl IntoView {
     // After a client-side navigation the focus would stay on a link that may be gone, and
     // screen readers would not notice the new page: start reading it from `<main>` instead.
     let pathname = use_location().pathname;
+    count_visits(pathname);
     Effect::new(move |previous: Option<String>| {
         let current = pathname.get();
         if previous.is_some_and(|previous| previous != current) {
             focus_main();
+        }
+        current
+    });
+    // The page shell's embedded first answer (issue 16) is for the page the app started on.
+    let search = use_location().search;
+    Effect::new(move |previous: Option<(String, String)>| {
+        let current = (pathname.get(), search.get());
+        if previous.is_some_and(|previous| previous != current) {
+            crate::api::forget_initial();
         }
         current
     });

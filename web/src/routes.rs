@@ -19,9 +19,13 @@
 //! | checkout | `/commande` |
 //! | confirmation | `/commande/merci?suivi=<token>,<token>` (one tracking token per order) |
 //! | an order's tracking | `/suivi/<token>` |
+//! | an e-mail's unsubscribe link (issue 12) | `/desabonnement?jeton=<token>` |
 //! | log-in | `/compte/connexion?retour=/commande` (where to go next, a path of this site) |
 //! | sign-up | `/compte/inscription?retour=/commande` |
 //! | the account's orders | `/compte/commandes?page=2` |
+//! | forgotten password | `/compte/mot-de-passe-oublie` |
+//! | a new password, from the e-mailed link | `/mot-de-passe/nouveau?jeton=<token>` |
+//! | the address verified, from the e-mailed link | `/verifier-courriel?jeton=<token>` |
 //! | back-office: the shops one runs | `/gestion` |
 //! | back-office: the shops waiting for approval (admins) | `/gestion/association` |
 //! | back-office: the marketplace's categories (admins) | `/gestion/association/categories` |
@@ -33,9 +37,15 @@
 //! | back-office: a shop's application to join | `/gestion/inscription` |
 //! | back-office: a shop's profile | `/gestion/epicerie-du-duche/profil` |
 //! | back-office: a shop's API keys | `/gestion/epicerie-du-duche/cles` |
+//! | back-office: a shop's webhooks | `/gestion/epicerie-du-duche/webhooks` |
+//! | back-office: the association's webhooks (admins) | `/gestion/association/webhooks` |
 //! | back-office: an order taken on the phone | `/gestion/epicerie-du-duche/commande-telephone` |
 //! | back-office: the delivery zone and days (admins) | `/gestion/association/livraison` |
 //! | legal notices | `/mentions-legales` |
+//! | privacy: personal data (issue 15) | `/confidentialite` |
+//! | back-office: personal data, erasures (admins) | `/gestion/association/donnees` |
+//! | the site's terms of use (issue 15) | `/conditions` |
+//! | a shop's terms of sale (issue 15) | `/commerces/epicerie-du-duche/conditions` |
 //! | back-office: the first start's setup (admins) | `/gestion/association/demarrage` |
 //! | back-office: the marketplace's settings (admins) | `/gestion/association/reglages` |
 //! | back-office: people, the accounts (admins) | `/gestion/association/personnes?q=martin&role=benevole&page=2` |
@@ -98,17 +108,35 @@ const JOIN_SHOP: &str = "inscription";
 const SHOP_PROFILE: &str = "profil";
 /// Back-office: last segment of a shop's API keys.
 const SHOP_KEYS: &str = "cles";
+/// Back-office: last segment of a shop's (or the association's) webhooks (issue 17).
+const WEBHOOKS: &str = "webhooks";
 /// Back-office: last segment of an order taken on the phone.
 const PHONE_ORDER: &str = "commande-telephone";
 /// Back-office: last segment of the association's delivery page (issue 9).
 const DELIVERY: &str = "livraison";
 // The association's mailbox (issue 12).
 const MAILBOX: &str = "courrier";
+/// Back-office: last segment of the association's dashboard (issue 13).
+const DASHBOARD: &str = "tableau-de-bord";
+/// Back-office: last segment of the association's printed directory of shops (issue 13).
+const DIRECTORY: &str = "annuaire";
 // People (account administration).
 /// Back-office: third segment of the accounts' pages, after [`ASSOCIATION`].
 const PEOPLE: &str = "personnes";
 /// Second path segment of the page where a reset code sets a new password.
 const RESET_WITH_CODE: &str = "code";
+// E-mail links (issue 12). The server writes the links' addresses into its e-mails
+// (`api/src/mail/notices/account.rs`): they must not change.
+/// Second segment of the forgotten password's page, after [`ACCOUNT`].
+const FORGOT_PASSWORD: &str = "mot-de-passe-oublie";
+/// First segment of the page a reset link opens.
+const PASSWORD: &str = "mot-de-passe";
+/// Second segment of the page a reset link opens.
+const NEW_PASSWORD: &str = "nouveau";
+/// The page a verification link opens.
+const VERIFY_EMAIL: &str = "verifier-courriel";
+/// The link's token on both pages.
+const LINK_TOKEN_PARAM: &str = "jeton";
 /// People: the role shown, see [`role_word`].
 const ROLE_PARAM: &str = "role";
 
@@ -119,6 +147,10 @@ const ROUNDS: &str = "tournees";
 const ROUND_SHEETS: &str = "feuilles";
 /// First (and only) segment of the volunteer's round; a path of the back-office bundle.
 const MY_ROUND: &str = "tournee";
+// E-mails (issue 12): the page an e-mail's unsubscribe link opens.
+const UNSUBSCRIBE: &str = "desabonnement";
+/// The query parameter of the unsubscribe page's signed token.
+pub const UNSUBSCRIBE_TOKEN_PARAM: &str = "jeton";
 /// Rounds' planning: the delivery date shown, `YYYY-MM-DD`.
 const DATE_PARAM: &str = "date";
 
@@ -158,6 +190,30 @@ const DELIVERS_PARAM: &str = "livraison";
 
 /// The API refuses longer searches (`ProductQuery::q`); a longer one from an address is cut.
 pub const MAX_SEARCH_CHARS: usize = 200;
+
+/// The query parameter the printed directory's QR codes add (`?src=flyer`).
+const SOURCE_PARAM: &str = "src";
+
+/// Visits (issue 13): the kind of public page at `path`, as the visit counter names it.
+pub fn visit_page(path: &str) -> shared::stats::VisitPage {
+    use shared::stats::VisitPage;
+    let mut segments = path.split('/').filter(|s| !s.is_empty());
+    match (segments.next(), segments.next()) {
+        (None, _) => VisitPage::Home,
+        (Some(CATALOGUE), _) => VisitPage::Catalogue,
+        (Some(PRODUCTS), Some(_)) => VisitPage::Product,
+        (Some(SHOPS), None) => VisitPage::Shops,
+        (Some(SHOPS), Some(_)) => VisitPage::Shop,
+        (Some(BASKET), _) => VisitPage::Basket,
+        (Some(CHECKOUT), _) => VisitPage::Checkout,
+        _ => VisitPage::Other,
+    }
+}
+
+/// Visits (issue 13): whether the address came from a QR code of the printed directory.
+pub fn visit_source(query: &ParamsMap) -> Option<shared::stats::VisitSource> {
+    (query.get_str(SOURCE_PARAM) == Some("flyer")).then_some(shared::stats::VisitSource::Flyer)
+}
 
 /// Route pattern of [`Page::Home`].
 pub const HOME_PATH: StaticSegment<&str> = StaticSegment("");
@@ -260,6 +316,23 @@ pub const SHOP_KEYS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str
     ParamSegment(SLUG),
     StaticSegment(SHOP_KEYS),
 );
+/// Route pattern of [`Page::Webhooks`] for a shop (issue 17).
+pub const SHOP_WEBHOOKS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(BACK_OFFICE),
+    ParamSegment(SLUG),
+    StaticSegment(WEBHOOKS),
+);
+/// Route pattern of [`Page::Webhooks`] for the association (issue 17): before the shops'
+/// in the route table, which would take `association` for a slug.
+pub const ASSOCIATION_WEBHOOKS_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(WEBHOOKS),
+);
 // The marketplace's settings (issue 9): the legal notices, and the association's sub-pages.
 /// Path segment of the legal notices.
 const LEGAL: &str = "mentions-legales";
@@ -267,8 +340,36 @@ const LEGAL: &str = "mentions-legales";
 const SETUP: &str = "demarrage";
 /// Back-office: third segment of the marketplace's settings.
 const SETTINGS: &str = "reglages";
+// Personal data (issue 15).
+/// Path segment of the privacy page.
+const PRIVACY: &str = "confidentialite";
+/// Back-office: third segment of the association's personal data page.
+const ASSOCIATION_PRIVACY: &str = "donnees";
+/// Route pattern of [`Page::Privacy`].
+pub const PRIVACY_PATH: StaticSegment<&str> = StaticSegment(PRIVACY);
+/// Route pattern of [`Page::AssociationPrivacy`].
+pub const ASSOCIATION_PRIVACY_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(ASSOCIATION_PRIVACY),
+);
 /// Route pattern of [`Page::LegalNotice`].
 pub const LEGAL_PATH: StaticSegment<&str> = StaticSegment(LEGAL);
+// Who sells, terms (issue 15).
+/// Path segment of the terms of use, and last segment of a shop's terms of sale.
+const TERMS: &str = "conditions";
+/// Route pattern of [`Page::Terms`].
+pub const TERMS_PATH: StaticSegment<&str> = StaticSegment(TERMS);
+/// Route pattern of [`Page::ShopTerms`].
+pub const SHOP_TERMS_PATH: (StaticSegment<&str>, ParamSegment, StaticSegment<&str>) = (
+    StaticSegment(SHOPS),
+    ParamSegment(SLUG),
+    StaticSegment(TERMS),
+);
 /// Route pattern of [`Page::Setup`].
 pub const SETUP_PATH: (
     StaticSegment<&str>,
@@ -306,6 +407,26 @@ pub const DELIVERY_PATH: (
     StaticSegment(ASSOCIATION),
     StaticSegment(DELIVERY),
 );
+/// Route pattern of [`Page::Dashboard`] (issue 13).
+pub const DASHBOARD_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(DASHBOARD),
+);
+/// Route pattern of [`Page::Directory`] (issue 13).
+pub const DIRECTORY_PATH: (
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+    StaticSegment<&str>,
+) = (
+    StaticSegment(BACK_OFFICE),
+    StaticSegment(ASSOCIATION),
+    StaticSegment(DIRECTORY),
+);
 /// Route pattern of [`Page::Mailbox`] (issue 12).
 pub const MAILBOX_PATH: (
     StaticSegment<&str>,
@@ -340,6 +461,15 @@ pub const PERSON_PATH: (
     StaticSegment(PEOPLE),
     ParamSegment(ID),
 );
+// E-mail links (issue 12).
+/// Route pattern of [`Page::ForgotPassword`].
+pub const FORGOT_PASSWORD_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(ACCOUNT), StaticSegment(FORGOT_PASSWORD));
+/// Route pattern of [`Page::NewPassword`].
+pub const NEW_PASSWORD_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
+    (StaticSegment(PASSWORD), StaticSegment(NEW_PASSWORD));
+/// Route pattern of [`Page::VerifyEmail`].
+pub const VERIFY_EMAIL_PATH: StaticSegment<&str> = StaticSegment(VERIFY_EMAIL);
 /// Route pattern of [`Page::ResetWithCode`].
 pub const RESET_WITH_CODE_PATH: (StaticSegment<&str>, StaticSegment<&str>) =
     (StaticSegment(ACCOUNT), StaticSegment(RESET_WITH_CODE));
@@ -371,6 +501,9 @@ pub const ROUND_SHEETS_PATH: (
 );
 /// Route pattern of [`Page::MyRound`].
 pub const MY_ROUND_PATH: StaticSegment<&str> = StaticSegment(MY_ROUND);
+/// Route pattern of the page an e-mail's unsubscribe link opens (issue 12); the server
+/// writes its address into the e-mails (`/desabonnement?jeton=<token>`).
+pub const UNSUBSCRIBE_PATH: StaticSegment<&str> = StaticSegment(UNSUBSCRIBE);
 
 /// A page of the app that a link can point to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -432,6 +565,8 @@ pub enum Page {
     ShopProfile(String),
     /// Back-office: a shop's API keys (the shop's slug).
     ShopKeys(String),
+    /// Back-office: a shop's webhooks (its slug), or the association's (`None`, admins).
+    Webhooks(Option<String>),
     /// Back-office: an order taken on the phone (the shop's slug).
     PhoneOrder(String),
     /// Back-office: the marketplace's categories (admins).
@@ -441,9 +576,22 @@ pub enum Page {
     Delivery,
     /// Back-office: every e-mail sent or held, as the admins read it (issue 12).
     Mailbox,
+    /// Back-office: the association's dashboard (issue 13).
+    Dashboard,
+    /// Back-office: the association's printed directory of shops (issue 13).
+    Directory,
     // The marketplace's settings (issue 9).
     /// The legal notices: who publishes the site, who hosts it.
     LegalNotice,
+    // Personal data (issue 15).
+    /// The privacy page: who is responsible, what is kept and how long, the rights.
+    Privacy,
+    /// Back-office: the association's privacy settings, erasure requests and log (admins).
+    AssociationPrivacy,
+    /// The site's terms of use (issue 15).
+    Terms,
+    /// A shop's terms of sale (its slug; issue 15).
+    ShopTerms(String),
     /// Back-office: the first start's setup (admins).
     Setup,
     /// Back-office: the marketplace's settings (admins).
@@ -455,6 +603,27 @@ pub enum Page {
     Person(i64),
     /// A new password with the one-time code the association read out on the phone.
     ResetWithCode,
+    // E-mail links (issue 12).
+    /// The forgotten password: an address to send a reset link to.
+    ForgotPassword,
+    /// The page a reset link opens: a new password (the link's token).
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "only the server writes these links; a test holds them to its addresses"
+        )
+    )]
+    NewPassword(String),
+    /// The page a verification link opens (the link's token).
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "only the server writes these links; a test holds them to its addresses"
+        )
+    )]
+    VerifyEmail(String),
     // Delivery rounds (issue 11).
     /// Back-office: a delivery date's rounds (admins); without a date, the next one.
     Rounds(Option<String>),
@@ -587,13 +756,23 @@ impl Page {
             Page::JoinShop => format!("/{BACK_OFFICE}/{JOIN_SHOP}"),
             Page::ShopProfile(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_PROFILE}", encode(slug)),
             Page::ShopKeys(slug) => format!("/{BACK_OFFICE}/{}/{SHOP_KEYS}", encode(slug)),
+            Page::Webhooks(Some(slug)) => format!("/{BACK_OFFICE}/{}/{WEBHOOKS}", encode(slug)),
+            Page::Webhooks(None) => format!("/{BACK_OFFICE}/{ASSOCIATION}/{WEBHOOKS}"),
             Page::PhoneOrder(slug) => format!("/{BACK_OFFICE}/{}/{PHONE_ORDER}", encode(slug)),
             Page::AssociationCategories => {
                 format!("/{BACK_OFFICE}/{ASSOCIATION}/{ASSOCIATION_CATEGORIES}")
             }
             Page::Delivery => format!("/{BACK_OFFICE}/{ASSOCIATION}/{DELIVERY}"),
             Page::Mailbox => format!("/{BACK_OFFICE}/{ASSOCIATION}/{MAILBOX}"),
+            Page::Dashboard => format!("/{BACK_OFFICE}/{ASSOCIATION}/{DASHBOARD}"),
+            Page::Directory => format!("/{BACK_OFFICE}/{ASSOCIATION}/{DIRECTORY}"),
             Page::LegalNotice => format!("/{LEGAL}"),
+            Page::Privacy => format!("/{PRIVACY}"),
+            Page::AssociationPrivacy => {
+                format!("/{BACK_OFFICE}/{ASSOCIATION}/{ASSOCIATION_PRIVACY}")
+            }
+            Page::Terms => format!("/{TERMS}"),
+            Page::ShopTerms(slug) => format!("/{SHOPS}/{}/{TERMS}", encode(slug)),
             Page::Setup => format!("/{BACK_OFFICE}/{ASSOCIATION}/{SETUP}"),
             Page::Settings => format!("/{BACK_OFFICE}/{ASSOCIATION}/{SETTINGS}"),
             Page::People(filter) => {
@@ -609,6 +788,17 @@ impl Page {
             }
             Page::Person(id) => format!("/{BACK_OFFICE}/{ASSOCIATION}/{PEOPLE}/{id}"),
             Page::ResetWithCode => format!("/{ACCOUNT}/{RESET_WITH_CODE}"),
+            Page::ForgotPassword => format!("/{ACCOUNT}/{FORGOT_PASSWORD}"),
+            Page::NewPassword(token) => {
+                let mut query = QueryString::default();
+                query.push(LINK_TOKEN_PARAM, token);
+                format!("/{PASSWORD}/{NEW_PASSWORD}{}", query.0)
+            }
+            Page::VerifyEmail(token) => {
+                let mut query = QueryString::default();
+                query.push(LINK_TOKEN_PARAM, token);
+                format!("/{VERIFY_EMAIL}{}", query.0)
+            }
             Page::Rounds(date) => {
                 let mut query = QueryString::default();
                 if let Some(date) = date {
@@ -949,6 +1139,14 @@ pub fn track_token(params: &ParamsMap) -> Option<String> {
     text_param(&|name| params.get_str(name), TOKEN)
 }
 
+/// E-mail links (issue 12): the token of the link that opened the page (`?jeton=`), if any.
+pub fn link_token(query: &ParamsMap) -> Option<String> {
+    query
+        .get_str(LINK_TOKEN_PARAM)
+        .map(|token| token.trim().to_owned())
+        .filter(|token| !token.is_empty())
+}
+
 /// The tracking tokens of a [`CONFIRMATION_PATH`] address.
 pub fn confirmation_tokens(query: &ParamsMap) -> Vec<String> {
     read_tokens(query.get_str(TOKENS_PARAM))
@@ -1068,6 +1266,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_public_page_is_counted_as_its_type() {
+        use shared::stats::VisitPage;
+        let cases = [
+            (Page::Home.href(), VisitPage::Home),
+            (Page::catalogue().href(), VisitPage::Catalogue),
+            (
+                Page::Catalogue(CatalogueFilter::search("miel")).href(),
+                VisitPage::Catalogue,
+            ),
+            (Page::Product { id: 42 }.href(), VisitPage::Product),
+            (Page::shops().href(), VisitPage::Shops),
+            (Page::shop("epicerie-du-duche").href(), VisitPage::Shop),
+            (Page::Basket.href(), VisitPage::Basket),
+            (Page::Checkout.href(), VisitPage::Checkout),
+            (Page::LegalNotice.href(), VisitPage::Other),
+        ];
+        for (href, page) in cases {
+            let path = href.split('?').next().unwrap_or_default().to_owned();
+            assert_eq!(visit_page(&path), page, "{href}");
+        }
+    }
+
+    #[test]
     fn log_in_goes_back_only_to_a_path_of_this_site() {
         assert_eq!(local_path("/commande"), Some("/commande".to_owned()));
         assert_eq!(
@@ -1160,6 +1381,11 @@ mod tests {
             "/gestion/epicerie-du-duche/cles"
         );
         assert_eq!(
+            Page::Webhooks(Some(slug.clone())).href(),
+            "/gestion/epicerie-du-duche/webhooks"
+        );
+        assert_eq!(Page::Webhooks(None).href(), "/gestion/association/webhooks");
+        assert_eq!(
             Page::PhoneOrder(slug).href(),
             "/gestion/epicerie-du-duche/commande-telephone"
         );
@@ -1173,6 +1399,16 @@ mod tests {
     fn the_delivery_page_is_under_the_association() {
         assert_eq!(Page::Delivery.href(), "/gestion/association/livraison");
         assert_eq!(Page::Mailbox.href(), "/gestion/association/courrier");
+        assert_eq!(
+            Page::Dashboard.href(),
+            "/gestion/association/tableau-de-bord"
+        );
+        assert_eq!(Page::Directory.href(), "/gestion/association/annuaire");
+        assert_eq!(
+            Page::AssociationPrivacy.href(),
+            "/gestion/association/donnees"
+        );
+        assert_eq!(Page::Privacy.href(), "/confidentialite");
     }
 
     #[test]
@@ -1373,6 +1609,33 @@ mod tests {
         );
         assert_eq!(Page::Person(42).href(), "/gestion/association/personnes/42");
         assert_eq!(Page::ResetWithCode.href(), "/compte/code");
+    }
+
+    #[test]
+    fn the_e_mailed_links_open_the_pages_the_server_writes_them_for() {
+        // `api/src/mail/notices/account.rs` writes these addresses into its e-mails.
+        assert_eq!(
+            Page::NewPassword("ab12".into()).href(),
+            "/mot-de-passe/nouveau?jeton=ab12"
+        );
+        assert_eq!(
+            Page::VerifyEmail("ab12".into()).href(),
+            "/verifier-courriel?jeton=ab12"
+        );
+        assert_eq!(Page::ForgotPassword.href(), "/compte/mot-de-passe-oublie");
+        for page in [
+            Page::ForgotPassword,
+            Page::NewPassword("ab12".into()),
+            Page::VerifyEmail("ab12".into()),
+        ] {
+            let href = page.href();
+            let path = href.split('?').next().unwrap_or_default();
+            assert_eq!(
+                shared::bundle::Bundle::for_path(path),
+                shared::bundle::Bundle::Order,
+                "{href}: with the account's pages, out of the browsing bundle"
+            );
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@ diesel::table! {
         search_text -> Text,
         // Delivery rounds (issue 11): volunteers need one.
         phone -> Nullable<Text>,
+        // E-mail links (issue 12): when the account's address was last proved.
+        email_verified_at -> Nullable<Timestamp>,
     }
 }
 
@@ -71,6 +73,9 @@ diesel::table! {
         accepts_cheque -> Bool,
         /// Only where the shop lent the volunteers a card terminal.
         accepts_card -> Bool,
+        /// Products entered for the shop (issue 11): its merchant lets the association
+        /// manage its products.
+        helpers_allowed -> Bool,
     }
 }
 
@@ -106,6 +111,8 @@ diesel::table! {
         version -> BigInt,
         // Delivery rounds (issue 11).
         keep_cold -> Bool,
+        // Issue 15: none, perishable, made_to_order, sealed_hygiene.
+        withdrawal_exception -> Text,
     }
 }
 
@@ -171,6 +178,8 @@ diesel::table! {
         // packed when it marked the order ready.
         address_access_note -> Nullable<Text>,
         bags -> Nullable<Integer>,
+        // E-mails (issue 12): the shopper's language at checkout, `fr` or `en`.
+        language -> Text,
     }
 }
 
@@ -183,6 +192,8 @@ diesel::table! {
         unit_price_cents -> BigInt,
         vat_rate_bp -> Integer,
         quantity -> Integer,
+        // Issue 15: the product's exception to the right of withdrawal when ordered.
+        withdrawal_exception -> Text,
     }
 }
 
@@ -265,6 +276,7 @@ diesel::table! {
         created_at -> Timestamp,
         last_used_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        scopes -> Nullable<Text>,
     }
 }
 
@@ -526,3 +538,253 @@ diesel::allow_tables_to_appear_in_same_query!(delivery_round_volunteers, users);
 diesel::allow_tables_to_appear_in_same_query!(delivery_outcomes, orders);
 diesel::allow_tables_to_appear_in_same_query!(delivery_outcomes, shops);
 diesel::allow_tables_to_appear_in_same_query!(delivery_collections, shops);
+
+// Webhooks (issue 17).
+diesel::table! {
+    /// Where a shop (or, without a shop, the association) wants its events posted.
+    webhook_endpoints (id) {
+        id -> BigInt,
+        shop_id -> Nullable<BigInt>,
+        url -> Text,
+        /// The event types, space-separated.
+        events -> Text,
+        description -> Text,
+        secret -> Text,
+        previous_secret -> Nullable<Text>,
+        previous_secret_until -> Nullable<Timestamp>,
+        disabled_at -> Nullable<Timestamp>,
+        disabled_reason -> Nullable<Text>,
+        failing_since -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+diesel::table! {
+    /// The delivery log: one row per attempt.
+    webhook_attempts (id) {
+        id -> BigInt,
+        endpoint_id -> BigInt,
+        outbox_id -> BigInt,
+        attempt -> Integer,
+        attempted_at -> Timestamp,
+        status -> Nullable<Integer>,
+        duration_ms -> BigInt,
+        response_excerpt -> Text,
+    }
+}
+diesel::joinable!(webhook_attempts -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_attempts -> outbox (outbox_id));
+diesel::allow_tables_to_appear_in_same_query!(webhook_attempts, webhook_endpoints, outbox);
+// E-mail links (issue 12): password resets and address verifications.
+diesel::table! {
+    /// A link sent by e-mail: only its token's SHA-256, single use, expiring.
+    email_tokens (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        /// `reset` or `verify`.
+        purpose -> Text,
+        token_hash -> Text,
+        /// The address the link was sent to.
+        email -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+diesel::joinable!(email_tokens -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(email_tokens, users);
+// E-mail settings (issue 12); a missing row means the defaults.
+diesel::table! {
+    merchant_mail_settings (shop_id, user_id) {
+        shop_id -> BigInt,
+        user_id -> BigInt,
+        new_order -> Bool,
+        daily_summary -> Bool,
+    }
+}
+
+diesel::table! {
+    shop_mail_settings (shop_id) {
+        shop_id -> BigInt,
+        summary_time -> Text,
+    }
+}
+
+diesel::table! {
+    mail_opt_outs (address, topic) {
+        address -> Text,
+        topic -> Text,
+        created_at -> Timestamp,
+    }
+}
+// Products entered for a shop (issue 11): the volunteers an admin assigned to a consenting
+// shop.
+diesel::table! {
+    shop_helpers (shop_id, user_id) {
+        shop_id -> BigInt,
+        user_id -> BigInt,
+        assigned_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(shop_helpers -> shops (shop_id));
+diesel::joinable!(shop_helpers -> users (user_id));
+diesel::allow_tables_to_appear_in_same_query!(shop_helpers, shops);
+diesel::allow_tables_to_appear_in_same_query!(shop_helpers, users);
+// The dashboard (issue 13): catalogue searches per day and normalised query.
+diesel::table! {
+    search_log (day, query) {
+        /// The day in Europe/Paris, `YYYY-MM-DD`.
+        day -> Text,
+        query -> Text,
+        searches -> Integer,
+        empty_searches -> Integer,
+        results -> Integer,
+    }
+}
+
+// The dashboard (issue 13): visits per day and page type, nothing per visitor.
+diesel::table! {
+    visit_log (day, page) {
+        /// The day in Europe/Paris, `YYYY-MM-DD`.
+        day -> Text,
+        /// A page type, or `all` for the day's totals.
+        page -> Text,
+        page_views -> BigInt,
+        visitors -> BigInt,
+        flyer_visits -> BigInt,
+    }
+}
+
+// The printed directory (issue 13): its settings (one row, id 1) and published editions.
+diesel::table! {
+    /// The cover's text and the shops left out (slugs, one per line).
+    directory_settings (id) {
+        id -> BigInt,
+        cover_text -> Text,
+        left_out -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// The last published PDF of each format (`a5`, `a4`, `a5_imposed`).
+    directory_editions (format) {
+        format -> Text,
+        pdf -> Binary,
+        published_at -> Timestamp,
+    }
+}
+
+// Personal data (issue 15): privacy settings (one row, id 1), erasures, pseudonymised
+// orders and the scheduled anonymisation's log.
+diesel::table! {
+    privacy_settings (id) {
+        id -> BigInt,
+        contact_email -> Text,
+        guest_retention_months -> Integer,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    erasure_requests (id) {
+        id -> BigInt,
+        /// `account` or `guest`.
+        kind -> Text,
+        order_id -> Nullable<BigInt>,
+        requested_at -> Timestamp,
+        done_at -> Nullable<Timestamp>,
+        done_by -> Nullable<BigInt>,
+        orders_pseudonymised -> Integer,
+    }
+}
+
+diesel::table! {
+    anonymised_orders (order_id) {
+        order_id -> BigInt,
+        at -> Timestamp,
+        /// `erasure` or `retention`.
+        reason -> Text,
+        erasure_id -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    anonymisation_runs (id) {
+        id -> BigInt,
+        ran_at -> Timestamp,
+        cutoff -> Timestamp,
+        orders -> Integer,
+    }
+}
+
+diesel::joinable!(erasure_requests -> orders (order_id));
+diesel::joinable!(erasure_requests -> users (done_by));
+diesel::joinable!(anonymised_orders -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(erasure_requests, orders);
+diesel::allow_tables_to_appear_in_same_query!(erasure_requests, users);
+diesel::allow_tables_to_appear_in_same_query!(erasure_requests, shops);
+diesel::allow_tables_to_appear_in_same_query!(anonymised_orders, orders);
+
+// Who sells, terms, withdrawal (issue 15).
+diesel::table! {
+    /// A shop's legal identity (issue 15); one row once given.
+    shop_legal (shop_id) {
+        shop_id -> BigInt,
+        legal_name -> Text,
+        legal_form -> Text,
+        siret -> Text,
+        registration -> Text,
+        registration_city -> Text,
+        vat_number -> Text,
+        responsible -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Every saved version of the terms of use (`use`, shop 0) and of sale (`sale`: shop 0
+    /// the association's default, else the shop's own).
+    terms_versions (id) {
+        id -> BigInt,
+        scope -> Text,
+        shop_id -> BigInt,
+        version -> Integer,
+        body -> Text,
+        created_at -> Timestamp,
+        created_by -> Text,
+    }
+}
+
+diesel::table! {
+    /// What an order's customer accepted, and its seller frozen at checkout (issue 15).
+    order_legal (order_id) {
+        order_id -> BigInt,
+        seller -> Text,
+        terms_of_use_version -> Integer,
+        terms_of_sale_source -> Text,
+        terms_of_sale_version -> Integer,
+        terms_accepted_at -> Timestamp,
+        terms_accepted_how -> Text,
+    }
+}
+
+diesel::table! {
+    /// Withdrawals (rétractation) of order lines, one per line (issue 15).
+    order_withdrawals (id) {
+        id -> BigInt,
+        order_id -> BigInt,
+        order_line_id -> BigInt,
+        message -> Text,
+        at -> Timestamp,
+        actor -> Text,
+    }
+}
+
+diesel::joinable!(shop_legal -> shops (shop_id));
+diesel::joinable!(order_legal -> orders (order_id));
+diesel::joinable!(order_withdrawals -> orders (order_id));
+diesel::allow_tables_to_appear_in_same_query!(shop_legal, shops);
+diesel::allow_tables_to_appear_in_same_query!(order_legal, orders);
+diesel::allow_tables_to_appear_in_same_query!(order_withdrawals, orders);
+diesel::allow_tables_to_appear_in_same_query!(order_withdrawals, order_lines);

@@ -3,6 +3,7 @@
 //! accounts, loaded into an empty database by `vitrine --demo` or `vitrine seed-demo`.
 
 pub mod data;
+mod deliveries;
 pub mod picture;
 
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ use crate::db::models::marketplace::{self, MarketplaceChanges};
 use crate::db::models::now;
 use crate::db::models::product::NewProduct;
 use crate::db::models::shop::{self, NewShop};
-use crate::db::models::user::{NewUser, add_shop_member, upsert_by_email};
+use crate::db::models::user::{NewUser, add_shop_member, set_phone, upsert_by_email};
 use crate::domain::search::{product_search_key, search_key, sort_key};
 use data::DemoCatalogue;
 use shared::catalogue::OpeningSlot;
@@ -29,15 +30,25 @@ pub const DEMO_SEED: u64 = 2026;
 /// The password of every demo account (documented in the README).
 pub const DEMO_PASSWORD: &str = "vitrine-demo-2026";
 /// The demo accounts: e-mail, name, role.
-pub const DEMO_ACCOUNTS: [(&str, &str, &str); 3] = [
+pub const DEMO_ACCOUNTS: [(&str, &str, &str); 4] = [
     ("admin@vitrine.demo", "Association des commerçants", "admin"),
     ("marchand@vitrine.demo", "Claire Fabre", "merchant"),
     ("client@vitrine.demo", "Jeanne Martin", "customer"),
+    ("benevole@vitrine.demo", "Lucie Vidal", "volunteer"),
 ];
+/// The demo volunteer's phone (volunteers need one).
+pub const DEMO_VOLUNTEER_PHONE: &str = "06 71 22 33 44";
 
 /// Loads the demo into an empty database. Returns `false`, changing nothing, when the
 /// database already has shops.
 pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
+    seed_with(conn, false)
+}
+
+/// [`seed`], and with `deliveries` a few orders for delivery on the next delivery dates in a
+/// round driven by the demo volunteer (`vitrine serve --demo --demo-deliveries`, as `just
+/// run` does), so that the rounds have something to show. Tests read the demo without them.
+pub fn seed_with(conn: &mut DbConn, deliveries: bool) -> anyhow::Result<bool> {
     if shop::count_all(conn)? > 0 {
         return Ok(false);
     }
@@ -49,6 +60,7 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
     conn.transaction(|conn| {
         marketplace::update(conn, &demo_settings(), now())?;
         let shop_ids = load_catalogue(conn, &catalogue, now())?;
+        let mut ids: HashMap<&str, i64> = HashMap::new();
         for ((email, name, role), hash) in DEMO_ACCOUNTS.iter().zip(&hashes) {
             let user = NewUser {
                 email,
@@ -58,6 +70,10 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
                 created_at: now(),
             };
             let user_id = upsert_by_email(conn, &user)?;
+            ids.insert(role, user_id);
+            if *role == "volunteer" {
+                set_phone(conn, user_id, Some(DEMO_VOLUNTEER_PHONE))?;
+            }
             if *role == "merchant" {
                 // The demo merchant runs the first two shops: one food, one non_food.
                 for shop_id in shop_ids.iter().take(2) {
@@ -65,6 +81,17 @@ pub fn seed(conn: &mut DbConn) -> anyhow::Result<bool> {
                 }
             }
         }
+        if !deliveries {
+            return Ok(());
+        }
+        deliveries::seed(
+            conn,
+            &shop_ids[..2],
+            ids["customer"],
+            ids["volunteer"],
+            &format!("user:{}", ids["merchant"]),
+            chrono::Utc::now(),
+        )?;
         Ok::<_, anyhow::Error>(())
     })
     .context("loading the demo data")?;
@@ -194,6 +221,9 @@ pub fn load_catalogue(
             updated_at: now,
         }
         .insert(conn)?;
+        let identity =
+            crate::domain::legal::demo_identity(ordered_ids.len(), &demo.name, demo.vat_exempt);
+        crate::db::models::legal::save_identity(conn, id, &identity, now)?;
         shop_ids.insert(&demo.slug, (id, &demo.name));
         ordered_ids.push(id);
     }

@@ -66,6 +66,12 @@ pub fn product_search_key(name: &str, description: &str, category: &str, shop: &
     search_key(&format!("{name} {description} {category} {shop}"))
 }
 
+/// A search as the dashboard counts it: lower case, accents folded, punctuation and extra
+/// spaces gone (`  Crème brûlée ! ` -> `creme brulee`); empty when nothing searchable is left.
+pub fn normalised_query(query: &str) -> String {
+    folded_words(query).join(" ")
+}
+
 /// The words of a search query, folded and singular, without duplicates.
 pub fn query_terms(query: &str) -> Vec<String> {
     let mut terms: Vec<String> = Vec::new();
@@ -135,6 +141,12 @@ pub fn slugify(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn searches_are_counted_normalised() {
+        assert_eq!(normalised_query("  Crème   BRÛLÉE ! "), "creme brulee");
+        assert_eq!(normalised_query("%"), "");
+    }
 
     #[test]
     fn slugify_handles_french() {

@@ -4,11 +4,16 @@
 //! its e-mails into the outbox in its own transaction ([`notices`]), rendered in full from
 //! the French [`templates`]; the outbox's worker (`crate::outbox`) sends them through
 //! [`smtp`]. Without `--smtp-url` nothing is sent: the messages are kept (`held`) and the
-//! admins read them in their mailbox (`GET /admin/mail`).
+//! admins read them in their mailbox (`GET /admin/mail`). Scheduled messages (the shops'
+//! daily summary, the evening-before reminders) are written by [`schedule`]; who gets what
+//! follows each person's settings (`db::models::notifications`), and the messages that are
+//! not strictly transactional carry a one-click unsubscribe ([`unsubscribe`]).
 
 pub mod notices;
+pub mod schedule;
 pub mod smtp;
 pub mod templates;
+pub mod unsubscribe;
 
 use clap::Args;
 use serde::{Deserialize, Serialize};
@@ -40,6 +45,10 @@ pub struct MailSettings {
     /// next ones wait 5, 30, 120, 300 and then 600 times as long.
     #[arg(long, env = "VITRINE_OUTBOX_RETRY_MS", default_value_t = 60_000)]
     pub outbox_retry_ms: u64,
+    /// Seconds between two looks for scheduled e-mails (the shops' daily summaries, the
+    /// evening-before reminders); 0 turns them off.
+    #[arg(long, env = "VITRINE_SCHEDULE_SECONDS", default_value_t = 60)]
+    pub schedule_seconds: u64,
 }
 
 impl Default for MailSettings {
@@ -51,6 +60,7 @@ impl Default for MailSettings {
             public_url: None,
             outbox_poll_ms: 2_000,
             outbox_retry_ms: 60_000,
+            schedule_seconds: 60,
         }
     }
 }
@@ -68,7 +78,14 @@ pub struct Email {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// The one-click unsubscribe URL of a message that is not strictly transactional
+    /// (`List-Unsubscribe`, RFC 2369, with `List-Unsubscribe-Post`, RFC 8058).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_unsubscribe: Option<String>,
 }
+
+/// The header RFC 8058 asks beside `List-Unsubscribe` for a one-click POST.
+pub const LIST_UNSUBSCRIBE_POST: &str = "List-Unsubscribe=One-Click";
 
 impl Email {
     /// The headers as sent, for the mailbox.
@@ -83,6 +100,10 @@ impl Email {
         }
         headers.push(header("Subject", &self.subject));
         headers.push(header("Message-ID", message_id));
+        if let Some(url) = &self.list_unsubscribe {
+            headers.push(header("List-Unsubscribe", &format!("<{url}>")));
+            headers.push(header("List-Unsubscribe-Post", LIST_UNSUBSCRIBE_POST));
+        }
         headers
     }
 }

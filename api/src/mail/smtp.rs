@@ -6,7 +6,7 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
-use lettre::message::header::{ContentTransferEncoding, ContentType};
+use lettre::message::header::{ContentTransferEncoding, ContentType, HeaderName, HeaderValue};
 use lettre::message::{Body, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -115,6 +115,17 @@ fn build(email: &Email, message_id: &str) -> anyhow::Result<Message> {
         .message_id(Some(message_id.to_owned()));
     if let Some(reply_to) = &email.reply_to {
         builder = builder.reply_to(reply_to.parse::<Mailbox>()?);
+    }
+    if let Some(url) = &email.list_unsubscribe {
+        builder = builder
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                format!("<{url}>"),
+            ))
+            .raw_header(HeaderValue::new(
+                HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                super::LIST_UNSUBSCRIBE_POST.to_owned(),
+            ));
     }
     // Quoted-printable whatever the text: French reads as itself in the raw message, and
     // every server takes it (no 8BITMIME needed).

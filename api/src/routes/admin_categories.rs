@@ -69,8 +69,11 @@ fn parent_id(rows: &[CategoryRow], slug: Option<&str>) -> Result<Option<i64>, Ap
     }
 }
 
-/// The whole category tree, parents before their children, with each category's products
-/// by status (drafts and archived ones included), its own and with its sub-categories.
+/// The category tree, for the association.
+///
+/// Every category, parents before their children, with its products by status (drafts and
+/// archived ones included), counted in the category itself and with its sub-categories.
+/// Admins only; anyone else gets 404. Changes nothing.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),
@@ -90,8 +93,11 @@ pub async fn list_admin_categories(
     Ok(Json(CategoryTree { items }))
 }
 
-/// Creates a category, last among its siblings. Its slug is made from the French name
-/// (`-2`, `-3`... added when another category has it) and never changes afterwards.
+/// Creates a category.
+///
+/// The new category comes last among its siblings. Its slug is made from the French name
+/// (`-2`, `-3`... added when another category has it) and never changes afterwards. Admins
+/// only; anyone else gets 404. Shops can file products in it at once.
 #[utoipa::path(
     tag = "administration",
     request_body = CreateCategory,
@@ -158,8 +164,10 @@ pub async fn create_category(
     Ok(HttpResponse::Created().json(created))
 }
 
-/// Renames a category, in French, in English or both. The slug, and so every address of the
-/// category, stays as it was.
+/// Renames a category.
+///
+/// Changes its French name, its English name or both. The slug, and so every address of the
+/// category, stays as it was. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The category's slug")),
@@ -232,9 +240,12 @@ pub async fn rename_category(
     Ok(Json(renamed))
 }
 
-/// Moves a category (with its sub-categories and products) under another parent, or to the
-/// top level, at a given place among its new siblings; with its own parent, this reorders the
-/// siblings. Positions stay 0, 1, 2... without gaps. Answers the whole tree.
+/// Moves a category.
+///
+/// Moves a category, with its sub-categories and products, under another parent or to the
+/// top level, at a given place among its new siblings; with its own parent, this reorders
+/// the siblings. Positions stay 0, 1, 2... without gaps. Answers the whole tree. Admins
+/// only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The category's slug")),
@@ -281,10 +292,12 @@ pub async fn move_category(
     Ok(Json(CategoryTree { items }))
 }
 
-/// Merges a category into another: its products (whatever their status) and its
-/// sub-categories move into the target, it disappears, and its slug (with the slugs of
-/// categories merged into it before) leads to the target from then on: in
-/// `GET /products?category=` and in the web app's addresses.
+/// Merges a category into another.
+///
+/// Its products (whatever their status) and its sub-categories move into the target, and it
+/// disappears. Its slug (with the slugs of categories merged into it before) leads to the
+/// target from then on, in `GET /products?category=` and in the web app's addresses. Admins
+/// only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The slug of the category that disappears")),
@@ -339,8 +352,11 @@ pub async fn merge_category(
     Ok(Json(report))
 }
 
-/// Removes an empty category: one that holds no product (whatever its status) and no
-/// sub-category. Its siblings close the gap.
+/// Removes an empty category.
+///
+/// Removes a category that holds no product (whatever its status) and no sub-category; its
+/// siblings close the gap. A category that is not empty is refused with 409: merge it
+/// instead. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The category's slug")),
@@ -387,7 +403,10 @@ pub async fn delete_category(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// The default category tree, which `POST /admin/categories/defaults` installs.
+/// The default category tree.
+///
+/// The tree that `POST /admin/categories/defaults` installs, parents first, in French and
+/// English. Admins only; anyone else gets 404. Changes nothing.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),
@@ -405,9 +424,12 @@ pub async fn get_default_categories(caller: Caller) -> Result<Json<DefaultCatego
     }))
 }
 
-/// Installs the default category tree (food shops, restaurants, books, clothing, shoes,
-/// home, beauty, toys, crafts, flowers, DIY...), in French and English, on a marketplace that
-/// has no category yet. The association can then rename, move, merge or remove any of them.
+/// Installs the default category tree.
+///
+/// Installs the default tree (food shops, restaurants, books, clothing, shoes, home,
+/// beauty, toys, crafts, flowers, DIY...), in French and English, on a marketplace that has
+/// no category yet (409 otherwise). The association can then rename, move, merge or remove
+/// any of them. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),

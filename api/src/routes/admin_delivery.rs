@@ -68,8 +68,11 @@ fn read_settings(conn: &mut DbConn) -> Result<DeliverySettings, ApiError> {
     Ok(settings_of(settings::delivery_rules(conn)?, paris_today()))
 }
 
-/// The delivery rules the basket and checkout apply: weekdays per kind of shop, cut-off,
-/// the marketplace's closed days ahead, the free-delivery rule.
+/// The delivery rules.
+///
+/// What the basket and checkout apply: weekdays per kind of shop, the cut-off, the
+/// marketplace's closed days ahead, the free-delivery rule. Public, no sign-in; changes
+/// nothing.
 #[utoipa::path(
     tag = "orders",
     responses(
@@ -81,7 +84,10 @@ pub async fn get_delivery(state: web::Data<AppState>) -> Result<Json<DeliverySet
     Ok(Json(db::run(&state.pool, read_settings).await?))
 }
 
-/// The delivery rules, for the association's page.
+/// The delivery rules, for the association.
+///
+/// The rules as the association's page edits them. Admins only; anyone else gets 404.
+/// Changes nothing.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),
@@ -134,8 +140,10 @@ fn weekdays(
     )
 }
 
-/// Changes the delivery rules given; the others keep their value. Baskets and checkouts
-/// offer the new dates at once; orders keep theirs.
+/// Changes the delivery rules.
+///
+/// Changes the rules given; the others keep their value. Baskets and checkouts offer the
+/// new dates at once; orders already placed keep theirs. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     request_body = UpdateDelivery,
@@ -208,8 +216,11 @@ pub async fn update_delivery(
     Ok(Json(settings))
 }
 
-/// Closes the marketplace on a day (a holiday): no delivery that day, for any shop; baskets
-/// and checkouts offer the next round instead.
+/// Closes the marketplace on a day.
+///
+/// A holiday, say: no delivery that day, for any shop; baskets and checkouts offer the next
+/// round instead. The day must be ahead, within two years. Admins only; anyone else gets
+/// 404.
 #[utoipa::path(
     tag = "administration",
     request_body = ClosedDay,
@@ -249,7 +260,10 @@ pub async fn add_marketplace_closed_day(
     }))
 }
 
-/// Opens a closed day again: deliveries that day resume.
+/// Opens a closed day again.
+///
+/// Deliveries that day resume, and baskets and checkouts offer it again. Admins only;
+/// anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("date" = String, Path, description = "The closed day, YYYY-MM-DD")),
@@ -280,8 +294,11 @@ pub async fn remove_marketplace_closed_day(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Searches the French communes.
+///
 /// Searches the official list of French communes (shipped with the server) by name,
-/// postcode or INSEE code, to add one to the delivery zone.
+/// postcode or INSEE code, to add one to the delivery zone. Admins only; anyone else gets
+/// 404. Changes nothing.
 #[utoipa::path(
     tag = "administration",
     params(CommuneSearch),
@@ -345,8 +362,10 @@ pub async fn search_communes(
     }))
 }
 
-/// Adds a commune of the official list to the delivery zone: shoppers living there may
-/// choose delivery at once.
+/// Adds a commune to the delivery zone.
+///
+/// Adds a commune of the official list (by INSEE code): shoppers living there may choose
+/// delivery at once. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     request_body = AddCommune,
@@ -441,8 +460,10 @@ pub async fn add_commune(
     }
 }
 
-/// Removes a commune from the delivery zone. Orders already placed keep their address and
-/// date.
+/// Removes a commune from the delivery zone.
+///
+/// Shoppers there can no longer choose delivery. Orders already placed keep their address
+/// and date. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("insee" = String, Path, description = "The commune's INSEE code")),

@@ -92,7 +92,10 @@ fn keep_an_admin(row: &AccountRow, admins: &[i64]) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Lists accounts by name: search by name or e-mail, filter by role.
+/// Lists the accounts.
+///
+/// Accounts by name, with their role, shops and whether they are suspended; search by name
+/// or e-mail, filter by role. Admins only; anyone else gets 404. Changes nothing.
 #[utoipa::path(
     tag = "people",
     params(AccountQuery),
@@ -135,7 +138,10 @@ pub async fn list_accounts(
     Ok(Json(page))
 }
 
-/// One account: role, shops, suspension, dates, and its history.
+/// One account, for the association.
+///
+/// Its role, shops, suspension, dates, and its history. Admins only; anyone else gets 404.
+/// Changes nothing.
 #[utoipa::path(
     tag = "people",
     params(("id" = i64, Path, description = "The account's id")),
@@ -158,9 +164,12 @@ pub async fn get_account(
     Ok(Json(account))
 }
 
-/// Changes an account's role; it takes effect on the account's very next request. Becoming a
-/// customer or a volunteer also takes it off every shop's team; `merchant` needs a shop (add
-/// the account to one instead).
+/// Changes an account's role.
+///
+/// It takes effect on the account's very next request. Becoming a customer or a volunteer
+/// also takes it off every shop's team; `merchant` needs a shop (add the account to one
+/// instead); the last active admin keeps the role (409). Admins only; anyone else gets 404.
+/// Recorded in the account's history.
 #[utoipa::path(
     tag = "people",
     params(("id" = i64, Path, description = "The account's id")),
@@ -230,8 +239,10 @@ pub async fn change_role(
     Ok(Json(account))
 }
 
-/// Puts an account on a shop's team (whatever the shop's status); a customer becomes a
-/// merchant.
+/// Puts an account on a shop's team.
+///
+/// Whatever the shop's status; a customer becomes a merchant, and can run the shop on their
+/// next request. Admins only; anyone else gets 404. Recorded in the account's history.
 #[utoipa::path(
     tag = "people",
     params(("id" = i64, Path, description = "The account's id")),
@@ -290,7 +301,11 @@ pub async fn add_account_shop(
     Ok(Json(account))
 }
 
-/// Takes an account off a shop's team; a merchant on no other team becomes a customer.
+/// Takes an account off a shop's team.
+///
+/// The account no longer runs the shop from its next request; a merchant on no other team
+/// becomes a customer. Admins only; anyone else gets 404. Recorded in the account's
+/// history.
 #[utoipa::path(
     tag = "people",
     params(
@@ -353,9 +368,12 @@ pub async fn remove_account_shop(
     Ok(Json(account))
 }
 
-/// Suspends an account: it cannot sign in, its access tokens are refused at once, its
-/// sessions are closed, its reset code is dropped, and the API keys it created stop working
-/// while it is suspended.
+/// Suspends an account.
+///
+/// The account cannot sign in, its access tokens are refused at once, its sessions are
+/// closed, its reset code is dropped, and the API keys it created stop working while it is
+/// suspended. Admins only; anyone else gets 404. An admin cannot suspend their own account,
+/// nor the last active admin. Recorded in the account's history.
 #[utoipa::path(
     tag = "people",
     params(("id" = i64, Path, description = "The account's id")),
@@ -405,7 +423,10 @@ pub async fn suspend_account(
     Ok(Json(account))
 }
 
-/// Lifts a suspension: the account can sign in again (its old sessions stay closed).
+/// Lifts an account's suspension.
+///
+/// The account can sign in again; its old sessions stay closed, and its API keys work
+/// again. Admins only; anyone else gets 404. Recorded in the account's history.
 #[utoipa::path(
     tag = "people",
     params(("id" = i64, Path, description = "The account's id")),
@@ -470,9 +491,12 @@ fn parse_code(typed: &str) -> Option<String> {
         .then_some(digits)
 }
 
-/// Generates a one-time code for the account's owner to set a new password with, to read
-/// out on the phone: shown this once, valid one hour, 5 wrong tries end it, and it replaces
-/// any earlier code. (A reset link by e-mail comes with mail.)
+/// Makes a one-time password reset code.
+///
+/// A code for the account's owner to set a new password with (`POST
+/// /auth/reset-with-code`), to read out on the phone: shown this once, valid one hour, 5
+/// wrong tries end it, and it replaces any earlier code. Admins only; anyone else gets 404.
+/// Recorded in the account's history.
 #[utoipa::path(
     tag = "people",
     params(("id" = i64, Path, description = "The account's id")),
@@ -539,9 +563,11 @@ fn code_refused() -> ApiError {
     )
 }
 
-/// Sets a new password with the code an admin read out. Answers the same whether the e-mail
-/// has an account or not; 5 wrong codes end the code; on success every session of the
-/// account is closed and the code is used up.
+/// Sets a new password with an admin's code.
+///
+/// For someone an admin helped on the phone (`POST /admin/users/{id}/reset-code`); no
+/// sign-in. The answer is the same whether the e-mail has an account or not; 5 wrong codes
+/// end the code. On success every session of the account is closed and the code is used up.
 #[utoipa::path(
     tag = "accounts",
     request_body = ResetWithCode,

@@ -8,8 +8,8 @@ use shared::auth::{Login, Me, RefreshToken, Register, Role, Session};
 use shared::error::{FieldError, Problem};
 
 use crate::auth::{ACCESS_TOKEN_SECONDS, check_password_policy, hash_password_limited};
-use crate::db::models::session;
 use crate::db::models::user::{self, NewUser, UserRow};
+use crate::db::models::{email_token, session};
 use crate::db::{self, DbConn, write_transaction};
 use crate::domain::email::parse_email;
 use crate::error::ApiError;
@@ -32,6 +32,7 @@ fn check_email(email: &str) -> Option<FieldError> {
 fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Session, ApiError> {
     let role = Role::parse(&row.role).unwrap_or(Role::Customer);
     let refresh_token = session::create_refresh_token(conn, row.id, crate::db::models::now())?;
+    let (email_verified, email_refused) = email_token::email_status(conn, row.id, &row.email)?;
     Ok(Session {
         access_token: state
             .token_keys
@@ -46,11 +47,17 @@ fn open_session(state: &AppState, conn: &mut DbConn, row: UserRow) -> Result<Ses
             name: row.name,
             role,
             phone: row.phone,
+            email_verified,
+            email_refused,
         },
     })
 }
 
-/// Creates a customer account and opens a session.
+/// Creates a customer account.
+///
+/// Anyone may sign up; the answer opens a session at once, and a guest basket named by
+/// `cart_id` is kept with the account. The address is sent a link that verifies it (valid
+/// 48 hours, once; `POST /auth/verify-email`).
 #[utoipa::path(
     tag = "accounts",
     request_body = Register,
@@ -93,6 +100,8 @@ pub async fn register(
     let cart = cart.as_deref().map(cart_id).transpose()?;
     let hash = hash_password_limited(&state, password).await?;
     let state_for_db = state.clone();
+    let notices = state.notices.clone();
+    let language = crate::extract::language(&req);
     let session = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             if user::find_by_email(conn, &email)?.is_some() {
@@ -111,6 +120,15 @@ pub async fn register(
             if let Some(cart) = &cart {
                 session::adopt_cart(conn, cart, id)?;
             }
+            // E-mail links (issue 12): the link that proves the address.
+            let token = email_token::create(
+                conn,
+                id,
+                email_token::Purpose::Verify,
+                &email,
+                crate::db::models::now(),
+            )?;
+            notices.verify_address(conn, &email, &name, &token, language)?;
             let row = user::find(conn, id)?;
             open_session(&state_for_db, conn, row)
         })
@@ -119,10 +137,13 @@ pub async fn register(
     Ok(Delivery::of(&req).open(StatusCode::CREATED, session))
 }
 
-/// Opens a session. A wrong e-mail and a wrong password get the same 401. Failed logins
-/// are counted per account and per client address: beyond 5 in 15 minutes for an account
-/// (30 for an address), logins are refused with 429 and `Retry-After` until the window
-/// passes, without checking the password.
+/// Opens a session.
+///
+/// Anyone with an account (not suspended) signs in with e-mail and password; a guest basket
+/// named by `cart_id` is kept with the account. A wrong e-mail and a wrong password get the
+/// same 401. Failed logins are counted per account and per client address: beyond 5 in 15
+/// minutes for an account (30 for an address), logins are refused with 429 and
+/// `Retry-After` until the window passes, without checking the password.
 #[utoipa::path(
     tag = "accounts",
     request_body = Login,
@@ -164,8 +185,11 @@ pub async fn login(
     Ok(Delivery::of(&req).open(StatusCode::OK, session))
 }
 
+/// Renews a session.
+///
 /// Exchanges a refresh token for a new session; the old token stops working. Using a
-/// refresh token twice, even at the same moment, closes every session of the account.
+/// refresh token twice, even at the same moment, closes every session of the account. No
+/// access token needed: the refresh token is the proof.
 ///
 /// The token comes from the body, or for the web app from the `vitrine_refresh` cookie,
 /// read only with `X-Requested-With: vitrine`; the new one goes back the same way.
@@ -213,8 +237,10 @@ pub async fn refresh(
     })
 }
 
-/// Closes a session: its refresh token stops working (an unknown one is ignored). Access
-/// tokens expire on their own within 15 minutes.
+/// Closes a session.
+///
+/// Its refresh token stops working (an unknown one is ignored); access tokens expire on
+/// their own within 15 minutes. No access token needed: the refresh token is the proof.
 ///
 /// The token comes from the body, or for the web app from the `vitrine_refresh` cookie,
 /// read only with `X-Requested-With: vitrine`, which is then cleared.

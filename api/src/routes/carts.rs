@@ -39,6 +39,7 @@ fn check_range(quantity: i64, min: i64) -> Result<(), ApiError> {
 
 /// Creates an empty basket.
 ///
+/// Anyone, signed in or not: whoever holds the basket's id may fill it and check it out.
 /// One client address may start only so many baskets an hour (30 by default): beyond, 429
 /// with `Retry-After`.
 #[utoipa::path(
@@ -82,7 +83,10 @@ pub async fn create_cart(
         .json(cart))
 }
 
-/// A basket, grouped by shop, at today's prices, with each shop's pickup and delivery dates.
+/// One basket.
+///
+/// The basket, grouped by shop, at today's prices, with each shop's pickup and delivery
+/// dates. Whoever holds its id may read it, signed in or not; changes nothing.
 #[utoipa::path(
     tag = "basket",
     params(("id" = String, Path, description = "The basket's id")),
@@ -101,7 +105,11 @@ pub async fn get_cart(
     Ok(Json(cart))
 }
 
-/// Puts units of a product in the basket (adding to its line if it is there).
+/// Adds a product to a basket.
+///
+/// Puts units of a product in the basket, adding to its line if it is there. Whoever holds
+/// the basket's id may change it, signed in or not. Nothing is reserved: stock is taken at
+/// checkout.
 #[utoipa::path(
     tag = "basket",
     params(("id" = String, Path, description = "The basket's id")),
@@ -141,7 +149,10 @@ pub async fn add_cart_item(
     Ok(Json(cart))
 }
 
-/// Sets a line's quantity; 0 removes the line.
+/// Sets a basket line's quantity.
+///
+/// Sets the quantity of a product already in the basket; 0 removes the line. Whoever holds
+/// the basket's id may change it, signed in or not.
 #[utoipa::path(
     tag = "basket",
     params(
@@ -179,7 +190,9 @@ pub async fn update_cart_item(
     Ok(Json(cart))
 }
 
-/// Removes a product from the basket.
+/// Removes a product from a basket.
+///
+/// Drops the product's line. Whoever holds the basket's id may change it, signed in or not.
 #[utoipa::path(
     tag = "basket",
     params(

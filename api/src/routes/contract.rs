@@ -100,7 +100,7 @@ pub fn apply(api: &mut OpenApi) {
     }
 }
 
-fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
+pub(crate) fn operations(item: &mut PathItem) -> impl Iterator<Item = &mut Operation> {
     [
         &mut item.get,
         &mut item.put,
@@ -174,7 +174,30 @@ fn document_operation(operation: &mut Operation, request_schemas: &mut BTreeSet<
             }
         }
     }
+    let keyed = serde_json::to_string(&operation.security)
+        .is_ok_and(|security| security.contains(crate::key_policy::API_KEY_SCHEME));
     let responses = &mut operation.responses.responses;
+    if keyed {
+        // Open to API keys (issue 17): their scopes and rate limit.
+        const SCOPE: &str = "`scope_missing`: the API key lacks the scope this operation \
+            needs (named in `detail`)";
+        match responses.get_mut("403") {
+            Some(RefOr::T(response)) => {
+                response.description.push_str("; ");
+                response.description.push_str(SCOPE);
+            }
+            Some(_) => {}
+            None => {
+                responses.insert("403".into(), problem(SCOPE));
+            }
+        }
+        responses.entry("429".into()).or_insert_with(|| {
+            problem(
+                "`too_many_requests`: the API key made more requests this minute than it \
+                 may; retry after the seconds in `Retry-After`",
+            )
+        });
+    }
     if json_body {
         match responses.get_mut("400") {
             Some(RefOr::T(response)) if !response.description.contains("malformed_body") => {

@@ -23,9 +23,12 @@ use crate::startup::AppState;
 /// A URL naming the logo's version never changes: keep it for a year.
 const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
+/// The marketplace's settings.
+///
 /// The marketplace as the web app shows it: name, town, texts in both languages (English
 /// absent where the association wrote none), contact, legal notices, palette, logo, and
-/// whether the first administrator is still to be created. Read it on every page load.
+/// whether the first administrator is still to be created. Public; read it on every page
+/// load; changes nothing.
 #[utoipa::path(
     tag = "marketplace",
     responses(
@@ -38,7 +41,10 @@ pub async fn get_marketplace(state: web::Data<AppState>) -> Result<Json<Marketpl
     Ok(Json(answer))
 }
 
-/// The association's logo (JPEG, at most 240 px a side); 404 without one.
+/// The association's logo.
+///
+/// A JPEG of at most 240 px a side; 404 when the association has none. Public; changes
+/// nothing.
 #[utoipa::path(
     tag = "marketplace",
     params(LogoQuery),
@@ -67,8 +73,11 @@ pub async fn get_marketplace_logo(
     ))
 }
 
+/// The marketplace's settings, for the association.
+///
 /// The settings as admins read them, with the first start's progress (settings saved,
-/// categories, delivery communes, shops).
+/// categories, delivery communes, shops). Admins only; anyone else gets 404. Changes
+/// nothing.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),
@@ -95,9 +104,12 @@ fn load_admin(conn: &mut crate::db::DbConn) -> Result<AdminMarketplace, ApiError
     })
 }
 
-/// Changes the settings: only the fields given change. French texts cannot be emptied; an
-/// empty English text means "the French one". A new order-number prefix applies to orders
-/// placed from now on; existing orders keep their numbers.
+/// Changes the marketplace's settings.
+///
+/// Only the fields given change. French texts cannot be emptied; an empty English text
+/// means "the French one". A new order-number prefix applies to orders placed from now on;
+/// existing orders keep their numbers. Admins only; anyone else gets 404. The web app shows
+/// the change on its next page load.
 #[utoipa::path(
     tag = "administration",
     request_body = UpdateMarketplace,
@@ -128,8 +140,11 @@ pub async fn update_marketplace(
     Ok(Json(answer))
 }
 
-/// Uploads the association's logo: the body is the JPEG, PNG or WebP file itself (at most
-/// 5 MB), checked by its content and stored as a JPEG of at most 240 px a side.
+/// Uploads the association's logo.
+///
+/// The body is the JPEG, PNG or WebP file itself (at most 5 MB), checked by its content and
+/// stored as a JPEG of at most 240 px a side; it replaces any earlier logo and its URL
+/// changes. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     request_body(description = "The logo file, at most 5 MB",
@@ -166,6 +181,9 @@ pub async fn put_marketplace_logo(
 }
 
 /// Removes the association's logo.
+///
+/// The marketplace has no logo until a new one is uploaded. Admins only; anyone else gets
+/// 404.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),

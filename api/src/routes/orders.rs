@@ -37,6 +37,9 @@ use crate::startup::AppState;
 const MAX_KEY_LENGTH: usize = 200;
 
 /// The delivery communes.
+///
+/// The communes the association's volunteers deliver to, for the checkout's address.
+/// Public; changes nothing.
 #[utoipa::path(
     tag = "orders",
     params(PageQuery),
@@ -166,6 +169,13 @@ fn parse_checkout(checkout: Checkout) -> Result<ValidCheckout, ApiError> {
     let phone = contact
         .phone
         .ok_or_else(|| ApiError::invalid("customer.phone", "is required"))?;
+    if !checkout.accept_terms {
+        return Err(ApiError::refused(
+            "accept_terms",
+            "must be true: read and accept the terms of sale of every shop in the basket \
+             (GET /api/v1/shops/{slug}/terms) and the site's terms of use (GET /api/v1/terms)",
+        ));
+    }
     Ok(ValidCheckout {
         name: contact.name,
         phone,
@@ -193,22 +203,32 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
     Ok(Some(key.to_owned()))
 }
 
-/// Turns the basket into one order per shop, all or none, and empties it.
+/// Turns a basket into orders.
 ///
-/// One phone number, one e-mail address and one connection may have only so many orders
-/// (10 by default) and units (200) waiting for the shops' confirmation at once: beyond,
-/// 422 `too_many_open_orders` and nothing is ordered. A guest's order a shop does not
-/// confirm within its delay (`release_unconfirmed_after_hours`) is cancelled with the
-/// reason `auto_released` and its stock put back on sale.
+/// One order per shop, all or none, and the basket is emptied; the stock of each line is
+/// taken. Whoever holds the basket's id, signed in or as a guest. Each shop's webhooks hear
+/// `order.placed`.
+///
+/// One phone number, one e-mail address and one connection may have only so many orders (10
+/// by default) and units (200) waiting for the shops' confirmation at once: beyond, 422
+/// `too_many_open_orders` and nothing is ordered. A guest's order a shop does not confirm
+/// within its delay (`release_unconfirmed_after_hours`) is cancelled with the reason
+/// `auto_released` and its stock put back on sale.
 ///
 /// Send an `Idempotency-Key` header to retry safely: the same key with the same body
 /// replays the first answer; with another body it is refused (422).
+///
+/// The shopper's e-mails about these orders (received, confirmed, ready, cancelled, the
+/// delivery reminder) are written in the language `Accept-Language` prefers: English or
+/// French, French when it names neither.
 #[utoipa::path(
     tag = "orders",
     params(
         ("id" = String, Path, description = "The basket's id"),
         ("Idempotency-Key" = Option<String>, Header, max_length = 200, pattern = r"^[!-~]([\t -~]*[!-~])?$",
             description = "Any unique string of visible ASCII characters, up to 200"),
+        ("Accept-Language" = Option<String>, Header,
+            description = "The shopper's language for their e-mails, e.g. `en` or `fr-FR,fr;q=0.9` (French by default)"),
     ),
     request_body = Checkout,
     responses(
@@ -221,7 +241,8 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
         (status = 422, description = "`unprocessable`: an empty basket, or the key was used for another request; \
             `below_delivery_minimum`: a shop's part is too small for delivery; `too_many_open_orders`: the customer (its phone number, \
             e-mail address or connection) already has as many orders or units waiting for the shops' confirmation as one may; \
-            `validation_failed` (`errors` names each field): what the basket, the shops or the delivery zone refuse (a shop without \
+            `validation_failed` (`errors` names each field): `accept_terms` missing or false (the shopper must accept the terms of \
+            sale of every shop in the basket and the site's terms of use), or what the basket, the shops or the delivery zone refuse (a shop without \
             pickup or delivery, an address outside the zone, a delivery without an address, `per_shop` naming a shop not in the basket); \
             nothing was ordered",
             body = Problem, content_type = "application/problem+json"),
@@ -247,8 +268,14 @@ pub async fn checkout_cart(
         units: i64::from(limits.open_units_per_customer),
     };
     let notices = Arc::clone(&state.notices);
+    let language = crate::extract::language(&req);
     let answer = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
+            // Personal data (issue 15): the account's row first, as its erasure takes it, so
+            // an erasure and a checkout of one account never interleave.
+            if let Some(user) = user {
+                crate::db::models::privacy::lock_account(conn, user.id)?;
+            }
             cart::lock_for_edit(conn, &id, crate::db::models::now())?;
             if let Some(key) = &key
                 && let Some(first) = idempotency::find(conn, &id, key)?
@@ -269,7 +296,9 @@ pub async fn checkout_cart(
                 bounds,
                 Utc::now(),
             )?;
+            order::set_language(conn, &ids, language)?;
             notices.orders_placed(conn, &ids, true)?;
+            crate::webhooks::events::orders_placed(conn, &ids)?;
             let orders = ids
                 .into_iter()
                 .map(|id| order::load(conn, id))
@@ -295,7 +324,10 @@ pub async fn checkout_cart(
     )
 }
 
-/// A guest's view of one order, by the secret of its tracking link.
+/// A guest's view of an order.
+///
+/// One order, found by the secret token of the tracking link it was given at checkout; no
+/// sign-in. Changes nothing.
 #[utoipa::path(
     tag = "orders",
     params(("token" = String, Path, description = "The order's tracking token")),
@@ -332,13 +364,13 @@ fn own_order(conn: &mut DbConn, user: AuthUser, id: i64) -> Result<(), ApiError>
 
 /// One order, as the caller may see it.
 ///
-/// Its customer sees it with its status history; the shop's merchants, its API keys and
-/// admins also see the customer's phone, the merchant's note and who made each change.
-/// Anyone else gets 404.
+/// Its customer sees it with its status history; the shop's merchants, its API keys with
+/// `orders:read` and admins also see the customer's phone, the merchant's note and who made
+/// each change. Anyone else gets 404. Changes nothing.
 #[utoipa::path(
     tag = "orders",
     params(("id" = i64, Path, description = "The order's id")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:read"])),
     responses(
         (status = 200, description = "The order", body = Order),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -370,8 +402,11 @@ pub async fn get_order(
     Ok(Json(order))
 }
 
-/// Cancels one of the signed-in customer's orders while it is still `placed`; its stock
-/// goes back on sale.
+/// Cancels one's own order.
+///
+/// The signed-in customer cancels one of their orders while it is still `placed` (409 once
+/// the shop confirmed it); its stock goes back on sale and the shop's webhooks hear
+/// `order.status_changed`. Anyone else's order answers 404.
 #[utoipa::path(
     tag = "orders",
     params(("id" = i64, Path, description = "The order's id")),
@@ -401,7 +436,9 @@ pub async fn cancel_order(
                 "cancelled by the customer",
                 crate::db::models::now(),
             )?;
-            notices.order_changed(conn, id, OrderStatus::Cancelled)
+            notices.order_changed(conn, id, OrderStatus::Cancelled)?;
+            notices.cancelled_by_customer(conn, id)?;
+            crate::webhooks::events::order_status_changed(conn, id, OrderStatus::Cancelled)
         })?;
         Ok(order::load(conn, id)?)
     })
@@ -409,7 +446,10 @@ pub async fn cancel_order(
     Ok(Json(order))
 }
 
-/// The signed-in customer's orders, newest first.
+/// The signed-in customer's orders.
+///
+/// Their orders in every shop, newest first, one page at a time. Any signed-in account, for
+/// itself; changes nothing.
 #[utoipa::path(
     tag = "accounts",
     params(PageQuery),
@@ -439,6 +479,9 @@ pub async fn list_my_orders(
 }
 
 /// The signed-in account.
+///
+/// Its id, e-mail, name, role, basket, phone and whether its address is verified. Any
+/// signed-in account; changes nothing.
 #[utoipa::path(
     tag = "accounts",
     security(("bearer" = [])),
@@ -458,6 +501,8 @@ async fn load_me(state: &AppState, user: AuthUser) -> Result<Me, ApiError> {
         let row = crate::db::models::user::find(conn, user.id)
             .optional()?
             .ok_or(ApiError::Unauthorized)?;
+        let (email_verified, email_refused) =
+            crate::db::models::email_token::email_status(conn, row.id, &row.email)?;
         Ok(Me {
             cart_id: crate::db::models::session::latest_cart(conn, row.id)?,
             id: row.id,
@@ -465,13 +510,17 @@ async fn load_me(state: &AppState, user: AuthUser) -> Result<Me, ApiError> {
             name: row.name,
             role: user.role,
             phone: row.phone,
+            email_verified,
+            email_refused,
         })
     })
     .await
 }
 
-/// Changes the signed-in account: its phone (volunteers need one, the admins' list of
-/// volunteers shows it; an empty string removes it).
+/// Changes the signed-in account.
+///
+/// Sets its phone (volunteers need one; the admins' list of volunteers shows it); an empty
+/// string removes it. Any signed-in account, for itself.
 #[utoipa::path(
     tag = "accounts",
     request_body = UpdateMe,

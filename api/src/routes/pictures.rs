@@ -78,7 +78,10 @@ fn size_name(size: Size) -> &'static str {
     }
 }
 
-/// The logo of an active shop: the uploaded one, else a generated SVG.
+/// A shop's logo.
+///
+/// The logo of an active shop: the uploaded one (JPEG), else a generated SVG. Public;
+/// changes nothing.
 #[utoipa::path(
     tag = "catalogue",
     params(("slug" = String, Path, description = "The shop's slug"), PictureQuery),
@@ -125,8 +128,11 @@ pub async fn get_shop_logo(
     }
 }
 
-/// The picture of a product: the uploaded one, else a generated SVG. Anyone sees the
-/// pictures of products on sale; a draft's or an archived product's only its shop does.
+/// A product's picture.
+///
+/// The uploaded picture (JPEG), else a generated SVG. Anyone sees the pictures of products
+/// on sale; a draft's or an archived product's only its shop (and its assigned volunteers)
+/// does, signed in. Changes nothing.
 #[utoipa::path(
     tag = "catalogue",
     params(("id" = i64, Path, description = "The product's id"), PictureQuery),
@@ -157,7 +163,7 @@ pub async fn get_product_picture(
             .ok_or_else(not_found)?;
         let may_see = subject.listed
             || match caller {
-                Some(caller) => caller.may_run(conn, subject.shop_id)?,
+                Some(caller) => caller.may_manage_products(conn, subject.shop_id)?,
                 None => false,
             };
         if !may_see {

@@ -115,7 +115,11 @@ where
     Ok(Json(round))
 }
 
+/// Lists the delivery rounds.
+///
 /// The rounds of a delivery date, or without `date` the rounds from yesterday to tomorrow.
+/// Admins and volunteers, signed in (an API key is not enough); anyone else gets 404.
+/// Changes nothing.
 ///
 /// Admins see every round; a date no admin has split yet shows one default round (`id`
 /// null) holding every delivery of the date (orders with `fulfilment = delivery` that are
@@ -190,10 +194,11 @@ pub async fn list_rounds(
     Ok(Json(list))
 }
 
-/// Creates a round for a delivery date.
+/// Creates a delivery round.
 ///
-/// The date's first round takes every delivery of the date (the default round becomes
-/// it); a later one starts empty: fill it with `PUT /rounds/{id}/stops`.
+/// A round for a delivery date. The date's first round takes every delivery of the date
+/// (the default round becomes it); a later one starts empty: fill it with `PUT
+/// /rounds/{id}/stops`. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "rounds",
     request_body = CreateRound,
@@ -232,7 +237,11 @@ pub async fn create_round(
     Ok(HttpResponse::Created().json(round))
 }
 
-/// One round, with its volunteers and its stops in driving order.
+/// One delivery round.
+///
+/// The round, with its volunteers and its stops in driving order. Admins see every round; a
+/// volunteer only those they drive, from the day before to the day after; anyone else gets
+/// 404. Changes nothing.
 #[utoipa::path(
     tag = "rounds",
     params(("id" = i64, Path, description = "The round's id")),
@@ -258,7 +267,9 @@ pub async fn get_round(
     Ok(Json(round))
 }
 
-/// Renames a round or changes its ready-by time.
+/// Changes a delivery round.
+///
+/// Renames the round or changes its ready-by time. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "rounds",
     params(("id" = i64, Path, description = "The round's id")),
@@ -293,8 +304,10 @@ pub async fn update_round(
     .await
 }
 
-/// Deletes a round; its stops go back to the date's first remaining round (or the default
-/// round). Refused (409) once volunteers recorded a tap on it.
+/// Deletes a delivery round.
+///
+/// Its stops go back to the date's first remaining round (or the default round). Refused
+/// (409) once volunteers recorded a tap on it. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "rounds",
     params(("id" = i64, Path, description = "The round's id")),
@@ -326,7 +339,11 @@ pub async fn delete_round(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Sets who drives a round (replacing the list): accounts with the `volunteer` role.
+/// Sets who drives a delivery round.
+///
+/// Replaces the round's list of volunteers (accounts with the `volunteer` role, at most
+/// 10); they see the round from the day before to the day after. Admins only; anyone else
+/// gets 404.
 #[utoipa::path(
     tag = "rounds",
     params(("id" = i64, Path, description = "The round's id")),
@@ -364,8 +381,10 @@ pub async fn set_round_volunteers(
     .await
 }
 
-/// Sets a round's stops and their order; stops of the date's other rounds that are listed
-/// move into it.
+/// Sets a round's stops and their order.
+///
+/// Stops of the date's other rounds that are listed move into it. Admins only; anyone else
+/// gets 404.
 ///
 /// List every stop the round holds now (409 otherwise: another admin changed it since you
 /// read it), in driving order. The order is kept, and reused for the same addresses on
@@ -402,13 +421,15 @@ pub async fn set_round_stops(
     .await
 }
 
-/// The sheets of a round, for the screens and print.
+/// The sheets of a delivery round.
 ///
-/// One collection sheet per shop (address, phone, ready-by time, each order's number, the
-/// customer's initials, lines and quantities, bags, keep-cold, collected tick) and the drop
-/// sheet grouped by commune in stop order (sequence, address and access note, customer
-/// name and phone, bags per shop, the amount to collect for each shop with the payment
-/// means it accepts, the customer's note, the state).
+/// For the screens and print: one collection sheet per shop (address, phone, ready-by time,
+/// each order's number, the customer's initials, lines and quantities, bags, keep-cold,
+/// collected tick) and the drop sheet grouped by commune in stop order (sequence, address
+/// and access note, customer name and phone, bags per shop, the amount to collect for each
+/// shop with the payment means it accepts, the customer's note, the state). Admins, and the
+/// volunteers who drive the round (from the day before to the day after); anyone else gets
+/// 404. Changes nothing.
 #[utoipa::path(
     tag = "rounds",
     params(("id" = i64, Path, description = "The round's id")),
@@ -513,8 +534,10 @@ fn sheets_csv(sheets: &RoundSheets) -> Result<Vec<u8>, csv::Error> {
         .map_err(|e| csv::Error::from(e.into_error()))
 }
 
-/// The drop sheet as a CSV file for spreadsheets: `;`-separated, UTF-8 with a BOM, one
-/// line per shop's order in stop order, amounts as `12,50 €`.
+/// A round's drop sheet, as CSV.
+///
+/// For spreadsheets: `;`-separated, UTF-8 with a BOM, one line per shop's order in stop
+/// order, amounts as `12,50 €`. Admins, and the round's volunteers; changes nothing.
 #[utoipa::path(
     tag = "rounds",
     params(("id" = i64, Path, description = "The round's id")),
@@ -539,6 +562,88 @@ pub async fn get_round_sheets_csv(
         .insert_header((
             CONTENT_DISPOSITION,
             format!("attachment; filename=\"tournee-{}-{id}.csv\"", sheets.date),
+        ))
+        .body(file))
+}
+
+/// The collection sheets as CSV: one line per line of each shop's order, shops in round order.
+fn collection_csv(sheets: &RoundSheets) -> Result<Vec<u8>, csv::Error> {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::from("\u{feff}".as_bytes()));
+    writer.write_record([
+        "tournée",
+        "date",
+        "commerce",
+        "adresse",
+        "téléphone",
+        "prêt à",
+        "commande",
+        "client",
+        "commune",
+        "sacs",
+        "article",
+        "quantité",
+        "froid",
+        "collecté",
+    ])?;
+    for sheet in &sheets.collection {
+        for order in &sheet.orders {
+            for line in &order.lines {
+                writer.write_record([
+                    sheets.name.as_str(),
+                    &sheets.date,
+                    &sheet.shop.name,
+                    &format!("{}, {}", sheet.address, sheet.commune),
+                    &sheet.phone,
+                    &sheet.ready_by,
+                    &order.number,
+                    &order.customer_initials,
+                    &order.commune,
+                    &order.bags.map(|b| b.to_string()).unwrap_or_default(),
+                    &line.name,
+                    &line.quantity.to_string(),
+                    if line.keep_cold { "oui" } else { "" },
+                    if sheet.collected { "oui" } else { "" },
+                ])?;
+            }
+        }
+    }
+    writer
+        .into_inner()
+        .map_err(|e| csv::Error::from(e.into_error()))
+}
+
+/// A round's collection sheets, as CSV.
+///
+/// For spreadsheets: `;`-separated, UTF-8 with a BOM, one line per article of each shop's
+/// order (shop, address, phone, ready-by time, order number, customer's initials, bags,
+/// quantity, keep-cold, collected). Admins, and the round's volunteers; changes nothing.
+#[utoipa::path(
+    tag = "rounds",
+    params(("id" = i64, Path, description = "The round's id")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The CSV file", content_type = "text/csv", body = String),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No round of yours has this id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/rounds/{id}/collection.csv")]
+pub async fn get_round_collection_csv(
+    user: AuthUser,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let sheets = sheets(&state, user, id).await?;
+    let file = collection_csv(&sheets).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, "text/csv; charset=utf-8"))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"collecte-{}-{id}.csv\"", sheets.date),
         ))
         .body(file))
 }
@@ -618,11 +723,15 @@ where
     )
 }
 
-/// "Collected": the volunteer has the shop's bags for this round.
+/// Records a shop's bags as collected.
 ///
-/// Recorded once per shop and round, and in the history of each of the shop's orders on
-/// the round (who and when). Send an `Idempotency-Key`: the same tap sent again answers
-/// the same and records nothing more.
+/// "Collected": the volunteer has the shop's bags for this round. Recorded once per shop
+/// and round, and in the history of each of the shop's orders on the round (who and when).
+/// Admins, and the volunteers who drive the round (from the day before to the day after);
+/// anyone else gets 404.
+///
+/// Send an `Idempotency-Key`: the same tap sent again answers the same and records nothing
+/// more.
 #[utoipa::path(
     tag = "rounds",
     params(
@@ -659,12 +768,16 @@ pub async fn tap_collected(
     .await
 }
 
-/// "Delivered": every order of the stop was handed over.
+/// Records a stop as delivered.
 ///
-/// Completes each shop's order (a confirmed one goes through `ready`) and records its
-/// payment once, by the method given for it in `payments` (one the shop accepts); the
-/// shop's history shows it paid and by which volunteer. Send an `Idempotency-Key`: the
-/// same tap sent again answers the same and records nothing more.
+/// "Delivered": every order of the stop was handed over. Completes each shop's order (a
+/// confirmed one goes through `ready`) and records its payment once, by the method given
+/// for it in `payments` (one the shop accepts); the shop's history shows it paid and by
+/// which volunteer. Admins, and the volunteers who drive the round (from the day before to
+/// the day after); anyone else gets 404.
+///
+/// Send an `Idempotency-Key`: the same tap sent again answers the same and records nothing
+/// more.
 #[utoipa::path(
     tag = "rounds",
     params(
@@ -680,7 +793,7 @@ pub async fn tap_collected(
         (status = 400, description = "No `Idempotency-Key`, unknown fields or method", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No round of yours has this id, or no such stop in it", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The stop was already recorded (with another key), or an order was never confirmed by its shop", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The stop was already recorded (with another key, `conflict`), or `order_not_confirmed`: an order of the stop was never confirmed by its shop (call it), nothing recorded", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: a payment missing for an order still due, an order not at this stop, a means its shop does not accept (`errors` names each); `unprocessable`: the key was used for another tap", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -704,11 +817,16 @@ pub async fn tap_delivered(
     .await
 }
 
-/// "Failed": nobody home, refused, a wrong address.
+/// Records a failed delivery.
 ///
-/// Each order of the stop goes back to its shop, `ready`, with the next delivery date of
-/// its shop's kind; the shop's history and the order's say why and who reported it. The
-/// stop stays on this date's sheets as failed. Send an `Idempotency-Key`.
+/// "Failed": nobody home, refused, a wrong address. Each order of the stop goes back to its
+/// shop, `ready`, with the next delivery date of its shop's kind; the shop's history and
+/// the order's say why and who reported it. The stop stays on this date's sheets as failed.
+/// Admins, and the volunteers who drive the round (from the day before to the day after);
+/// anyone else gets 404.
+///
+/// Send an `Idempotency-Key`: the same tap sent again answers the same and records nothing
+/// more.
 #[utoipa::path(
     tag = "rounds",
     params(
@@ -752,7 +870,10 @@ pub async fn tap_failed(
     .await
 }
 
-/// The association's volunteers, with their phone, by name.
+/// The association's volunteers.
+///
+/// Accounts with the `volunteer` role, with their phone, by name, to staff the rounds.
+/// Admins only; anyone else gets 404. Changes nothing.
 #[utoipa::path(
     tag = "rounds",
     security(("bearer" = [])),
@@ -772,15 +893,17 @@ pub async fn list_volunteers(
     Ok(Json(list))
 }
 
-/// A shop's next round and the last three before it.
+/// A shop's next delivery round and the last three.
 ///
 /// The next delivery date with orders of the shop (today or later): when the bags must be
-/// ready, the orders to prepare, bags; before it, which orders were delivered, paid by
-/// what and by whom, or failed and why.
+/// ready, the orders to prepare, bags; before it, which orders were delivered, paid by what
+/// and by whom, or failed and why. The shop's merchants, the association's admins, and the
+/// shop's API keys with `orders:read`; a shop the caller does not run answers 404. Changes
+/// nothing.
 #[utoipa::path(
     tag = "rounds",
     params(("slug" = String, Path, description = "The shop's slug")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:read"])),
     responses(
         (status = 200, description = "The shop's rounds", body = ShopRounds),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),

@@ -18,9 +18,9 @@ use shared::Page;
 use shared::catalogue::{OpeningSlot, PageQuery, ShopKind};
 use shared::error::{ErrorCode, FieldError, Problem};
 use shared::shop_admin::{
-    AddShopMember, AdminShop, AdminShopQuery, ApiKey, ApplyForShop, ClosedDay, CreateApiKey,
-    NewApiKey, RELEASE_HOURS_MAX, RELEASE_HOURS_MIN, ShopMember, ShopProfile, ShopStatus,
-    SuspendShop, UpdateShop,
+    AddShopMember, AdminShop, AdminShopQuery, ApiKey, ApiKeyScope, ApplyForShop, ClosedDay,
+    CreateApiKey, NewApiKey, RELEASE_HOURS_MAX, RELEASE_HOURS_MIN, ShopMember, ShopProfile,
+    ShopStatus, SuspendShop, UpdateShop,
 };
 use shared::shop_orders::PaymentMethod;
 
@@ -376,8 +376,11 @@ fn any_shop(conn: &mut DbConn, slug: &str) -> Result<ShopRow, ApiError> {
 
 // ---- Joining and the association's decisions -----------------------------------------
 
-/// Applies to join the marketplace: the shop is created `pending` (invisible to shoppers
-/// until an admin approves it), the caller becomes its merchant.
+/// Applies to join the marketplace.
+///
+/// Any signed-in account (not an API key) applies for a new shop: it is created `pending`,
+/// invisible to shoppers until an admin approves it, and the caller becomes its merchant;
+/// at most 3 applications may wait at once. The association's webhooks hear `shop.applied`.
 #[utoipa::path(
     tag = "shop back-office",
     request_body = ApplyForShop,
@@ -452,6 +455,7 @@ pub async fn apply_for_shop(
                 id,
                 &format!("{} ({})", applicant.name, applicant.email),
             )?;
+            crate::webhooks::events::shop_applied(conn, id)?;
             Ok(id)
         })?;
         Ok(shop::find(conn, id)?.into_profile(conn)?)
@@ -460,8 +464,10 @@ pub async fn apply_for_shop(
     Ok(HttpResponse::Created().json(profile))
 }
 
-/// Every shop, for the association: optionally only `pending` ones (to approve), newest
-/// applications first.
+/// Lists every shop, for the association.
+///
+/// Every shop whatever its status, optionally only the `pending` ones (to approve), newest
+/// applications first. Admins only; anyone else gets 404. Changes nothing.
 #[utoipa::path(
     tag = "administration",
     params(AdminShopQuery),
@@ -497,7 +503,19 @@ pub async fn list_all_shops(
     }
     let page = db::run(&state.pool, move |conn| {
         let (rows, total) = shop::list_all(conn, status, paging)?;
-        Ok(paging.page(rows.into_iter().map(AdminShop::from).collect(), total))
+        let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+        let complete = crate::db::models::legal::with_identity(conn, &ids)?;
+        let items = rows
+            .into_iter()
+            .map(|row| {
+                let legal_complete = complete.contains(&row.id);
+                AdminShop {
+                    legal_complete,
+                    ..AdminShop::from(row)
+                }
+            })
+            .collect();
+        Ok(paging.page(items, total))
     })
     .await?;
     Ok(Json(page))
@@ -523,6 +541,20 @@ async fn change_status(
                     to.as_str()
                 )));
             }
+            if to == ShopStatus::Active
+                && from == ShopStatus::Pending
+                && crate::db::models::legal::identity(conn, row.id)?.is_none()
+            {
+                return Err(ApiError::ConflictWith(
+                    ErrorCode::LegalIdentityMissing,
+                    format!(
+                        "{} has not given its legal identity (legal name, legal form, SIRET, \
+                     registration, VAT number unless exempt, person responsible): it cannot \
+                     sell until it does (PUT /api/v1/shops/{}/legal)",
+                        row.name, row.slug
+                    ),
+                ));
+            }
             let now = now();
             if shop::set_status(conn, row.id, (from, to), now)? == 0 {
                 return Err(ApiError::Conflict(
@@ -537,6 +569,9 @@ async fn change_status(
                 &note,
                 now,
             )?;
+            if to == ShopStatus::Active {
+                crate::webhooks::events::shop_approved(conn, row.id)?;
+            }
             Ok(row.id)
         })?;
         Ok(shop::find(conn, id)?.into_profile(conn)?)
@@ -544,8 +579,11 @@ async fn change_status(
     .await
 }
 
+/// Approves a shop.
+///
 /// Approves a pending shop, or lifts a suspension: the shop and its active products appear
-/// in the catalogue at once.
+/// in the catalogue at once. Admins only; anyone else gets 404. The association's webhooks
+/// hear `shop.approved`; recorded in the shop's history.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The shop's slug")),
@@ -574,8 +612,11 @@ pub async fn approve_shop(
     Ok(Json(profile))
 }
 
-/// Suspends an active shop: it and its products vanish from the catalogue at once; its
-/// merchants still see it, with the reason.
+/// Suspends a shop.
+///
+/// Suspends an active shop, with a reason: it and its products vanish from the catalogue at
+/// once; its merchants still see it, with the reason. Admins only; anyone else gets 404.
+/// Recorded in the shop's history.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The shop's slug")),
@@ -611,8 +652,10 @@ pub async fn suspend_shop(
     Ok(Json(profile))
 }
 
-/// Adds an existing account to a shop's team (a shop can have several merchants, a
-/// merchant several shops); a customer account becomes a merchant.
+/// Adds an account to a shop's team.
+///
+/// An existing account, by e-mail (a shop can have several merchants, a merchant several
+/// shops); a customer account becomes a merchant. Admins only; anyone else gets 404.
 #[utoipa::path(
     tag = "administration",
     params(("slug" = String, Path, description = "The shop's slug")),
@@ -673,13 +716,15 @@ pub async fn add_shop_member(
 
 // ---- The merchant's shops and profile ------------------------------------------------
 
-/// The shops the caller runs, whatever their status, with their whole profile: a
-/// merchant's (an admin's own memberships too; admins find every shop in
-/// `/admin/shops`), or an API key's one shop.
+/// The shops the caller runs.
+///
+/// Whatever their status, with their whole profile: a merchant's (an admin's own
+/// memberships too; admins find every shop in `/admin/shops`), or an API key's one shop
+/// (with `catalogue:read`). Changes nothing.
 #[utoipa::path(
     tag = "shop back-office",
     params(PageQuery),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["catalogue:read"])),
     responses(
         (status = 200, description = "One page of shops", body = Page<ShopProfile>),
         (status = 400, description = "Bad paging", body = Problem, content_type = "application/problem+json"),
@@ -708,11 +753,15 @@ pub async fn list_my_shops(
     Ok(Json(page))
 }
 
-/// A shop's profile as its merchants see it, whatever its status.
+/// A shop's profile, for the people who run it.
+///
+/// The profile as its merchants see it, whatever the shop's status. The shop's merchants,
+/// the association's admins, and the shop's API keys with `catalogue:read`; a shop the
+/// caller does not run answers 404. Changes nothing.
 #[utoipa::path(
     tag = "shop back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["catalogue:read"])),
     responses(
         (status = 200, description = "The shop's profile", body = ShopProfile),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
@@ -733,19 +782,23 @@ pub async fn get_shop_profile(
     Ok(Json(profile))
 }
 
-/// Changes a shop's profile: any of its fields. `name`, `slug`, `status` and `kind` are
-/// the association's (400). At least one of pickup and delivery stays offered (422).
+/// Changes a shop's profile.
+///
+/// Any of its fields, only those given. `name`, `slug`, `status` and `kind` are the
+/// association's (400). At least one of pickup and delivery stays offered (422). The shop's
+/// merchants, the association's admins, and the shop's API keys with `shop:write`; a shop
+/// the caller does not run answers 404.
 #[utoipa::path(
     tag = "shop back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
     request_body = UpdateShop,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["shop:write"])),
     responses(
         (status = 200, description = "The profile after the change", body = ShopProfile),
         (status = 400, description = "A field is invalid (`errors` names each one), or unknown",
             body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No shop the caller runs has this slug (API keys cannot edit profiles)",
+        (status = 404, description = "No shop the caller runs has this slug",
             body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`unprocessable`: neither pickup nor delivery would be offered; \
             `validation_failed` (`errors` names each field): an opening period that closes before it opens, \
@@ -805,11 +858,15 @@ pub async fn update_shop(
 
 // ---- Closed days ---------------------------------------------------------------------
 
+/// Lists a shop's closed days.
+///
 /// The days the shop will be closed, from today on: no pickup, no delivery of its orders.
+/// The shop's merchants, the association's admins, and the shop's API keys with
+/// `catalogue:read`; a shop the caller does not run answers 404. Changes nothing.
 #[utoipa::path(
     tag = "shop back-office",
     params(("slug" = String, Path, description = "The shop's slug"), PageQuery),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["catalogue:read"])),
     responses(
         (status = 200, description = "One page of closed days, soonest first", body = Page<ClosedDay>),
         (status = 400, description = "Bad paging", body = Problem, content_type = "application/problem+json"),
@@ -841,17 +898,21 @@ pub async fn list_closed_days(
     Ok(Json(page))
 }
 
-/// Marks a day closed: baskets and checkouts skip it for pickup and delivery.
+/// Closes a shop on a day.
+///
+/// Baskets and checkouts skip the day for the shop's pickup and delivery. The shop's
+/// merchants, the association's admins, and the shop's API keys with `shop:write`; a shop
+/// the caller does not run answers 404.
 #[utoipa::path(
     tag = "shop back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
     request_body = ClosedDay,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["shop:write"])),
     responses(
         (status = 201, description = "The day is closed", body = ClosedDay),
         (status = 400, description = "Not a date, or an unknown field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No shop the caller runs has this slug (API keys cannot change it)",
+        (status = 404, description = "No shop the caller runs has this slug",
             body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The day is already closed", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The day is past, or more than two years ahead", body = Problem, content_type = "application/problem+json"),
@@ -885,18 +946,22 @@ pub async fn add_closed_day(
     }))
 }
 
-/// Opens a closed day again.
+/// Opens a shop's closed day again.
+///
+/// Baskets and checkouts offer the day again for the shop's pickup and delivery. The shop's
+/// merchants, the association's admins, and the shop's API keys with `shop:write`; a shop
+/// the caller does not run answers 404.
 #[utoipa::path(
     tag = "shop back-office",
     params(
         ("slug" = String, Path, description = "The shop's slug"),
         ("date" = String, Path, description = "The closed day, YYYY-MM-DD"),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["shop:write"])),
     responses(
         (status = 204, description = "The day is open again"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such closed day of a shop the caller runs (API keys cannot change it)",
+        (status = 404, description = "No such closed day of a shop the caller runs",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -930,9 +995,15 @@ pub async fn remove_closed_day(
 
 // ---- API keys ------------------------------------------------------------------------
 
-/// Creates an API key for the shop. The secret, in `key`, is shown this once: it is stored
-/// hashed. Send it as `Authorization: Bearer <key>` to act for this shop (products, stock,
-/// orders), and nothing else.
+/// Creates an API key for a shop.
+///
+/// The secret, in `key`, is shown this once: it is stored hashed. Send it as
+/// `Authorization: Bearer <key>` to act for this shop, and nothing else, within the
+/// `scopes` chosen here (give only what the integration needs; without `scopes` the key
+/// gets every scope). Each key may make `--api-key-requests-per-minute` requests a minute.
+/// The shop's merchants and the association's admins, signed in (an API key gets 403
+/// `scope_missing`: keys cannot manage keys); a shop the caller does not run answers 404.
+/// The shop must be approved.
 #[utoipa::path(
     tag = "api keys",
     params(("slug" = String, Path, description = "The shop's slug")),
@@ -940,7 +1011,7 @@ pub async fn remove_closed_day(
     security(("bearer" = [])),
     responses(
         (status = 201, description = "The new key, with its secret", body = NewApiKey),
-        (status = 400, description = "Bad name, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Bad name, an empty scope list, an unknown scope or field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop the caller runs has this slug (API keys cannot manage keys)",
             body = Problem, content_type = "application/problem+json"),
@@ -958,6 +1029,15 @@ pub async fn create_api_key(
     let user = person(&caller, &slug)?;
     let mut errors = Errors::default();
     let name = errors.text("name", &body.name, 1, 100);
+    let scopes = match &body.scopes {
+        None => None,
+        Some(list) => {
+            if list.is_empty() || list.len() > ApiKeyScope::ALL.len() {
+                errors.add("scopes", "must list from one to six scopes");
+            }
+            Some(api_key::encode_scopes(list))
+        }
+    };
     errors.done()?;
     let key = format!("{API_KEY_PREFIX}{}", auth::random_secret());
     let prefix = key[..KEY_PREFIX_LENGTH].to_owned();
@@ -973,6 +1053,7 @@ pub async fn create_api_key(
                 prefix: &prefix,
                 created_by: Some(user.id),
                 created_at: now(),
+                scopes: scopes.as_deref(),
             }
             .insert(conn)?;
             let note = format!("API key {id} created: {name}");
@@ -982,16 +1063,22 @@ pub async fn create_api_key(
         })
     })
     .await?;
+    let scopes = created.scopes();
     Ok(HttpResponse::Created().json(NewApiKey {
         id: created.id,
         name: created.name,
         prefix: created.prefix,
         key,
+        scopes,
         created_at: shop::iso_time(created.created_at),
     }))
 }
 
-/// The shop's API keys, revoked ones too, newest first; never their secrets.
+/// Lists a shop's API keys.
+///
+/// Revoked ones too, newest first, with their scopes; never their secrets. The shop's
+/// merchants and the association's admins, signed in (an API key gets 403 `scope_missing`:
+/// keys cannot manage keys); a shop the caller does not run answers 404. Changes nothing.
 #[utoipa::path(
     tag = "api keys",
     params(("slug" = String, Path, description = "The shop's slug"), PageQuery),
@@ -1023,8 +1110,11 @@ pub async fn list_api_keys(
     Ok(Json(page))
 }
 
-/// Revokes one of the shop's API keys: it stops working at once (401). Revoking a revoked
-/// key changes nothing.
+/// Revokes a shop's API key.
+///
+/// It stops working at once (401). Revoking a revoked key changes nothing. The shop's
+/// merchants and the association's admins, signed in (an API key gets 403 `scope_missing`:
+/// keys cannot manage keys); a shop the caller does not run answers 404.
 #[utoipa::path(
     tag = "api keys",
     params(

@@ -65,11 +65,15 @@ where
     Ok(Json(order))
 }
 
-/// A shop's orders, newest first, with the customer's phone and the merchant's note.
+/// Lists a shop's orders.
+///
+/// Newest first, optionally in one status, with the customer's phone and the merchant's
+/// note. The shop's merchants, the association's admins, and the shop's API keys with
+/// `orders:read`; a shop the caller does not run answers 404. Changes nothing.
 #[utoipa::path(
     tag = "shop orders",
     params(("slug" = String, Path, description = "The shop's slug"), ShopOrdersQuery),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:read"])),
     responses(
         (status = 200, description = "One page of the shop's orders", body = Page<Order>),
         (status = 400, description = "A bad `status`, `page` or `per_page`", body = Problem, content_type = "application/problem+json"),
@@ -106,12 +110,14 @@ pub async fn list_shop_orders(
 ///
 /// `placed -> confirmed -> ready -> completed`, or `cancelled` with a reason from placed,
 /// confirmed or ready (its stock goes back on sale). Recorded in the order's history with
-/// who and when.
+/// who and when. The shop's merchants, the association's admins, and the shop's API keys
+/// with `orders:write`; an order of a shop the caller does not run answers 404. The shop's
+/// webhooks hear `order.status_changed`.
 #[utoipa::path(
     tag = "shop orders",
     params(("id" = i64, Path, description = "The order's id")),
     request_body = OrderTransition,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:write"])),
     responses(
         (status = 200, description = "The order, as the shop sees it", body = Order),
         (status = 400, description = "Unknown fields, or a reason over 500 characters", body = Problem, content_type = "application/problem+json"),
@@ -166,19 +172,22 @@ pub async fn transition_order(
         if let Some(bags) = bags {
             order::set_bags(conn, id, bags)?;
         }
-        notices.order_changed(conn, id, to)
+        notices.order_changed(conn, id, to)?;
+        crate::webhooks::events::order_status_changed(conn, id, to)
     })
     .await
 }
 
-/// Records the payment at handover.
+/// Records an order's payment.
 ///
-/// Cash, card or cheque, once; in the history.
+/// Cash, card or cheque, at handover, once; in the history. The shop's merchants, the
+/// association's admins, and the shop's API keys with `orders:write`; an order of a shop
+/// the caller does not run answers 404. The shop's webhooks hear `order.paid`.
 #[utoipa::path(
     tag = "shop orders",
     params(("id" = i64, Path, description = "The order's id")),
     request_body = RecordPayment,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:write"])),
     responses(
         (status = 200, description = "The paid order, as the shop sees it", body = Order),
         (status = 400, description = "Unknown fields or method", body = Problem, content_type = "application/problem+json"),
@@ -197,7 +206,8 @@ pub async fn record_payment(
     let method = body.into_inner().method;
     let id = id.into_inner();
     change_order(&state, caller, id, move |conn, actor| {
-        order::record_payment(conn, id, method, actor, now())
+        order::record_payment(conn, id, method, actor, now())?;
+        crate::webhooks::events::order_paid(conn, id)
     })
     .await
 }
@@ -205,12 +215,13 @@ pub async fn record_payment(
 /// Sets the merchant's note on an order.
 ///
 /// What was agreed with the customer on the phone. Only the shop's side sees it; the change
-/// is in the history.
+/// is in the history. The shop's merchants, the association's admins, and the shop's API
+/// keys with `orders:write`; an order of a shop the caller does not run answers 404.
 #[utoipa::path(
     tag = "shop orders",
     params(("id" = i64, Path, description = "The order's id")),
     request_body = MerchantNote,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:write"])),
     responses(
         (status = 200, description = "The order, as the shop sees it", body = Order),
         (status = 400, description = "Unknown fields, or a note over 1000 characters", body = Problem, content_type = "application/problem+json"),
@@ -300,6 +311,13 @@ fn parse_phone_order(request: PhoneOrder) -> Result<ValidPhoneOrder, ApiError> {
     let phone = contact
         .phone
         .ok_or_else(|| ApiError::invalid("customer.phone", "is required"))?;
+    if !request.terms_read_out {
+        return Err(ApiError::refused(
+            "terms_read_out",
+            "must be true: read the shop's terms of sale (and the site's terms of use, with \
+             the right of withdrawal) out to the customer before taking the order",
+        ));
+    }
     let checkout = ValidCheckout {
         name: contact.name,
         phone,
@@ -342,12 +360,14 @@ fn phone_order_fields(err: ApiError) -> ApiError {
 ///
 /// The same rules as checkout (prices from the catalogue, stock never oversold, delivery
 /// communes, the shop's dates), for products of this shop only. The order is marked as
-/// taken by phone, and the history says by whom.
+/// taken by phone, and the history says by whom. The shop's merchants, the association's
+/// admins, and the shop's API keys with `orders:write`; the shop must be approved. The
+/// shop's webhooks hear `order.placed`.
 #[utoipa::path(
     tag = "shop orders",
     params(("slug" = String, Path, description = "The shop's slug")),
     request_body = PhoneOrder,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:write"])),
     responses(
         (status = 201, description = "The order, as the shop sees it", body = Order),
         (status = 400, description = "A field is invalid; `errors` names each one", body = Problem, content_type = "application/problem+json"),
@@ -355,7 +375,7 @@ fn phone_order_fields(err: ApiError) -> ApiError {
         (status = 404, description = "No shop of yours has this slug, or a product is not one of its products", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not enough stock, or a product is not on sale; the detail names it", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: a product on two lines (`errors` names the second); `below_delivery_minimum`: too little for delivery", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: a product on two lines (`errors` names the second), or `terms_read_out` missing or false; `below_delivery_minimum`: too little for delivery", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/shops/{slug}/phone-orders")]
@@ -396,6 +416,7 @@ pub async fn create_phone_order(
                 .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("no order was placed")))?;
             // The shop took the call: only the shopper is told.
             notices.orders_placed(conn, &ids, false)?;
+            crate::webhooks::events::orders_placed(conn, &ids)?;
             Ok(order::load_as(conn, id, View::Shop)?)
         })
     })
@@ -422,21 +443,23 @@ fn last_event_id(req: &HttpRequest) -> Result<Option<i64>, ApiError> {
         })
 }
 
-/// The shop's live inbox, as server-sent events.
+/// A shop's live inbox, as server-sent events.
 ///
 /// A `text/event-stream` with one `order` event per change of one of the shop's orders (a
 /// new order, a status change, a payment, a note), whose `id:` is the history entry's id;
-/// send the last one back as `Last-Event-ID` to resume after it. A comment is sent every
-/// 15 seconds when nothing happens. Authenticate with the `Authorization` header (read it
-/// with `fetch` streaming; `EventSource` cannot send it). Events may repeat across
-/// reconnections, never go missing.
+/// send the last one back as `Last-Event-ID` to resume after it. A comment is sent every 15
+/// seconds when nothing happens. The shop's merchants, the association's admins, and the
+/// shop's API keys with `orders:read`; the shop must be approved. Changes nothing.
+///
+/// Authenticate with the `Authorization` header (read it with `fetch` streaming;
+/// `EventSource` cannot send it). Events may repeat across reconnections, never go missing.
 #[utoipa::path(
     tag = "shop orders",
     params(
         ("slug" = String, Path, description = "The shop's slug"),
         ("Last-Event-ID" = Option<i64>, Header, description = "Resume after this event; without it, only what happens from now on is sent"),
     ),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["orders:read"])),
     responses(
         (status = 200, description = "The stream: `id: <entry id>`, `event: order`, `data: <OrderFeedEvent JSON>`",
             body = OrderFeedEvent, content_type = "text/event-stream"),

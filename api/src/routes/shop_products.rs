@@ -43,6 +43,29 @@ const CSV_CONTENT_TYPES: [&str; 4] = [
     "application/vnd.ms-excel",
 ];
 
+/// Notes in the shop's history a product change made for the shop by someone not on its
+/// team (an assigned volunteer, an admin): "Lucie Vidal a modifié « Confiture » pour
+/// Épicerie du Duché". Call in the change's transaction.
+fn note_for_shop(
+    conn: &mut DbConn,
+    caller: &Caller,
+    shop: &ShopRow,
+    what: &str,
+) -> Result<(), ApiError> {
+    if let Some(name) = caller.helper_name(conn, shop.id)? {
+        let note = format!("{name} {what} pour {}", shop.name);
+        crate::db::models::shop::record_event(
+            conn,
+            shop.id,
+            &caller.actor(),
+            (None, None),
+            &note,
+            crate::db::models::now(),
+        )?;
+    }
+    Ok(())
+}
+
 fn no_such_product() -> ApiError {
     ApiError::NotFound("there is no product of yours with this id".into())
 }
@@ -56,7 +79,7 @@ fn managed_product(
     let row = product::find_managed(conn, id)
         .optional()?
         .ok_or_else(no_such_product)?;
-    if !caller.may_run(conn, row.shop_id)? {
+    if !caller.may_manage_products(conn, row.shop_id)? {
         return Err(no_such_product());
     }
     let shop = shops::table
@@ -196,11 +219,16 @@ fn check_vat_for_shop(rate_bp: i32, shop: &ShopRow) -> Result<(), ApiError> {
         .map_err(|message| ApiError::refused("vat_rate", message))
 }
 
-/// All the shop's products (drafts, on sale, archived) with their exact stock, by name.
+/// Lists a shop's products, for the people who run it.
+///
+/// All of them (drafts, on sale, archived) with their exact stock, by name. The shop's
+/// merchants, the association's admins, the volunteers assigned to it while it consents,
+/// and the shop's API keys with `catalogue:read`; a product of a shop the caller may not
+/// manage answers 404. Changes nothing.
 #[utoipa::path(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug"), ShopProductQuery),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["catalogue:read"])),
     responses(
         (status = 200, description = "One page of the shop's products", body = Page<ShopProduct>),
         (status = 400, description = "A parameter is invalid; `errors` names it",
@@ -244,7 +272,7 @@ pub async fn list_shop_products(
     }
     let slug = slug.into_inner();
     let page = db::run(&state.pool, move |conn| {
-        let shop = caller.shop(conn, &slug)?;
+        let shop = caller.products_shop(conn, &slug)?;
         let (rows, total) = product::list_for_shop(conn, shop.id, status, &terms, paging)?;
         Ok(paging.page(rows.into_iter().map(ShopProduct::from).collect(), total))
     })
@@ -252,12 +280,18 @@ pub async fn list_shop_products(
     Ok(Json(page))
 }
 
-/// Creates a product of the shop, as a draft: publish it to put it on sale.
+/// Creates a product.
+///
+/// A product of the shop, as a draft: publish it to put it on sale. A shop not yet approved
+/// may hold a few drafts only. The shop's merchants, the association's admins, the
+/// volunteers assigned to it while it consents, and the shop's API keys with
+/// `products:write`; a product of a shop the caller may not manage answers 404. The shop's
+/// webhooks hear `product.created`.
 #[utoipa::path(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
     request_body = CreateProduct,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 201, description = "The new product, a draft", body = ShopProduct),
         (status = 400, description = "A field is invalid, or unknown (`price`, `status`, `shop`...)",
@@ -280,12 +314,21 @@ pub async fn create_product(
     let slug = slug.into_inner();
     let created = db::run(&state.pool, move |conn| {
         let id = write_transaction(conn, |conn| {
-            let shop = caller.shop(conn, &slug)?;
+            let shop = caller.products_shop(conn, &slug)?;
             check_vat_for_shop(values.vat_rate_bp, &shop)?;
             if product::count_of_shop(conn, shop.id)? >= PENDING_SHOP_PRODUCTS {
                 caller.require_approved(&shop)?;
             }
-            product::create(conn, &shop, &values, crate::db::models::now())
+            let id = product::create(conn, &shop, &values, crate::db::models::now())?;
+            note_for_shop(
+                conn,
+                &caller,
+                &shop,
+                &format!("a ajouté « {} »", values.name),
+            )?;
+            let created = product::find_managed(conn, id)?;
+            crate::webhooks::events::product_created(conn, &created)?;
+            Ok(id)
         })?;
         Ok(product::find_managed(conn, id)?)
     })
@@ -360,9 +403,15 @@ fn stock_delta(patch: &UpdateProduct) -> Result<Option<i32>, ApiError> {
     Ok(i32::try_from(delta).ok())
 }
 
+/// Changes a product.
+///
 /// Changes some of a product's fields; absent fields stay as they are, and only the fields
 /// that change are written. `{"stock": 5}` is the quick stock edit; `{"stock": null}` stops
-/// counting the stock; `{"stock_delta": -2}` takes two from the stock as it is then.
+/// counting the stock; `{"stock_delta": -2}` takes two from the stock as it is then. The
+/// shop's merchants, the association's admins, the volunteers assigned to it while it
+/// consents, and the shop's API keys with `products:write`; a product of a shop the caller
+/// may not manage answers 404. When the price, stock or status changed, the shop's webhooks
+/// hear `product.updated`.
 ///
 /// Send `If-Match` with the product's `ETag` (or `version`) as you read it: if the product
 /// changed since (a sale, another edit), nothing changes and the answer is 409
@@ -377,7 +426,7 @@ fn stock_delta(patch: &UpdateProduct) -> Result<Option<i32>, ApiError> {
             description = "The product's ETag as read, e.g. `\"12\"` (or its bare `version`, `12`), or several separated by commas: the change applies only if the product has not changed since"),
     ),
     request_body = UpdateProduct,
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 200, description = "The product as it is now; its version in `ETag`", body = ShopProduct,
             headers(("ETag" = String, description = "The product's version, e.g. `\"13\"`"))),
@@ -424,6 +473,9 @@ pub async fn update_product(
             if let Some(keep_cold) = patch.keep_cold {
                 product::set_keep_cold(conn, id, keep_cold)?;
             }
+            if let Some(exception) = patch.withdrawal_exception {
+                product::set_withdrawal_exception(conn, id, exception)?;
+            }
             if let Some(delta) = delta
                 && !product::add_stock(conn, id, delta, now)?
             {
@@ -435,7 +487,15 @@ pub async fn update_product(
                     ),
                 }));
             }
-            Ok(product::find_managed(conn, id)?)
+            note_for_shop(
+                conn,
+                &caller,
+                &shop,
+                &format!("a modifié « {} »", values.name),
+            )?;
+            let after = product::find_managed(conn, id)?;
+            crate::webhooks::events::product_updated(conn, &row, &after)?;
+            Ok(after)
         })
     })
     .await?;
@@ -466,18 +526,36 @@ async fn change_status(
             }
             let status = transition.apply(row.status()).map_err(ApiError::Conflict)?;
             product::set_status(conn, id, status, crate::db::models::now())?;
-            Ok(product::find_managed(conn, id)?)
+            let what = match transition {
+                Transition::Publish => "a mis en vente",
+                Transition::Unpublish => "a retiré de la vente",
+                Transition::Archive => "a archivé",
+            };
+            note_for_shop(conn, &caller, &shop, &format!("{what} « {} »", row.name))?;
+            let after = product::find_managed(conn, id)?;
+            if matches!(transition, Transition::Archive) {
+                crate::webhooks::events::product_deleted(conn, &after)?;
+            } else {
+                crate::webhooks::events::product_updated(conn, &row, &after)?;
+            }
+            Ok(after)
         })
     })
     .await?;
     Ok(answer(StatusCode::OK, row))
 }
 
-/// Puts a draft on sale (when its shop is active, it shows in the catalogue).
+/// Puts a product on sale.
+///
+/// A draft becomes `active`; when its shop is active, it shows in the catalogue at once.
+/// The shop's merchants, the association's admins, the volunteers assigned to it while it
+/// consents, and the shop's API keys with `products:write`; a product of a shop the caller
+/// may not manage answers 404. The shop must be approved. The shop's webhooks hear
+/// `product.updated`.
 #[utoipa::path(
     tag = "back-office",
     params(("id" = i64, Path, description = "The product's id")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 200, description = "The product, now `active`", body = ShopProduct),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
@@ -496,11 +574,16 @@ pub async fn publish_product(
     change_status(caller, state, id.into_inner(), Transition::Publish).await
 }
 
-/// Takes a product off sale, or brings an archived one back, as a draft.
+/// Takes a product off sale.
+///
+/// An active product, or an archived one, becomes a draft: not shown to shoppers, kept for
+/// past orders. The shop's merchants, the association's admins, the volunteers assigned to
+/// it while it consents, and the shop's API keys with `products:write`; a product of a shop
+/// the caller may not manage answers 404. The shop's webhooks hear `product.updated`.
 #[utoipa::path(
     tag = "back-office",
     params(("id" = i64, Path, description = "The product's id")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 200, description = "The product, now a `draft`", body = ShopProduct),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
@@ -517,11 +600,16 @@ pub async fn unpublish_product(
     change_status(caller, state, id.into_inner(), Transition::Unpublish).await
 }
 
-/// Withdraws a product: gone from the catalogue, and unavailable in baskets that hold it.
+/// Withdraws a product.
+///
+/// Gone from the catalogue, and unavailable in baskets that hold it; past orders keep it.
+/// The shop's merchants, the association's admins, the volunteers assigned to it while it
+/// consents, and the shop's API keys with `products:write`; a product of a shop the caller
+/// may not manage answers 404. The shop's webhooks hear `product.deleted`.
 #[utoipa::path(
     tag = "back-office",
     params(("id" = i64, Path, description = "The product's id")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 200, description = "The product, now `archived`", body = ShopProduct),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
@@ -571,15 +659,19 @@ pub(crate) async fn read_picture(
     })
 }
 
-/// Uploads a product's picture: the body is the JPEG, PNG or WebP file itself (at most
-/// 5 MB). It is checked by its content, resized to 800 px and 240 px, stored as JPEG, and
-/// the product's picture URLs change.
+/// Uploads a product's picture.
+///
+/// The body is the JPEG, PNG or WebP file itself (at most 5 MB). It is checked by its
+/// content, resized to 800 px and 240 px, stored as JPEG, and the product's picture URLs
+/// change. The shop's merchants, the association's admins, the volunteers assigned to it
+/// while it consents, and the shop's API keys with `products:write`; a product of a shop
+/// the caller may not manage answers 404. The shop must be approved.
 #[utoipa::path(
     tag = "back-office",
     params(("id" = i64, Path, description = "The product's id")),
     request_body(description = "The picture file, at most 5 MB",
         content((UploadedFile = "image/jpeg"), (UploadedFile = "image/png"), (UploadedFile = "image/webp"))),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 200, description = "The product with its new picture URLs", body = ShopProduct),
         (status = 400, description = "The body is not a readable JPEG, PNG or WebP picture",
@@ -614,8 +706,14 @@ pub async fn put_product_picture(
     let resized = read_picture(&req, payload).await?;
     let row = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
-            managed_product(conn, &caller, id)?;
+            let (row, shop) = managed_product(conn, &caller, id)?;
             picture::store_product_picture(conn, id, &resized, crate::db::models::now())?;
+            note_for_shop(
+                conn,
+                &caller,
+                &shop,
+                &format!("a changé la photo de « {} »", row.name),
+            )?;
             Ok(product::find_managed(conn, id)?)
         })
     })
@@ -623,11 +721,16 @@ pub async fn put_product_picture(
     Ok(answer(StatusCode::OK, row))
 }
 
-/// Removes a product's uploaded picture; a generated one is shown again.
+/// Removes a product's picture.
+///
+/// Drops the uploaded picture; a generated one is shown again. The shop's merchants, the
+/// association's admins, the volunteers assigned to it while it consents, and the shop's
+/// API keys with `products:write`; a product of a shop the caller may not manage answers
+/// 404.
 #[utoipa::path(
     tag = "back-office",
     params(("id" = i64, Path, description = "The product's id")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 204, description = "The product has no uploaded picture now"),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
@@ -643,12 +746,14 @@ pub async fn delete_product_picture(
     let id = id.into_inner();
     db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
-            managed_product(conn, &caller, id)?;
-            Ok(picture::delete_product_picture(
+            let (row, shop) = managed_product(conn, &caller, id)?;
+            picture::delete_product_picture(conn, id, crate::db::models::now())?;
+            note_for_shop(
                 conn,
-                id,
-                crate::db::models::now(),
-            )?)
+                &caller,
+                &shop,
+                &format!("a retiré la photo de « {} »", row.name),
+            )
         })
     })
     .await?;
@@ -662,14 +767,18 @@ fn logo_urls(slug: &str, version: i64) -> ShopLogo {
     }
 }
 
-/// Uploads the shop's logo: the body is the JPEG, PNG or WebP file itself (at most 5 MB),
-/// checked by its content, resized to 800 px and 240 px and stored as JPEG.
+/// Uploads a shop's logo.
+///
+/// The body is the JPEG, PNG or WebP file itself (at most 5 MB), checked by its content,
+/// resized to 800 px and 240 px and stored as JPEG; its URL changes. The shop's merchants,
+/// the association's admins, and the shop's API keys with `shop:write`; a shop the caller
+/// does not run answers 404. The shop must be approved.
 #[utoipa::path(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
     request_body(description = "The logo file, at most 5 MB",
         content((UploadedFile = "image/jpeg"), (UploadedFile = "image/png"), (UploadedFile = "image/webp"))),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["shop:write"])),
     responses(
         (status = 200, description = "Where the new logo is served", body = ShopLogo),
         (status = 400, description = "The body is not a readable JPEG, PNG or WebP picture",
@@ -713,11 +822,15 @@ pub async fn put_shop_logo(
     Ok(Json(logo))
 }
 
-/// Removes the shop's uploaded logo; a generated one is shown again.
+/// Removes a shop's logo.
+///
+/// Drops the uploaded logo; a generated one is shown again. The shop's merchants, the
+/// association's admins, and the shop's API keys with `shop:write`; a shop the caller does
+/// not run answers 404.
 #[utoipa::path(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["shop:write"])),
     responses(
         (status = 204, description = "The shop has no uploaded logo now"),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
@@ -741,13 +854,17 @@ pub async fn delete_shop_logo(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// The shop's products as a CSV file for a spreadsheet: UTF-8 with a BOM, `;`-separated,
-/// French prices (`12,50`), columns `id;nom;description;prix;tva;stock;categorie;statut`.
-/// Edit it and import it back.
+/// Exports a shop's products as CSV.
+///
+/// A file for a spreadsheet: UTF-8 with a BOM, `;`-separated, French prices (`12,50`),
+/// columns `id;nom;description;prix;tva;stock;categorie;statut`. Edit it and import it
+/// back. The shop's merchants, the association's admins, the volunteers assigned to it
+/// while it consents, and the shop's API keys with `catalogue:read`; a product of a shop
+/// the caller may not manage answers 404. Changes nothing.
 #[utoipa::path(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug")),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["catalogue:read"])),
     responses(
         (status = 200, description = "The CSV file", content_type = "text/csv", body = String),
         (status = 401, description = "No valid credentials", body = Problem, content_type = "application/problem+json"),
@@ -762,7 +879,7 @@ pub async fn export_products(
 ) -> Result<HttpResponse, ApiError> {
     let slug = slug.into_inner();
     let (slug, file) = db::run(&state.pool, move |conn| {
-        let shop = caller.shop(conn, &slug)?;
+        let shop = caller.products_shop(conn, &slug)?;
         let products: Vec<CurrentProduct> = product::all_of_shop(conn, shop.id)?
             .into_iter()
             .map(|row| CurrentProduct {
@@ -811,7 +928,7 @@ fn import(
     ),
     dry_run: bool,
 ) -> Result<ImportReport, ApiError> {
-    let shop = caller.shop(conn, slug)?;
+    let shop = caller.products_shop(conn, slug)?;
     let categories: HashSet<String> = product::category_slugs(conn)?.into_iter().collect();
     let (rows, errors) = parsed;
     let exported_versions: HashMap<u64, i64> = rows
@@ -862,6 +979,10 @@ fn import(
     write_transaction(conn, |conn| {
         // What is checked below is what is written: the shop's products hold still.
         product::lock_of_shop(conn, shop.id)?;
+        // A helper's access is checked again in the transaction that writes (issue 11).
+        if !caller.may_manage_products(conn, shop.id)? {
+            return Err(ApiError::NotFound(format!("no shop '{slug}'")));
+        }
         let fresh = current_products(conn, &shop)?;
         let (report, writes, existing) = if versions(&fresh) == versions(&current) {
             (report.clone(), writes.clone(), existing.clone())
@@ -884,17 +1005,28 @@ fn import(
             }
         }
         crate::db::models::product_import::insert_new(conn, &shop, &created, now)?;
+        let after = current_products(conn, &shop)?;
+        crate::webhooks::events::products_imported(conn, shop.id, &fresh, &after)?;
+        let what = format!(
+            "a importé un fichier CSV ({} produit(s) ajouté(s), {} modifié(s))",
+            report.created, report.updated
+        );
+        note_for_shop(conn, caller, &shop, &what)?;
         Ok(report)
     })
 }
 
-/// Imports the shop's products from a CSV file sent as the body (`Content-Type: text/csv`,
-/// at most 5 MB): UTF-8 or Windows-1252, `;` or `,`, prices `12,50` or `12.50`, an empty
-/// stock for "not counted". A line with the `id` of one of the shop's products updates it;
-/// a line without an id creates a draft (or the `statut` it gives). Missing columns leave
-/// those fields as they are, and only the fields a line changes are written. All or
-/// nothing: with any bad line nothing is applied, and every bad line is reported.
-/// `?dry_run=true` only reports what would change.
+/// Imports a shop's products from CSV.
+///
+/// The body is the CSV file (`Content-Type: text/csv`, at most 5 MB): UTF-8 or
+/// Windows-1252, `;` or `,`, prices `12,50` or `12.50`, an empty stock for "not counted". A
+/// line with the `id` of one of the shop's products updates it; a line without an id
+/// creates a draft (or the `statut` it gives). Missing columns leave those fields as they
+/// are, and only the fields a line changes are written. All or nothing: with any bad line
+/// nothing is applied, and every bad line is reported. `?dry_run=true` only reports what
+/// would change. The shop's merchants, the association's admins, the volunteers assigned to
+/// it while it consents, and the shop's API keys with `products:write`; the shop must be
+/// approved.
 ///
 /// Stock and sales: the export's `version` column is each product's version when it was
 /// exported. A line that sets another stock than the product's current one, for a product
@@ -906,7 +1038,7 @@ fn import(
     tag = "back-office",
     params(("slug" = String, Path, description = "The shop's slug"), ImportQuery),
     request_body(description = "The CSV file", content((UploadedFile = "text/csv"))),
-    security(("bearer" = [])),
+    security(("bearer" = []), ("api_key" = ["products:write"])),
     responses(
         (status = 200, description = "Applied (or, for a dry run, what would be; a dry run with bad lines lists them in `errors`)",
             body = ImportReport),
@@ -932,7 +1064,7 @@ pub async fn import_products(
     let dry_run = query.dry_run.unwrap_or(false);
     let wanted = slug.clone();
     db::run(&state.pool, move |conn| {
-        caller.require_approved(&caller.shop(conn, &wanted)?)
+        caller.require_approved(&caller.products_shop(conn, &wanted)?)
     })
     .await?;
     if !CSV_CONTENT_TYPES.contains(&content_type(&req).as_str()) {

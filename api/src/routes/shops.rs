@@ -11,12 +11,16 @@ use crate::db::models::{settings, shop};
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
 use crate::extract::ValidQuery;
+use crate::response_cache::{Entry, cache_key};
 use crate::startup::AppState;
 
 /// Longest accepted search text, in characters.
 pub const MAX_QUERY_LENGTH: usize = 200;
 
-/// Lists active shops in French alphabetical order, optionally filtered.
+/// Lists the shops.
+///
+/// Active shops in French alphabetical order, one page at a time, optionally filtered by
+/// kind, commune, delivery or text. Public; changes nothing.
 #[utoipa::path(
     tag = "catalogue",
     params(ShopQuery),
@@ -32,13 +36,29 @@ pub async fn list_shops(
     state: web::Data<AppState>,
     ValidQuery(query): ValidQuery<ShopQuery>,
 ) -> Result<HttpResponse, ApiError> {
+    let entry = shop_list(&state, cache_key(&req), query).await?;
+    Ok(entry.respond(&req))
+}
+
+/// The answer of `GET /shops` with `query`, cached under `key`; also what the directory's
+/// shell embeds (issue 16).
+pub(crate) async fn shop_list(
+    state: &AppState,
+    key: String,
+    query: ShopQuery,
+) -> Result<Entry, ApiError> {
     let (filter, paging) = parse_shop_query(query)?;
     state
         .catalogue_cache
-        .json(&req, &state.pool, move |conn| {
-            let (rows, total) = shop::list_active(conn, &filter, paging)?;
-            Ok(paging.page(rows.into_iter().map(ShopSummary::from).collect(), total))
-        })
+        .entry(
+            key,
+            &state.pool,
+            move |conn| {
+                let (rows, total) = shop::list_active(conn, &filter, paging)?;
+                Ok(paging.page(rows.into_iter().map(ShopSummary::from).collect(), total))
+            },
+            |_| None,
+        )
         .await
 }
 
@@ -85,7 +105,10 @@ fn parse_shop_query(query: ShopQuery) -> Result<(shop::ShopFilter, Paging), ApiE
     ))
 }
 
-/// A shop's page: address, phone, hours, delivery days.
+/// A shop's page.
+///
+/// An active shop: address, phone, opening hours, pickup and delivery days. Public; changes
+/// nothing.
 #[utoipa::path(
     tag = "catalogue",
     params(("slug" = String, Path, description = "The shop's slug")),
@@ -103,16 +126,34 @@ pub async fn get_shop(
     state: web::Data<AppState>,
     slug: Path<String>,
 ) -> Result<HttpResponse, ApiError> {
-    let slug = slug.into_inner();
+    let entry = shop_page(&state, cache_key(&req), slug.into_inner()).await?;
+    Ok(entry.respond(&req))
+}
+
+/// The answer of `GET /shops/{slug}`, cached under `key`; also what a shop page's shell
+/// embeds (issue 16).
+pub(crate) async fn shop_page(
+    state: &AppState,
+    key: String,
+    slug: String,
+) -> Result<Entry, ApiError> {
     state
         .catalogue_cache
-        .json(&req, &state.pool, move |conn| {
-            let row = shop::find_active_by_slug(conn, &slug)
-                .optional()?
-                .ok_or_else(|| {
-                    ApiError::NotFound("there is no active shop with this slug".into())
-                })?;
-            Ok(row.into_page(&settings::delivery_rules(conn)?))
-        })
+        .entry(
+            key,
+            &state.pool,
+            move |conn| {
+                let row = shop::find_active_by_slug(conn, &slug)
+                    .optional()?
+                    .ok_or_else(|| {
+                        ApiError::NotFound("there is no active shop with this slug".into())
+                    })?;
+                let legal = crate::db::models::legal::identity(conn, row.id)?;
+                let mut page = row.into_page(&settings::delivery_rules(conn)?);
+                page.legal = legal;
+                Ok(page)
+            },
+            |_| None,
+        )
         .await
 }

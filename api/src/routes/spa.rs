@@ -14,6 +14,7 @@ use std::path::Path;
 
 use actix_files::Files;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use actix_web::middleware::Compress;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, web};
@@ -24,6 +25,7 @@ use shared::marketplace::Marketplace;
 use crate::db;
 use crate::db::models::marketplace;
 use crate::error::ApiError;
+use crate::routes::public_pages::{self, PageShell};
 use crate::startup::AppState;
 
 /// The id of the `<script type="application/json">` that carries the settings.
@@ -36,6 +38,20 @@ pub fn shells(cfg: &mut web::ServiceConfig) {
             .wrap(Compress::default())
             .route(web::get().to(|req: HttpRequest| shell_response(req, Bundle::Browse))),
     );
+    // The public pages' shells carry their first answer (issue 16): compressed like the
+    // others rather than sent raw by the fallback.
+    for path in [
+        "/catalogue",
+        "/produits/{id}",
+        "/commerces",
+        "/commerces/{slug}",
+    ] {
+        cfg.service(
+            web::resource(path)
+                .wrap(Compress::default())
+                .route(web::get().to(|req: HttpRequest| shell_response(req, Bundle::Browse))),
+        );
+    }
     for bundle in Bundle::ALL {
         cfg.service(
             web::resource(format!("/{}", bundle.shell()))
@@ -89,10 +105,16 @@ async fn shell_response(req: HttpRequest, bundle: Bundle) -> HttpResponse {
             tracing::warn!(error = %err, "page shell served without the marketplace settings");
             Marketplace::default()
         });
-    HttpResponse::Ok()
+    let page = public_pages::page_shell(state, &req, bundle).await;
+    HttpResponse::build(page.status.unwrap_or(StatusCode::OK))
         .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
         .insert_header((CACHE_CONTROL, "no-cache"))
-        .body(render_shell(&template, &market))
+        .body(render_page(
+            &template,
+            &market,
+            &page,
+            state.notices.base_url(),
+        ))
 }
 
 fn not_built() -> HttpResponse {
@@ -103,8 +125,25 @@ fn not_built() -> HttpResponse {
 
 /// Fills a shell template in: title, meta description, palette, and the settings as JSON.
 pub fn render_shell(template: &str, market: &Marketplace) -> String {
-    let title = escape_html(&market.site_title(false));
-    let description = escape_html(market.description(false));
+    render_page(template, market, &PageShell::default(), "")
+}
+
+/// Fills a shell template in for one page: its title and description (the page's own, else
+/// the settings'), palette, the page's meta tags for search engines and link previews, the
+/// settings as JSON, and what [`public_pages`] found for the page: its JSON-LD and first API
+/// answer at the end of the body, its no-script text inside the shell's `<noscript>`.
+pub fn render_page(template: &str, market: &Marketplace, page: &PageShell, base: &str) -> String {
+    let site = market.site_title(false);
+    let title = if page.title.is_empty() {
+        escape_html(&site)
+    } else {
+        escape_html(&format!("{} — {site}", page.title))
+    };
+    let description = escape_html(
+        page.description
+            .as_deref()
+            .unwrap_or_else(|| market.description(false)),
+    );
     let mut html = replace_between(template, "<title>", "</title>", &title);
     html = replace_between(
         &html,
@@ -124,13 +163,29 @@ pub fn render_shell(template: &str, market: &Marketplace) -> String {
     let json = serde_json::to_string(market)
         .unwrap_or_default()
         .replace('<', "\\u003c");
-    html.replacen(
+    html = html.replacen(
         "</head>",
         &format!(
-            "<script id=\"{SETTINGS_SCRIPT_ID}\" type=\"application/json\">{json}</script>\n</head>"
+            "{}<script id=\"{SETTINGS_SCRIPT_ID}\" type=\"application/json\">{json}</script>\n</head>",
+            public_pages::meta_tags(page, market, base)
         ),
         1,
-    )
+    );
+    let mut at_the_end = String::new();
+    if let Some(noscript) = &page.noscript {
+        if html.contains("</noscript>") {
+            html = html.replacen("</noscript>", &format!("{noscript}\n</noscript>"), 1);
+        } else {
+            at_the_end.push_str(&format!("<noscript>{noscript}</noscript>\n"));
+        }
+    }
+    at_the_end.push_str(&public_pages::body_scripts(page));
+    let end = html
+        .rfind("</body>")
+        .or_else(|| html.rfind("</html>"))
+        .unwrap_or(html.len());
+    html.insert_str(end, &at_the_end);
+    html
 }
 
 /// Replaces what lies between the first `start` and the next `end`; unchanged without them.

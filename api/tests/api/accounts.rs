@@ -147,7 +147,7 @@ on_both_backends! {
 
         let body = json!({
             "customer": {"name": "Jeanne Martin", "phone": "0612345678"},
-            "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes", "postcode": "30700", "commune": "uzes"}}
+            "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes", "postcode": "30700", "commune": "uzes"}}
         });
         let reply = app.post_json(&format!("/api/v1/carts/{cart}/checkout"), &body, Some(&session.access_token)).await;
         assert_eq!(reply.status, 201, "{}", reply.body);

@@ -28,7 +28,7 @@ const UZES: &str = "30334";
 fn delivery_body() -> Value {
     json!({
         "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
-        "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
+        "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
         "contact_preference": "call"
     })
 }

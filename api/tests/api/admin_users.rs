@@ -152,7 +152,13 @@ on_both_backends! {
         assert!(!claire.suspended);
         let paged = search(&app, &admin, "per_page=2&page=2").await;
         assert_eq!((paged.page, paged.per_page, paged.items.len()), (2, 2, 2));
-        assert_eq!(paged.total, 5);
+        // The demo's four accounts and the two signed up.
+        assert_eq!(paged.total, 6);
+        // An account's page shows the phone its owner gave (the demo volunteer's), or none.
+        let lucie = id_of(&app, &admin, "benevole@vitrine.demo").await;
+        assert_eq!(account(&app, &admin, lucie).await.phone.as_deref(), Some("06 71 22 33 44"));
+        let claire = id_of(&app, &admin, MERCHANT).await;
+        assert_eq!(account(&app, &admin, claire).await.phone, None);
         for (query, field) in [("per_page=0", "per_page"), ("role=boss", "role"), ("page=x", "page"), ("colour=red", "colour")] {
             let reply = call(&app, Method::GET, &format!("/admin/users?{query}"), Some(&admin), None).await;
             assert_eq!(reply.invalid_fields(), [field], "{query}");

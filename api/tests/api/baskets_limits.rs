@@ -94,7 +94,7 @@ on_both_backends! {
         let of_account = basket_of_one(&app, product.id).await;
         let checkout = serde_json::json!({
             "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
-            "fulfilment": {"method": "pickup"}
+            "accept_terms": true, "fulfilment": {"method": "pickup"}
         });
         assert_eq!(app.checkout(&ordered, &checkout, None).await.status, 201);
         assert_eq!(app.add_to_cart(&ordered, product.id, 1).await.status, 200, "a basket goes on after an order");

@@ -56,7 +56,7 @@ async fn shop(
 ) {
     let body = json!({
         "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
-        "fulfilment": {"method": "pickup"},
+        "accept_terms": true, "fulfilment": {"method": "pickup"},
         "contact_preference": "call"
     });
     while !killed.load(Ordering::SeqCst) {
@@ -221,4 +221,63 @@ async fn acknowledged_orders_survive_kill_9_sqlite() {
 #[actix_web::test]
 async fn acknowledged_orders_survive_kill_9_postgres() {
     acknowledged_orders_survive_kill_9(Backend::Postgres).await;
+}
+
+/// A stop (SIGTERM, as systemd or a deploy sends) ends the shops' live inboxes cleanly:
+/// the stream's body comes to its end, so the browser reconnects (to the next instance) at
+/// once, and the server exits without holding the stop for its grace period and cutting
+/// the connection.
+#[actix_web::test]
+async fn a_stop_ends_the_live_inboxes_cleanly() {
+    let Some((url, _database)) = fresh_database(Backend::Sqlite) else {
+        return;
+    };
+    let folder = tempfile::tempdir().expect("temporary folder");
+    page_shells(folder.path());
+    let log = folder.path().join("server.log");
+    let client = reqwest::Client::builder()
+        .timeout(Duration::from_secs(60))
+        .build()
+        .expect("client");
+    let mut server = start(&url_argument(url), folder.path(), &log, &client).await;
+    let session: Session = client
+        .post(format!("{}/api/v1/auth/login", server.address))
+        .json(&json!({"email": "marchand@vitrine.demo", "password": "vitrine-demo-2026"}))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("a session");
+    let mut stream = client
+        .get(format!(
+            "{}/api/v1/shops/epicerie-du-duche/orders/events",
+            server.address
+        ))
+        .bearer_auth(&session.access_token)
+        .send()
+        .await
+        .expect("the stream opens");
+    assert_eq!(stream.status(), 200);
+    let first = stream.chunk().await.expect("a first chunk").expect("data");
+    assert!(String::from_utf8_lossy(&first).contains(": connected"));
+
+    let stopped = std::process::Command::new("kill")
+        .args(["-TERM", &server.child.id().to_string()])
+        .status()
+        .expect("kill -TERM");
+    assert!(stopped.success());
+    // Until its end: a clean end of the body, not a connection cut after the grace period.
+    loop {
+        match stream.chunk().await {
+            Ok(Some(_heartbeat)) => continue,
+            Ok(None) => break,
+            Err(err) => panic!(
+                "the stream was cut instead of ended: {err}; {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            ),
+        }
+    }
+    let status = server.child.wait().expect("the server exits");
+    assert!(status.success(), "the server exits cleanly: {status}");
 }

@@ -53,6 +53,10 @@ pub struct TestApp {
     pub client: reqwest::Client,
     /// For the few fixtures no endpoint can set up yet (a suspended shop, an archived product).
     pub pool: DbPool,
+    /// What writes this server's e-mails, for running the scheduler at a chosen time.
+    pub notices: std::sync::Arc<vitrine::mail::notices::Notices>,
+    /// The visits this server counts in memory (issue 13), for moving its clock.
+    pub visits: std::sync::Arc<vitrine::visits::VisitCounter>,
     database_url: DatabaseUrl,
     _database: TestDatabase,
     _static_dir: tempfile::TempDir,
@@ -72,6 +76,9 @@ pub async fn spawn_app(backend: Backend) -> Option<TestApp> {
 /// Builds a fresh database, or `None` when PostgreSQL is unreachable outside CI (the test is
 /// skipped, loudly). In CI (`CI=true`) an unreachable PostgreSQL fails the test.
 pub fn fresh_database(backend: Backend) -> Option<(DatabaseUrl, TestDatabaseHandle)> {
+    // Every test's HTTP client needs the process's TLS provider (issue 17's reqwest has none
+    // of its own).
+    vitrine::webhooks::sender::install_crypto();
     match backend {
         Backend::Sqlite => {
             let dir = tempfile::tempdir().expect("temporary folder");
@@ -150,6 +157,7 @@ pub async fn spawn_app_behind_proxies(
         limits,
         trusted_proxies,
         vitrine::mail::MailSettings::default(),
+        vitrine::webhooks::WebhookSettings::default(),
     )
     .await
 }
@@ -165,6 +173,24 @@ pub async fn spawn_app_with_mail(
         test_limits(),
         Vec::new(),
         mail,
+        vitrine::webhooks::WebhookSettings::default(),
+    )
+    .await
+}
+
+/// The demo marketplace posting its webhooks as `webhooks` says (issue 17: a test's
+/// loopback receiver).
+pub async fn spawn_app_with_webhooks(
+    backend: Backend,
+    webhooks: vitrine::webhooks::WebhookSettings,
+) -> Option<TestApp> {
+    spawn_app_fully(
+        backend,
+        AppOptions { demo: true },
+        test_limits(),
+        Vec::new(),
+        vitrine::mail::MailSettings::default(),
+        webhooks,
     )
     .await
 }
@@ -175,6 +201,7 @@ async fn spawn_app_fully(
     limits: vitrine::limits::Limits,
     trusted_proxies: Vec<std::net::IpAddr>,
     mail: vitrine::mail::MailSettings,
+    webhooks: vitrine::webhooks::WebhookSettings,
 ) -> Option<TestApp> {
     let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
     let static_dir = tempfile::tempdir().expect("temporary folder");
@@ -192,21 +219,32 @@ async fn spawn_app_fully(
         database_url: database_url.clone(),
         db_pool_size: 3,
         demo: options.demo,
+        demo_deliveries: false,
         static_dir: PathBuf::from(static_dir.path()),
         trusted_proxies,
         limits,
-        mail,
+        // The scheduler runs when a test says, at the time it says.
+        mail: vitrine::mail::MailSettings {
+            schedule_seconds: 0,
+            ..mail
+        },
+        webhooks,
+        visits: vitrine::visits::VisitSettings::default(),
     };
     let app = Application::build(settings)
         .await
         .expect("the application starts");
     let address = format!("http://127.0.0.1:{}", app.port());
     let pool = app.pool();
+    let notices = app.notices();
+    let visits = app.visits();
     actix_web::rt::spawn(app.run_until_stopped());
     Some(TestApp {
         address,
         client: reqwest::Client::new(),
         pool,
+        notices,
+        visits,
         database_url,
         _database: database,
         _static_dir: static_dir,
@@ -280,31 +318,57 @@ impl TestApp {
 
     /// Like [`TestApp::another_instance`], sending its e-mails as `mail` says.
     pub async fn another_instance_with_mail(&self, mail: vitrine::mail::MailSettings) -> TestApp {
+        self.another_instance_with(mail, vitrine::webhooks::WebhookSettings::default())
+            .await
+    }
+
+    /// Like [`TestApp::another_instance`], with these e-mail and webhook settings.
+    pub async fn another_instance_with(
+        &self,
+        mail: vitrine::mail::MailSettings,
+        webhooks: vitrine::webhooks::WebhookSettings,
+    ) -> TestApp {
         let static_dir = tempfile::tempdir().expect("temporary folder");
         let settings = Settings {
             bind: "127.0.0.1:0".into(),
             database_url: self.database_url.clone(),
             db_pool_size: 3,
             demo: false,
+            demo_deliveries: false,
             static_dir: PathBuf::from(static_dir.path()),
             trusted_proxies: Vec::new(),
             limits: test_limits(),
-            mail,
+            // The scheduler runs when a test says, at the time it says.
+            mail: vitrine::mail::MailSettings {
+                schedule_seconds: 0,
+                ..mail
+            },
+            webhooks,
+            visits: vitrine::visits::VisitSettings::default(),
         };
         let app = Application::build(settings)
             .await
             .expect("the second instance starts");
         let address = format!("http://127.0.0.1:{}", app.port());
         let pool = app.pool();
+        let notices = app.notices();
+        let visits = app.visits();
         actix_web::rt::spawn(app.run_until_stopped());
         TestApp {
             address,
             client: reqwest::Client::new(),
             pool,
+            notices,
+            visits,
             database_url: self.database_url.clone(),
             _database: TestDatabase::Shared,
             _static_dir: static_dir,
         }
+    }
+
+    /// The folder the server serves the web app's files from.
+    pub fn static_dir(&self) -> &std::path::Path {
+        self._static_dir.path()
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -463,4 +527,26 @@ pub async fn token_of(app: &TestApp, email: &str) -> String {
     let reply = app.login(email, "vitrine-demo-2026").await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     reply.json::<shared::auth::Session>().access_token
+}
+
+/// A valid legal identity (issue 15): what the association needs before approving a shop.
+pub fn legal_identity() -> serde_json::Value {
+    serde_json::json!({
+        "legal_name": "Fromagerie des Garrigues SARL", "legal_form": "sarl",
+        "siret": "732 829 320 00074", "registration": "rcs", "registration_city": "Nîmes",
+        "vat_number": "FR44732829320", "responsible": "Claire Fabre"
+    })
+}
+
+/// Gives a shop its legal identity as `token` (its merchant, or an admin).
+pub async fn give_legal_identity(app: &TestApp, slug: &str, token: &str) {
+    let reply = call(
+        app,
+        reqwest::Method::PUT,
+        &format!("/shops/{slug}/legal"),
+        Some(token),
+        Some(&legal_identity()),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
 }

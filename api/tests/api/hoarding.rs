@@ -34,7 +34,7 @@ fn customer(phone: &str, email: Option<&str>) -> Value {
     }
     json!({
         "customer": customer,
-        "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
+        "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
     })
 }
 

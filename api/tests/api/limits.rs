@@ -119,7 +119,7 @@ on_both_backends! {
         let (reply, _) = login(&app, "paul@example.fr", "un mot de passe long").await;
         reply.problem(401, "unauthorized");
 
-        let nested = json!({"customer": {"name": "Jeanne\u{0}", "phone": "06 12 34 56 78"}, "fulfilment": {"method": "pickup"}});
+        let nested = json!({"customer": {"name": "Jeanne\u{0}", "phone": "06 12 34 56 78"}, "accept_terms": true, "fulfilment": {"method": "pickup"}});
         let cart = app.create_cart().await.id;
         let (reply, _) = send(&app, Method::POST, &format!("/api/v1/carts/{cart}/checkout"), None, "application/json", nested.to_string().into_bytes()).await;
         assert_eq!(reply.invalid_fields(), ["customer.name"], "{}", reply.body);
@@ -153,7 +153,7 @@ on_both_backends! {
         let checkouts = join_all(carts.iter().map(|cart| {
             let body = json!({
                 "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
-                "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
+                "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
                 "contact_preference": "call"
             });
             let app = &app;

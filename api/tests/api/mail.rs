@@ -18,13 +18,13 @@ use crate::server_process;
 use crate::shop_admin::{application, sign_up};
 use crate::smtp_server::{Received, SmtpServer};
 
-const GROCER: &str = "epicerie-du-duche";
-const SHOE_SHOP: &str = "chaussures-fabre";
-const PUBLIC_URL: &str = "https://commerces.uzes.test";
+pub(crate) const GROCER: &str = "epicerie-du-duche";
+pub(crate) const SHOE_SHOP: &str = "chaussures-fabre";
+pub(crate) const PUBLIC_URL: &str = "https://commerces.uzes.test";
 
 /// Sends through `smtp` (plain SMTP on loopback), looks at the outbox every 30 ms, retries
 /// after 100 ms.
-fn sending_to(smtp: &SmtpServer) -> MailSettings {
+pub(crate) fn sending_to(smtp: &SmtpServer) -> MailSettings {
     MailSettings {
         smtp_url: Some(smtp.url()),
         smtp_plain_on_loopback: true,
@@ -32,6 +32,7 @@ fn sending_to(smtp: &SmtpServer) -> MailSettings {
         public_url: Some(PUBLIC_URL.into()),
         outbox_poll_ms: 30,
         outbox_retry_ms: 100,
+        ..MailSettings::default()
     }
 }
 
@@ -67,21 +68,21 @@ macro_rules! with_smtp_on_both_backends {
 }
 
 /// A shopper who checks out.
-struct Shopper {
-    name: &'static str,
-    phone: &'static str,
+pub(crate) struct Shopper {
+    pub(crate) name: &'static str,
+    pub(crate) phone: &'static str,
     /// The phone as a `tel:` link.
-    tel: &'static str,
-    email: &'static str,
+    pub(crate) tel: &'static str,
+    pub(crate) email: &'static str,
 }
 
-const JEANNE: Shopper = Shopper {
+pub(crate) const JEANNE: Shopper = Shopper {
     name: "Jeanne Martin",
     phone: "06 12 34 56 78",
     tel: "tel:+33612345678",
     email: "jeanne@example.fr",
 };
-const PAUL: Shopper = Shopper {
+pub(crate) const PAUL: Shopper = Shopper {
     name: "Paul Roux",
     phone: "07 98 76 54 32",
     tel: "tel:+33798765432",
@@ -90,7 +91,12 @@ const PAUL: Shopper = Shopper {
 
 impl TestApp {
     /// Checks out one unit of a product of each shop, for delivery (or pickup).
-    async fn order_from(&self, shops: &[&str], who: &Shopper, method: &str) -> Vec<Order> {
+    pub(crate) async fn order_from(
+        &self,
+        shops: &[&str],
+        who: &Shopper,
+        method: &str,
+    ) -> Vec<Order> {
         let cart = self.create_cart().await.id;
         for shop in shops {
             let product = self.product_in(shop, 3).await;
@@ -104,7 +110,7 @@ impl TestApp {
         }
         let body = json!({
             "customer": {"name": who.name, "phone": who.phone, "email": who.email},
-            "fulfilment": fulfilment,
+            "accept_terms": true, "fulfilment": fulfilment,
             "contact_preference": "call"
         });
         let reply = self.checkout(&cart, &body, None).await;
@@ -113,7 +119,7 @@ impl TestApp {
     }
 
     /// One page of the admins' mailbox.
-    async fn mailbox(&self, admin: &str, query: &str) -> Page<MailSummary> {
+    pub(crate) async fn mailbox(&self, admin: &str, query: &str) -> Page<MailSummary> {
         let reply = self
             .get_as(&format!("/api/v1/admin/mail?{query}"), admin)
             .await;
@@ -121,7 +127,7 @@ impl TestApp {
         reply.json()
     }
 
-    async fn mail(&self, admin: &str, id: i64) -> MailMessage {
+    pub(crate) async fn mail(&self, admin: &str, id: i64) -> MailMessage {
         let reply = self
             .get_as(&format!("/api/v1/admin/mail/{id}"), admin)
             .await;
@@ -130,7 +136,7 @@ impl TestApp {
     }
 
     /// Waits (up to 20 s) until every e-mail of the mailbox satisfies `done`.
-    async fn wait_for_mailbox(
+    pub(crate) async fn wait_for_mailbox(
         &self,
         admin: &str,
         what: &str,
@@ -150,7 +156,7 @@ impl TestApp {
     }
 
     /// A new merchant on `shop`'s team, added by an admin.
-    async fn new_merchant_of(&self, shop: &str, email: &str, admin: &str) {
+    pub(crate) async fn new_merchant_of(&self, shop: &str, email: &str, admin: &str) {
         sign_up(self, email).await;
         let reply = call(
             self,
@@ -165,7 +171,7 @@ impl TestApp {
 }
 
 /// The messages to `address`.
-fn to<'a>(received: &'a [Received], address: &str) -> Vec<&'a Received> {
+pub(crate) fn to<'a>(received: &'a [Received], address: &str) -> Vec<&'a Received> {
     received
         .iter()
         .filter(|r| r.to.iter().any(|t| t == address))
@@ -192,14 +198,15 @@ with_smtp_on_both_backends! {
         let (grocer, shoes, pauls) = (&jeanne[0], &jeanne[1], &paul[0]);
         assert_eq!((grocer.shop.slug.as_str(), shoes.shop.slug.as_str()), (GROCER, SHOE_SHOP));
 
-        // Jeanne 2, Paul 1, the demo merchant 3 (one per order), the second merchant 1.
-        let received = smtp.wait_for("7 messages", |r| r.len() >= 7).await;
-        assert_eq!(received.len(), 7, "{received:#?}");
+        // Jeanne 2, Paul 1, the demo merchant 3 (one per order), the second merchant 1, and
+        // the link that verifies his new account's address.
+        let received = smtp.wait_for("8 messages", |r| r.len() >= 8).await;
+        assert_eq!(received.len(), 8, "{received:#?}");
         for message in &received {
             assert_eq!(message.to.len(), 1, "one recipient per message");
         }
         let ids: std::collections::HashSet<String> = received.iter().map(|r| r.header("Message-ID").expect("a Message-ID")).collect();
-        assert_eq!(ids.len(), 7, "each message has its own Message-ID");
+        assert_eq!(ids.len(), 8, "each message has its own Message-ID");
 
         // The shopper: one message per shop, each with its own tracking link only.
         let to_jeanne = to(&received, JEANNE.email);
@@ -217,7 +224,10 @@ with_smtp_on_both_backends! {
         // Each shop's merchants: that shop's order, the customer's name and phone as a tel:
         // link, the lines, the date, the back-office link; nothing of the other shop or of
         // another customer.
-        let to_louis = to(&received, "louis@chaussures.test");
+        let (verification, to_louis): (Vec<&Received>, Vec<&Received>) = to(&received, "louis@chaussures.test")
+            .into_iter()
+            .partition(|m| m.message.contains("/verifier-courriel?jeton="));
+        assert_eq!(verification.len(), 1, "his new account's verification link");
         assert_eq!(to_louis.len(), 1, "the second merchant hears only of the shoe shop's order");
         let to_claire = to(&received, "marchand@vitrine.demo");
         assert_eq!(to_claire.len(), 3);
@@ -244,7 +254,7 @@ with_smtp_on_both_backends! {
         assert!(!to_paul[0].message.contains(JEANNE.name) && !to_paul[0].message.contains(JEANNE.phone));
 
         // The mailbox shows them all sent, once each.
-        let mailbox = app.wait_for_mailbox(&admin, "7 sent", |items| items.len() == 7 && items.iter().all(|m| m.state == MailState::Sent)).await;
+        let mailbox = app.wait_for_mailbox(&admin, "8 sent", |items| items.len() == 8 && items.iter().all(|m| m.state == MailState::Sent)).await;
         assert!(mailbox.iter().all(|m| m.attempts == 1 && m.sent_at.is_some()));
     }
 
@@ -372,14 +382,58 @@ on_both_backends! {
         assert!(applied.text.contains("Fromagerie des Garrigues") && applied.text.contains("paul@garrigues.test"));
         assert!(applied.text.contains(&format!("{}/gestion/association", app.address)));
 
-        // Paging and filters.
+        // Paging and filters (the applicant's new account got its verification link too).
         let page = app.mailbox(&admin, "per_page=2&page=2").await;
-        assert_eq!((page.items.len(), page.total, page.page), (2, 6, 2));
+        assert_eq!((page.items.len(), page.total, page.page), (2, 7, 2));
         assert_eq!(app.mailbox(&admin, "state=sent").await.total, 0);
         for bad in ["state=lost", "per_page=0", "page=0", "colour=red"] {
             let reply = app.get_as(&format!("/api/v1/admin/mail?{bad}"), &admin).await;
             assert_eq!(reply.status, 400, "{bad}: {}", reply.body);
         }
+    }
+
+    async fn a_shopper_who_used_english_reads_english_and_the_shop_french(app) {
+        let admin = token_of(&app, "admin@vitrine.demo").await;
+        let merchant = token_of(&app, "marchand@vitrine.demo").await;
+        let cart = app.create_cart().await.id;
+        let product = app.product_in(GROCER, 3).await;
+        assert_eq!(app.add_to_cart(&cart, product.id, 1).await.status, 200);
+        let body = json!({"customer": {"name": JEANNE.name, "phone": JEANNE.phone, "email": JEANNE.email}, "accept_terms": true, "fulfilment": {"method": "pickup"}, "contact_preference": "call"});
+        let reply = app.client.post(app.url(&format!("/api/v1/carts/{cart}/checkout")))
+            .header("Accept-Language", "en-GB,en;q=0.9,fr;q=0.5").json(&body).send().await.unwrap();
+        assert_eq!(reply.status(), 201);
+        let order = reply.json::<CheckoutResult>().await.unwrap().orders.remove(0);
+
+        let mailbox = app.mailbox(&admin, "").await.items;
+        let of = |topic: &str, items: &[MailSummary]| items.iter().find(|m| m.topic == topic).cloned().unwrap_or_else(|| panic!("no {topic}: {items:#?}"));
+        assert_eq!(of("order_placed_customer", &mailbox).subject, format!("Order received: {} at {}", order.number, order.shop.name));
+        assert!(of("order_placed_shop", &mailbox).subject.starts_with("Nouvelle commande"), "the shop reads French");
+        let received = app.mail(&admin, of("order_placed_customer", &mailbox).id).await;
+        assert!(received.text.starts_with("Hello Jeanne Martin,"), "{}", received.text);
+        assert!(received.text.contains("Pickup at the shop from") && received.text.contains("Follow your order: "), "{}", received.text);
+        assert!(received.html.contains("<html lang=\"en\">"));
+        assert!(!received.text.contains("Bonjour"), "{}", received.text);
+
+        // Later steps, taken by the shop in French, still reach her in English.
+        for body in [json!({"to": "confirmed"}), json!({"to": "cancelled", "reason": "La dernière tomme est partie"})] {
+            let reply = call(&app, Method::POST, &format!("/orders/{}/transitions", order.id), Some(&merchant), Some(&body)).await;
+            assert_eq!(reply.status, 200, "{}", reply.body);
+        }
+        let mailbox = app.mailbox(&admin, "per_page=100").await.items;
+        assert_eq!(of("order_confirmed", &mailbox).subject, format!("Order confirmed: {} at {}", order.number, order.shop.name));
+        let cancelled = app.mail(&admin, of("order_cancelled", &mailbox).id).await;
+        assert!(cancelled.text.contains("Reason: La dernière tomme est partie"), "{}", cancelled.text);
+
+        // Without a language the server knows, French; a reset asked in English is in English.
+        let reply = app.client.post(app.url("/api/v1/auth/password-reset"))
+            .header("Accept-Language", "en").json(&json!({"email": "client@vitrine.demo"})).send().await.unwrap();
+        assert_eq!(reply.status(), 202);
+        let newest = &app.mailbox(&admin, "per_page=1").await.items[0];
+        assert_eq!((newest.topic.as_str(), newest.subject.starts_with("A new password for your")), ("password_reset", true), "{newest:?}");
+        let french = app.order_from(&[GROCER], &PAUL, "pickup").await.remove(0);
+        let mailbox = app.mailbox(&admin, "per_page=100").await.items;
+        let to_paul = mailbox.iter().find(|m| m.recipient == PAUL.email).expect("Paul's message");
+        assert_eq!(to_paul.subject, format!("Commande reçue : {} chez {}", french.number, french.shop.name));
     }
 
     async fn only_admins_read_the_mailbox(app) {
@@ -470,7 +524,7 @@ async fn a_server_killed_after_the_checkouts_sends_each_message_once_after_resta
             .await
             .unwrap();
         assert_eq!(added.status(), 200);
-        let body = json!({"customer": {"name": JEANNE.name, "phone": JEANNE.phone, "email": JEANNE.email}, "fulfilment": {"method": "pickup"}, "contact_preference": "call"});
+        let body = json!({"customer": {"name": JEANNE.name, "phone": JEANNE.phone, "email": JEANNE.email}, "accept_terms": true, "fulfilment": {"method": "pickup"}, "contact_preference": "call"});
         let reply = client
             .post(format!("{address}/api/v1/carts/{}/checkout", cart.id))
             .json(&body)

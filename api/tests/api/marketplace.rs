@@ -54,7 +54,7 @@ async fn place_order(app: &TestApp) -> (i64, String, String) {
     assert_eq!(reply.status, 200, "{}", reply.body);
     let body = json!({
         "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
-        "fulfilment": {"method": "pickup"},
+        "accept_terms": true, "fulfilment": {"method": "pickup"},
         "contact_preference": "call"
     });
     let reply = app.checkout(&cart, &body, None).await;
@@ -103,7 +103,8 @@ on_both_backends! {
             assert_eq!(page.status, 200, "{path}");
             assert!(page.content_type.starts_with("text/html"), "{path}: {}", page.content_type);
             assert!(
-                page.body.contains("<title>Les Boutiques — les commerces de Saint-Quentin</title>"),
+                // After the page's own part (issue 16: "Catalogue — ...").
+                page.body.contains("Les Boutiques — les commerces de Saint-Quentin</title>"),
                 "{path}: {}", page.body
             );
             assert!(page.body.contains("data-palette=\"mer\""), "{path}");

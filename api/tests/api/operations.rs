@@ -124,7 +124,7 @@ impl Drop for Server {
 fn delivery_body() -> Value {
     json!({
         "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
-        "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
+        "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
         "contact_preference": "call"
     })
 }
@@ -227,6 +227,7 @@ async fn a_backup_taken_during_checkouts_restores_every_acknowledged_order_on_sq
     let live = dir.path().join("live").join("vitrine.sqlite");
     let live_url = live.to_string_lossy().into_owned();
     let server = Server::start(&live, true).expect("the live server starts");
+    vitrine::webhooks::sender::install_crypto();
     let client = reqwest::Client::new();
     let food = product_of(&client, &server.address, "epicerie-du-duche").await;
     let shoes = product_of(&client, &server.address, "chaussures-fabre").await;
@@ -490,10 +491,13 @@ async fn newer_database_is_refused(backend: Backend) {
         database_url: url.clone(),
         db_pool_size: 1,
         demo: true,
+        demo_deliveries: false,
         static_dir: static_dir.path().to_owned(),
         trusted_proxies: Vec::new(),
         limits: vitrine::limits::Limits::default(),
         mail: vitrine::mail::MailSettings::default(),
+        webhooks: vitrine::webhooks::WebhookSettings::default(),
+        visits: vitrine::visits::VisitSettings::default(),
     };
     let Err(err) = Application::build(settings).await else {
         panic!("a server started on a database newer than itself");

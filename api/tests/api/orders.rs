@@ -13,7 +13,7 @@ use crate::on_both_backends;
 fn delivery_body() -> Value {
     json!({
         "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78", "email": "jeanne@example.fr"},
-        "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
+        "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "3 rue Jacques d'Uzès", "postcode": "30700", "commune": "Uzès"}},
         "contact_preference": "call"
     })
 }

@@ -68,7 +68,7 @@ on_both_backends! {
         call(&app, Method::POST, &format!("/shops/{slug}/api-keys"), Some(&merchant), Some(&json!({"name": "caisse"}))).await.problem(403, "shop_not_approved");
         let phone_order = json!({
             "customer": {"name": "Marcel Roux", "phone": "04 66 22 12 34"},
-            "fulfilment": {"method": "pickup"},
+            "terms_read_out": true, "fulfilment": {"method": "pickup"},
             "lines": [{"product_id": id, "quantity": 1}]
         });
         call(&app, Method::POST, &format!("/shops/{slug}/phone-orders"), Some(&merchant), Some(&phone_order)).await.problem(403, "shop_not_approved");
@@ -89,6 +89,7 @@ on_both_backends! {
         // The association may do it for them; once approved, the merchant may too.
         let admin = token_of(&app, ADMIN).await;
         assert_eq!(call(&app, Method::POST, &format!("/shops/{slug}/api-keys"), Some(&admin), Some(&json!({"name": "pour eux"}))).await.status, 201);
+        crate::helpers::give_legal_identity(&app, &slug, &merchant).await;
         assert_eq!(call(&app, Method::POST, &format!("/admin/shops/{slug}/approve"), Some(&admin), None).await.status, 200);
         assert_eq!(call(&app, Method::POST, &format!("/products/{id}/publish"), Some(&merchant), None).await.status, 200);
         assert_eq!(call(&app, Method::POST, &format!("/shops/{slug}/products"), Some(&merchant), Some(&product("Tomme 21"))).await.status, 201);
@@ -107,6 +108,7 @@ on_both_backends! {
         let admin = token_of(&app, ADMIN).await;
         let mine: Value = call(&app, Method::GET, "/me/shops", Some(&token), None).await.json();
         let first = mine["items"][0]["slug"].as_str().unwrap().to_owned();
+        crate::helpers::give_legal_identity(&app, &first, &admin).await;
         assert_eq!(call(&app, Method::POST, &format!("/admin/shops/{first}/approve"), Some(&admin), None).await.status, 200);
         assert_eq!(call(&app, Method::POST, "/shops", Some(&token), Some(&application("Boutique 4"))).await.status, 201);
     }

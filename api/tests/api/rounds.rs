@@ -126,7 +126,7 @@ impl TestApp {
             .collect();
         let body = json!({
             "customer": {"name": name, "phone": "0612345678"},
-            "fulfilment": {"method": "delivery", "address": address},
+            "accept_terms": true, "fulfilment": {"method": "delivery", "address": address},
             "per_shop": per_shop,
         });
         let reply = self
@@ -399,6 +399,20 @@ on_both_backends! {
         assert!(lines[0].starts_with("\u{feff}tournée;date;ordre;commune"));
         assert!(lines[1].contains("code porte 1234, 2e étage") && lines[1].contains(&d.jeanne[0].number), "{text}");
 
+        // The collection sheets' CSV: BOM, `;`, one line per article of each shop's order.
+        let csv = app.client.get(app.url(&format!("/api/v1/rounds/{uzes_id}/collection.csv")))
+            .bearer_auth(&people.admin).send().await.unwrap();
+        assert_eq!(csv.status(), 200);
+        assert!(csv.headers()["content-disposition"].to_str().unwrap().contains("collecte-"));
+        let text = csv.text().await.unwrap();
+        let lines: Vec<&str> = text.trim_end().lines().collect();
+        assert!(lines[0].starts_with("\u{feff}tournée;date;commerce;adresse"), "{text}");
+        let articles: usize = sheets.collection.iter()
+            .flat_map(|s| &s.orders).map(|o| o.lines.len()).sum();
+        assert_eq!(lines.len(), 1 + articles, "{text}");
+        let first = lines.iter().find(|l| l.contains(&d.jeanne[0].number)).expect("Jeanne's order");
+        assert!(first.contains(&epicerie.shop.name) && first.contains(";J. M.;") && first.contains(";08:30;"), "{first}");
+
         // A hand-set order is reused for the same doors on a later date.
         let later = "2031-01-07";
         app.execute_sql(&format!("UPDATE orders SET fulfilment_date = '{later}'"));
@@ -411,10 +425,9 @@ on_both_backends! {
     async fn delivered_sent_twice_records_each_shops_payment_once(app) {
         let people = app.people().await;
         let d = app.deliveries().await;
-        for order in &d.jeanne {
-            for to in ["confirmed", "ready"] {
-                app.shop_moves(&people.admin, order.id, json!({"to": to})).await;
-            }
+        // The second shop has not confirmed Jeanne's order yet.
+        for to in ["confirmed", "ready"] {
+            app.shop_moves(&people.admin, d.jeanne[0].id, json!({"to": to})).await;
         }
         let round = app.staffed_round(&people).await;
         let id = round.id.unwrap();
@@ -435,6 +448,14 @@ on_both_backends! {
         assert_eq!(reply.problem(422, "validation_failed").errors[0].field, "payments[0].method");
         let missing = json!({"payments": [{"order_id": d.jeanne[0].id, "method": "cash"}]});
         app.tap(volunteer, &path, "bad-2", &missing).await.problem(422, "validation_failed");
+        // A stop holding an order its shop never confirmed cannot be delivered, and says why.
+        let early = app.tap(volunteer, &path, "deliver-too-early", &body).await;
+        assert!(early.problem(409, "order_not_confirmed").detail.contains("never confirmed"));
+        assert_eq!(app.order_as_shop(&people.admin, d.jeanne[0].id).await.status, OrderStatus::Ready);
+        assert_eq!(app.order_as_shop(&people.admin, d.jeanne[1].id).await.status, OrderStatus::Placed);
+        for to in ["confirmed", "ready"] {
+            app.shop_moves(&people.admin, d.jeanne[1].id, json!({"to": to})).await;
+        }
         let no_key = call(&app, Method::POST, &path, volunteer, Some(&body)).await;
         no_key.problem(400, "validation_failed");
 
@@ -530,6 +551,7 @@ on_both_backends! {
             (Method::GET, format!("/rounds/{id}"), None),
             (Method::GET, format!("/rounds/{id}/sheets"), None),
             (Method::GET, format!("/rounds/{id}/sheets.csv"), None),
+            (Method::GET, format!("/rounds/{id}/collection.csv"), None),
             (Method::PATCH, format!("/rounds/{id}"), Some(json!({"name": "Pirate"}))),
             (Method::DELETE, format!("/rounds/{id}"), None),
             (Method::PUT, format!("/rounds/{id}/volunteers"), Some(json!({"volunteer_ids": []}))),
@@ -595,7 +617,7 @@ on_both_backends! {
         assert_eq!(reply.problem(422, "validation_failed").errors[0].field, "volunteer_ids[1]");
         let volunteers: Vec<Volunteer> = call(&app, Method::GET, "/admin/volunteers", Some(&people.admin), None).await.json();
         assert_eq!(volunteers.iter().map(|v| (v.name.as_str(), v.phone.as_deref())).collect::<Vec<_>>(),
-            [("Anne Vidal", Some("06 11 22 33 44")), ("Paul Roux", Some("06 11 22 33 44"))]);
+            [("Anne Vidal", Some("06 11 22 33 44")), ("Lucie Vidal", Some("06 71 22 33 44")), ("Paul Roux", Some("06 11 22 33 44"))]);
     }
 
     async fn two_admins_and_two_phones_at_once_leave_every_stop_once(app) {
@@ -679,7 +701,7 @@ on_both_backends! {
         app.add_to_cart(&cart, product.id, 1).await;
         let body = json!({
             "customer": {"name": "Jeanne Martin", "phone": "0612345678"},
-            "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes",
+            "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes",
                 "postcode": d.communes[0].postcode, "commune": d.communes[0].name, "access_note": "x".repeat(301)}},
         });
         let reply = app.post_json(&format!("/api/v1/carts/{cart}/checkout"), &body, None).await;
@@ -722,4 +744,116 @@ on_both_backends! {
         reply.problem(400, "malformed_body");
         assert_eq!(app.round(&people.admin, id).await, round, "nothing changed");
     }
+}
+
+/// `just run`'s demo (`--demo --demo-deliveries`): orders for delivery on the next delivery
+/// dates, one left unconfirmed, in rounds the demo volunteer drives; the real binary.
+async fn the_demo_deliveries_fill_rounds_the_demo_volunteer_drives(
+    backend: crate::helpers::Backend,
+) {
+    use crate::server_process::{self, page_shells, url_argument};
+    let Some((url, _database)) = crate::helpers::fresh_database(backend) else {
+        return;
+    };
+    let url = url_argument(url);
+    let folder = tempfile::tempdir().expect("temporary folder");
+    page_shells(folder.path());
+    let log = folder.path().join("server.log");
+    let client = reqwest::Client::new();
+    let server = server_process::start(
+        &url,
+        folder.path(),
+        &log,
+        &client,
+        &[("VITRINE_DEMO_DELIVERIES", "true")],
+    )
+    .await;
+    let token = |email: &'static str| {
+        let (client, address) = (client.clone(), server.address.clone());
+        async move {
+            let session: Value = client
+                .post(format!("{address}/api/v1/auth/login"))
+                .json(&json!({"email": email, "password": PASSWORD}))
+                .send()
+                .await
+                .unwrap()
+                .json()
+                .await
+                .unwrap();
+            session["access_token"]
+                .as_str()
+                .expect("a session")
+                .to_owned()
+        }
+    };
+    let admin = token("admin@vitrine.demo").await;
+    let mut rounds = Vec::new();
+    for days in 0..14 {
+        let date = (vitrine::domain::delivery::paris_time(chrono::Utc::now()).date()
+            + chrono::Duration::days(days))
+        .to_string();
+        let list: RoundList = client
+            .get(format!("{}/api/v1/rounds?date={date}", server.address))
+            .bearer_auth(&admin)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        rounds.extend(list.rounds.into_iter().filter(|r| r.id.is_some()));
+    }
+    assert!(
+        !rounds.is_empty(),
+        "{}",
+        std::fs::read_to_string(&log).unwrap_or_default()
+    );
+    for round in &rounds {
+        assert_eq!(
+            round
+                .volunteers
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect::<Vec<_>>(),
+            ["Lucie Vidal"]
+        );
+        assert!(!round.stops.is_empty(), "{round:?}");
+    }
+    let orders: usize = rounds
+        .iter()
+        .flat_map(|r| &r.stops)
+        .map(|s| s.orders.len())
+        .sum();
+    assert_eq!(orders, 5, "Jeanne's two shops, Louise's, Paul's and Marc's");
+    assert_eq!(
+        rounds.iter().map(|r| r.unconfirmed_orders).sum::<u32>(),
+        1,
+        "Paul's"
+    );
+    let me: Value = client
+        .get(format!("{}/api/v1/me", server.address))
+        .bearer_auth(token("benevole@vitrine.demo").await)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        (me["role"].as_str(), me["phone"].as_str()),
+        (Some("volunteer"), Some("06 71 22 33 44")),
+        "{me}"
+    );
+}
+
+#[actix_web::test]
+async fn the_demo_deliveries_fill_rounds_the_demo_volunteer_drives_sqlite() {
+    the_demo_deliveries_fill_rounds_the_demo_volunteer_drives(crate::helpers::Backend::Sqlite)
+        .await;
+}
+
+#[actix_web::test]
+async fn the_demo_deliveries_fill_rounds_the_demo_volunteer_drives_postgres() {
+    the_demo_deliveries_fill_rounds_the_demo_volunteer_drives(crate::helpers::Backend::Postgres)
+        .await;
 }

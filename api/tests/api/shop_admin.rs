@@ -69,6 +69,7 @@ async fn outsider(app: &TestApp) -> Outsider {
     let shop = apply(app, &token, "Boutique Voisine").await;
     // API keys are for approved shops.
     let admin = token_of(app, "admin@vitrine.demo").await;
+    crate::helpers::give_legal_identity(app, &shop.slug, &token).await;
     let approved = call(
         app,
         Method::POST,
@@ -218,6 +219,8 @@ on_both_backends! {
         assert_eq!(pending.total, 2);
         assert_eq!(pending.items[0].slug, "fromagerie-zephyrine-2", "newest first");
         assert_eq!(pending.items[1].phone, "04 66 03 12 34");
+        call(&app, Method::POST, &format!("/admin/shops/{}/approve", shop.slug), Some(&admin), None).await.problem(409, "legal_identity_missing");
+        crate::helpers::give_legal_identity(&app, &shop.slug, &admin).await;
         let approved = call(&app, Method::POST, &format!("/admin/shops/{}/approve", shop.slug), Some(&admin), None).await;
         assert_eq!(approved.status, 200, "{}", approved.body);
         assert_eq!(approved.json::<ShopProfile>().status, ShopStatus::Active);

@@ -146,7 +146,7 @@ impl TestApp {
         assert_eq!(reply.status, 200, "{}", reply.body);
         let body = json!({
             "customer": {"name": "Jeanne Martin", "phone": "0612345678", "email": "jeanne@example.fr"},
-            "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes", "postcode": "30700", "commune": "Uzès"}},
+            "accept_terms": true, "fulfilment": {"method": "delivery", "address": {"street": "1 place aux Herbes", "postcode": "30700", "commune": "Uzès"}},
             "per_shop": {SHOP: {"note": "Sonnez deux fois"}}
         });
         let body = if self.product_shop(product).await == SHOP {
@@ -505,7 +505,7 @@ on_both_backends! {
         let path = format!("/api/v1/shops/{SHOP}/phone-orders");
         let body = |product_id: i64, quantity: i64| json!({
             "customer": {"name": "Marcel Roux", "phone": "04 66 22 12 34"},
-            "fulfilment": {"method": "delivery", "address": {"street": "5 rue Saint-Étienne", "postcode": "30700", "commune": "Uzès"}},
+            "terms_read_out": true, "fulfilment": {"method": "delivery", "address": {"street": "5 rue Saint-Étienne", "postcode": "30700", "commune": "Uzès"}},
             "lines": [{"product_id": product_id, "quantity": quantity}],
             "note": "Sonner chez la voisine",
             "contact_preference": "no_call"
@@ -608,7 +608,7 @@ on_both_backends! {
         assert_eq!(event.kind, OrderEventKind::Payment);
         let phone = json!({
             "customer": {"name": "Marcel Roux", "phone": "04 66 22 12 34"},
-            "fulfilment": {"method": "delivery", "address": {"street": "5 rue Saint-Étienne", "postcode": "30700", "commune": "Uzès"}},
+            "terms_read_out": true, "fulfilment": {"method": "delivery", "address": {"street": "5 rue Saint-Étienne", "postcode": "30700", "commune": "Uzès"}},
             "lines": [{"product_id": food.id, "quantity": 1}]
         });
         let phoned: Order = app.shop_post(&format!("/api/v1/shops/{SHOP}/phone-orders"), &phone, Some(&callers.merchant)).await.json();

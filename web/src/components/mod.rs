@@ -15,10 +15,14 @@ mod product_results;
 mod product_tile;
 mod results_heading;
 mod search_box;
+// Who sells (issue 15).
+mod seller_identity;
 mod server_words;
 mod shop_card;
 mod site_footer;
 mod site_header;
+// Terms (issue 15).
+mod terms_text;
 mod text_field;
 
 pub use category_list::CategoryList;
@@ -36,8 +40,10 @@ pub use product_results::ProductResults;
 pub use product_tile::ProductTile;
 pub use results_heading::ResultsHeading;
 pub use search_box::SearchBox;
+pub use seller_identity::SellerIdentity;
 pub use server_words::ServerWords;
 pub use shop_card::ShopCard;
 pub use site_footer::SiteFooter;
 pub use site_header::SiteHeader;
+pub use terms_text::TermsText;
 pub use text_field::TextField;

@@ -1,10 +1,10 @@
 //! One order as its shopper sees it.
 
 use leptos::prelude::*;
-use shared::order::Order;
+use shared::{legal::WithdrawalException, order::Order};
 
 use crate::{
-    components::FulfilmentLine,
+    components::{FulfilmentLine, SellerIdentity},
     i18n::{tr, tr_with, use_i18n},
     routes::Page,
 };
@@ -29,8 +29,24 @@ pub fn OrderCard(
         lines,
         total_cents,
         tracking_token,
+        seller,
+        terms,
+        withdrawal_deadline,
         ..
     } = order;
+    let legal = move || i18n.t().legal();
+    let seller = seller.map(|seller| {
+        view! { <SellerIdentity shop_name=seller.shop_name legal=seller.legal card=number.clone() /> }
+    });
+    let terms = terms.map(|terms| {
+        move || {
+            (legal().accepted_terms)(
+                terms.terms_of_use_version,
+                terms.terms_of_sale_version,
+                &terms.accepted_at,
+            )
+        }
+    });
     let place = match (
         fulfilment.address.clone(),
         fulfilment.pickup_address.clone(),
@@ -43,7 +59,21 @@ pub fn OrderCard(
     };
     let lines = lines
         .into_iter()
-        .map(|line| view! { <li>{format!("{} × {}", line.quantity, line.name)}</li> })
+        .map(|line| {
+            let exception = line.withdrawal_exception;
+            let excepted = (exception != WithdrawalException::None).then_some(move || {
+                format!(
+                    " ({} : {})",
+                    legal().withdrawal_excepted,
+                    legal().exception(exception)
+                )
+            });
+            let withdrawn = line
+                .withdrawn_at
+                .is_some()
+                .then_some(move || format!(" — {}", legal().withdrawn));
+            view! { <li>{format!("{} × {}", line.quantity, line.name)} {excepted} {withdrawn}</li> }
+        })
         .collect_view();
     let number_text = number.clone();
     view! {
@@ -57,6 +87,14 @@ pub fn OrderCard(
                 {tr(|t| t.total)} " : " <strong>{shared::money::format_eur(total_cents)}</strong>
             </p>
             <p>{tr(|t| t.status_label)} " " {move || i18n.t().status(status)}</p>
+            {seller}
+            <div class="order-card__withdrawal" data-testid="withdrawal-info">
+                <h3>{move || legal().withdrawal_heading}</h3>
+                <p>{move || legal().withdrawal_text}</p>
+                {withdrawal_deadline
+                    .map(|date| view! { <p>{move || (legal().withdrawal_until)(&date)}</p> })}
+                {terms.map(|terms| view! { <p class="order-card__terms">{terms}</p> })}
+            </div>
             {(!no_link)
                 .then(|| {
                     view! {

@@ -9,7 +9,8 @@ use crate::{
 };
 
 /// The `<footer>` landmark shown on every page: delivery days, the association's phone for
-/// orders, who runs the site (from the settings) and the link to the legal notices.
+/// orders, what the visit counter counts (issue 13), who runs the site (from the settings)
+/// and the link to the legal notices.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
@@ -28,10 +29,16 @@ pub fn SiteFooter() -> impl IntoView {
         <footer class="site-footer">
             <div class="site-footer__inner">
                 <p>{tr(|t| t.footer_delivery)}</p>
+                <p data-testid="footer-visits">{tr(|t| t.footer_visits)}</p>
                 {phone}
                 <p>{run_by}</p>
+                <p>{move || i18n.t().legal().marketplace_statement}</p>
                 <p>
                     <a href=Page::LegalNotice.href()>{tr(|t| t.marketplace.footer_legal_link)}</a>
+                    " · "
+                    <a href=Page::Privacy.href()>{tr(|t| t.privacy().footer_link)}</a>
+                    " · "
+                    <a href=Page::Terms.href()>{move || i18n.t().legal().terms_of_use}</a>
                 </p>
             </div>
         </footer>

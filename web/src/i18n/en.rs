@@ -2,22 +2,6 @@
 
 use super::{Strings, calendar_date, marketplace};
 
-/// Month names, January first.
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Every interface string in English.
 pub static STRINGS: Strings = Strings {
     stale: &super::stale::EN,
@@ -136,15 +120,7 @@ pub static STRINGS: Strings = Strings {
     hours_heading: "Opening hours",
     closed: "Closed",
     today: "today",
-    weekdays: [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ],
+    weekdays: shared::english::WEEKDAYS,
     time,
     ways_heading: "Pickup and delivery",
     pickup_yes: "Pickup in the shop, during opening hours.",
@@ -311,6 +287,7 @@ pub static STRINGS: Strings = Strings {
     bo_history_placed: "order placed",
     bo_history_paid: "payment recorded",
     bo_history_note: "note changed",
+    bo_history_delivery: "delivery round",
     bo_new_order,
     bo_call,
 
@@ -401,7 +378,7 @@ pub static STRINGS: Strings = Strings {
     bo_email_optional: "Shop e-mail (optional)",
     bo_what_you_sell: "What you sell",
     bo_join_send: "Send my application",
-    bo_join_pending: "Your shop is waiting for the association's approval. It is not on the site yet; you can already fill in its profile and hours.",
+    bo_join_pending: "Your shop is waiting for the association's approval. It is not on the site yet. Before it can be approved, give its legal identity (legal name, SIRET, registration, VAT, person responsible) on its profile, where you can also fill in its hours.",
     bo_fix_errors: "Nothing is saved yet: fix what is marked in red.",
     bo_not_saved: "The change was not saved.",
     bo_error_shop_name: "Write the shop's name (2 to 100 characters).",
@@ -510,6 +487,10 @@ pub static STRINGS: Strings = Strings {
 
     footer_delivery: "Free deliveries: Tuesday and Friday for food, Thursday for other \
         shops.",
+    footer_visits: "Audience measured without cookies: this site counts the pages viewed and \
+        each day's visitors, without keeping your IP address or your browser, and passes \
+        nothing on to anyone. If your browser asks not to be tracked (Do Not Track or GPC), \
+        you are not counted.",
 
     categories: &super::categories::EN,
     marketplace: &marketplace::EN,
@@ -599,8 +580,7 @@ pub(super) fn date(iso: &str) -> String {
     let Some((day, month, weekday)) = calendar_date(iso) else {
         return iso.to_owned();
     };
-    let weekday = STRINGS.weekdays[usize::from(weekday) - 1];
-    format!("{weekday} {day} {}", MONTHS[month - 1])
+    shared::english::long_date(weekday, day, u32::try_from(month).unwrap_or_default())
 }
 
 fn delivery_date(iso: &str) -> String {

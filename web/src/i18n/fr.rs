@@ -2,22 +2,6 @@
 
 use super::{Strings, calendar_date, marketplace};
 
-/// Month names, January first, as inside a sentence.
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// Every interface string in French.
 pub static STRINGS: Strings = Strings {
     stale: &super::stale::FR,
@@ -42,7 +26,7 @@ pub static STRINGS: Strings = Strings {
     way_payment_text: "Vous payez à la livraison ou au retrait : rien à payer en ligne.",
     categories_heading: "Les rayons",
     categories_empty: "Aucun rayon pour le moment.",
-    shops_heading: "Les commerces",
+    shops_heading: shared::french::headings::SHOPS,
     shops_empty: "Aucun commerce pour le moment.",
     home_all_shops: "Choisir un commerce par type ou par commune",
     product_count,
@@ -64,7 +48,7 @@ pub static STRINGS: Strings = Strings {
     error_reference: "Référence à communiquer :",
     retry: "Réessayer",
 
-    catalogue_heading: "Catalogue",
+    catalogue_heading: shared::french::headings::CATALOGUE,
     results_heading,
     filters_summary: "Filtrer par rayon, commerce ou prix",
     filters_active,
@@ -113,7 +97,7 @@ pub static STRINGS: Strings = Strings {
     add_to_basket: "Ajouter au panier",
     out_of_stock_text: "Ce produit est épuisé pour le moment. Le commerce peut vous dire \
         quand il en aura de nouveau.",
-    product_not_found_heading: "Produit introuvable",
+    product_not_found_heading: shared::french::headings::PRODUCT_NOT_FOUND,
     product_not_found_text: "Ce produit n'existe pas, ou il n'est plus en vente.",
     to_catalogue: "Voir le catalogue",
 
@@ -127,7 +111,7 @@ pub static STRINGS: Strings = Strings {
     delivers_only: "Livraison à domicile uniquement",
     no_shops: "Aucun commerce ne correspond à votre choix.",
 
-    shop_not_found_heading: "Commerce introuvable",
+    shop_not_found_heading: shared::french::headings::SHOP_NOT_FOUND,
     shop_not_found_text: "Ce commerce n'existe pas, ou il n'est plus sur Vitrine.",
     to_shops: "Voir tous les commerces",
     contact_heading: "Adresse et contact",
@@ -136,9 +120,7 @@ pub static STRINGS: Strings = Strings {
     hours_heading: "Horaires d'ouverture",
     closed: "Fermé",
     today: "aujourd'hui",
-    weekdays: [
-        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-    ],
+    weekdays: shared::french::WEEKDAYS,
     time,
     ways_heading: "Retrait et livraison",
     pickup_yes: "Retrait en boutique, aux heures d'ouverture.",
@@ -305,6 +287,7 @@ pub static STRINGS: Strings = Strings {
     bo_history_placed: "commande passée",
     bo_history_paid: "paiement enregistré",
     bo_history_note: "note modifiée",
+    bo_history_delivery: "tournée de livraison",
     bo_new_order,
     bo_call,
 
@@ -395,7 +378,7 @@ pub static STRINGS: Strings = Strings {
     bo_email_optional: "E-mail du commerce (facultatif)",
     bo_what_you_sell: "Ce que vous vendez",
     bo_join_send: "Envoyer ma demande",
-    bo_join_pending: "Votre commerce attend la validation de l'association. Il n'apparaît pas encore sur le site ; vous pouvez déjà compléter son profil et ses horaires.",
+    bo_join_pending: "Votre commerce attend la validation de l'association. Il n'apparaît pas encore sur le site. Avant qu'elle puisse le valider, indiquez son identité légale (dénomination, SIRET, immatriculation, TVA, responsable) sur son profil, où vous pouvez aussi compléter ses horaires.",
     bo_fix_errors: "Rien n'est encore enregistré : corrigez ce qui est signalé en rouge.",
     bo_not_saved: "La modification n'a pas été enregistrée.",
     bo_error_shop_name: "Écrivez le nom du commerce (2 à 100 caractères).",
@@ -504,6 +487,10 @@ pub static STRINGS: Strings = Strings {
 
     footer_delivery: "Livraisons gratuites : mardi et vendredi pour l'alimentation, \
         jeudi pour les autres commerces.",
+    footer_visits: "Mesure d'audience sans cookie : ce site compte les pages vues et les \
+        visiteurs de chaque jour, sans garder votre adresse IP ni votre navigateur, et ne \
+        transmet rien à personne. Si votre navigateur demande à ne pas être suivi (Do Not \
+        Track ou GPC), vous n'êtes pas compté.",
 
     categories: &super::categories::FR,
     marketplace: &marketplace::FR,
@@ -598,13 +585,7 @@ pub(super) fn date(iso: &str) -> String {
     let Some((day, month, weekday)) = calendar_date(iso) else {
         return iso.to_owned();
     };
-    let weekday = STRINGS.weekdays[usize::from(weekday) - 1];
-    let month = MONTHS[month - 1];
-    if day == 1 {
-        format!("{weekday} 1er {month}")
-    } else {
-        format!("{weekday} {day} {month}")
-    }
+    shared::french::long_date(weekday, day, u32::try_from(month).unwrap_or_default())
 }
 
 fn delivery_date(iso: &str) -> String {

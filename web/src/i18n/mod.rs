@@ -11,10 +11,24 @@ pub mod categories;
 pub mod delivery;
 mod en;
 mod fr;
+// What a shop's API key may do (issue 17).
+pub mod keys;
 // Hoarding (issue 10): a full basket, too many orders waiting, released orders.
 pub mod hoarding;
 // The association's mailbox (issue 12).
 pub mod mailbox;
+// The association's dashboard (issue 13).
+pub mod dashboard;
+// The printed directory of shops (issue 13).
+pub mod directory;
+// Personal data (issue 15).
+pub mod privacy;
+// Webhooks (issue 17).
+pub mod webhooks;
+// E-mail links (issue 12): password reset by e-mail, address verification.
+pub mod email_links;
+// E-mail settings and the unsubscribe page (issue 12).
+pub mod notifications;
 // Races (issue 10): a product changed while the merchant looked at it.
 pub mod marketplace;
 pub mod stale;
@@ -22,6 +36,10 @@ pub mod stale;
 mod people;
 // Delivery rounds (issue 11).
 pub mod rounds;
+// Products entered for a shop (issue 11).
+pub mod product_help;
+// Who sells, terms, withdrawal (issue 15).
+pub mod legal;
 
 pub use people::PeopleStrings;
 
@@ -625,6 +643,8 @@ pub struct Strings {
     pub bo_history_paid: &'static str,
     /// History: the note was changed.
     pub bo_history_note: &'static str,
+    /// A delivery round's tap (collected, delivered, failed); its note says which.
+    pub bo_history_delivery: &'static str,
     /// Back-office: the new-order signal.
     pub bo_new_order: fn(&str) -> String,
     /// Back-office: the button that phones the customer.
@@ -1016,6 +1036,8 @@ pub struct Strings {
 
     /// The footer's reminder of the delivery days.
     pub footer_delivery: &'static str,
+    /// Visits (issue 13): what the site counts, in the footer.
+    pub footer_visits: &'static str,
 
     /// The association's categories page.
     pub categories: &'static categories::CategoriesStrings,
@@ -1028,15 +1050,16 @@ pub struct Strings {
 
 impl Strings {
     /// What an API error code means for the reader.
-    pub fn problem(&self, code: ErrorCode) -> &'static str {
+    pub fn problem(&'static self, code: ErrorCode) -> &'static str {
         match code {
             ErrorCode::ValidationFailed
             | ErrorCode::MalformedBody
             | ErrorCode::UnsupportedMediaType
             | ErrorCode::PayloadTooLarge
             | ErrorCode::Unprocessable
-            // The app only calls a path with a method it takes.
-            | ErrorCode::MethodNotAllowed => self.problem_invalid,
+            // The app only calls a path with a method it takes, and never with an API key.
+            | ErrorCode::MethodNotAllowed
+            | ErrorCode::ScopeMissing => self.problem_invalid,
             ErrorCode::Unauthorized => self.problem_session,
             ErrorCode::NotFound => self.problem_gone,
             ErrorCode::Conflict | ErrorCode::ProductChanged => self.problem_conflict,
@@ -1055,6 +1078,8 @@ impl Strings {
             ErrorCode::TooManyOpenOrders => self.hoarding.problem_too_many_open_orders,
             ErrorCode::ShopNotApproved => self.hoarding.problem_shop_not_approved,
             ErrorCode::TooManyApplications => self.hoarding.problem_too_many_applications,
+            ErrorCode::OrderNotConfirmed => self.rounds().problem_not_confirmed,
+            ErrorCode::LegalIdentityMissing => self.legal().identity_banner,
         }
     }
 
@@ -1108,6 +1133,15 @@ impl Strings {
         }
     }
 
+    /// Who sells, terms, withdrawal (issue 15), read through a function as the rounds'.
+    pub fn legal(&'static self) -> &'static legal::LegalStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &legal::EN
+        } else {
+            &legal::FR
+        }
+    }
+
     /// Delivery rounds (issue 11): read through a function rather than a field, so that
     /// only the bundles that show rounds carry their strings (the browsing bundle is at its
     /// size budget).
@@ -1119,6 +1153,35 @@ impl Strings {
         }
     }
 
+    /// Products entered for a shop (issue 11), read through a function like
+    /// [`Strings::rounds`].
+    pub fn product_help(&'static self) -> &'static product_help::ProductHelpStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &product_help::EN
+        } else {
+            &product_help::FR
+        }
+    }
+
+    /// The printed directory of shops (issue 13), read through a function like
+    /// [`Strings::rounds`] so that only the back-office carries its strings.
+    pub fn directory(&'static self) -> &'static directory::DirectoryStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &directory::EN
+        } else {
+            &directory::FR
+        }
+    }
+
+    /// Personal data (issue 15), read through a function like [`Strings::rounds`].
+    pub fn privacy(&'static self) -> &'static privacy::PrivacyStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &privacy::EN
+        } else {
+            &privacy::FR
+        }
+    }
+
     /// The association's mailbox (issue 12), read through a function like
     /// [`Strings::rounds`] so that only the back-office carries its strings.
     pub fn mailbox(&'static self) -> &'static mailbox::MailboxStrings {
@@ -1126,6 +1189,56 @@ impl Strings {
             &mailbox::EN
         } else {
             &mailbox::FR
+        }
+    }
+
+    /// The association's dashboard (issue 13), read through a function like
+    /// [`Strings::rounds`] so that only the back-office carries its strings.
+    pub fn dashboard(&'static self) -> &'static dashboard::DashboardStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &dashboard::EN
+        } else {
+            &dashboard::FR
+        }
+    }
+
+    /// What a shop's API key may do (issue 17), read through a function like
+    /// [`Strings::rounds`] so that only the back-office carries its strings.
+    pub fn keys(&'static self) -> &'static keys::KeyStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &keys::EN
+        } else {
+            &keys::FR
+        }
+    }
+
+    /// Webhooks (issue 17), read through a function like [`Strings::rounds`] so that only
+    /// the back-office carries their strings.
+    pub fn webhooks(&'static self) -> &'static webhooks::WebhooksStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &webhooks::EN
+        } else {
+            &webhooks::FR
+        }
+    }
+
+    /// E-mail links (issue 12), read through a function like [`Strings::rounds`] so that
+    /// only the bundles that show them carry their strings.
+    pub fn email_links(&'static self) -> &'static email_links::EmailLinkStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &email_links::EN
+        } else {
+            &email_links::FR
+        }
+    }
+
+    /// E-mail settings and the unsubscribe page (issue 12), read through a function like
+    /// [`Strings::rounds`] so that the browsing bundle does not carry them.
+    pub fn notifications(&'static self) -> &'static notifications::NotificationsStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &notifications::EN
+        } else {
+            &notifications::FR
         }
     }
 
@@ -1203,8 +1316,10 @@ impl I18n {
 /// `<html lang>` follows it and every change is remembered in `localStorage`.
 pub fn provide_i18n() {
     let lang = RwSignal::new(stored_lang().unwrap_or_default());
+    CURRENT.set(lang.get_untracked());
     Effect::new(move || {
         let lang = lang.get();
+        CURRENT.set(lang);
         if let Some(root) = document().document_element() {
             // Only fails for an invalid attribute name, and "lang" is valid.
             let _ = root.set_attribute("lang", lang.code());
@@ -1212,6 +1327,17 @@ pub fn provide_i18n() {
         store_lang(lang);
     });
     provide_context(I18n { lang });
+}
+
+thread_local! {
+    /// The reader's language outside the reactive tree, for [`request_language`].
+    static CURRENT: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::Fr) };
+}
+
+/// The reader's language as the API requests send it (`Accept-Language`), so the server
+/// writes the shopper's e-mails in it (issue 12).
+pub fn request_language() -> &'static str {
+    CURRENT.get().code()
 }
 
 /// The language chosen with [`provide_i18n`].

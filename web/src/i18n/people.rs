@@ -128,13 +128,18 @@ pub struct PeopleStrings {
     pub code_refused: &'static str,
     /// The code is not 12 digits.
     pub code_error: &'static str,
+    /// The account's phone, before the number.
+    pub phone_label: &'static str,
+    /// The account has no phone.
+    pub no_phone: &'static str,
 }
 
 /// French.
 pub static FR: PeopleStrings = PeopleStrings {
     heading: "Personnes",
     intro: "Les comptes du site : clients, commerçants, bénévoles et administrateurs. \
-            Les comptes n'ont pas de numéro de téléphone : il est sur la fiche de chaque commerce.",
+            Le téléphone d'un compte est celui que la personne a donné sur sa page « Mon compte » ; \
+            celui d'un commerce est sur sa fiche.",
     search_label: "Nom ou adresse e-mail",
     search_hint: "Les accents et les majuscules ne comptent pas.",
     role_label: "Rôle",
@@ -212,13 +217,15 @@ pub static FR: PeopleStrings = PeopleStrings {
     code_refused: "Ce code ne marche pas avec cette adresse : vérifiez les chiffres et \
                    l'adresse, ou demandez un nouveau code à l'association.",
     code_error: "Saisissez les 12 chiffres du code.",
+    phone_label: "Téléphone",
+    no_phone: "Pas de téléphone sur ce compte.",
 };
 
 /// English.
 pub static EN: PeopleStrings = PeopleStrings {
     heading: "People",
-    intro: "The site's accounts: customers, merchants, volunteers and admins. Accounts have \
-            no phone number: it is on each shop's profile.",
+    intro: "The site's accounts: customers, merchants, volunteers and admins. An account's \
+            phone is the one its owner gave on their account page; a shop's is on its profile.",
     search_label: "Name or e-mail address",
     search_hint: "Accents and capitals do not matter.",
     role_label: "Role",
@@ -296,4 +303,6 @@ pub static EN: PeopleStrings = PeopleStrings {
     code_refused: "This code does not work with this address: check the digits and the \
                    address, or ask the association for a new code.",
     code_error: "Type the 12 digits of the code.",
+    phone_label: "Phone",
+    no_phone: "No phone on this account.",
 };

@@ -83,6 +83,7 @@ pub struct RoundsStrings {
     /// Links to the sheets.
     pub print: &'static str,
     pub csv: &'static str,
+    pub collection_csv: &'static str,
 
     /// Sheets: heading.
     pub sheets_heading: &'static str,
@@ -134,6 +135,10 @@ pub struct RoundsStrings {
     pub not_sent: &'static str,
     /// A tap refused because the stop was recorded already.
     pub tap_conflict: &'static str,
+    /// Before "Livré": an order of the stop its shop has not confirmed (the server refuses).
+    pub not_confirmed_warning: fn(&str) -> String,
+    /// "Livré" refused because an order was never confirmed (409 `order_not_confirmed`).
+    pub problem_not_confirmed: &'static str,
     pub collect_heading: &'static str,
     pub call: &'static str,
     pub collect: &'static str,
@@ -231,6 +236,7 @@ pub static FR: RoundsStrings = RoundsStrings {
     no_phone: "pas de téléphone",
     print: "Imprimer les feuilles",
     csv: "Télécharger le tableur (CSV)",
+    collection_csv: "Tableur de la collecte (CSV)",
 
     sheets_heading: "Feuilles de tournée",
     no_round: "Cette tournée n'existe pas ou n'est pas la vôtre.",
@@ -279,6 +285,14 @@ pub static FR: RoundsStrings = RoundsStrings {
     not_sent: "(en attente d'envoi)",
     offline: "Pas de réseau : ce qui est affiché peut dater un peu.",
     tap_conflict: "Cet arrêt avait déjà été enregistré par quelqu'un d'autre.",
+    not_confirmed_warning: |shops| {
+        format!(
+            "Pas encore confirmée par : {shops}. Elle ne peut pas être marquée livrée tant que \
+             le commerce ne l'a pas confirmée : appelez-le avant de la remettre."
+        )
+    },
+    problem_not_confirmed: "Livraison non enregistrée : une commande de cet arrêt n'a pas été \
+                            confirmée par son commerce. Appelez le commerce, puis réessayez.",
     collect_heading: "À collecter",
     call: "Appeler",
     collect: "Collecté",
@@ -358,6 +372,7 @@ pub static EN: RoundsStrings = RoundsStrings {
     no_phone: "no phone",
     print: "Print the sheets",
     csv: "Download the spreadsheet (CSV)",
+    collection_csv: "Collection spreadsheet (CSV)",
 
     sheets_heading: "Round sheets",
     no_round: "This round does not exist or is not yours.",
@@ -408,6 +423,14 @@ pub static EN: RoundsStrings = RoundsStrings {
     not_sent: "(waiting to be sent)",
     offline: "No network: what is shown may be a little old.",
     tap_conflict: "This stop had already been recorded by someone else.",
+    not_confirmed_warning: |shops| {
+        format!(
+            "Not confirmed yet by: {shops}. It cannot be marked delivered until the shop \
+             confirms it: call the shop before handing it over."
+        )
+    },
+    problem_not_confirmed: "Delivery not recorded: an order of this stop was not confirmed by \
+                            its shop. Call the shop, then try again.",
     collect_heading: "To collect",
     call: "Call",
     collect: "Collected",

@@ -18,6 +18,7 @@ use crate::{
     api::ApiError,
     components::{DocumentTitle, Loaded, OrderCard, Pagination, ProblemText, TextField},
     i18n::{Text, tr, tr_with, use_i18n},
+    pages::EmailStatus,
     routes::{self, Page},
     state::{cart::use_cart, session::use_session},
 };
@@ -58,6 +59,9 @@ pub fn LoginPage() -> impl IntoView {
                 <a href=move || Page::Register(form.next_raw()).href()>{tr(|t| t.register_link)}</a>
             </p>
             <p class="account__other">
+                <a href=Page::ForgotPassword.href()>{tr(|t| t.email_links().forgot_link)}</a>
+            </p>
+            <p class="account__other">
                 <a href=Page::ResetWithCode.href()>{tr(|t| t.people.have_code)}</a>
             </p>
         </AccountFrame>
@@ -93,6 +97,11 @@ pub fn RegisterPage() -> impl IntoView {
                 <TextField id=PASSWORD_ID label=|t| t.password_label hint=|t| t.password_hint value=password error=form.error("password") kind="password" autocomplete="new-password" />
                 {form.submit_button(|t| t.register_button, |t| t.register_sending)}
             </form>
+            // Personal data (issue 15).
+            <p class="field__hint">
+                {tr(|t| t.privacy().contact_note)} " "
+                <a href=Page::Privacy.href()>{tr(|t| t.privacy().read_policy)}</a>
+            </p>
             <p class="account__other">
                 {tr(|t| t.have_account)} " "
                 <a href=move || Page::Login(form.next_raw()).href()>{tr(|t| t.login_link)}</a>
@@ -161,6 +170,7 @@ pub fn MyOrdersPage() -> impl IntoView {
                                 <p data-testid="account-name">
                                     {tr_with(|t| t.account_of, user.name)} " (" {user.email} ")"
                                 </p>
+                                <EmailStatus />
                                 {runs_shops.then(|| view! {
                                     <a class="button" href=Page::BackOffice.href()>{tr(|t| t.bo_back_office_link)}</a>
                                 })}
@@ -175,6 +185,8 @@ pub fn MyOrdersPage() -> impl IntoView {
                     })
             }}
             <Loaded resource=orders loaded />
+            {move || session.user().is_some().then(|| view! { <super::notifications::MyNotificationsSection /> })}
+            {move || session.user().is_some().then(|| view! { <super::privacy::MyDataSection /> })}
         </AccountFrame>
     }
 }

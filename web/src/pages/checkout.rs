@@ -17,7 +17,7 @@ use shared::{
 
 use crate::{
     api::{self, ApiError},
-    components::{DocumentTitle, FulfilmentLine, Loaded, ProblemText, TextField},
+    components::{DocumentTitle, FulfilmentLine, Loaded, ProblemText, TermsText, TextField},
     i18n::{Text, tr, tr_with, use_i18n},
     routes::Page,
     state::{
@@ -33,7 +33,11 @@ const EMAIL_ID: &str = "email";
 const WAY_ID: &str = "mode";
 const STREET_ID: &str = "rue";
 const COMMUNE_ID: &str = "commune";
-const FIELD_ORDER: [&str; 6] = [NAME_ID, PHONE_ID, EMAIL_ID, WAY_ID, STREET_ID, COMMUNE_ID];
+/// The tick accepting the terms (issue 15).
+const TERMS_ID: &str = "conditions";
+const FIELD_ORDER: [&str; 7] = [
+    NAME_ID, PHONE_ID, EMAIL_ID, WAY_ID, STREET_ID, COMMUNE_ID, TERMS_ID,
+];
 /// The id of the message above the form.
 const FORM_PROBLEM_ID: &str = "probleme-commande";
 
@@ -73,6 +77,8 @@ struct Form {
     phone: RwSignal<String>,
     email: RwSignal<String>,
     may_call: RwSignal<bool>,
+    /// The terms of sale and of use accepted (issue 15).
+    accept: RwSignal<bool>,
     method: RwSignal<FulfilmentMethod>,
     street: RwSignal<String>,
     /// The chosen commune's INSEE code.
@@ -113,6 +119,7 @@ fn field_of(api_field: &str) -> Option<(&'static str, Text)> {
             (COMMUNE_ID, |t| t.error_commune)
         }
         field if field.starts_with("per_shop.") => (WAY_ID, |t| t.error_heading),
+        "accept_terms" => (TERMS_ID, |t| t.legal().accept_terms_required),
         _ => return None,
     })
 }
@@ -186,6 +193,7 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
         phone: RwSignal::new(String::new()),
         email: RwSignal::new(user.map(|u| u.email).unwrap_or_default()),
         may_call: RwSignal::new(true),
+        accept: RwSignal::new(false),
         method: RwSignal::new(FulfilmentMethod::Delivery),
         street: RwSignal::new(String::new()),
         commune: RwSignal::new(String::new()),
@@ -213,6 +221,16 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
         let (Some(id), Some(shown)) = (cart.id(), cart.cart_untracked()) else {
             return;
         };
+        // The terms first: nothing is sent without them.
+        if !form.accept.get_untracked() {
+            form.errors.set(vec![FieldError {
+                field: "accept_terms".into(),
+                message: String::new(),
+            }]);
+            form.problem.set(Some((|t| t.fix_errors, None)));
+            focus_id(TERMS_ID);
+            return;
+        }
         let chosen = form.method.get_untracked();
         let notes = form.notes.get_untracked();
         let per_shop: BTreeMap<String, ShopChoice> = shown
@@ -268,6 +286,7 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                 ContactPreference::NoCall
             }),
             expected_total_cents: Some(shown.total_cents),
+            accept_terms: true,
         };
         form.sending.set(true);
         form.problem.set(None);
@@ -392,6 +411,11 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                     <TextField id=NAME_ID label=|t| t.name_label value=form.name error=form.error(NAME_ID) autocomplete="name" />
                     <TextField id=PHONE_ID label=|t| t.phone_label hint=|t| t.phone_hint value=form.phone error=form.error(PHONE_ID) kind="tel" autocomplete="tel" />
                     <TextField id=EMAIL_ID label=|t| t.email_label value=form.email error=form.error(EMAIL_ID) kind="email" autocomplete="email" />
+                    // Personal data (issue 15).
+                    <p class="field__hint">
+                        {tr(|t| t.privacy().contact_note)} " "
+                        <a href=Page::Privacy.href()>{tr(|t| t.privacy().read_policy)}</a>
+                    </p>
                     <div class="check">
                         <input
                             id="appel"
@@ -436,6 +460,7 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
                         let shown = shown.clone();
                         move || view! { <Summary cart=shown.clone() method=form.method.get() notes=form.notes /> }
                     }
+                    <TermsTick groups=shown.groups.clone() form />
                     <button type="submit" class="button button--large" aria-disabled=move || form.sending.get().then_some("true")>
                         {move || if form.sending.get() { i18n.t().placing } else { i18n.t().place_order }}
                     </button>
@@ -443,6 +468,65 @@ fn CheckoutForm(cart: CartState, communes: RwSignal<Vec<Commune>>) -> impl IntoV
             </form>
         }
         .into_any()
+    }
+}
+
+/// The one tick accepting the terms of sale of every shop in the basket and the terms of
+/// use (issue 15), each readable in place (a disclosure), so the form keeps what was typed.
+#[component]
+fn TermsTick(groups: Vec<CartGroup>, form: Form) -> impl IntoView {
+    let i18n = use_i18n();
+    let names = groups
+        .iter()
+        .map(|group| group.shop.name.clone())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let error = form.error(TERMS_ID);
+    let shops = groups
+        .into_iter()
+        .map(|group| {
+            let slug = group.shop.slug.clone();
+            let name = group.shop.name.clone();
+            let resource = LocalResource::new(move || {
+                let slug = slug.clone();
+                async move { api::get_shop_terms(&slug).await }
+            });
+            let loaded = |terms: Option<shared::legal::Terms>| {
+                terms.map(|terms| view! { <TermsText terms /> })
+            };
+            view! {
+                <details class="terms-disclosure">
+                    <summary>{move || (i18n.t().legal().read_terms_of)(&name)}</summary>
+                    <Loaded resource loaded />
+                </details>
+            }
+        })
+        .collect_view();
+    let terms_of_use = LocalResource::new(|| async { api::get_terms().await });
+    view! {
+        <div class="field terms-tick">
+            <div class="check">
+                <input
+                    id=TERMS_ID
+                    type="checkbox"
+                    aria-describedby=move || error.get().is_some().then_some("conditions-erreur")
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:checked=move || form.accept.get()
+                    on:change=move |event| {
+                        form.accept.set(event_target_checked(&event));
+                        form.errors.update(|errors| errors.retain(|e| e.field != "accept_terms"));
+                    }
+                />
+                <label for=TERMS_ID>{move || (i18n.t().legal().accept_terms)(&names)}</label>
+            </div>
+            {move || error.get().map(|text| view! { <p class="field__error" id="conditions-erreur">{tr(text)}</p> })}
+            {shops}
+            <details class="terms-disclosure">
+                <summary>{move || i18n.t().legal().read_terms_of_use}</summary>
+                <Loaded resource=terms_of_use loaded=|terms| view! { <TermsText terms /> } />
+            </details>
+            <p class="field__hint">{move || i18n.t().legal().withdrawal_text}</p>
+        </div>
     }
 }
 

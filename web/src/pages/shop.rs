@@ -13,7 +13,7 @@ use shared::{
 
 use crate::{
     api,
-    components::{DocumentTitle, Loaded, Missing, OpeningHours, ProductResults},
+    components::{DocumentTitle, Loaded, Missing, OpeningHours, ProductResults, SellerIdentity},
     i18n::{tr, use_i18n},
     routes::{self, CatalogueFilter, Page},
 };
@@ -80,8 +80,11 @@ fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
         opening_hours,
         delivery_days,
         vat_mention,
+        legal,
         ..
     } = shop;
+    let terms_href = Page::ShopTerms(slug.clone()).href();
+    let seller_name = name.clone();
     let title_name = name.clone();
     let title = Signal::derive(move || title_name.clone());
     let delivery = move || {
@@ -184,6 +187,14 @@ fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
                     <h2 id="shop-hours">{tr(|t| t.hours_heading)}</h2>
                     <OpeningHours slots=opening_hours today />
                 </section>
+                <div class="shop__box">
+                    <SellerIdentity shop_name=seller_name legal />
+                    <p>
+                        <a href=terms_href data-testid="shop-terms-link">
+                            {move || i18n.t().legal().terms_of_sale}
+                        </a>
+                    </p>
+                </div>
             </div>
             <section class="shop__products">{products}</section>
         </article>

@@ -34,7 +34,7 @@ pub fn provide_marketplace() {
     let state = MarketplaceState { settings };
     provide_context(state);
     let i18n = use_i18n();
-    Effect::new(move || {
+    Effect::new(move |first: Option<()>| {
         let english = i18n.lang() == Lang::En;
         let Some(root) = document().document_element() else {
             return;
@@ -42,7 +42,12 @@ pub fn provide_marketplace() {
         settings.with(|market| {
             if let Some(market) = market {
                 let _ = root.set_attribute("data-palette", market.palette.as_str());
-                if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+                // The server wrote the page's own French description (a product's, a shop's):
+                // it stays until the reader switches language or the settings change.
+                let server_written = first.is_none() && !english;
+                if !server_written
+                    && let Ok(Some(meta)) = document().query_selector("meta[name=description]")
+                {
                     let _ = meta.set_attribute("content", market.description(english));
                 }
             }

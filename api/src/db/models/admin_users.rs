@@ -30,6 +30,7 @@ pub struct AccountRow {
     pub role: String,
     pub created_at: NaiveDateTime,
     pub suspended_at: Option<NaiveDateTime>,
+    pub phone: Option<String>,
 }
 
 impl AccountRow {
@@ -174,7 +175,11 @@ pub fn account(conn: &mut DbConn, row: AccountRow) -> QueryResult<Account> {
             detail,
         })
         .collect();
+    let (email_verified, email_refused) =
+        super::email_token::email_status(conn, row.id, &row.email)?;
     Ok(Account {
+        email_verified,
+        email_refused,
         role: row.role(),
         shops,
         suspended_at: row.suspended_at.map(iso_time),
@@ -184,6 +189,7 @@ pub fn account(conn: &mut DbConn, row: AccountRow) -> QueryResult<Account> {
         id: row.id,
         name: row.name,
         email: row.email,
+        phone: row.phone,
     })
 }
 

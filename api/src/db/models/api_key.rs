@@ -3,7 +3,7 @@
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
-use shared::shop_admin::ApiKey;
+use shared::shop_admin::{ApiKey, ApiKeyScope};
 
 use super::now;
 use super::shop::iso_time;
@@ -26,6 +26,28 @@ pub struct ApiKeyRow {
     pub created_at: NaiveDateTime,
     pub last_used_at: Option<NaiveDateTime>,
     pub revoked_at: Option<NaiveDateTime>,
+    /// Comma-separated scopes; `None`: every scope (the keys made before scopes).
+    pub scopes: Option<String>,
+}
+
+impl ApiKeyRow {
+    /// What the key may do.
+    pub fn scopes(&self) -> Vec<ApiKeyScope> {
+        match &self.scopes {
+            None => ApiKeyScope::ALL.to_vec(),
+            Some(list) => list.split(',').filter_map(ApiKeyScope::parse).collect(),
+        }
+    }
+}
+
+/// How a key's scopes are stored: their names, comma-separated, in the documents' order.
+pub fn encode_scopes(scopes: &[ApiKeyScope]) -> String {
+    ApiKeyScope::ALL
+        .into_iter()
+        .filter(|scope| scopes.contains(scope))
+        .map(ApiKeyScope::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 #[derive(Debug, Insertable)]
@@ -37,6 +59,7 @@ pub struct NewApiKey<'a> {
     pub prefix: &'a str,
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
+    pub scopes: Option<&'a str>,
 }
 
 impl NewApiKey<'_> {
@@ -125,7 +148,9 @@ pub fn revoke(conn: &mut DbConn, shop_id: i64, id: i64, now: NaiveDateTime) -> Q
 
 impl From<ApiKeyRow> for ApiKey {
     fn from(row: ApiKeyRow) -> ApiKey {
+        let scopes = row.scopes();
         ApiKey {
+            scopes,
             id: row.id,
             name: row.name,
             prefix: row.prefix,

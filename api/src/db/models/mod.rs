@@ -16,8 +16,10 @@ pub mod open_orders;
 pub mod order;
 // The outbox (issue 12): e-mails now, webhooks later.
 pub mod outbox;
+// Webhooks (issue 17).
 pub mod picture;
 pub mod product;
+pub mod webhook;
 // The CSV import's batched creation (issue 10).
 pub mod product_import;
 pub mod session;
@@ -26,8 +28,24 @@ pub mod shop;
 pub mod user;
 // The delivery zone and days (issue 9).
 pub mod delivery;
+// The printed directory (issue 13).
+pub mod directory;
 // Delivery rounds (issue 11).
 pub mod rounds;
+// E-mail links (issue 12): password resets and address verifications.
+pub mod email_token;
+// E-mail settings (issue 12): merchants', shoppers', the association's sender.
+pub mod notifications;
+// Products entered for a shop (issue 11).
+pub mod product_help;
+// Who sells, terms, withdrawal (issue 15).
+pub mod legal;
+// The association's dashboard (issue 13): its figures and the search log.
+pub mod search_log;
+pub mod stats;
+// Personal data (issue 15): erasure, anonymisation, export.
+pub mod privacy;
+pub mod visit_log;
 
 /// The backend type of [`crate::db::DbConn`], for boxed queries.
 pub type Db = <crate::db::DbConn as diesel::Connection>::Backend;

@@ -197,6 +197,7 @@ pub fn release_unconfirmed(
             let done = order::release_unconfirmed(conn, id, now)?;
             if done {
                 notices.order_changed(conn, id, OrderStatus::Cancelled)?;
+                crate::webhooks::events::order_status_changed(conn, id, OrderStatus::Cancelled)?;
             }
             Ok(done)
         })?;

@@ -27,10 +27,12 @@ use crate::db::schema::{
     api_keys, cart_items, communes, order_events, order_lines, orders, products, shops, users,
 };
 use crate::domain::delivery::pickup_date;
+use crate::domain::language::Language;
 use crate::domain::phone::FrenchPhone;
 use crate::domain::pricing::{PricedLine, totals};
 use crate::domain::search::sort_key;
 use crate::error::ApiError;
+use shared::legal::{TermsAcceptance, WITHDRAWAL_DAYS, WithdrawalException};
 
 /// A checkout request whose fields are valid by construction (the commune is checked
 /// against the database inside the transaction).
@@ -319,6 +321,22 @@ pub fn place(
 
     let created_at = now.naive_utc();
     let number_prefix = super::marketplace::load(conn)?.order_prefix();
+    // Each product's exception to the right of withdrawal, frozen on its line.
+    let product_ids: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
+    let exceptions: Vec<(i64, String)> = products::table
+        .filter(products::id.eq_any(&product_ids))
+        .select((products::id, products::withdrawal_exception))
+        .load(conn)?;
+    let exception_of = |id: i64| {
+        exceptions
+            .iter()
+            .find(|(p, _)| *p == id)
+            .map_or("none", |(_, e)| e.as_str())
+    };
+    let acceptance = match origin.channel {
+        OrderChannel::Web => TermsAcceptance::Ticked,
+        OrderChannel::Phone => TermsAcceptance::ReadOut,
+    };
     let mut order_ids = Vec::new();
     for (shop_lines, method, note, date) in plans {
         let first = shop_lines[0];
@@ -372,9 +390,12 @@ pub fn place(
                     order_lines::unit_price_cents.eq(line.price_cents),
                     order_lines::vat_rate_bp.eq(line.vat_rate_bp),
                     order_lines::quantity.eq(line.quantity),
+                    order_lines::withdrawal_exception.eq(exception_of(line.product_id)),
                 ))
                 .execute(conn)?;
         }
+        let shop = super::shop::find(conn, first.shop_id)?;
+        super::legal::record_order(conn, order_id, &shop, acceptance, created_at)?;
         record_event(
             conn,
             order_id,
@@ -446,6 +467,24 @@ pub fn load(conn: &mut DbConn, id: i64) -> QueryResult<Order> {
     load_as(conn, id, View::Public)
 }
 
+/// Records the language the shopper used at checkout on their orders (issue 12): every
+/// later message to them about these orders is written in it.
+pub fn set_language(conn: &mut DbConn, ids: &[i64], language: Language) -> QueryResult<()> {
+    diesel::update(orders::table.filter(orders::id.eq_any(ids)))
+        .set(orders::language.eq(language.as_str()))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The language the shopper used for the order (French for phone orders and older ones).
+pub fn language_of(conn: &mut DbConn, id: i64) -> QueryResult<Language> {
+    let code: String = orders::table
+        .find(id)
+        .select(orders::language)
+        .first(conn)?;
+    Ok(Language::parse(&code))
+}
+
 /// An order as `view` may see it.
 pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
     let row: OrderRow = orders::table
@@ -481,7 +520,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             orders::address_access_note,
         ))
         .first(conn)?;
-    let lines: Vec<(i64, String, i64, i32, i32)> = order_lines::table
+    let lines: Vec<(i64, String, i64, i32, i32, String)> = order_lines::table
         .filter(order_lines::order_id.eq(id))
         .order(order_lines::id.asc())
         .select((
@@ -490,11 +529,19 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             order_lines::unit_price_cents,
             order_lines::vat_rate_bp,
             order_lines::quantity,
+            order_lines::withdrawal_exception,
         ))
         .load(conn)?;
+    let (seller, terms) = match super::legal::of_order(conn, id)? {
+        Some((seller, terms)) => (seller, Some(terms)),
+        None => (None, None),
+    };
+    let withdrawals = super::legal::withdrawals(conn, id)?;
+    let withdrawal_deadline = handed_over_on(conn, id)?
+        .map(|day| (day + chrono::Duration::days(WITHDRAWAL_DAYS)).to_string());
     let priced: Vec<PricedLine> = lines
         .iter()
-        .map(|(_, _, price, rate, quantity)| PricedLine {
+        .map(|(_, _, price, rate, quantity, _)| PricedLine {
             unit_price_cents: *price,
             quantity: i64::from(*quantity),
             vat_rate_bp: *rate,
@@ -550,13 +597,19 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
         lines: lines
             .into_iter()
             .map(
-                |(product_id, name, unit_price_cents, rate, quantity)| OrderLine {
+                |(product_id, name, unit_price_cents, rate, quantity, exception)| OrderLine {
                     product_id,
                     name,
                     unit_price_cents,
                     vat_rate: f64::from(rate) / 100.0,
                     quantity: i64::from(quantity),
                     line_total_cents: unit_price_cents * i64::from(quantity),
+                    withdrawal_exception: WithdrawalException::parse(&exception)
+                        .unwrap_or_default(),
+                    withdrawn_at: withdrawals
+                        .iter()
+                        .find(|w| w.product_id == product_id)
+                        .map(|w| w.at.clone()),
                 },
             )
             .collect(),
@@ -583,7 +636,25 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
         customer_email: row.customer_email.filter(|_| shop_side),
         merchant_note: shop_side.then_some(row.merchant_note),
         history,
+        seller,
+        terms,
+        withdrawal_deadline,
     })
+}
+
+/// The day (Paris) an order was handed over (it became `completed`), if it was.
+pub fn handed_over_on(conn: &mut DbConn, id: i64) -> QueryResult<Option<chrono::NaiveDate>> {
+    let at: Option<NaiveDateTime> = order_events::table
+        .filter(order_events::order_id.eq(id))
+        .filter(order_events::to_status.eq(OrderStatus::Completed.as_str()))
+        .order(order_events::id.desc())
+        .select(order_events::at)
+        .first(conn)
+        .optional()?;
+    Ok(at.map(|at| {
+        crate::domain::delivery::paris_time(DateTime::<Utc>::from_naive_utc_and_offset(at, Utc))
+            .date()
+    }))
 }
 
 /// An order's history, oldest first. Without actors (the customer's view), only the status
@@ -631,7 +702,8 @@ fn history(conn: &mut DbConn, id: i64, with_actors: bool) -> QueryResult<Vec<Ord
             if kind == OrderEventKind::Note {
                 continue;
             }
-            let public_note = kind == OrderEventKind::Payment || to == Some(OrderStatus::Cancelled);
+            let public_note = matches!(kind, OrderEventKind::Payment | OrderEventKind::Withdrawal)
+                || to == Some(OrderStatus::Cancelled);
             OrderEvent {
                 id: event_id,
                 at: utc(at),

@@ -60,6 +60,50 @@ pub fn insert(conn: &mut DbConn, message: &NewMessage, now: NaiveDateTime) -> Qu
     Ok(())
 }
 
+/// Writes a message unless one with its Message-ID exists (`message_id` is unique): two
+/// instances, or two ticks of the scheduler, writing the same scheduled message write it
+/// once. Whether it was written.
+pub fn insert_once(
+    conn: &mut DbConn,
+    message: &NewMessage,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    let row = (
+        outbox::channel.eq(message.channel.as_str()),
+        outbox::topic.eq(message.topic),
+        outbox::recipient.eq(message.recipient),
+        outbox::subject.eq(message.subject),
+        outbox::payload.eq(message.payload),
+        outbox::message_id.eq(message.message_id),
+        outbox::state.eq(message.state.as_str()),
+        outbox::attempts.eq(0),
+        outbox::next_attempt_at.eq(now),
+        outbox::created_at.eq(now),
+    );
+    // An upsert does not compile on the combined connection: the same code on each.
+    let written = match conn {
+        DbConn::Pg(pg) => diesel::insert_into(outbox::table)
+            .values(row)
+            .on_conflict(outbox::message_id)
+            .do_nothing()
+            .execute(pg)?,
+        DbConn::Sqlite(sqlite) => diesel::insert_into(outbox::table)
+            .values(row)
+            .on_conflict(outbox::message_id)
+            .do_nothing()
+            .execute(sqlite)?,
+    };
+    Ok(written == 1)
+}
+
+/// Whether a message with this Message-ID was written.
+pub fn exists(conn: &mut DbConn, message_id: &str) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        outbox::table.filter(outbox::message_id.eq(message_id)),
+    ))
+    .get_result(conn)
+}
+
 /// A message as the worker and the mailbox read it.
 #[derive(Debug, Clone, Queryable)]
 pub struct OutboxRow {

@@ -6,6 +6,7 @@ use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Bool, Integer, Text};
 use shared::catalogue::{CategoryRef, ProductCard, ProductSort, ShopRef, ShopSummary, StockState};
+use shared::legal::WithdrawalException;
 use shared::money::CURRENCY;
 use shared::shop_products::{ProductStatus, ShopProduct};
 
@@ -330,6 +331,7 @@ pub struct ShopProductRow {
     /// The product's id when it has an uploaded picture.
     pub picture_of: Option<i64>,
     pub keep_cold: bool,
+    pub withdrawal_exception: String,
 }
 
 type ManagedProducts = diesel::dsl::IntoBoxed<
@@ -367,6 +369,7 @@ macro_rules! shop_product_columns {
             categories::slug,
             product_pictures::product_id.nullable(),
             products::keep_cold,
+            products::withdrawal_exception,
         )
     };
 }
@@ -410,6 +413,8 @@ impl From<ShopProductRow> for ShopProduct {
             updated_at: row.updated_at.format("%Y-%m-%dT%H:%M:%S").to_string(),
             version: row.version,
             keep_cold: row.keep_cold,
+            withdrawal_exception: WithdrawalException::parse(&row.withdrawal_exception)
+                .unwrap_or_default(),
         }
     }
 }
@@ -628,6 +633,22 @@ pub fn set_keep_cold(conn: &mut DbConn, id: i64, keep_cold: bool) -> QueryResult
             .filter(products::keep_cold.ne(keep_cold)),
     )
     .set(products::keep_cold.eq(keep_cold))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Sets the product's exception to the right of withdrawal (issue 15); whether it changed.
+pub fn set_withdrawal_exception(
+    conn: &mut DbConn,
+    id: i64,
+    exception: WithdrawalException,
+) -> QueryResult<bool> {
+    let changed = diesel::update(
+        products::table
+            .find(id)
+            .filter(products::withdrawal_exception.ne(exception.as_str())),
+    )
+    .set(products::withdrawal_exception.eq(exception.as_str()))
     .execute(conn)?;
     Ok(changed == 1)
 }

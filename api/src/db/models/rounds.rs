@@ -15,6 +15,7 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use shared::auth::Role;
 use shared::catalogue::{ShopKind, ShopRef};
+use shared::error::ErrorCode;
 use shared::money::CURRENCY;
 use shared::order::{OrderStatus, PaymentStatus};
 use shared::rounds::{
@@ -1020,11 +1021,14 @@ pub fn deliver(
     for row in pending {
         match row.status() {
             OrderStatus::Placed => {
-                return Err(ApiError::Conflict(format!(
-                    "order {} of {} was never confirmed by its shop: call the shop before \
-                     handing it over",
-                    row.id, row.shop_name
-                )));
+                return Err(ApiError::ConflictWith(
+                    ErrorCode::OrderNotConfirmed,
+                    format!(
+                        "order {} of {} was never confirmed by its shop: call the shop before \
+                         handing it over",
+                        row.id, row.shop_name
+                    ),
+                ));
             }
             OrderStatus::Confirmed => {
                 order::transition(conn, row.id, OrderStatus::Ready, by.actor, "", now)?;

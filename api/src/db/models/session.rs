@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::auth::{REFRESH_TOKEN_DAYS, random_secret, token_hash};
 use crate::db::DbConn;
-use crate::db::schema::{carts, refresh_tokens, secrets};
+use crate::db::schema::{carts, refresh_tokens, secrets, users};
 
 const SIGNING_KEY: &str = "access_token_signing_key";
 
@@ -69,12 +69,26 @@ pub struct Spent {
 /// the same browser that lost the answer, and the unused successor is revoked instead (one
 /// conditional update, so one live token per session at any time). A thief who replays a
 /// token in that window gets a session whose owner's next refresh closes them all.
+///
+/// The exchanges of one account take turns on its row (PostgreSQL; SQLite serialises
+/// writers anyway): without that, closing every session could commit while another
+/// exchange of the account was still inserting its successor, which would outlive the
+/// closing it did not see.
 pub fn spend_refresh_token(
     conn: &mut DbConn,
     token: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Option<Spent>> {
     let hash = token_hash(token);
+    let owner: Option<i64> = refresh_tokens::table
+        .filter(refresh_tokens::token_hash.eq(&hash))
+        .select(refresh_tokens::user_id)
+        .first(conn)
+        .optional()?;
+    let Some(owner) = owner else {
+        return Ok(None);
+    };
+    lock_account(conn, owner)?;
     let spent = diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::token_hash.eq(&hash))
@@ -118,6 +132,19 @@ pub fn spend_refresh_token(
     }
     revoke_all(conn, user_id, now)?;
     Ok(None)
+}
+
+/// Waits for the account's other exchanges to commit (PostgreSQL row lock).
+fn lock_account(conn: &mut DbConn, user_id: i64) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        users::table
+            .find(user_id)
+            .select(users::id)
+            .for_update()
+            .first::<i64>(pg)
+            .optional()?;
+    }
+    Ok(())
 }
 
 /// Records that the spent token `spent` was exchanged for `successor` (the new token).

@@ -206,6 +206,7 @@ impl ShopRow {
             email: self.email,
             opening_hours,
             vat_exempt: self.vat_exempt,
+            legal: None,
         }
     }
 }
@@ -469,7 +470,9 @@ impl ShopRow {
         };
         let (opening_hours, kind) = (self.opening_hours(), self.kind());
         let delivery_payment_means = self.payment_means();
+        let legal = super::legal::identity(conn, self.id)?;
         Ok(ShopProfile {
+            legal,
             logo_url: logo_url(&self.slug),
             created_at: iso_time(self.created_at),
             slug: self.slug,
@@ -504,6 +507,7 @@ impl From<ShopRow> for AdminShop {
             name: row.name,
             commune: row.commune,
             phone: row.phone,
+            legal_complete: false,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! The association's page: the shops waiting for approval, and the navigation between the
-//! association's pages (setup, settings, categories, delivery, people).
+//! association's pages (dashboard, setup, settings, categories, delivery, rounds, people,
+//! mail, webhooks, the printed directory).
 
 use leptos::{prelude::*, task::spawn_local};
 use shared::{error::ErrorCode, shop_admin::AdminShop};
@@ -17,8 +18,9 @@ use crate::{
 #[component]
 pub(super) fn AssociationNav() -> impl IntoView {
     let here = leptos_router::hooks::use_location().pathname;
-    let pages: [(Page, Text); 8] = [
+    let pages: [(Page, Text); 12] = [
         (Page::Association, |t| t.marketplace.nav_shops),
+        (Page::Dashboard, |t| t.dashboard().nav),
         (Page::Setup, |t| t.marketplace.nav_setup),
         (Page::Settings, |t| t.marketplace.nav_settings),
         (Page::AssociationCategories, |t| {
@@ -30,6 +32,9 @@ pub(super) fn AssociationNav() -> impl IntoView {
             t.marketplace.nav_people
         }),
         (Page::Mailbox, |t| t.mailbox().nav),
+        (Page::Directory, |t| t.directory().nav),
+        (Page::Webhooks(None), |t| t.webhooks().nav),
+        (Page::AssociationPrivacy, |t| t.privacy().nav),
     ];
     let links = pages
         .into_iter()
@@ -108,12 +113,20 @@ fn PendingShop(shop: AdminShop) -> impl IntoView {
         });
     };
     let kind = shop.kind;
+    let profile = Page::ShopProfile(shop.slug.clone()).href();
     view! {
         <li class="bo-shop" data-testid="pending-shop" data-slug=shop.slug.clone()>
             <h2>{shop.name}</h2>
             <p>{move || i18n.t().kind(kind)} " · " {shop.commune} " · " {shop.phone}</p>
             {move || {
-                if approved.get() {
+                if !shop.legal_complete {
+                    // Approval would be refused (issue 15): say what is missing and where.
+                    view! {
+                        <p class="notice" data-testid="identity-missing">{move || i18n.t().legal().pending_identity_missing}</p>
+                        <a class="button button--secondary" href=profile.clone()>{move || i18n.t().legal().fill_identity}</a>
+                    }
+                    .into_any()
+                } else if approved.get() {
                     view! { <p role="status">{tr(|t| t.bo_approved)}</p> }.into_any()
                 } else {
                     view! {

@@ -1,19 +1,20 @@
 //! A shop's API keys, for its till or website: the list, a new key shown once, revoking.
 //!
 //! Browser tests rely on the "Nom de la clé" field, the "Créer la clé" button,
+//! the scope boxes (labelled with the scope's words, `data-scope` on each),
 //! `[data-testid="new-key"]` (its secret in the "Votre nouvelle clé" field),
 //! `[data-testid="api-key"]` (`data-id`, `data-revoked`) for each key, and the
 //! "Révoquer" then "Oui, révoquer cette clé" buttons.
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
-use shared::shop_admin::{ApiKey, NewApiKey};
+use shared::shop_admin::{ApiKey, ApiKeyScope, NewApiKey};
 
 use super::{Frame, LoginNeeded, join::FieldErrors};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText, TextField},
-    i18n::{tr, tr_with},
+    i18n::{Text, tr, tr_with, use_i18n},
     routes,
     state::session::use_session,
 };
@@ -71,6 +72,12 @@ pub fn ShopKeysPage() -> impl IntoView {
 fn NewKeyForm(slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoView {
     let session = use_session();
     let name = RwSignal::new(String::new());
+    // What most tills need; the merchant ticks the rest.
+    let scopes = RwSignal::new(vec![
+        ApiKeyScope::CatalogueRead,
+        ApiKeyScope::ProductsWrite,
+        ApiKeyScope::OrdersRead,
+    ]);
     let errors = FieldErrors::new();
     let problem = RwSignal::new(None::<ApiError>);
     let created = RwSignal::new(None::<NewApiKey>);
@@ -84,11 +91,12 @@ fn NewKeyForm(slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoView {
         errors.clear();
         let slug = slug.clone();
         let chosen = name.get_untracked().trim().to_owned();
+        let chosen_scopes = scopes.get_untracked();
         sending.set(true);
         spawn_local(async move {
             let result = match session.access_token().await {
                 None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::create_api_key(&token, &slug, &chosen).await,
+                Some(token) => api::create_api_key(&token, &slug, &chosen, chosen_scopes).await,
             };
             sending.set(false);
             match result {
@@ -103,6 +111,7 @@ fn NewKeyForm(slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoView {
                                 created_at: key.created_at.clone(),
                                 last_used_at: None,
                                 revoked_at: None,
+                                scopes: key.scopes.clone(),
                             },
                         );
                     });
@@ -121,9 +130,44 @@ fn NewKeyForm(slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoView {
         {move || created.get().map(|key| view! { <NewKeyBox key created /> })}
         <form class="bo-form" on:submit=submit novalidate>
             <TextField id="nom-cle" label=|t| t.bo_key_name hint=|t| t.bo_key_name_hint value=name error=errors.of("name", |t| t.bo_error_key_name) autocomplete="off" />
+            <ScopeBoxes scopes error=errors.of("scopes", |t| t.keys().scopes_error) />
             <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_create_key)}</button>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </form>
+    }
+}
+
+/// The boxes of what the key may do.
+#[component]
+fn ScopeBoxes(scopes: RwSignal<Vec<ApiKeyScope>>, error: Signal<Option<Text>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let boxes = ApiKeyScope::ALL
+        .into_iter()
+        .map(|scope| {
+            let toggle = move |event: leptos::ev::Event| {
+                let on = event_target_checked(&event);
+                scopes.update(|scopes| {
+                    scopes.retain(|s| *s != scope);
+                    if on {
+                        scopes.push(scope);
+                    }
+                });
+            };
+            view! {
+                <label class="bo-choice" data-scope=scope.as_str()>
+                    <input type="checkbox" prop:checked=move || scopes.get().contains(&scope) on:change=toggle />
+                    <span>{move || i18n.t().keys().scope(scope)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="bo-choices" aria-describedby="portee-aide">
+            <legend>{move || i18n.t().keys().scopes_legend}</legend>
+            <p id="portee-aide" class="field__hint">{move || i18n.t().keys().scopes_hint}</p>
+            {boxes}
+            {move || error.get().map(|text| view! { <p class="field__error" role="alert">{tr(text)}</p> })}
+        </fieldset>
     }
 }
 
@@ -205,6 +249,7 @@ fn KeyRow(key: ApiKey, slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoVi
             <div>
                 <h3 class="bo-key__name">{key.name.clone()}</h3>
                 <p><code>{key.prefix.clone()}"…"</code></p>
+                <KeyScopes scopes=key.scopes.clone() />
                 <p>{tr_with(|t| t.bo_key_created_on, day(&key.created_at))}</p>
                 <p>{match &key.last_used_at {
                     Some(at) => tr_with(|t| t.bo_key_used_on, day(at)).into_any(),
@@ -234,5 +279,19 @@ fn KeyRow(key: ApiKey, slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoVi
             })}
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </li>
+    }
+}
+
+/// What a listed key may do.
+#[component]
+fn KeyScopes(scopes: Vec<ApiKeyScope>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = scopes
+        .into_iter()
+        .map(|scope| view! { <li>{move || i18n.t().keys().scope(scope)}</li> })
+        .collect_view();
+    view! {
+        <p class="bo-key__scopes-label">{move || i18n.t().keys().scopes_of_key}</p>
+        <ul class="bo-key__scopes" data-testid="key-scopes">{items}</ul>
     }
 }

@@ -69,7 +69,7 @@ fn href(state: Option<MailState>, page: u32) -> String {
 }
 
 /// An ISO 8601 time as the reader's browser writes a short date and time in `lang`.
-fn when(iso: &str, lang: &str) -> String {
+pub(super) fn when(iso: &str, lang: &str) -> String {
     let date = js_sys::Date::new(&JsValue::from_str(iso));
     if date.get_time().is_nan() {
         return iso.to_owned();
@@ -158,6 +158,7 @@ pub fn MailboxPage() -> impl IntoView {
         <Frame heading=|t| t.mailbox().heading>
             <AssociationNav />
             <p>{tr(|t| t.mailbox().intro)}</p>
+            <super::notifications::MailSettingsSection />
             <div class="field">
                 <label for="mail-state">{tr(|t| t.mailbox().filter_label)}</label>
                 <select id="mail-state" on:change=choose>{options}</select>

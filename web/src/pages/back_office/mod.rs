@@ -6,7 +6,8 @@
 //! profile ([`profile`]) and API keys ([`keys`]) up to date and enters orders taken on the
 //! phone ([`phone_order`]). The association's admins set the marketplace up on its first
 //! start ([`setup`]), change its settings later ([`settings`]) and manage accounts in
-//! [`people`], and read every e-mail sent or held in the [`mailbox`].
+//! [`people`], read every e-mail sent or held in the [`mailbox`], and follow the
+//! marketplace's figures on the [`dashboard`].
 //!
 //! Browser tests rely on `[data-testid="bo-shop"]` for each shop of the list.
 
@@ -17,8 +18,14 @@ mod categories;
 mod delivery;
 mod join;
 mod keys;
+// Who sells, terms (issue 15).
+mod legal_identity;
 // The association's mailbox (issue 12).
 mod mailbox;
+// The association's dashboard (issue 13).
+mod dashboard;
+// E-mail settings (issue 12).
+mod notifications;
 mod orders;
 // People (account administration).
 mod people;
@@ -32,17 +39,27 @@ mod profile;
 // shop's next round.
 mod my_round;
 mod round_sheets;
+// Products entered for a shop (issue 11).
+mod product_help;
 mod rounds;
 mod settings;
 mod setup;
 mod shop_round;
+// Webhooks (issue 17).
+mod webhooks;
+// The printed directory of shops (issue 13).
+mod directory;
+// Personal data (issue 15): the association's side.
+mod privacy;
 
 use leptos::prelude::*;
 use shared::auth::Role;
 
 pub use association::AssociationPage;
 pub use categories::AssociationCategoriesPage;
+pub use dashboard::DashboardPage;
 pub use delivery::DeliveryPage;
+pub use directory::DirectoryPage;
 pub use join::JoinShopPage;
 pub use keys::ShopKeysPage;
 pub use mailbox::MailboxPage;
@@ -50,6 +67,8 @@ pub use my_round::MyRoundPage;
 pub use orders::ShopOrdersPage;
 pub use people::{PeoplePage, PersonPage};
 pub use phone_order::PhoneOrderPage;
+pub use privacy::AssociationPrivacyPage;
+pub(crate) use product_csv::offer_download;
 pub use product_edit::{EditProductPage, NewProductPage};
 pub use products::ShopProductsPage;
 pub use profile::ShopProfilePage;
@@ -57,6 +76,7 @@ pub use round_sheets::RoundSheetsPage;
 pub use rounds::RoundsPage;
 pub use settings::SettingsPage;
 pub use setup::SetupPage;
+pub use webhooks::WebhooksPage;
 
 use crate::{
     api,
@@ -84,7 +104,7 @@ pub fn BackOfficePage() -> impl IntoView {
         if shops.is_empty() {
             return view! { <p>{tr(|t| t.bo_no_shop)}</p> }.into_any();
         }
-        shops
+        let rows = shops
             .into_iter()
             .map(|shop| {
                 let active = shop.status == shared::shop_admin::ShopStatus::Active;
@@ -105,15 +125,18 @@ pub fn BackOfficePage() -> impl IntoView {
                             <a class="button button--secondary" href=Page::ShopProfile(shop.slug.clone()).href()>
                                 {tr(|t| t.bo_profile_link)}
                             </a>
-                            <a class="button button--secondary" href=Page::ShopKeys(shop.slug).href()>
+                            <a class="button button--secondary" href=Page::ShopKeys(shop.slug.clone()).href()>
                                 {tr(|t| t.bo_keys_link)}
+                            </a>
+                            <a class="button button--secondary" href=Page::Webhooks(Some(shop.slug)).href()>
+                                {tr(|t| t.webhooks().link)}
                             </a>
                         </p>
                     </li>
                 }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        view! { <ul class="bo-shops">{rows}</ul> }.into_any()
     };
     let is_admin = move || session.user().is_some_and(|user| user.role == Role::Admin);
     let is_volunteer = move || {
@@ -129,9 +152,8 @@ pub fn BackOfficePage() -> impl IntoView {
             {move || is_volunteer().then(|| view! {
                 <p><a class="button" href=Page::MyRound.href()>{tr(|t| t.rounds().my_link)}</a></p>
             })}
-            <ul class="bo-shops">
-                <Loaded resource=shops loaded />
-            </ul>
+            <Loaded resource=shops loaded />
+            {move || is_volunteer().then(|| view! { <product_help::HelpedShopsSection /> })}
             <p><a class="button button--secondary" href=Page::JoinShop.href()>{tr(|t| t.bo_join_link)}</a></p>
         </Frame>
     }

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 use shared::{
     auth::Role,
     money::format_eur,
+    order::OrderStatus,
     rounds::{
         CollectionSheet, DeliveredTap, FailedTap, FailureReason, RoundSheets, Stop, StopState,
         TapPayment,
@@ -482,6 +483,21 @@ fn StopCard(round: i64, stop: Stop) -> impl IntoView {
         })
         .collect_view();
     let tel = format!("tel:{}", stop.customer_phone.replace(' ', ""));
+    // The server refuses "Livré" while a shop has not confirmed its order: said before the tap.
+    let unconfirmed: Vec<String> = stop
+        .orders
+        .iter()
+        .filter(|order| order.status == OrderStatus::Placed && order.state == StopState::Pending)
+        .map(|order| order.shop.name.clone())
+        .collect();
+    let warning = (!unconfirmed.is_empty()).then(|| {
+        let shops = unconfirmed.join(", ");
+        view! {
+            <p class="my-round__warning" data-testid="stop-unconfirmed">
+                "⚠ " {move || (use_i18n().t().rounds().not_confirmed_warning)(&shops)}
+            </p>
+        }
+    });
     let stop_for_forms = stop.clone();
     let key_for_mark = key.clone();
     view! {
@@ -504,6 +520,7 @@ fn StopCard(round: i64, stop: Stop) -> impl IntoView {
                 StopState::Pending => {
                     let stop = stop_for_forms.clone();
                     view! {
+                        {warning.clone()}
                         <div class="my-round__actions">
                             <button type="button" class="button my-round__big" aria-expanded=move || (open.get() == Open::Delivered).to_string()
                                 on:click=move |_| open.set(if open.get_untracked() == Open::Delivered { Open::None } else { Open::Delivered })>

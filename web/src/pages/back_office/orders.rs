@@ -20,7 +20,7 @@ use shared::{
 use super::{Frame, LoginNeeded};
 use crate::{
     api::{self, ApiError},
-    components::{FulfilmentLine, Loaded, ProblemText},
+    components::{FulfilmentLine, Loaded, ProblemText, SellerIdentity},
     i18n::{Strings, Text, tr, tr_with, use_i18n},
     routes,
     state::session::{SessionState, use_session},
@@ -414,6 +414,12 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             <p class="order-card__pay">
                 {tr(|t| t.total)} " : " <strong>{shared::money::format_eur(order.total_cents)}</strong>
             </p>
+            // Who sells (issue 15), on the printed slip only: the shop knows who it is.
+            {order.seller.clone().map(|seller| view! {
+                <div class="bo-order__seller">
+                    <SellerIdentity shop_name=seller.shop_name legal=seller.legal card=format!("bon-{id}") />
+                </div>
+            })}
             <div class="bo-order__actions">
                 <button type="button" class="button button--secondary" on:click=print>
                     {tr(|t| t.bo_print)}
@@ -511,8 +517,10 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             ),
             OrderEventKind::Payment => t.bo_history_paid.to_owned(),
             OrderEventKind::Note => t.bo_history_note.to_owned(),
-            // A round's tap: its note says what happened, in French (issue 11).
-            OrderEventKind::Delivery => String::new(),
+            // A round's tap: its note says what happened (issue 11).
+            OrderEventKind::Delivery => t.bo_history_delivery.to_owned(),
+            // A withdrawal (issue 15): its note names the lines and the message.
+            OrderEventKind::Withdrawal => t.legal().withdrawal_heading.to_owned(),
         };
         // A payment's note is its method, said in words.
         let note = match PaymentMethod::parse(&event.note) {

@@ -309,6 +309,7 @@ fn act<F, Fut>(
 #[component]
 fn AccountView(account: RwSignal<Option<Account>>) -> impl IntoView {
     let t = people();
+    let i18n = use_i18n();
     let field = move |pick: fn(&Account) -> String| {
         move || account.with(|a| a.as_ref().map(pick).unwrap_or_default())
     };
@@ -321,8 +322,31 @@ fn AccountView(account: RwSignal<Option<Account>>) -> impl IntoView {
     view! {
         <h2 class="people-heading" data-testid="account-name">{field(|a| a.name.clone())}</h2>
         <p class="people-email">{field(|a| a.email.clone())}</p>
+        <p class="people-phone" data-testid="account-phone">
+            {move || account.with(|a| match a.as_ref().and_then(|a| a.phone.clone()) {
+                Some(phone) => {
+                    let href = format!("tel:{}", phone.replace(' ', ""));
+                    view! { {t().phone_label}" : "<a href=href>{phone}</a> }.into_any()
+                }
+                None => t().no_phone.into_any(),
+            })}
+        </p>
         <p>{move || (t().created_on)(&account.with(|a| a.as_ref().map(|a| day(&a.created_at)).unwrap_or_default()))}</p>
         <p>{last_seen}</p>
+        // E-mail links (issue 12): whether the address is proved, or refused.
+        <p data-testid="account-email-status">{move || account.with(|a| {
+            let links = i18n.t().email_links();
+            match a.as_ref() {
+                Some(a) if a.email_refused.is_some() => format!(
+                    "{} ({})",
+                    links.admin_refused,
+                    a.email_refused.as_ref().map(|r| r.reason.clone()).unwrap_or_default()
+                ),
+                Some(a) if a.email_verified => links.admin_verified.to_owned(),
+                Some(_) => links.admin_unverified.to_owned(),
+                None => String::new(),
+            }
+        })}</p>
         <RoleSection account />
         <ShopsSection account />
         <SuspensionSection account />

@@ -25,7 +25,7 @@ use super::{
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText, TextField},
-    i18n::{Text, tr, tr_with},
+    i18n::{Text, tr, tr_with, use_i18n},
     routes::{self, Page},
     state::session::use_session,
 };
@@ -69,6 +69,7 @@ pub fn PhoneOrderPage() -> impl IntoView {
 #[component]
 fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let results = RwSignal::new(None::<Result<Vec<ShopProduct>, ApiError>>);
     let lines = RwSignal::new(Vec::<Line>::new());
@@ -79,6 +80,9 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
     let commune = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let may_call = RwSignal::new(true);
+    // The terms read out to the customer (issue 15): required.
+    let read_out = RwSignal::new(false);
+    let read_out_error = RwSignal::new(false);
     let errors = FieldErrors::new();
     let lines_error = RwSignal::new(None::<Text>);
     let problem = RwSignal::new(None::<(Text, Option<ApiError>)>);
@@ -143,7 +147,8 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         if order_lines.is_empty() && lines_error.get_untracked().is_none() {
             lines_error.set(Some(|t| t.bo_error_no_line));
         }
-        if lines_error.get_untracked().is_some() {
+        read_out_error.set(!read_out.get_untracked());
+        if lines_error.get_untracked().is_some() || read_out_error.get_untracked() {
             problem.set(Some((|t| t.bo_phone_fix, None)));
             return;
         }
@@ -182,6 +187,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
             } else {
                 ContactPreference::NoCall
             }),
+            terms_read_out: true,
         };
         let slug = slug.clone();
         sending.set(true);
@@ -222,6 +228,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         street.set(String::new());
         note.set(String::new());
         may_call.set(true);
+        read_out.set(false);
         results.set(None);
         query.set(String::new());
         done.set(None);
@@ -350,6 +357,23 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                     <input type="checkbox" prop:checked=move || may_call.get() on:change=move |event| may_call.set(event_target_checked(&event)) />
                     {tr(|t| t.bo_phone_may_call)}
                 </label>
+                <div class="check">
+                    <input
+                        id="conditions-lues"
+                        type="checkbox"
+                        aria-invalid=move || read_out_error.get().then_some("true")
+                        aria-describedby=move || read_out_error.get().then_some("conditions-lues-erreur")
+                        prop:checked=move || read_out.get()
+                        on:change=move |event| {
+                            read_out.set(event_target_checked(&event));
+                            read_out_error.set(false);
+                        }
+                    />
+                    <label for="conditions-lues">{move || i18n.t().legal().terms_read_out}</label>
+                </div>
+                {move || read_out_error.get().then(|| view! {
+                    <p class="field__error" id="conditions-lues-erreur">{move || i18n.t().legal().terms_read_out_required}</p>
+                })}
                 <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_phone_place)}</button>
             </form>
         }

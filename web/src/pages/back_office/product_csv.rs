@@ -66,7 +66,7 @@ pub fn CsvSection(slug: String, #[prop(into)] on_applied: Callback<()>) -> impl 
 }
 
 /// Offers `bytes` as a file named `name` to download.
-pub(super) fn offer_download(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
+pub(crate) fn offer_download(bytes: &[u8], name: &str, mime: &str) -> Result<(), JsValue> {
     let url = super::product_picture::blob_url(bytes, mime)?;
     // A detached link: its click reaches neither the router nor the bundle switch.
     let anchor: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();

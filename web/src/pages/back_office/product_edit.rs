@@ -9,6 +9,7 @@ use shared::{
     MAX_PER_PAGE,
     catalogue::{Category, PageQuery, ShopKind},
     error::ErrorCode,
+    legal::WithdrawalException,
     shop_products::{CreateProduct, ProductStatus, ShopProduct, UpdateProduct},
 };
 
@@ -21,7 +22,7 @@ use crate::{
     api::{self, ApiError},
     categories,
     components::{Loaded, ProblemText, TextField},
-    i18n::{Text, tr, tr_with},
+    i18n::{Text, tr, tr_with, use_i18n},
     price,
     routes::{self, Page},
     state::session::use_session,
@@ -50,8 +51,18 @@ struct FormContext {
 /// Loads the shop and the categories; `None` when signed out or the shop is not one's own.
 async fn form_context(token: &str, slug: &str) -> Result<Option<FormContext>, ApiError> {
     let shops = api::my_shops(token).await?;
-    let Some(shop) = shops.items.into_iter().find(|shop| shop.slug == slug) else {
-        return Ok(None);
+    // A shop of one's own, else one whose products one manages for it (issue 11).
+    let (vat_exempt, kind) = match shops.items.into_iter().find(|shop| shop.slug == slug) {
+        Some(shop) => (shop.vat_exempt, shop.kind),
+        None => match api::helped_shops(token)
+            .await?
+            .items
+            .into_iter()
+            .find(|shop| shop.slug == slug)
+        {
+            Some(shop) => (shop.vat_exempt, shop.kind),
+            None => return Ok(None),
+        },
     };
     let mut categories = Vec::new();
     for page in 1.. {
@@ -67,8 +78,8 @@ async fn form_context(token: &str, slug: &str) -> Result<Option<FormContext>, Ap
         }
     }
     Ok(Some(FormContext {
-        vat_exempt: shop.vat_exempt,
-        kind: shop.kind,
+        vat_exempt,
+        kind,
         categories,
     }))
 }
@@ -193,6 +204,11 @@ pub(super) async fn find_product(
 #[component]
 fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>) -> impl IntoView {
     let session = use_session();
+    let is_volunteer = move || {
+        session
+            .user()
+            .is_some_and(|user| user.role == shared::auth::Role::Volunteer)
+    };
     let navigate = use_navigate();
     let id = product.as_ref().map(|product| product.id);
     let default_vat = if context.vat_exempt {
@@ -232,6 +248,13 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
         product
             .as_ref()
             .map(|p| p.category.clone())
+            .unwrap_or_default(),
+    );
+    let keep_cold = RwSignal::new(product.as_ref().is_some_and(|p| p.keep_cold));
+    let exception = RwSignal::new(
+        product
+            .as_ref()
+            .map(|p| p.withdrawal_exception)
             .unwrap_or_default(),
     );
     let name_error = RwSignal::new(None::<Text>);
@@ -351,7 +374,8 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                         stock: new_stock.then_some(stock),
                         category: Some(category_value),
                         stock_delta: None,
-                        keep_cold: None,
+                        keep_cold: Some(keep_cold.get_untracked()),
+                        withdrawal_exception: Some(exception.get_untracked()),
                     };
                     if new_stock {
                         api::update_product_if_unchanged(&token, id, &change, version).await
@@ -460,12 +484,75 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                 </select>
                 {move || category_error.get().map(|text| view! { <p class="field__error" id="produit-categorie-erreur">{tr(text)}</p> })}
             </div>
+            {id.is_some().then(|| view! { <HandlingFields keep_cold exception /> })}
             <button type="submit" class="button" disabled=move || busy.get()>{tr(submit_label)}</button>
             <div role="status" data-testid="product-saved">
                 {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
             </div>
-            {move || problem.get().map(|error| view! { <ProblemText error /> })}
+            {move || problem.get().map(|error| match &error {
+                // A volunteer whose access ended meanwhile (issue 11): say so plainly.
+                ApiError::Api(refused) if refused.code == ErrorCode::NotFound && is_volunteer() => view! {
+                    <p class="field__error" role="alert" data-testid="access-ended">
+                        {move || use_i18n().t().product_help().access_ended}
+                    </p>
+                }.into_any(),
+                _ => view! { <ProblemText error /> }.into_any(),
+            })}
         </form>
+    }
+}
+
+/// Keep cold on the rounds (issue 11) and the exception to the right of withdrawal (issue
+/// 15): set once the product exists (a new one starts with neither).
+#[component]
+fn HandlingFields(
+    keep_cold: RwSignal<bool>,
+    exception: RwSignal<WithdrawalException>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = WithdrawalException::ALL
+        .into_iter()
+        .map(|choice| {
+            let label = move || {
+                let texts = i18n.t().legal();
+                match choice {
+                    WithdrawalException::None => texts.exception_none.to_owned(),
+                    other => format!("{}{}", texts.exception_excluded, texts.exception(other)),
+                }
+            };
+            view! { <option value=choice.as_str()>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="bo-choices" data-testid="product-handling">
+            <legend>{move || i18n.t().legal().handling_heading}</legend>
+            <label class="bo-choice">
+                <input
+                    type="checkbox"
+                    aria-describedby="produit-frais-aide"
+                    prop:checked=move || keep_cold.get()
+                    on:change=move |event| keep_cold.set(event_target_checked(&event))
+                />
+                {move || i18n.t().legal().keep_cold}
+            </label>
+            <p class="field__hint" id="produit-frais-aide">{move || i18n.t().legal().keep_cold_hint}</p>
+            <div class="field">
+                <label for="produit-retractation">{move || i18n.t().legal().exception_label}</label>
+                <select
+                    id="produit-retractation"
+                    aria-describedby="produit-retractation-aide"
+                    prop:value=move || exception.get().as_str()
+                    on:change=move |event| {
+                        if let Some(choice) = WithdrawalException::parse(&event_target_value(&event)) {
+                            exception.set(choice);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+                <p class="field__hint" id="produit-retractation-aide">{move || i18n.t().legal().exception_hint}</p>
+            </div>
+        </fieldset>
     }
 }
 

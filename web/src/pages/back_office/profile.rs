@@ -46,14 +46,22 @@ pub fn ShopProfilePage() -> impl IntoView {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(profile) => {
             let slug = profile.slug.clone();
+            let history_changed = RwSignal::new(0_u32);
             view! {
                 <h2 class="bo-subheading">{profile.name.clone()}</h2>
                 <p class="bo-shop__links">
                     <a href=Page::shop(&slug).href()>{tr(|t| t.bo_public_page)}</a>
                 </p>
                 <ProfileForm profile=profile.clone() />
+                <super::legal_identity::LegalIdentitySection slug=slug.clone() legal=profile.legal.clone() />
+                // Its own terms of sale once it sells (a pending shop has no public terms).
+                {(profile.status == shared::shop_admin::ShopStatus::Active)
+                    .then(|| view! { <super::legal_identity::ShopTermsSection slug=slug.clone() /> })}
                 <LogoSection slug=slug.clone() name=profile.name.clone() logo_url=profile.logo_url />
-                <ClosedDays slug />
+                <ClosedDays slug=slug.clone() />
+                <super::notifications::ShopNotificationsSection slug=slug.clone() />
+                <super::product_help::ProductHelpSection slug=slug.clone() changed=history_changed />
+                <super::product_help::ShopHistorySection slug changed=history_changed />
             }
             .into_any()
         }

@@ -577,15 +577,16 @@ fn RoundVolunteers(
 fn SheetLinks(id: i64) -> impl IntoView {
     let session = use_session();
     let problem = RwSignal::new(None::<ApiError>);
-    let download = move |_| {
+    let download = move |collection: bool| {
         spawn_local(async move {
             let result = match session.access_token().await {
                 None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::round_sheets_csv(&token, id).await,
+                Some(token) => api::round_sheets_csv(&token, id, collection).await,
             };
             match result {
                 Ok(bytes) => {
-                    let file = format!("tournee-{id}.csv");
+                    let stem = if collection { "collecte" } else { "tournee" };
+                    let file = format!("{stem}-{id}.csv");
                     if offer_download(&bytes, &file, "text/csv").is_err() {
                         problem.set(Some(ApiError::Decode("download".to_owned())));
                     }
@@ -598,7 +599,9 @@ fn SheetLinks(id: i64) -> impl IntoView {
         <p class="round-links">
             <a class="button button--secondary" href=Page::RoundSheets(id).href()>{tr(|t| t.rounds().print)}</a>
             " "
-            <button type="button" class="button button--secondary" on:click=download>{tr(|t| t.rounds().csv)}</button>
+            <button type="button" class="button button--secondary" on:click=move |_| download(false)>{tr(|t| t.rounds().csv)}</button>
+            " "
+            <button type="button" class="button button--secondary" on:click=move |_| download(true)>{tr(|t| t.rounds().collection_csv)}</button>
         </p>
         {move || problem.get().map(|error| view! { <ProblemText error /> })}
     }

@@ -47,6 +47,9 @@ pub fn SettingsPage() -> impl IntoView {
         Some(Some(answer)) => view! {
             <super::association::AssociationNav />
             <SettingsForm answer prefill=false on_saved=Callback::new(|_| ()) />
+            // The terms every order accepts (issue 15).
+            <super::legal_identity::TermsEditor of=super::legal_identity::TermsOf::Use />
+            <super::legal_identity::TermsEditor of=super::legal_identity::TermsOf::DefaultSale />
         }
         .into_any(),
     };

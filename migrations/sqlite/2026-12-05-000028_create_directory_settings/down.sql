@@ -1,0 +1,2 @@
+DROP TABLE directory_editions;
+DROP TABLE directory_settings;
