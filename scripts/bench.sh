@@ -34,12 +34,14 @@ pg_admin=${VITRINE_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
 command -v wrk >/dev/null || { as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }; as_root apt-get install -y -qq wrk >/dev/null; }
 cargo build --release -q -p vitrine-api
-bin=target/release/vitrine
+bin=${CARGO_TARGET_DIR:-target}/release/vitrine
 work=$(mktemp -d)
 server=""
+other_servers=()
 pg_bench_db=""
 cleanup() {
     [ -n "$server" ] && kill "$server" 2>/dev/null
+    for other in "${other_servers[@]}"; do kill "$other" 2>/dev/null; done
     wait 2>/dev/null
     [ -n "$pg_bench_db" ] && psql "$pg_admin" -qc "DROP DATABASE $pg_bench_db WITH (FORCE)" >/dev/null 2>&1
     rm -rf "$work"
@@ -167,49 +169,73 @@ import_section() {
     fi
 }
 
-# One server (counting on or off): the catalogue under a background of beacons at RATE a
-# second from VISITORS browsers, then the beacons alone and the mix as fast as they go.
-# Appends rows "load counting endpoint rps p50 p99 non-2xx" to $visit_rows.
-visit_rows=""
-visits_server() { # load-name rate visitors on|off database-url
-    local load=$1 rate=$2 visitors=$3 counting=$4
-    if [ "$counting" = off ]; then server_env=(VITRINE_NO_VISIT_COUNT=true); fi
-    start "$5"
-    server_env=()
-    # Every visitor of the day seen once already (and the memory they take).
-    wrk -t2 -c8 -d3s -s bench/visits.lua "http://127.0.0.1:$port/" -- 0 "$visitors" >/dev/null
-    local endpoint row
-    for endpoint in "/api/v1/products?category=epicerie&sort=price_asc" "bench/random-pages.lua"; do
-        wrk -t1 -c1 -d"$((seconds + 2))s" -s bench/visits.lua "http://127.0.0.1:$port/" -- "$rate" "$visitors" >/dev/null &
-        local background=$!
-        row=$(measure "$endpoint")
-        wait "$background"
-        visit_rows+="$load $counting $endpoint $row"$'\n'
-    done
-    row=$(measure bench/visits.lua 0 "$visitors")
-    visit_rows+="$load $counting beacons $row"$'\n'
-    row=$(measure bench/visits-mix.lua "$visitors")
-    visit_rows+="$load $counting mix $row"$'\n'
-    stop
-}
-
+# Counting on against off: two servers side by side, each on its own copy of the demo, one
+# counting and one started with VITRINE_NO_VISIT_COUNT. Each measurement alternates between
+# them, BENCH_VISIT_PAIRS times (default 5; which one goes first alternates too), so that a
+# noisy neighbour weighs on both alike; the table gives the median of the per-pair ratios and
+# their range. During each catalogue measurement, beacons arrive in the background at the
+# load's rate, on the server being measured.
 visits_section() {
-    local db="sqlite://$work/visits.sqlite"
-    "$bin" seed-demo --database-url "$db" 2>/dev/null
-    # On and off alternate, so that a noisy neighbour weighs on both.
-    visits_server seed 0.33 250 on "$db"
-    visits_server seed 0.33 250 off "$db"
-    visits_server 100x 33 25000 on "$db"
-    visits_server 100x 33 25000 off "$db"
-    printf '\n## Visit counting on against off (demo, SQLite; beacons in the background)\n\n'
-    printf '| load | endpoint | on req/s | off req/s | req/s on/off | on p99 ms | off p99 ms | p99 on/off | non-2xx |\n|---|---|---:|---:|---:|---:|---:|---:|---:|\n'
-    printf '%s' "$visit_rows" | awk '
-        { key = $1 " " $3; if (!(key in seen)) { seen[key] = 1; names[++n] = key }
-          rps[key, $2] = $4; p99[key, $2] = $6; bad[key] += $7 }
-        END { for (i = 1; i <= n; i++) { k = names[i]; split(k, part, " ")
-              printf "| %s | `%s` | %s | %s | %.3f | %s | %s | %.3f | %d |\n", part[1], part[2],
-                  rps[k, "on"], rps[k, "off"], rps[k, "on"] / rps[k, "off"],
-                  p99[k, "on"], p99[k, "off"], p99[k, "on"] / p99[k, "off"], bad[k] } }'
+    local pairs=${BENCH_VISIT_PAIRS:-5} rows="" load rate visitors endpoint pair side first row
+    "$bin" seed-demo --database-url "sqlite://$work/visits-on.sqlite" 2>/dev/null
+    "$bin" seed-demo --database-url "sqlite://$work/visits-off.sqlite" 2>/dev/null
+    start "sqlite://$work/visits-on.sqlite"
+    local port_on=$port server_on=$server
+    server_env=(VITRINE_NO_VISIT_COUNT=true)
+    start "sqlite://$work/visits-off.sqlite"
+    server_env=()
+    local port_off=$port server_off=$server
+    other_servers+=("$server_on")
+    for load in "seed 0.33 250" "100x 33 25000"; do
+        read -r load rate visitors <<<"$load"
+        # Every visitor of the day seen once already (and the memory they take), on both.
+        for port in "$port_on" "$port_off"; do
+            wrk -t2 -c8 -d3s -s bench/visits.lua "http://127.0.0.1:$port/" -- 0 "$visitors" >/dev/null
+        done
+        for endpoint in "/api/v1/products?category=epicerie&sort=price_asc" bench/random-pages.lua mix; do
+            for pair in $(seq "$pairs"); do
+                first=on; [ $((pair % 2)) -eq 0 ] && first=off
+                for side in "$first" $([ "$first" = on ] && echo off || echo on); do
+                    port=$port_on; [ "$side" = off ] && port=$port_off
+                    if [ "$endpoint" = mix ]; then
+                        row=$(measure bench/visits-mix.lua "$visitors")
+                    else
+                        wrk -t1 -c1 -d"$((seconds + 2))s" -s bench/visits.lua "http://127.0.0.1:$port/" -- "$rate" "$visitors" >/dev/null &
+                        local background=$!
+                        row=$(measure "$endpoint")
+                        wait "$background"
+                    fi
+                    rows+="$load $endpoint $pair $side $row"$'\n'
+                done
+            done
+        done
+        for side in on off; do
+            port=$port_on; [ "$side" = off ] && port=$port_off
+            rows+="$load beacons 1 $side $(measure bench/visits.lua 0 "$visitors")"$'\n'
+        done
+    done
+    kill "$server_on" "$server_off"; wait "$server_on" "$server_off" 2>/dev/null || true
+    server=""; other_servers=()
+    printf '\n## Visit counting on against off (demo, SQLite; %s alternating pairs, beacons in the background)\n\n' "$pairs"
+    printf '%s' "$rows" | python3 -c '
+import sys, statistics
+runs = {}
+for line in sys.stdin:
+    load, endpoint, pair, side, rps, p50, p99, bad = line.split()
+    runs.setdefault((load, endpoint), {}).setdefault(pair, {})[side] = (float(rps), float(p99), int(bad))
+print("| load | endpoint | on req/s | off req/s | req/s on/off (median, range) | on p99 ms | off p99 ms | p99 on/off (median, range) | non-2xx |")
+print("|---|---|---:|---:|---|---:|---:|---|---:|")
+for (load, endpoint), by_pair in runs.items():
+    on = [p["on"] for p in by_pair.values()]
+    off = [p["off"] for p in by_pair.values()]
+    rps = [a[0] / b[0] for a, b in zip(on, off)]
+    p99 = [a[1] / b[1] for a, b in zip(on, off)]
+    med = statistics.median
+    bad = sum(r[2] for r in on + off)
+    print(f"| {load} | `{endpoint}` | {med(r[0] for r in on):.0f} | {med(r[0] for r in off):.0f} "
+          f"| {med(rps):.3f} ({min(rps):.2f} to {max(rps):.2f}) | {med(r[1] for r in on):.2f} "
+          f"| {med(r[1] for r in off):.2f} | {med(p99):.3f} ({min(p99):.2f} to {max(p99):.2f}) | {bad} |")
+'
 }
 
 if [ "${BENCH_ONLY:-}" = visits ]; then
