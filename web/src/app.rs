@@ -130,9 +130,6 @@ pub fn browse_routes() -> impl IntoView {
             <Route path=SHOPS_PATH view=ShopsPage />
             <Route path=SHOP_PATH view=ShopPage />
             <Route path=LEGAL_PATH view=LegalNoticePage />
-            <Route path=PRIVACY_PATH view=PrivacyPage />
-            <Route path=TERMS_PATH view=TermsPage />
-            <Route path=SHOP_TERMS_PATH view=ShopTermsPage />
         </Routes>
     }
 }
@@ -156,6 +153,11 @@ pub fn order_routes() -> impl IntoView {
             <Route path=VERIFY_EMAIL_PATH view=VerifyEmailPage />
             // E-mails (issue 12): an e-mail's unsubscribe link.
             <Route path=UNSUBSCRIBE_PATH view=UnsubscribePage />
+            // Terms and personal data (issue 15): with the checkout and the account that
+            // link to them, out of the browsing bundle for its size (issue 16).
+            <Route path=PRIVACY_PATH view=PrivacyPage />
+            <Route path=TERMS_PATH view=TermsPage />
+            <Route path=SHOP_TERMS_PATH view=ShopTermsPage />
         </Routes>
     }
 }

@@ -10,7 +10,7 @@ use crate::{
 
 /// The `<footer>` landmark shown on every page: delivery days, the association's phone for
 /// orders, what the visit counter counts (issue 13), who runs the site (from the settings)
-/// and the link to the legal notices.
+/// and the links to the legal notices, the privacy page and the terms of use.
 #[component]
 pub fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
@@ -32,13 +32,13 @@ pub fn SiteFooter() -> impl IntoView {
                 <p data-testid="footer-visits">{tr(|t| t.footer_visits)}</p>
                 {phone}
                 <p>{run_by}</p>
-                <p>{move || i18n.t().legal().marketplace_statement}</p>
+                <p>{move || i18n.t().seller.marketplace_statement}</p>
                 <p>
                     <a href=Page::LegalNotice.href()>{tr(|t| t.marketplace.footer_legal_link)}</a>
                     " · "
-                    <a href=Page::Privacy.href()>{tr(|t| t.privacy().footer_link)}</a>
+                    <a href=Page::Privacy.href()>{tr(|t| t.marketplace.footer_privacy_link)}</a>
                     " · "
-                    <a href=Page::Terms.href()>{move || i18n.t().legal().terms_of_use}</a>
+                    <a href=Page::Terms.href()>{move || i18n.t().seller.terms_of_use}</a>
                 </p>
             </div>
         </footer>

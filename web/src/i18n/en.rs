@@ -4,9 +4,8 @@ use super::{Strings, calendar_date, marketplace};
 
 /// Every interface string in English.
 pub static STRINGS: Strings = Strings {
-    stale: &super::stale::EN,
-    delivery: &super::delivery::EN,
-    hoarding: &super::hoarding::EN,
+    problems: &super::problems::EN,
+    seller: &super::seller::EN,
     lang_short: "EN",
     lang_name: "English version",
 
@@ -492,10 +491,7 @@ pub static STRINGS: Strings = Strings {
         nothing on to anyone. If your browser asks not to be tracked (Do Not Track or GPC), \
         you are not counted.",
 
-    categories: &super::categories::EN,
     marketplace: &marketplace::EN,
-    // People (account administration).
-    people: &super::people::EN,
 };
 
 fn product_count(count: u64) -> String {

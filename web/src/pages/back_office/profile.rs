@@ -241,11 +241,11 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
     };
     let offered_error_id = "offert-erreur";
     let release_refused = errors.of("release_unconfirmed_after_hours", |t| {
-        t.hoarding.release_error
+        t.hoarding().release_error
     });
     let release_error = Signal::derive(move || {
         if release_unreadable.get() {
-            Some::<Text>(|t| t.hoarding.release_error)
+            Some::<Text>(|t| t.hoarding().release_error)
         } else {
             release_refused.get()
         }
@@ -278,7 +278,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                 <Checkbox value=vat_exempt label=|t| t.bo_shop_vat_exempt />
                 {restaurant.then(|| view! { <Checkbox value=food_days label=|t| t.bo_food_days /> })}
             </div>
-            <TextField id="delai-confirmation" label=|t| t.hoarding.release_label hint=|t| t.hoarding.release_hint value=release_hours error=release_error kind="number" autocomplete="off" />
+            <TextField id="delai-confirmation" label=|t| t.hoarding().release_label hint=|t| t.hoarding().release_hint value=release_hours error=release_error kind="number" autocomplete="off" />
             <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_save_profile)}</button>
             <div role="status">
                 {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo_saved)}</p> })}
