@@ -32,7 +32,11 @@ use crate::{
         SHOP_PRODUCTS_PATH, SHOP_PROFILE_PATH, SHOPS_PATH, TRACK_PATH,
     },
     routes::{LEGAL_PATH, SETTINGS_PATH, SETUP_PATH},
-    state::{cart::provide_cart, marketplace::provide_marketplace, session::provide_session},
+    state::{
+        cart::provide_cart,
+        marketplace::{provide_marketplace, use_marketplace},
+        session::provide_session,
+    },
 };
 // The delivery zone and days (issue 9).
 use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
@@ -238,10 +242,13 @@ fn count_visits(pathname: Memo<String>) {
         return;
     }
     let query = use_query_map();
+    let market = use_marketplace();
     Effect::new(move |previous: Option<String>| {
         let current = pathname.get();
-        // A path of another bundle is loaded, and counted, by that bundle.
-        if previous.as_ref() != Some(&current) && Bundle::for_path(&current) == here {
+        // A path of another bundle is loaded, and counted, by that bundle; a server that
+        // counts nothing (`--no-visit-count`) is not sent anything.
+        let counted = market.with(|m| m.counts_visits);
+        if counted && previous.as_ref() != Some(&current) && Bundle::for_path(&current) == here {
             let src = query.with_untracked(crate::routes::visit_source);
             crate::api::send_visit(&shared::stats::Visit {
                 page: crate::routes::visit_page(&current),

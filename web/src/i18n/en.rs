@@ -490,6 +490,7 @@ pub static STRINGS: Strings = Strings {
         each day's visitors, without keeping your IP address or your browser, and passes \
         nothing on to anyone. If your browser asks not to be tracked (Do Not Track or GPC), \
         you are not counted.",
+    footer_no_visits: "No visit is counted: this site does not measure its audience.",
 
     marketplace: &marketplace::EN,
 };

@@ -490,6 +490,7 @@ pub static STRINGS: Strings = Strings {
         visiteurs de chaque jour, sans garder votre adresse IP ni votre navigateur, et ne \
         transmet rien à personne. Si votre navigateur demande à ne pas être suivi (Do Not \
         Track ou GPC), vous n'êtes pas compté.",
+    footer_no_visits: "Aucune visite n'est comptée : ce site ne mesure pas son audience.",
 
     marketplace: &marketplace::FR,
 };

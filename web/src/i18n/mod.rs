@@ -1041,6 +1041,8 @@ pub struct Strings {
     pub footer_delivery: &'static str,
     /// Visits (issue 13): what the site counts, in the footer.
     pub footer_visits: &'static str,
+    /// ... and what it says instead when the server counts nothing (`--no-visit-count`).
+    pub footer_no_visits: &'static str,
 
     /// The marketplace's settings: home heading, footer, legal notices, setup (issue 9).
     pub marketplace: &'static marketplace::MarketplaceStrings,
