@@ -65,11 +65,12 @@ export function freePort() {
 }
 
 /**
- * Spawns `vitrine serve` and resolves once `GET /healthz` answers 200.
+ * Spawns `vitrine serve` (with `extraArgs` after the harness's own, e.g.
+ * `['--no-visit-count']`) and resolves once `GET /healthz` answers 200.
  * @returns {Promise<{ baseUrl: string, databaseUrl: string, log: () => string,
  *   printLog: (why: string) => void, stop: () => Promise<void> }>}
  */
-export async function startServer({ demo = true } = {}) {
+export async function startServer({ demo = true, extraArgs = [] } = {}) {
   const bin = path.resolve(E2E_DIR, process.env.VITRINE_BIN || '../target/debug/vitrine');
   const staticDir = path.resolve(E2E_DIR, process.env.VITRINE_STATIC_DIR || '../web/dist');
   if (!existsSync(bin)) {
@@ -86,6 +87,7 @@ export async function startServer({ demo = true } = {}) {
   const databaseUrl = postgres?.url || process.env.E2E_DATABASE_URL || `sqlite://${tmpDir}/vitrine.sqlite`;
   const args = ['serve', '--bind', `127.0.0.1:${port}`, '--database-url', databaseUrl, '--static-dir', staticDir];
   if (demo) args.push('--demo');
+  args.push(...extraArgs);
 
   let output = '';
   const append = (chunk) => {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { startServer } from '../lib/server.mjs';
 import { demoSuite } from '../lib/suite.mjs';
 
 // The association's dashboard (issue 13), on a 360-pixel phone: a shopper fills one basket
@@ -219,4 +220,30 @@ test('a shopper’s page views show in the visits tile, counted without cookies,
   assert.ok(csv.startsWith('\u{feff}jour;pages vues;visiteurs;venus du dépliant\r\n'), csv);
   assert.match(csv, new RegExp(`\\r\\ntotal;${shown.total.page_views};${shown.total.visitors};${shown.total.flyer_visits}\\r\\n`));
   assert.deepEqual(problems, []);
+});
+
+test('a server that counts no visits says so in the footer, and is sent none', async () => {
+  const quiet = await startServer({ demo: true, extraArgs: ['--no-visit-count'] });
+  try {
+    const { page, problems } = await newPhonePage(suite.browser);
+    const beacons = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/v1/visits') beacons.push(request.url());
+    });
+    await page.goto(`${quiet.baseUrl}/`);
+    const footer = page.getByTestId('footer-visits');
+    await footer.waitFor();
+    assert.equal(await footer.textContent(), "Aucune visite n'est comptée : ce site ne mesure pas son audience.");
+    await page.locator('main a[href^="/catalogue"]').first().click();
+    await page.waitForURL('**/catalogue**');
+    await page.getByRole('button', { name: /English version/ }).click();
+    await page.getByText('No visit is counted: this site does not measure its audience.').waitFor();
+    await footer.scrollIntoViewIfNeeded();
+    await screenshot(page, 'footer-phone-no-visit-count');
+    assert.deepEqual(beacons, [], 'no visit reported');
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await quiet.stop();
+  }
 });

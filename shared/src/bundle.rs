@@ -8,16 +8,20 @@
 pub enum Bundle {
     /// Home, catalogue, products, shops: what a visitor sees first.
     Browse,
-    /// Basket, checkout, confirmation, tracking, and the shopper's account.
+    /// Basket, checkout, confirmation, tracking, the shopper's account, and the texts an
+    /// order and an account are bound by: the terms (of use, a shop's of sale) and the
+    /// privacy page.
     Order,
     /// The shops' back-office: orders inbox, products; the association's pages and the
     /// volunteers' round.
     BackOffice,
 }
 
-/// First path segments of the [`Bundle::Order`] pages; the last three are the pages the
-/// e-mailed links open (issue 12: a new password, the address verified, unsubscribing).
-const ORDER_SEGMENTS: [&str; 7] = [
+/// First path segments of the [`Bundle::Order`] pages: "mot-de-passe" to "desabonnement"
+/// are the pages the e-mailed links open (issue 12: a new password, the address verified,
+/// unsubscribing); the last two the terms of use and the privacy page (issue 15), which the
+/// checkout and the account link to, kept out of the browsing bundle for its size.
+const ORDER_SEGMENTS: [&str; 9] = [
     "panier",
     "commande",
     "suivi",
@@ -25,7 +29,13 @@ const ORDER_SEGMENTS: [&str; 7] = [
     "mot-de-passe",
     "verifier-courriel",
     "desabonnement",
+    "conditions",
+    "confidentialite",
 ];
+/// A shop's terms of sale, `/commerces/<slug>/conditions`, are with the terms of use in
+/// [`Bundle::Order`], although the shop's own page is browsing.
+const SHOPS_SEGMENT: &str = "commerces";
+const SHOP_TERMS_SEGMENT: &str = "conditions";
 /// First path segments of the [`Bundle::BackOffice`] pages: the back-office, and the
 /// volunteers' round on their phone (issue 11), which shares its code with the planning.
 const BACK_OFFICE_SEGMENTS: [&str; 2] = ["gestion", "tournee"];
@@ -33,8 +43,13 @@ const BACK_OFFICE_SEGMENTS: [&str; 2] = ["gestion", "tournee"];
 impl Bundle {
     /// The bundle that shows `path` (an absolute path, without query string).
     pub fn for_path(path: &str) -> Bundle {
-        let first = path.trim_start_matches('/').split('/').next().unwrap_or("");
-        if ORDER_SEGMENTS.contains(&first) {
+        let mut segments = path.trim_start_matches('/').split('/');
+        let first = segments.next().unwrap_or("");
+        let shop_terms = first == SHOPS_SEGMENT
+            && segments.next().is_some_and(|slug| !slug.is_empty())
+            && segments.next() == Some(SHOP_TERMS_SEGMENT)
+            && segments.next().is_none();
+        if ORDER_SEGMENTS.contains(&first) || shop_terms {
             Bundle::Order
         } else if BACK_OFFICE_SEGMENTS.contains(&first) {
             Bundle::BackOffice
@@ -70,7 +85,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn basket_checkout_tracking_and_account_pages_are_in_the_order_bundle() {
+    fn basket_checkout_tracking_account_terms_and_privacy_pages_are_in_the_order_bundle() {
         for path in [
             "/panier",
             "/commande",
@@ -80,6 +95,9 @@ mod tests {
             "/compte/commandes/12",
             "/mot-de-passe/nouveau",
             "/verifier-courriel",
+            "/conditions",
+            "/confidentialite",
+            "/commerces/chaussures-fabre/conditions",
         ] {
             assert_eq!(Bundle::for_path(path), Bundle::Order, "{path}");
         }
@@ -104,6 +122,9 @@ mod tests {
             "/catalogue",
             "/produits/3",
             "/commerces/x",
+            "/commerces/conditions",
+            "/commerces/x/conditions/y",
+            "/mentions-legales",
             "/paniers",
             "/inconnu",
         ] {

@@ -204,7 +204,8 @@ impl Palette {
     "palette": "terre",
     "logo_url": "/api/v1/marketplace/logo?v=1764750000000",
     "order_number_prefix": "UZ",
-    "needs_admin": false
+    "needs_admin": false,
+    "counts_visits": true
 })))]
 pub struct Marketplace {
     /// The marketplace's name; empty until the association sets it.
@@ -234,6 +235,9 @@ pub struct Marketplace {
     pub order_number_prefix: String,
     /// True while no administrator account exists: the site is not set up yet.
     pub needs_admin: bool,
+    /// Whether this server counts the visits of the public pages (issue 13): false when it
+    /// runs with `--no-visit-count`, and then the site must not say it counts them.
+    pub counts_visits: bool,
 }
 
 impl Marketplace {
@@ -296,7 +300,7 @@ impl SetupProgress {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "marketplace": {"name": "Vitrine", "town": "Uzès", "tagline": {"fr": "les commerces d'Uzès", "en": "the shops of Uzès"}, "intro": {"fr": "Vitrine rassemble les boutiques, artisans, producteurs et restaurants d'Uzès et des villages alentour.", "en": "Vitrine brings together the shops, craftspeople, producers and restaurants of Uzès and the surrounding villages."}, "contact": {"phone": "04 66 22 00 00", "email": "contact@commerces-uzes.example", "address": "Place aux Herbes, 30700 Uzès"}, "legal": {"publisher_name": "Association des commerçants d'Uzès", "publisher_address": "Place aux Herbes, 30700 Uzès", "publication_director": "Claire Fabre, présidente", "host_name": "Hébergeur Exemple SAS", "host_address": "1 rue de l'Exemple, 75000 Paris", "host_phone": "01 00 00 00 00"}, "palette": "terre", "logo_url": "/api/v1/marketplace/logo?v=1764750000000", "order_number_prefix": "UZ", "needs_admin": false},
+    "marketplace": {"name": "Vitrine", "town": "Uzès", "tagline": {"fr": "les commerces d'Uzès", "en": "the shops of Uzès"}, "intro": {"fr": "Vitrine rassemble les boutiques, artisans, producteurs et restaurants d'Uzès et des villages alentour.", "en": "Vitrine brings together the shops, craftspeople, producers and restaurants of Uzès and the surrounding villages."}, "contact": {"phone": "04 66 22 00 00", "email": "contact@commerces-uzes.example", "address": "Place aux Herbes, 30700 Uzès"}, "legal": {"publisher_name": "Association des commerçants d'Uzès", "publisher_address": "Place aux Herbes, 30700 Uzès", "publication_director": "Claire Fabre, présidente", "host_name": "Hébergeur Exemple SAS", "host_address": "1 rue de l'Exemple, 75000 Paris", "host_phone": "01 00 00 00 00"}, "palette": "terre", "logo_url": "/api/v1/marketplace/logo?v=1764750000000", "order_number_prefix": "UZ", "needs_admin": false, "counts_visits": true},
     "setup": {"settings_saved": true, "categories": 45, "communes": 18, "shops": 48}
 })))]
 pub struct AdminMarketplace {

@@ -32,7 +32,11 @@ use crate::{
         SHOP_PRODUCTS_PATH, SHOP_PROFILE_PATH, SHOPS_PATH, TRACK_PATH,
     },
     routes::{LEGAL_PATH, SETTINGS_PATH, SETUP_PATH},
-    state::{cart::provide_cart, marketplace::provide_marketplace, session::provide_session},
+    state::{
+        cart::provide_cart,
+        marketplace::{provide_marketplace, use_marketplace},
+        session::provide_session,
+    },
 };
 // The delivery zone and days (issue 9).
 use crate::{pages::DeliveryPage, routes::DELIVERY_PATH};
@@ -130,9 +134,6 @@ pub fn browse_routes() -> impl IntoView {
             <Route path=SHOPS_PATH view=ShopsPage />
             <Route path=SHOP_PATH view=ShopPage />
             <Route path=LEGAL_PATH view=LegalNoticePage />
-            <Route path=PRIVACY_PATH view=PrivacyPage />
-            <Route path=TERMS_PATH view=TermsPage />
-            <Route path=SHOP_TERMS_PATH view=ShopTermsPage />
         </Routes>
     }
 }
@@ -156,6 +157,11 @@ pub fn order_routes() -> impl IntoView {
             <Route path=VERIFY_EMAIL_PATH view=VerifyEmailPage />
             // E-mails (issue 12): an e-mail's unsubscribe link.
             <Route path=UNSUBSCRIBE_PATH view=UnsubscribePage />
+            // Terms and personal data (issue 15): with the checkout and the account that
+            // link to them, out of the browsing bundle for its size (issue 16).
+            <Route path=PRIVACY_PATH view=PrivacyPage />
+            <Route path=TERMS_PATH view=TermsPage />
+            <Route path=SHOP_TERMS_PATH view=ShopTermsPage />
         </Routes>
     }
 }
@@ -236,10 +242,13 @@ fn count_visits(pathname: Memo<String>) {
         return;
     }
     let query = use_query_map();
+    let market = use_marketplace();
     Effect::new(move |previous: Option<String>| {
         let current = pathname.get();
-        // A path of another bundle is loaded, and counted, by that bundle.
-        if previous.as_ref() != Some(&current) && Bundle::for_path(&current) == here {
+        // A path of another bundle is loaded, and counted, by that bundle; a server that
+        // counts nothing (`--no-visit-count`) is not sent anything.
+        let counted = market.with(|m| m.counts_visits);
+        if counted && previous.as_ref() != Some(&current) && Bundle::for_path(&current) == here {
             let src = query.with_untracked(crate::routes::visit_source);
             crate::api::send_visit(&shared::stats::Visit {
                 page: crate::routes::visit_page(&current),

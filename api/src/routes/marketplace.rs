@@ -26,9 +26,10 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 /// The marketplace's settings.
 ///
 /// The marketplace as the web app shows it: name, town, texts in both languages (English
-/// absent where the association wrote none), contact, legal notices, palette, logo, and
-/// whether the first administrator is still to be created. Public; read it on every page
-/// load; changes nothing.
+/// absent where the association wrote none), contact, legal notices, palette, logo,
+/// whether the first administrator is still to be created, and whether this server counts
+/// visits (not with `--no-visit-count`). Public; read it on every page load; changes
+/// nothing.
 #[utoipa::path(
     tag = "marketplace",
     responses(
@@ -37,7 +38,11 @@ const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 )]
 #[get("/marketplace")]
 pub async fn get_marketplace(state: web::Data<AppState>) -> Result<Json<Marketplace>, ApiError> {
-    let answer = db::run(&state.pool, |conn| Ok(marketplace::public(conn)?)).await?;
+    let counts_visits = state.visits.enabled();
+    let answer = db::run(&state.pool, move |conn| {
+        Ok(marketplace::public(conn, counts_visits)?)
+    })
+    .await?;
     Ok(Json(answer))
 }
 
@@ -93,13 +98,17 @@ pub async fn get_admin_marketplace(
     state: web::Data<AppState>,
 ) -> Result<Json<AdminMarketplace>, ApiError> {
     admin(&caller)?;
-    let answer = db::run(&state.pool, load_admin).await?;
+    let counts_visits = state.visits.enabled();
+    let answer = db::run(&state.pool, move |conn| load_admin(conn, counts_visits)).await?;
     Ok(Json(answer))
 }
 
-fn load_admin(conn: &mut crate::db::DbConn) -> Result<AdminMarketplace, ApiError> {
+fn load_admin(
+    conn: &mut crate::db::DbConn,
+    counts_visits: bool,
+) -> Result<AdminMarketplace, ApiError> {
     Ok(AdminMarketplace {
-        marketplace: marketplace::public(conn)?,
+        marketplace: marketplace::public(conn, counts_visits)?,
         setup: marketplace::setup_progress(conn)?,
     })
 }
@@ -130,10 +139,11 @@ pub async fn update_marketplace(
 ) -> Result<Json<AdminMarketplace>, ApiError> {
     admin(&caller)?;
     let changes = parse(body.into_inner())?;
+    let counts_visits = state.visits.enabled();
     let answer = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             marketplace::update(conn, &changes, now())?;
-            load_admin(conn)
+            load_admin(conn, counts_visits)
         })
     })
     .await?;
@@ -170,10 +180,11 @@ pub async fn put_marketplace_logo(
 ) -> Result<Json<Marketplace>, ApiError> {
     admin(&caller)?;
     let resized = read_picture(&req, payload).await?;
+    let counts_visits = state.visits.enabled();
     let answer = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
             marketplace::store_logo(conn, &resized, now())?;
-            Ok(marketplace::public(conn)?)
+            Ok(marketplace::public(conn, counts_visits)?)
         })
     })
     .await?;

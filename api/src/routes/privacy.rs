@@ -50,7 +50,8 @@ fn admin(caller: &Caller) -> Result<i64, ApiError> {
 #[get("/privacy")]
 pub async fn get_privacy(state: web::Data<AppState>) -> Result<Json<Privacy>, ApiError> {
     let privacy = db::run(&state.pool, |conn| {
-        let market = marketplace::public(conn)?;
+        // Only its texts are read: whether visits are counted does not matter here.
+        let market = marketplace::public(conn, true)?;
         let settings = model::load_settings(conn)?;
         Ok(Privacy {
             marketplace_name: market.name,

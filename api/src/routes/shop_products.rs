@@ -468,14 +468,13 @@ pub async fn update_product(
             if values.vat_rate_bp != current.vat_rate_bp {
                 check_vat_for_shop(values.vat_rate_bp, &shop)?;
             }
+            let handling = product::HandlingChanges {
+                keep_cold: patch.keep_cold,
+                withdrawal_exception: patch.withdrawal_exception,
+            }
+            .differing(row.keep_cold, &row.withdrawal_exception);
             let now = crate::db::models::now();
-            product::update(conn, &shop, id, &current, &values, now)?;
-            if let Some(keep_cold) = patch.keep_cold {
-                product::set_keep_cold(conn, id, keep_cold)?;
-            }
-            if let Some(exception) = patch.withdrawal_exception {
-                product::set_withdrawal_exception(conn, id, exception)?;
-            }
+            product::edit(conn, &shop, id, &current, &values, handling, now)?;
             if let Some(delta) = delta
                 && !product::add_stock(conn, id, delta, now)?
             {

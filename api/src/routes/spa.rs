@@ -99,12 +99,18 @@ async fn shell_response(req: HttpRequest, bundle: Bundle) -> HttpResponse {
         return not_built();
     };
     // A shell must load even when the database does not answer: the app then says so.
-    let market = db::run(&state.pool, |conn| Ok(marketplace::public(conn)?))
-        .await
-        .unwrap_or_else(|err| {
-            tracing::warn!(error = %err, "page shell served without the marketplace settings");
-            Marketplace::default()
-        });
+    let counts_visits = state.visits.enabled();
+    let market = db::run(&state.pool, move |conn| {
+        Ok(marketplace::public(conn, counts_visits)?)
+    })
+    .await
+    .unwrap_or_else(|err| {
+        tracing::warn!(error = %err, "page shell served without the marketplace settings");
+        Marketplace {
+            counts_visits,
+            ..Marketplace::default()
+        }
+    });
     let page = public_pages::page_shell(state, &req, bundle).await;
     HttpResponse::build(page.status.unwrap_or(StatusCode::OK))
         .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
@@ -163,14 +169,17 @@ pub fn render_page(template: &str, market: &Marketplace, page: &PageShell, base:
     let json = serde_json::to_string(market)
         .unwrap_or_default()
         .replace('<', "\\u003c");
-    html = html.replacen(
-        "</head>",
-        &format!(
-            "{}<script id=\"{SETTINGS_SCRIPT_ID}\" type=\"application/json\">{json}</script>\n</head>",
-            public_pages::meta_tags(page, market, base)
-        ),
-        1,
-    );
+    // Before the head's real end, the last `</head>`: an earlier one may stand in a comment,
+    // where the settings and the meta tags would be lost to the app and to crawlers.
+    if let Some(end) = html.rfind("</head>") {
+        html.insert_str(
+            end,
+            &format!(
+                "{}<script id=\"{SETTINGS_SCRIPT_ID}\" type=\"application/json\">{json}</script>\n",
+                public_pages::meta_tags(page, market, base)
+            ),
+        );
+    }
     let mut at_the_end = String::new();
     if let Some(noscript) = &page.noscript {
         if html.contains("</noscript>") {
@@ -214,6 +223,23 @@ mod tests {
 
     const TEMPLATE: &str = "<!doctype html>\n<html lang=\"fr\">\n<head>\n<title>Vitrine</title>\n\
         <meta name=\"description\" content=\"Vitrine\">\n</head><body></body></html>";
+
+    #[test]
+    fn the_settings_go_before_the_end_of_the_head_not_into_a_comment_naming_it() {
+        let template = "<!doctype html>\n<html lang=\"fr\">\n<head>\n<!-- the settings go \
+            before </head> -->\n<title>Vitrine</title>\n<meta name=\"description\" \
+            content=\"Vitrine\">\n</head><body></body></html>";
+        let html = render_shell(template, &market());
+        let comment_end = html.find("-->").expect("the comment stays");
+        let script = html
+            .find(&format!("<script id=\"{SETTINGS_SCRIPT_ID}\""))
+            .expect("the settings");
+        assert!(script > comment_end, "{html}");
+        assert!(
+            html[script..].contains("</script>\n</head><body>"),
+            "{html}"
+        );
+    }
 
     fn market() -> Marketplace {
         Marketplace {

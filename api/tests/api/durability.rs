@@ -45,6 +45,19 @@ async fn start(url: &str, static_dir: &Path, log: &Path, client: &reqwest::Clien
     server_process::start(url, static_dir, log, client, &UNBOUNDED_SHOPPERS).await
 }
 
+/// The demo merchant's session on the server at `address`.
+async fn log_in_as_the_merchant(client: &reqwest::Client, address: &str) -> Session {
+    client
+        .post(format!("{address}/api/v1/auth/login"))
+        .json(&json!({"email": "marchand@vitrine.demo", "password": "vitrine-demo-2026"}))
+        .send()
+        .await
+        .expect("login")
+        .json()
+        .await
+        .expect("a session")
+}
+
 /// One shopper: basket, one unit, checkout, again, until the server is gone. Every order
 /// answered 201 goes into `acknowledged`.
 async fn shop(
@@ -138,15 +151,7 @@ async fn acknowledged_orders_survive_kill_9(backend: Backend) {
 
     // A product of the demo whose stock cannot run out during the test.
     let server = start(&url, folder.path(), &log, &client).await;
-    let session: Session = client
-        .post(format!("{}/api/v1/auth/login", server.address))
-        .json(&json!({"email": "marchand@vitrine.demo", "password": "vitrine-demo-2026"}))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("a session");
+    let session = log_in_as_the_merchant(&client, &server.address).await;
     let page: shared::Page<shared::catalogue::ProductCard> = client
         .get(format!(
             "{}/api/v1/products?shop=epicerie-du-duche&per_page=1",
@@ -240,15 +245,7 @@ async fn a_stop_ends_the_live_inboxes_cleanly() {
         .build()
         .expect("client");
     let mut server = start(&url_argument(url), folder.path(), &log, &client).await;
-    let session: Session = client
-        .post(format!("{}/api/v1/auth/login", server.address))
-        .json(&json!({"email": "marchand@vitrine.demo", "password": "vitrine-demo-2026"}))
-        .send()
-        .await
-        .expect("login")
-        .json()
-        .await
-        .expect("a session");
+    let session = log_in_as_the_merchant(&client, &server.address).await;
     let mut stream = client
         .get(format!(
             "{}/api/v1/shops/epicerie-du-duche/orders/events",

@@ -10,8 +10,9 @@ on_both_backends! {
     }
 
     async fn client_routes_fall_back_to_the_page_of_their_bundle(app) {
-        let browse = ["/", "/catalogue", "/commerces/epicerie-du-duche", "/a/b/c?x=1"];
-        let order = ["/panier", "/commande", "/commande/merci?suivi=x", "/suivi/abc", "/compte/connexion"];
+        let browse = ["/", "/catalogue", "/commerces/epicerie-du-duche", "/mentions-legales", "/a/b/c?x=1"];
+        // The terms and the privacy page are with the checkout and the account (issue 16).
+        let order = ["/panier", "/commande", "/commande/merci?suivi=x", "/suivi/abc", "/compte/connexion", "/conditions", "/confidentialite", "/commerces/epicerie-du-duche/conditions"];
         for (paths, script) in [(&browse[..], "/vitrine.js"), (&order[..], "/commande.js")] {
             for path in paths {
                 let reply = app.get(path).await;

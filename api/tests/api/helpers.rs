@@ -158,6 +158,7 @@ pub async fn spawn_app_behind_proxies(
         trusted_proxies,
         vitrine::mail::MailSettings::default(),
         vitrine::webhooks::WebhookSettings::default(),
+        vitrine::visits::VisitSettings::default(),
     )
     .await
 }
@@ -174,6 +175,7 @@ pub async fn spawn_app_with_mail(
         Vec::new(),
         mail,
         vitrine::webhooks::WebhookSettings::default(),
+        vitrine::visits::VisitSettings::default(),
     )
     .await
 }
@@ -191,6 +193,24 @@ pub async fn spawn_app_with_webhooks(
         Vec::new(),
         vitrine::mail::MailSettings::default(),
         webhooks,
+        vitrine::visits::VisitSettings::default(),
+    )
+    .await
+}
+
+/// The demo marketplace counting visits as `visits` says (issue 13: `--no-visit-count`).
+pub async fn spawn_app_with_visits(
+    backend: Backend,
+    visits: vitrine::visits::VisitSettings,
+) -> Option<TestApp> {
+    spawn_app_fully(
+        backend,
+        AppOptions { demo: true },
+        test_limits(),
+        Vec::new(),
+        vitrine::mail::MailSettings::default(),
+        vitrine::webhooks::WebhookSettings::default(),
+        visits,
     )
     .await
 }
@@ -202,6 +222,7 @@ async fn spawn_app_fully(
     trusted_proxies: Vec<std::net::IpAddr>,
     mail: vitrine::mail::MailSettings,
     webhooks: vitrine::webhooks::WebhookSettings,
+    visits: vitrine::visits::VisitSettings,
 ) -> Option<TestApp> {
     let (database_url, TestDatabaseHandle(database)) = fresh_database(backend)?;
     let static_dir = tempfile::tempdir().expect("temporary folder");
@@ -229,7 +250,7 @@ async fn spawn_app_fully(
             ..mail
         },
         webhooks,
-        visits: vitrine::visits::VisitSettings::default(),
+        visits,
     };
     let app = Application::build(settings)
         .await

@@ -1,5 +1,5 @@
 //! Writes that race: product edits against checkouts (no sale undone), stock set from a
-//! stale screen (refused), checkouts of the same products in opposite orders (no deadlock,
+//! stale screen (refused), an edit of the handling alone (a new version), checkouts of the same products in opposite orders (no deadlock,
 //! no 500), and what a 500 tells (a request id, never the database's words).
 
 use std::sync::{Mutex, OnceLock};
@@ -176,6 +176,35 @@ on_both_backends! {
             let reply = app.edit_product(&token, product.id, json!({"stock": 3}), Some(bad)).await;
             assert_eq!(reply.invalid_fields(), ["If-Match"], "{bad}");
         }
+    }
+
+    async fn an_edit_of_the_handling_alone_is_a_new_version_written_once(app) {
+        let token = app.merchant_token().await;
+        let product = app.grocery_product(&token, 2, 10).await;
+        let seen = app.managed_product(&token, product.id).await;
+        assert!(!seen.keep_cold);
+        // `updated_at` counts seconds: let one pass, so that a change shows in it.
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(1_100)).await;
+        let tag = format!("\"{}\"", seen.version);
+        let reply = app.edit_product(&token, product.id, json!({"keep_cold": true}), Some(&tag)).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let edited: ShopProduct = reply.json();
+        assert!(edited.keep_cold);
+        assert_eq!(edited.version, seen.version + 1, "one more version, as any edit");
+        assert_eq!(reply.etag, Some(format!("\"{}\"", edited.version)));
+        assert_ne!(edited.updated_at, seen.updated_at, "the product says it changed");
+        // A screen that read it before this edit is refused now.
+        app.edit_product(&token, product.id, json!({"keep_cold": false}), Some(&tag)).await.problem(409, "product_changed");
+        // Several fields and the handling in one edit: one write, one version.
+        let reply = app.edit_product(&token, product.id, json!({"price_cents": 777, "keep_cold": false, "withdrawal_exception": "perishable"}), Some(&format!("\"{}\"", edited.version))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let both: ShopProduct = reply.json();
+        assert_eq!((both.price_cents, both.keep_cold), (777, false));
+        assert_eq!(both.withdrawal_exception, shared::legal::WithdrawalException::Perishable);
+        assert_eq!(both.version, edited.version + 1);
+        // The same handling again changes nothing, not even the version.
+        let reply = app.edit_product(&token, product.id, json!({"keep_cold": false, "withdrawal_exception": "perishable"}), None).await;
+        assert_eq!(reply.json::<ShopProduct>().version, both.version);
     }
 
     async fn racing_stock_edits_with_the_same_version_let_exactly_one_win(app) {

@@ -1,7 +1,8 @@
 //! Visits counted without cookies (issue 13): one browser is one visitor a day and two on
 //! two days, two browsers two visitors, the flyer's visits, robots and "do not track" left
 //! out, bad bodies refused without counting, several servers adding up on one database,
-//! the 25-month purge, and no address or browser anywhere in the database or the log.
+//! the 25-month purge, no address or browser anywhere in the database or the log, and a
+//! server that counts nothing (`--no-visit-count`) telling the app so.
 
 use std::net::IpAddr;
 
@@ -9,7 +10,8 @@ use reqwest::Method;
 use shared::stats::{Dashboard, VisitFigures};
 
 use crate::helpers::{
-    AppOptions, Backend, Reply, TestApp, call, spawn_app_behind_proxies, test_limits, token_of,
+    AppOptions, Backend, Reply, TestApp, call, spawn_app_behind_proxies, spawn_app_with_visits,
+    test_limits, token_of,
 };
 use crate::on_both_backends;
 
@@ -340,6 +342,72 @@ async fn no_address_or_browser_is_kept_in_the_database_sqlite() {
 #[actix_web::test]
 async fn no_address_or_browser_is_kept_in_the_database_postgres() {
     no_address_or_browser_is_kept(Backend::Postgres).await;
+}
+
+/// What the settings say of counting, from the API and from the page shell the app starts
+/// from.
+async fn counts_visits_as_told(app: &TestApp) -> (bool, bool) {
+    let api: shared::marketplace::Marketplace = app.get("/api/v1/marketplace").await.json();
+    let page = app.get("/").await.body;
+    let start = page
+        .find("<script id=\"vitrine-marketplace\" type=\"application/json\">")
+        .expect("the shell embeds the settings");
+    let json = &page[start..];
+    let json = &json[json.find('>').unwrap() + 1..json.find("</script>").unwrap()];
+    let shell: shared::marketplace::Marketplace = serde_json::from_str(json).expect("settings");
+    (api.counts_visits, shell.counts_visits)
+}
+
+/// The footer says visits are counted only when they are: the app learns it from the
+/// settings, which say whether this server counts.
+async fn a_server_that_counts_nothing_says_so(backend: Backend) {
+    let Some(quiet) = spawn_app_with_visits(
+        backend,
+        vitrine::visits::VisitSettings {
+            no_visit_count: true,
+            ..vitrine::visits::VisitSettings::default()
+        },
+    )
+    .await
+    else {
+        return;
+    };
+    assert_eq!(counts_visits_as_told(&quiet).await, (false, false));
+    let admin = token_of(&quiet, "admin@vitrine.demo").await;
+    let reply = quiet.visit(r#"{"page":"home"}"#, FIREFOX, None).await;
+    assert_eq!(reply.status, 204, "{}", reply.body);
+    let tile = quiet.visits_tile(&admin, 0).await;
+    assert!(!tile.counting);
+    assert_eq!(figures(&tile.total), (0, 0, 0), "nothing counted");
+    // The settings an admin saves are answered the same way.
+    let saved = call(
+        &quiet,
+        Method::PATCH,
+        "/admin/marketplace",
+        Some(&admin),
+        Some(&serde_json::json!({"town": "Uzès"})),
+    )
+    .await;
+    assert_eq!(saved.status, 200, "{}", saved.body);
+    assert_eq!(
+        saved.json::<serde_json::Value>()["marketplace"]["counts_visits"],
+        false
+    );
+
+    let Some(counting) = crate::helpers::spawn_app(backend).await else {
+        return;
+    };
+    assert_eq!(counts_visits_as_told(&counting).await, (true, true));
+}
+
+#[actix_web::test]
+async fn a_server_that_counts_nothing_says_so_sqlite() {
+    a_server_that_counts_nothing_says_so(Backend::Sqlite).await;
+}
+
+#[actix_web::test]
+async fn a_server_that_counts_nothing_says_so_postgres() {
+    a_server_that_counts_nothing_says_so(Backend::Postgres).await;
 }
 
 /// The real binary, its log at the most detailed level the operator would use (`debug`),

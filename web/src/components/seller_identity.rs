@@ -19,7 +19,7 @@ pub fn SellerIdentity(
     card: Option<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let t = move || i18n.t().legal();
+    let t = move || i18n.t().seller;
     let facts = legal.map(|legal| {
         let vat = legal
             .vat_number

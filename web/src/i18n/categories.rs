@@ -99,11 +99,6 @@ pub struct CategoriesStrings {
     pub action_on: fn(&str, &str) -> String,
     /// The default tree's size: "24 rayons".
     pub defaults_count: fn(usize) -> String,
-    /// Refusals of the API.
-    pub problem_cycle: &'static str,
-    pub problem_not_empty: &'static str,
-    pub problem_name_taken: &'static str,
-    pub problem_exist: &'static str,
 }
 
 fn fr_own_counts(active: u64, draft: u64, archived: u64) -> String {
@@ -243,12 +238,6 @@ pub static FR: CategoriesStrings = CategoriesStrings {
     deleted: |name| format!("Catégorie « {name} » supprimée."),
     action_on: |action, name| format!("{action} « {name} »"),
     defaults_count: |n| format!("{n} catégories"),
-    problem_cycle: "Une catégorie ne peut pas aller dans elle-même ni dans une de ses \
-        sous-catégories.",
-    problem_not_empty: "Cette catégorie contient encore des produits ou des sous-catégories.",
-    problem_name_taken: "Une catégorie de ce nom existe déjà à cet endroit.",
-    problem_exist: "Il y a déjà des catégories : les catégories proposées ne s'ajoutent \
-        qu'à un marché vide.",
 };
 
 /// The English strings.
@@ -326,9 +315,4 @@ pub static EN: CategoriesStrings = CategoriesStrings {
     deleted: |name| format!("Category “{name}” removed."),
     action_on: |action, name| format!("{action} “{name}”"),
     defaults_count: |n| format!("{n} categories"),
-    problem_cycle: "A category cannot go inside itself or one of its sub-categories.",
-    problem_not_empty: "This category still holds products or sub-categories.",
-    problem_name_taken: "A category with this name already exists at this place.",
-    problem_exist: "There are categories already: the suggested ones only fill an empty \
-        marketplace.",
 };

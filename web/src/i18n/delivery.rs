@@ -89,8 +89,6 @@ pub struct DeliveryStrings {
     pub below_minimum: fn(&str, &str) -> String,
     /// Checkout: the shop's basket is below the minimum (shop, minimum, what is missing).
     pub below_minimum_for: fn(&str, &str, &str) -> String,
-    /// The API's `below_delivery_minimum`.
-    pub problem_below_minimum: &'static str,
 }
 
 /// French.
@@ -158,7 +156,6 @@ pub static FR: DeliveryStrings = DeliveryStrings {
             "{shop} livre à partir de {minimum} d’achat (il manque {missing}) : cette commande sera à retirer en boutique."
         )
     },
-    problem_below_minimum: "Le montant d’un commerce est trop faible pour la livraison.",
 };
 
 /// English.
@@ -226,5 +223,4 @@ pub static EN: DeliveryStrings = DeliveryStrings {
             "{shop} delivers from {minimum} of purchases ({missing} short): this order will be collected from the shop."
         )
     },
-    problem_below_minimum: "A shop's amount is too low for delivery.",
 };

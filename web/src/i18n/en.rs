@@ -4,9 +4,8 @@ use super::{Strings, calendar_date, marketplace};
 
 /// Every interface string in English.
 pub static STRINGS: Strings = Strings {
-    stale: &super::stale::EN,
-    delivery: &super::delivery::EN,
-    hoarding: &super::hoarding::EN,
+    problems: &super::problems::EN,
+    seller: &super::seller::EN,
     lang_short: "EN",
     lang_name: "English version",
 
@@ -491,11 +490,9 @@ pub static STRINGS: Strings = Strings {
         each day's visitors, without keeping your IP address or your browser, and passes \
         nothing on to anyone. If your browser asks not to be tracked (Do Not Track or GPC), \
         you are not counted.",
+    footer_no_visits: "No visit is counted: this site does not measure its audience.",
 
-    categories: &super::categories::EN,
     marketplace: &marketplace::EN,
-    // People (account administration).
-    people: &super::people::EN,
 };
 
 fn product_count(count: u64) -> String {

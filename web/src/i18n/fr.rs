@@ -4,9 +4,8 @@ use super::{Strings, calendar_date, marketplace};
 
 /// Every interface string in French.
 pub static STRINGS: Strings = Strings {
-    stale: &super::stale::FR,
-    delivery: &super::delivery::FR,
-    hoarding: &super::hoarding::FR,
+    problems: &super::problems::FR,
+    seller: &super::seller::FR,
     lang_short: "FR",
     lang_name: "version française",
 
@@ -491,11 +490,9 @@ pub static STRINGS: Strings = Strings {
         visiteurs de chaque jour, sans garder votre adresse IP ni votre navigateur, et ne \
         transmet rien à personne. Si votre navigateur demande à ne pas être suivi (Do Not \
         Track ou GPC), vous n'êtes pas compté.",
+    footer_no_visits: "Aucune visite n'est comptée : ce site ne mesure pas son audience.",
 
-    categories: &super::categories::FR,
     marketplace: &marketplace::FR,
-    // People (account administration).
-    people: &super::people::FR,
 };
 
 /// French counts 0 and 1 in the singular.

@@ -6,14 +6,6 @@ use shared::shop_orders::{AUTO_RELEASED, SYSTEM_ACTOR};
 
 /// The strings of the limits against hoarding.
 pub struct HoardingStrings {
-    /// The API's 422 `basket_full`.
-    pub problem_basket_full: &'static str,
-    /// The API's 422 `too_many_open_orders`.
-    pub problem_too_many_open_orders: &'static str,
-    /// The API's 403 `shop_not_approved`.
-    pub problem_shop_not_approved: &'static str,
-    /// The API's 422 `too_many_applications`.
-    pub problem_too_many_applications: &'static str,
     /// The label of the shop's delay, in hours.
     pub release_label: &'static str,
     /// What the delay does.
@@ -47,10 +39,6 @@ impl HoardingStrings {
 
 /// In French.
 pub static FR: HoardingStrings = HoardingStrings {
-    problem_basket_full: "Votre panier contient déjà 100 produits différents, le maximum. Commandez-les d'abord, ou retirez-en un.",
-    problem_too_many_open_orders: "Vous avez déjà beaucoup de commandes en attente de confirmation par les boutiques. Attendez qu'elles les confirment, ou appelez-les. Rien n'a été commandé.",
-    problem_shop_not_approved: "L'association n'a pas encore validé ce commerce. En attendant, vous pouvez compléter son profil et préparer jusqu'à 20 produits en brouillon ; les photos, l'import, les clés d'API et la mise en vente viendront après la validation.",
-    problem_too_many_applications: "Vous avez déjà trois demandes d'inscription en attente. L'association vous répondra avant que vous en fassiez une autre.",
     release_label: "Annuler les commandes non confirmées après (heures)",
     release_hint: "Une commande passée sans compte que vous n'avez pas confirmée dans ce délai est annulée et son stock remis en vente. De 4 à 336 heures (14 jours).",
     release_error: "Indiquez un nombre d'heures entre 4 et 336.",
@@ -61,10 +49,6 @@ pub static FR: HoardingStrings = HoardingStrings {
 
 /// In English.
 pub static EN: HoardingStrings = HoardingStrings {
-    problem_basket_full: "Your basket already holds 100 different products, the most it can. Order them first, or remove one.",
-    problem_too_many_open_orders: "You already have many orders waiting for the shops' confirmation. Wait until they confirm them, or call them. Nothing was ordered.",
-    problem_shop_not_approved: "The association has not approved this shop yet. Meanwhile you can complete its profile and prepare up to 20 draft products; pictures, import, API keys and putting products on sale come after approval.",
-    problem_too_many_applications: "You already have three shop applications waiting. The association will answer them before you make another.",
     release_label: "Cancel unconfirmed orders after (hours)",
     release_hint: "An order placed without an account that you have not confirmed within this time is cancelled and its stock put back on sale. From 4 to 336 hours (14 days).",
     release_error: "Enter a number of hours from 4 to 336.",

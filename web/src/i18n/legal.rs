@@ -1,6 +1,6 @@
-//! Who sells, terms, withdrawal (issue 15), in French and English: the seller's identity,
-//! the terms pages and the checkout's acceptance, the legal identity form, the right of
-//! withdrawal.
+//! Terms and withdrawal (issue 15), in French and English: the terms pages and the
+//! checkout's acceptance, the legal identity form, the right of withdrawal. (The seller's
+//! identity as shoppers see it is in [`super::seller`].)
 
 use shared::legal::{LegalForm, Registration, WithdrawalException};
 
@@ -16,22 +16,6 @@ pub struct LegalStrings {
     pub exception_none: &'static str,
     /// Before the reason, in the choice where it does not apply.
     pub exception_excluded: &'static str,
-    /// Heading of the seller's identity ("Vendu par").
-    pub sold_by: &'static str,
-    pub legal_name: &'static str,
-    pub legal_form: &'static str,
-    pub siret: &'static str,
-    pub registration: &'static str,
-    pub vat_number: &'static str,
-    pub responsible: &'static str,
-    /// A shop approved before identities were required, not given yet.
-    pub identity_missing: &'static str,
-    /// The marketplace runs the site, each shop sells its own products.
-    pub marketplace_statement: &'static str,
-    /// Footer and page title: the terms of use.
-    pub terms_of_use: &'static str,
-    /// A shop's terms of sale: heading, followed by the shop's name.
-    pub terms_of_sale: &'static str,
     /// "Version n of d".
     pub version: fn(i32, Option<&str>) -> String,
     /// The shop's own text, or the association's default.
@@ -70,8 +54,6 @@ pub struct LegalStrings {
     pub identity_saved: &'static str,
     pub registration_city: &'static str,
     pub vat_exempt_hint: &'static str,
-    /// The banner of a shop that has not given its identity.
-    pub identity_banner: &'static str,
     /// The shop's own terms of sale, on its profile.
     pub shop_terms_heading: &'static str,
     pub shop_terms_intro: &'static str,
@@ -158,17 +140,6 @@ pub static FR: LegalStrings = LegalStrings {
     exception_hint: "La loi exclut du droit de rétractation les biens périssables, les biens faits sur mesure et les biens scellés d'hygiène une fois descellés. Les commandes déjà passées gardent leur règle.",
     exception_none: "S'applique",
     exception_excluded: "Ne s'applique pas : ",
-    sold_by: "Vendu par",
-    legal_name: "Dénomination",
-    legal_form: "Forme juridique",
-    siret: "SIRET",
-    registration: "Immatriculation",
-    vat_number: "N° de TVA intracommunautaire",
-    responsible: "Responsable",
-    identity_missing: "Identité légale en cours de complément par le commerce.",
-    marketplace_statement: "Ce site est exploité par l'association des commerçants ; chaque commerce vend ses propres produits et en est le vendeur.",
-    terms_of_use: "Conditions d'utilisation",
-    terms_of_sale: "Conditions de vente",
     version: |n, date| match date {
         Some(date) => format!("Version {n} du {}", day(date, shared::french::long_date)),
         None => format!("Version {n}"),
@@ -206,7 +177,6 @@ pub static FR: LegalStrings = LegalStrings {
     identity_saved: "Identité légale enregistrée.",
     registration_city: "Ville du greffe ou de la chambre des métiers",
     vat_exempt_hint: "Laissez vide si le commerce n'est pas assujetti à la TVA (case « Exonéré de TVA » du profil) : la mention « TVA non applicable, art. 293 B du CGI » s'affiche alors.",
-    identity_banner: "Identité légale à compléter : dénomination, SIRET, immatriculation, TVA et responsable.",
     shop_terms_heading: "Nos conditions de vente",
     shop_terms_intro: "Par défaut, le commerce applique les conditions de vente de l'association. Vous pouvez écrire les vôtres : chaque enregistrement crée une nouvelle version, et chaque commande garde celle que le client a acceptée.",
     terms_save: "Enregistrer une nouvelle version",
@@ -233,17 +203,6 @@ pub static EN: LegalStrings = LegalStrings {
     exception_hint: "The law excludes perishable goods, goods made to order and sealed hygiene goods once unsealed from the right of withdrawal. Orders already placed keep their rule.",
     exception_none: "Applies",
     exception_excluded: "Does not apply: ",
-    sold_by: "Sold by",
-    legal_name: "Legal name",
-    legal_form: "Legal form",
-    siret: "SIRET",
-    registration: "Registration",
-    vat_number: "VAT number",
-    responsible: "Responsible person",
-    identity_missing: "The shop is completing its legal identity.",
-    marketplace_statement: "This site is run by the shopkeepers' association; each shop sells its own products and is their seller.",
-    terms_of_use: "Terms of use",
-    terms_of_sale: "Terms of sale",
     version: |n, date| match date {
         Some(date) => format!("Version {n} of {}", day(date, shared::english::long_date)),
         None => format!("Version {n}"),
@@ -279,7 +238,6 @@ pub static EN: LegalStrings = LegalStrings {
     identity_saved: "Legal identity saved.",
     registration_city: "City of the register",
     vat_exempt_hint: "Leave empty if the shop is exempt from VAT (the profile's \"VAT exempt\" box): the mention \"TVA non applicable, art. 293 B du CGI\" then shows.",
-    identity_banner: "Legal identity to complete: legal name, SIRET, registration, VAT and responsible person.",
     shop_terms_heading: "Our terms of sale",
     shop_terms_intro: "By default the shop applies the association's terms of sale. You may write your own: each save makes a new version, and every order keeps the one its customer accepted.",
     terms_save: "Save a new version",

@@ -18,6 +18,7 @@ pub struct MarketplaceStrings {
     /// The footer: the phone number for orders by phone.
     pub footer_phone: fn(&str) -> String,
     pub footer_legal_link: &'static str,
+    pub footer_privacy_link: &'static str,
 
     pub legal_heading: &'static str,
     /// What the site is: the marketplace of the town's shops (the town; empty: without it).
@@ -136,6 +137,7 @@ pub static FR: MarketplaceStrings = MarketplaceStrings {
     },
     footer_phone: |phone| format!("Commandes et questions par téléphone : {phone}"),
     footer_legal_link: "Mentions légales",
+    footer_privacy_link: "Données personnelles",
 
     legal_heading: "Mentions légales",
     legal_what: |town| {
@@ -269,6 +271,7 @@ pub static EN: MarketplaceStrings = MarketplaceStrings {
     },
     footer_phone: |phone| format!("Orders and questions by phone: {phone}"),
     footer_legal_link: "Legal notices",
+    footer_privacy_link: "Personal data",
 
     legal_heading: "Legal notices",
     legal_what: |town| {

@@ -40,6 +40,10 @@ pub mod rounds;
 pub mod product_help;
 // Who sells, terms, withdrawal (issue 15).
 pub mod legal;
+// The messages of the API's refusals that belong to one area.
+pub mod problems;
+// Who sells (issue 15).
+pub mod seller;
 
 pub use people::PeopleStrings;
 
@@ -98,12 +102,11 @@ impl Lang {
 
 /// Every string of the interface, in one language.
 pub struct Strings {
-    /// Races (issue 10): a product changed while the merchant looked at it.
-    pub stale: &'static stale::StaleStrings,
-    /// The delivery zone and days (issue 9).
-    pub delivery: &'static delivery::DeliveryStrings,
-    /// Hoarding (issue 10): a full basket, too many orders waiting, released orders.
-    pub hoarding: &'static hoarding::HoardingStrings,
+    /// The messages of the API's refusals that belong to one area (see
+    /// [`Strings::problem`]).
+    pub problems: &'static problems::ProblemStrings,
+    /// Who sells (issue 15): the seller's identity, the terms' titles.
+    pub seller: &'static seller::SellerStrings,
     /// What the toggle that switches *to* this language shows: its code, "FR" or "EN".
     pub lang_short: &'static str,
     /// What that toggle says to screen readers after the code, in this language.
@@ -1038,14 +1041,11 @@ pub struct Strings {
     pub footer_delivery: &'static str,
     /// Visits (issue 13): what the site counts, in the footer.
     pub footer_visits: &'static str,
+    /// ... and what it says instead when the server counts nothing (`--no-visit-count`).
+    pub footer_no_visits: &'static str,
 
-    /// The association's categories page.
-    pub categories: &'static categories::CategoriesStrings,
     /// The marketplace's settings: home heading, footer, legal notices, setup (issue 9).
     pub marketplace: &'static marketplace::MarketplaceStrings,
-    // People (account administration).
-    /// The strings of people's pages.
-    pub people: &'static PeopleStrings,
 }
 
 impl Strings {
@@ -1069,17 +1069,19 @@ impl Strings {
             ErrorCode::PictureTooLarge => self.problem_invalid,
             ErrorCode::Unavailable | ErrorCode::Internal => self.problem_server,
             // The association's categories.
-            ErrorCode::CategoryCycle => self.categories.problem_cycle,
-            ErrorCode::CategoryNotEmpty => self.categories.problem_not_empty,
-            ErrorCode::CategoryNameTaken => self.categories.problem_name_taken,
-            ErrorCode::CategoriesExist => self.categories.problem_exist,
-            ErrorCode::BelowDeliveryMinimum => self.delivery.problem_below_minimum,
-            ErrorCode::BasketFull => self.hoarding.problem_basket_full,
-            ErrorCode::TooManyOpenOrders => self.hoarding.problem_too_many_open_orders,
-            ErrorCode::ShopNotApproved => self.hoarding.problem_shop_not_approved,
-            ErrorCode::TooManyApplications => self.hoarding.problem_too_many_applications,
-            ErrorCode::OrderNotConfirmed => self.rounds().problem_not_confirmed,
-            ErrorCode::LegalIdentityMissing => self.legal().identity_banner,
+            // The areas' own, from one small table, so that every bundle can word any
+            // error without carrying the strings of the areas' pages.
+            ErrorCode::CategoryCycle => self.problems.category_cycle,
+            ErrorCode::CategoryNotEmpty => self.problems.category_not_empty,
+            ErrorCode::CategoryNameTaken => self.problems.category_name_taken,
+            ErrorCode::CategoriesExist => self.problems.categories_exist,
+            ErrorCode::BelowDeliveryMinimum => self.problems.below_delivery_minimum,
+            ErrorCode::BasketFull => self.problems.basket_full,
+            ErrorCode::TooManyOpenOrders => self.problems.too_many_open_orders,
+            ErrorCode::ShopNotApproved => self.problems.shop_not_approved,
+            ErrorCode::TooManyApplications => self.problems.too_many_applications,
+            ErrorCode::OrderNotConfirmed => self.problems.order_not_confirmed,
+            ErrorCode::LegalIdentityMissing => self.problems.legal_identity_missing,
         }
     }
 
@@ -1133,7 +1135,57 @@ impl Strings {
         }
     }
 
-    /// Who sells, terms, withdrawal (issue 15), read through a function as the rounds'.
+    /// Races (issue 10): a product changed while the merchant looked at it. Read through a
+    /// function like [`Strings::rounds`] so that only the back-office carries them.
+    pub fn stale(&'static self) -> &'static stale::StaleStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &stale::EN
+        } else {
+            &stale::FR
+        }
+    }
+
+    /// The delivery zone and days (issue 9), read through a function like
+    /// [`Strings::rounds`] so that the browsing bundle does not carry them.
+    pub fn delivery(&'static self) -> &'static delivery::DeliveryStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &delivery::EN
+        } else {
+            &delivery::FR
+        }
+    }
+
+    /// Hoarding (issue 10): the shop's delay before releasing orders, and such a release;
+    /// read through a function like [`Strings::rounds`].
+    pub fn hoarding(&'static self) -> &'static hoarding::HoardingStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &hoarding::EN
+        } else {
+            &hoarding::FR
+        }
+    }
+
+    /// The association's categories page, read through a function like
+    /// [`Strings::rounds`] so that only the back-office carries its strings.
+    pub fn categories(&'static self) -> &'static categories::CategoriesStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &categories::EN
+        } else {
+            &categories::FR
+        }
+    }
+
+    /// People (account administration): the strings of people's pages, read through a
+    /// function like [`Strings::rounds`].
+    pub fn people(&'static self) -> &'static PeopleStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &people::EN
+        } else {
+            &people::FR
+        }
+    }
+
+    /// Terms and withdrawal (issue 15), read through a function as the rounds'.
     pub fn legal(&'static self) -> &'static legal::LegalStrings {
         if std::ptr::eq(self, &en::STRINGS) {
             &legal::EN

@@ -3,7 +3,6 @@
 
 /// The strings of the personal data pages.
 pub struct PrivacyStrings {
-    pub footer_link: &'static str,
     pub heading: &'static str,
     pub intro: fn(&str) -> String,
     pub controller_heading: &'static str,
@@ -90,7 +89,6 @@ pub struct PrivacyStrings {
 
 /// In French.
 pub static FR: PrivacyStrings = PrivacyStrings {
-    footer_link: "Données personnelles",
     heading: "Vos données personnelles",
     intro: |name| {
         format!(
@@ -197,7 +195,6 @@ pub static FR: PrivacyStrings = PrivacyStrings {
 
 /// In English.
 pub static EN: PrivacyStrings = PrivacyStrings {
-    footer_link: "Personal data",
     heading: "Your personal data",
     intro: |name| {
         format!(

@@ -137,8 +137,6 @@ pub struct RoundsStrings {
     pub tap_conflict: &'static str,
     /// Before "Livré": an order of the stop its shop has not confirmed (the server refuses).
     pub not_confirmed_warning: fn(&str) -> String,
-    /// "Livré" refused because an order was never confirmed (409 `order_not_confirmed`).
-    pub problem_not_confirmed: &'static str,
     pub collect_heading: &'static str,
     pub call: &'static str,
     pub collect: &'static str,
@@ -291,8 +289,6 @@ pub static FR: RoundsStrings = RoundsStrings {
              le commerce ne l'a pas confirmée : appelez-le avant de la remettre."
         )
     },
-    problem_not_confirmed: "Livraison non enregistrée : une commande de cet arrêt n'a pas été \
-                            confirmée par son commerce. Appelez le commerce, puis réessayez.",
     collect_heading: "À collecter",
     call: "Appeler",
     collect: "Collecté",
@@ -429,8 +425,6 @@ pub static EN: RoundsStrings = RoundsStrings {
              confirms it: call the shop before handing it over."
         )
     },
-    problem_not_confirmed: "Delivery not recorded: an order of this stop was not confirmed by \
-                            its shop. Call the shop, then try again.",
     collect_heading: "To collect",
     call: "Call",
     collect: "Collected",

@@ -62,7 +62,7 @@ pub fn LoginPage() -> impl IntoView {
                 <a href=Page::ForgotPassword.href()>{tr(|t| t.email_links().forgot_link)}</a>
             </p>
             <p class="account__other">
-                <a href=Page::ResetWithCode.href()>{tr(|t| t.people.have_code)}</a>
+                <a href=Page::ResetWithCode.href()>{tr(|t| t.people().have_code)}</a>
             </p>
         </AccountFrame>
     }

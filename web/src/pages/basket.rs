@@ -167,7 +167,7 @@ fn BasketGroup(
 fn BelowMinimum(minimum: i64, subtotal: i64) -> impl IntoView {
     let i18n = use_i18n();
     let text = move || {
-        (i18n.t().delivery.below_minimum)(&format_eur(minimum), &format_eur(minimum - subtotal))
+        (i18n.t().delivery().below_minimum)(&format_eur(minimum), &format_eur(minimum - subtotal))
     };
     view! { <p class="order__note" data-testid="delivery-minimum">{text}</p> }
 }

@@ -570,7 +570,7 @@ fn WayExceptions(groups: Vec<CartGroup>, method: RwSignal<FulfilmentMethod>) -> 
                         format_eur(minimum - group.subtotal_cents),
                     );
                     let text =
-                        move || (i18n.t().delivery.below_minimum_for)(&name, &minimum, &missing);
+                        move || (i18n.t().delivery().below_minimum_for)(&name, &minimum, &missing);
                     return view! { <p class="order__note" data-testid="way-exception">{text}</p> }
                         .into_any();
                 }

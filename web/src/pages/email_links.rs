@@ -117,7 +117,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                         </button>
                     </form>
                     <p class="account__other">
-                        <a href=Page::ResetWithCode.href()>{tr(|t| t.people.have_code)}</a>
+                        <a href=Page::ResetWithCode.href()>{tr(|t| t.people().have_code)}</a>
                     </p>
                 }.into_any()
             }}

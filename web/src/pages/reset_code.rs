@@ -66,14 +66,14 @@ pub fn ResetWithCodePage() -> impl IntoView {
                 .then_some(text)
         })
     };
-    let title = Signal::derive(move || i18n.t().people.code_heading.to_owned());
+    let title = Signal::derive(move || i18n.t().people().code_heading.to_owned());
     let lead = move || {
         problem.get().map(|error| {
             let refused = matches!(&error, ApiError::Api(p) if p.code == ErrorCode::Unprocessable);
             view! {
                 <div class="form-problem" role="alert" data-testid="form-problem">
                     {if refused {
-                        view! { <p class="form-problem__lead">{tr(|t| t.people.code_refused)}</p> }.into_any()
+                        view! { <p class="form-problem__lead">{tr(|t| t.people().code_refused)}</p> }.into_any()
                     } else {
                         view! { <ProblemText error /> }.into_any()
                     }}
@@ -84,24 +84,24 @@ pub fn ResetWithCodePage() -> impl IntoView {
     view! {
         <DocumentTitle text=title />
         <div class="page page--narrow account">
-            <h1>{tr(|t| t.people.code_heading)}</h1>
+            <h1>{tr(|t| t.people().code_heading)}</h1>
             {move || if done.get() {
                 view! {
                     <div class="bo-notice" role="status" data-testid="reset-done">
-                        <p>{tr(|t| t.people.code_done)}</p>
+                        <p>{tr(|t| t.people().code_done)}</p>
                         <p><a class="button" href=Page::Login(None).href()>{tr(|t| t.login_link)}</a></p>
                     </div>
                 }.into_any()
             } else {
                 view! {
-                    <p>{tr(|t| t.people.code_intro)}</p>
+                    <p>{tr(|t| t.people().code_intro)}</p>
                     <form class="account__form" novalidate on:submit=submit>
                         {lead}
                         <TextField id="email" label=|t| t.account_email_label value=email error=error_of("email", |t| t.error_account_email) kind="email" autocomplete="email" />
-                        <TextField id="code" label=|t| t.people.code_label hint=|t| t.people.code_hint value=code error=error_of("code", |t| t.people.code_error) autocomplete="one-time-code" />
-                        <TextField id="nouveau-mot-de-passe" label=|t| t.people.new_password_label hint=|t| t.password_hint value=password error=error_of("new_password", |t| t.error_password) kind="password" autocomplete="new-password" />
+                        <TextField id="code" label=|t| t.people().code_label hint=|t| t.people().code_hint value=code error=error_of("code", |t| t.people().code_error) autocomplete="one-time-code" />
+                        <TextField id="nouveau-mot-de-passe" label=|t| t.people().new_password_label hint=|t| t.password_hint value=password error=error_of("new_password", |t| t.error_password) kind="password" autocomplete="new-password" />
                         <button type="submit" class="button button--large" aria-disabled=move || sending.get().then_some("true")>
-                            {move || if sending.get() { i18n.t().people.code_sending } else { i18n.t().people.code_submit }}
+                            {move || if sending.get() { i18n.t().people().code_sending } else { i18n.t().people().code_submit }}
                         </button>
                     </form>
                 }.into_any()

@@ -191,7 +191,7 @@ fn ShopView(shop: Shop, query: Memo<ParamsMap>) -> impl IntoView {
                     <SellerIdentity shop_name=seller_name legal />
                     <p>
                         <a href=terms_href data-testid="shop-terms-link">
-                            {move || i18n.t().legal().terms_of_sale}
+                            {move || i18n.t().seller.terms_of_sale}
                         </a>
                     </p>
                 </div>

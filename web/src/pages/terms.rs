@@ -20,12 +20,12 @@ use crate::{
 pub fn TermsPage() -> impl IntoView {
     let i18n = use_i18n();
     let resource = LocalResource::new(|| async { api::get_terms().await });
-    let title = Signal::derive(move || i18n.t().legal().terms_of_use.to_owned());
+    let title = Signal::derive(move || i18n.t().seller.terms_of_use.to_owned());
     view! {
         <DocumentTitle text=title />
         <div class="page page--narrow legal">
-            <h1>{move || i18n.t().legal().terms_of_use}</h1>
-            <p>{move || i18n.t().legal().marketplace_statement}</p>
+            <h1>{move || i18n.t().seller.terms_of_use}</h1>
+            <p>{move || i18n.t().seller.marketplace_statement}</p>
             <Loaded resource loaded=|terms: Terms| view! { <TermsText terms /> } />
         </div>
     }
@@ -61,11 +61,11 @@ pub fn ShopTermsPage() -> impl IntoView {
         Some((shop, terms)) => {
             let name = shop.name.clone();
             let title =
-                Signal::derive(move || format!("{} — {}", i18n.t().legal().terms_of_sale, name));
+                Signal::derive(move || format!("{} — {}", i18n.t().seller.terms_of_sale, name));
             let by_default = terms.source == TermsSource::Association;
             view! {
                 <DocumentTitle text=title />
-                <h1>{move || i18n.t().legal().terms_of_sale} " — " {shop.name.clone()}</h1>
+                <h1>{move || i18n.t().seller.terms_of_sale} " — " {shop.name.clone()}</h1>
                 <p>
                     <a href=Page::shop(&shop.slug).href()>{shop.name.clone()}</a>
                 </p>

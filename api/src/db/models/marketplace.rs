@@ -72,8 +72,9 @@ impl MarketplaceRow {
         }
     }
 
-    /// The wire form.
-    pub fn into_wire(self, needs_admin: bool) -> Marketplace {
+    /// The wire form; `counts_visits` is the server's, not the settings' (see
+    /// [`crate::visits`]).
+    pub fn into_wire(self, needs_admin: bool, counts_visits: bool) -> Marketplace {
         let localized = |fr: String, en: String| Localized {
             fr,
             en: (!en.is_empty()).then_some(en),
@@ -102,6 +103,7 @@ impl MarketplaceRow {
                 .then(|| format!("/api/v1/marketplace/logo?v={}", self.logo_version)),
             order_number_prefix,
             needs_admin,
+            counts_visits,
         }
     }
 }
@@ -123,10 +125,11 @@ pub fn needs_admin(conn: &mut DbConn) -> QueryResult<bool> {
     Ok(!any)
 }
 
-/// The settings as the public reads them.
-pub fn public(conn: &mut DbConn) -> QueryResult<Marketplace> {
+/// The settings as the public reads them, from a server that counts visits or not
+/// (`--no-visit-count`).
+pub fn public(conn: &mut DbConn, counts_visits: bool) -> QueryResult<Marketplace> {
     let needs_admin = needs_admin(conn)?;
-    Ok(load(conn)?.into_wire(needs_admin))
+    Ok(load(conn)?.into_wire(needs_admin, counts_visits))
 }
 
 /// Writes the columns `changes` names, and marks the settings as saved.

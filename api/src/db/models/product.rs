@@ -512,7 +512,32 @@ struct ProductChanges<'a> {
     status: Option<&'a str>,
     search_text: Option<String>,
     sort_name: Option<String>,
+    keep_cold: Option<bool>,
+    withdrawal_exception: Option<&'static str>,
     updated_at: Option<NaiveDateTime>,
+}
+
+/// A product's handling (issues 11 and 15), which the product form and the API change and
+/// the CSV import does not: each `Some` is a new value, `None` leaves the column alone.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct HandlingChanges {
+    /// Whether it must be kept cold on the rounds.
+    pub keep_cold: Option<bool>,
+    /// Its exception to the right of withdrawal.
+    pub withdrawal_exception: Option<WithdrawalException>,
+}
+
+impl HandlingChanges {
+    /// What of `wanted` differs from the product's `keep_cold` and `withdrawal_exception`
+    /// as read (the database's text form).
+    pub fn differing(self, keep_cold: bool, withdrawal_exception: &str) -> HandlingChanges {
+        HandlingChanges {
+            keep_cold: self.keep_cold.filter(|wanted| *wanted != keep_cold),
+            withdrawal_exception: self
+                .withdrawal_exception
+                .filter(|wanted| wanted.as_str() != withdrawal_exception),
+        }
+    }
 }
 
 /// The category's id, or a 400 naming the field.
@@ -573,7 +598,8 @@ fn differs<T: PartialEq>(current: T, wanted: T) -> Option<T> {
 /// Writes the fields of product `id` that differ between `current` (as read, under
 /// [`lock`], in this transaction) and `wanted`, and only those; the search text follows its
 /// name, description and category. Returns whether anything changed. Call it inside a
-/// write transaction, after [`lock`].
+/// write transaction, after [`lock`]. (The CSV import's edit: see [`edit`] for one that
+/// also changes the handling.)
 pub fn update(
     conn: &mut DbConn,
     shop: &ShopRow,
@@ -582,7 +608,30 @@ pub fn update(
     wanted: &ProductValues,
     now: NaiveDateTime,
 ) -> Result<bool, ApiError> {
-    if current == wanted {
+    edit(
+        conn,
+        shop,
+        id,
+        current,
+        wanted,
+        HandlingChanges::default(),
+        now,
+    )
+}
+
+/// Like [`update`], and writes the handling's `Some` columns too (`handling` holding only
+/// what differs, see [`HandlingChanges::differing`]), in the same single write: any change
+/// moves the product's `version` (its ETag) once and its `updated_at`.
+pub fn edit(
+    conn: &mut DbConn,
+    shop: &ShopRow,
+    id: i64,
+    current: &ProductValues,
+    wanted: &ProductValues,
+    handling: HandlingChanges,
+    now: NaiveDateTime,
+) -> Result<bool, ApiError> {
+    if current == wanted && handling == HandlingChanges::default() {
         return Ok(false);
     }
     let category = if wanted.category == current.category {
@@ -617,40 +666,16 @@ pub fn update(
         status: differs(current.status.as_str(), wanted.status.as_str()),
         search_text,
         sort_name: (wanted.name != current.name).then(|| sort_key(&wanted.name)),
+        keep_cold: handling.keep_cold,
+        withdrawal_exception: handling
+            .withdrawal_exception
+            .map(WithdrawalException::as_str),
         updated_at: Some(now),
     };
     diesel::update(products::table.find(id))
         .set(changes)
         .execute(conn)?;
     Ok(true)
-}
-
-/// Sets whether a product must be kept cold on the rounds (issue 11); whether it changed.
-pub fn set_keep_cold(conn: &mut DbConn, id: i64, keep_cold: bool) -> QueryResult<bool> {
-    let changed = diesel::update(
-        products::table
-            .find(id)
-            .filter(products::keep_cold.ne(keep_cold)),
-    )
-    .set(products::keep_cold.eq(keep_cold))
-    .execute(conn)?;
-    Ok(changed == 1)
-}
-
-/// Sets the product's exception to the right of withdrawal (issue 15); whether it changed.
-pub fn set_withdrawal_exception(
-    conn: &mut DbConn,
-    id: i64,
-    exception: WithdrawalException,
-) -> QueryResult<bool> {
-    let changed = diesel::update(
-        products::table
-            .find(id)
-            .filter(products::withdrawal_exception.ne(exception.as_str())),
-    )
-    .set(products::withdrawal_exception.eq(exception.as_str()))
-    .execute(conn)?;
-    Ok(changed == 1)
 }
 
 /// Locks the rows of these products until the transaction ends, in the order of their ids,

@@ -51,16 +51,16 @@ pub fn AssociationCategoriesPage() -> impl IntoView {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(false) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
         Some(true) => view! {
-            <p>{tr(|t| t.categories.intro)}</p>
+            <p>{tr(|t| t.categories().intro)}</p>
             {move || tree.with(Vec::is_empty).then(|| view! { <DefaultsOffer tree status /> })}
-            <h2 class="bo-subheading">{tr(|t| t.categories.tree_heading)}</h2>
+            <h2 class="bo-subheading">{tr(|t| t.categories().tree_heading)}</h2>
             <TreeView tree status />
             <AddForm tree status />
         }
         .into_any(),
     };
     view! {
-        <Frame heading=|t| t.categories.heading>
+        <Frame heading=|t| t.categories().heading>
             // Always in the page, so screen readers hear each change said into it.
             <p class="bo-saved cat-status" role="status" data-testid="category-status">
                 {move || status.get()}
@@ -176,7 +176,7 @@ fn DefaultsOffer(tree: RwSignal<Vec<AdminCategory>>, status: RwSignal<String>) -
             match result {
                 Ok(installed) => {
                     tree.set(installed.items);
-                    status.set(i18n.t().categories.defaults_done.to_owned());
+                    status.set(i18n.t().categories().defaults_done.to_owned());
                 }
                 Err(error) => problem.set(Some(error)),
             }
@@ -208,18 +208,18 @@ fn DefaultsOffer(tree: RwSignal<Vec<AdminCategory>>, status: RwSignal<String>) -
             })
             .collect_view();
         view! {
-            <p>{move || (i18n.t().categories.defaults_count)(count)}</p>
+            <p>{move || (i18n.t().categories().defaults_count)(count)}</p>
             <ul class="cat-defaults" data-testid="default-categories">{list}</ul>
         }
     };
     view! {
         <section class="bo-notice" aria-labelledby="categories-proposees">
-            <h2 id="categories-proposees">{tr(|t| t.categories.defaults_heading)}</h2>
-            <p>{tr(|t| t.categories.none_yet)}</p>
-            <p>{tr(|t| t.categories.defaults_intro)}</p>
+            <h2 id="categories-proposees">{tr(|t| t.categories().defaults_heading)}</h2>
+            <p>{tr(|t| t.categories().none_yet)}</p>
+            <p>{tr(|t| t.categories().defaults_intro)}</p>
             <Loaded resource=defaults loaded />
             <button type="button" class="button" prop:disabled=move || busy.get() on:click=install>
-                {tr(|t| t.categories.defaults_button)}
+                {tr(|t| t.categories().defaults_button)}
             </button>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </section>
@@ -234,7 +234,7 @@ fn TreeView(tree: RwSignal<Vec<AdminCategory>>, status: RwSignal<String>) -> imp
     move || {
         let list = tree.get();
         if list.is_empty() {
-            return view! { <p>{tr(|t| t.categories.none_yet)}</p> }.into_any();
+            return view! { <p>{tr(|t| t.categories().none_yet)}</p> }.into_any();
         }
         let rows = list
             .iter()
@@ -314,7 +314,7 @@ fn Row(
                         let moved = after.items.iter().find(|c| c.slug == slug).cloned();
                         tree.set(after.items);
                         if let Some(moved) = moved {
-                            status.set((i18n.t().categories.moved_to)(
+                            status.set((i18n.t().categories().moved_to)(
                                 &name,
                                 moved.position + 1,
                                 siblings,
@@ -358,7 +358,7 @@ fn Row(
         let name = name.clone();
         move |action: fn(&crate::i18n::categories::CategoriesStrings) -> &'static str| {
             let name = name.clone();
-            move || (i18n.t().categories.action_on)(action(i18n.t().categories), &name)
+            move || (i18n.t().categories().action_on)(action(i18n.t().categories()), &name)
         }
     };
     let actions_id = format!("actions-{slug}");
@@ -376,25 +376,25 @@ fn Row(
                 <div class="cat-row__text">
                     <h3 class="cat-row__name">{name.clone()}</h3>
                     {category.name_en.clone().map(|english| view! {
-                        <p class="cat-row__english"><span lang="en">{english}</span> " (" {tr(|t| t.categories.english)} ")"</p>
+                        <p class="cat-row__english"><span lang="en">{english}</span> " (" {tr(|t| t.categories().english)} ")"</p>
                     })}
-                    <p>{move || (i18n.t().categories.own_counts)(own.active, own.draft, own.archived)}</p>
+                    <p>{move || (i18n.t().categories().own_counts)(own.active, own.draft, own.archived)}</p>
                     {has_children.then(|| view! {
-                        <p>{move || (i18n.t().categories.subtree_count)(subtree.active)}</p>
+                        <p>{move || (i18n.t().categories().subtree_count)(subtree.active)}</p>
                     })}
                 </div>
                 <div class="cat-row__buttons">
                     <button type="button" id=up_id class="button button--secondary" disabled=first
                         aria-label=label(|c| c.up) on:click=move |_| shift(true)>
-                        <span aria-hidden="true">"↑"</span><span class="cat-row__word">" "{tr(|t| t.categories.up)}</span>
+                        <span aria-hidden="true">"↑"</span><span class="cat-row__word">" "{tr(|t| t.categories().up)}</span>
                     </button>
                     <button type="button" id=down_id class="button button--secondary" disabled=last
                         aria-label=label(|c| c.down) on:click=move |_| shift_down(false)>
-                        <span aria-hidden="true">"↓"</span><span class="cat-row__word">" "{tr(|t| t.categories.down)}</span>
+                        <span aria-hidden="true">"↓"</span><span class="cat-row__word">" "{tr(|t| t.categories().down)}</span>
                     </button>
                     <button type="button" class="button" aria-expanded=move || is_open().to_string()
                         aria-controls=controls aria-label=label(|c| c.edit) on:click=toggle>
-                        {tr(|t| t.categories.edit)}
+                        {tr(|t| t.categories().edit)}
                     </button>
                 </div>
             </div>
@@ -450,7 +450,7 @@ fn Actions(
                 .await;
                 busy.set(false);
                 match result {
-                    Ok(renamed) => status.set((i18n.t().categories.renamed)(&renamed.name)),
+                    Ok(renamed) => status.set((i18n.t().categories().renamed)(&renamed.name)),
                     Err(error) => {
                         if !errors.take(&error) {
                             problem.set(Some(error));
@@ -493,7 +493,7 @@ fn Actions(
                         let parent_name =
                             (!chosen.is_empty()).then(|| name_of(&after.items, &chosen));
                         tree.set(after.items);
-                        status.set((i18n.t().categories.moved_under)(
+                        status.set((i18n.t().categories().moved_under)(
                             &name,
                             parent_name.as_deref(),
                         ));
@@ -517,7 +517,7 @@ fn Actions(
         let name = category.name.clone();
         move || {
             let into = tree.with(|list| name_of(list, &target.get()));
-            (i18n.t().categories.merge_warning)(&name, &into, products, children)
+            (i18n.t().categories().merge_warning)(&name, &into, products, children)
         }
     };
     let merge = {
@@ -542,7 +542,7 @@ fn Actions(
                 match result {
                     Ok(report) => {
                         open.set(None);
-                        status.set((i18n.t().categories.merged)(
+                        status.set((i18n.t().categories().merged)(
                             &name,
                             &report.into.name,
                             report.moved_products,
@@ -578,7 +578,7 @@ fn Actions(
                 match result {
                     Ok(()) => {
                         open.set(None);
-                        status.set((i18n.t().categories.deleted)(&name));
+                        status.set((i18n.t().categories().deleted)(&name));
                     }
                     Err(error) => problem.set(Some(error)),
                 }
@@ -590,23 +590,23 @@ fn Actions(
     view! {
         <div class="cat-actions" id=id>
             <form class="bo-form" on:submit=rename novalidate>
-                <h4 class="cat-actions__heading">{tr(|t| t.categories.rename_heading)}</h4>
-                <TextField id="categorie-nom" label=|t| t.categories.name value=name
-                    error=errors.of("name", |t| t.categories.error_name) autocomplete="off" />
-                <TextField id="categorie-nom-en" label=|t| t.categories.name_en value=name_en
-                    error=errors.of("name_en", |t| t.categories.error_name_en) autocomplete="off" />
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{tr(|t| t.categories.rename_button)}</button>
+                <h4 class="cat-actions__heading">{tr(|t| t.categories().rename_heading)}</h4>
+                <TextField id="categorie-nom" label=|t| t.categories().name value=name
+                    error=errors.of("name", |t| t.categories().error_name) autocomplete="off" />
+                <TextField id="categorie-nom-en" label=|t| t.categories().name_en value=name_en
+                    error=errors.of("name_en", |t| t.categories().error_name_en) autocomplete="off" />
+                <button type="submit" class="button" prop:disabled=move || busy.get()>{tr(|t| t.categories().rename_button)}</button>
             </form>
             <form class="bo-form" on:submit=relocate novalidate>
-                <h4 class="cat-actions__heading">{tr(|t| t.categories.move_heading)}</h4>
-                <CategorySelect id="categorie-parent" label=|t| t.categories.move_to first=|t| t.categories.top_level
+                <h4 class="cat-actions__heading">{tr(|t| t.categories().move_heading)}</h4>
+                <CategorySelect id="categorie-parent" label=|t| t.categories().move_to first=|t| t.categories().top_level
                     choices=movable value=parent />
-                <button type="submit" class="button" prop:disabled=move || busy.get()>{tr(|t| t.categories.move_button)}</button>
+                <button type="submit" class="button" prop:disabled=move || busy.get()>{tr(|t| t.categories().move_button)}</button>
             </form>
             <div class="bo-form">
-                <h4 class="cat-actions__heading">{tr(|t| t.categories.merge_heading)}</h4>
-                <p>{tr(|t| t.categories.merge_intro)}</p>
-                <CategorySelect id="categorie-fusion" label=|t| t.categories.merge_into first=|t| t.categories.choose
+                <h4 class="cat-actions__heading">{tr(|t| t.categories().merge_heading)}</h4>
+                <p>{tr(|t| t.categories().merge_intro)}</p>
+                <CategorySelect id="categorie-fusion" label=|t| t.categories().merge_into first=|t| t.categories().choose
                     choices=targets value=target />
                 {move || if confirming.get() && !target.get().is_empty() {
                     let merge = merge.clone();
@@ -614,10 +614,10 @@ fn Actions(
                         <p role="alert" data-testid="merge-warning">{warning.clone()}</p>
                         <p class="bo-shop__links">
                             <button type="button" class="button button--danger" prop:disabled=move || busy.get() on:click=merge>
-                                {tr(|t| t.categories.merge_confirm)}
+                                {tr(|t| t.categories().merge_confirm)}
                             </button>
                             <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>
-                                {tr(|t| t.categories.cancel)}
+                                {tr(|t| t.categories().cancel)}
                             </button>
                         </p>
                     }.into_any()
@@ -626,21 +626,21 @@ fn Actions(
                         <button type="button" class="button button--secondary"
                             prop:disabled=move || target.get().is_empty()
                             on:click=move |_| confirming.set(true)>
-                            {tr(|t| t.categories.merge_button)}
+                            {tr(|t| t.categories().merge_button)}
                         </button>
                     }.into_any()
                 }}
             </div>
             <div class="bo-form">
-                <h4 class="cat-actions__heading">{tr(|t| t.categories.delete_heading)}</h4>
+                <h4 class="cat-actions__heading">{tr(|t| t.categories().delete_heading)}</h4>
                 {if empty {
                     view! {
                         <button type="button" class="button button--danger" prop:disabled=move || busy.get() on:click=remove>
-                            {tr(|t| t.categories.delete_button)}
+                            {tr(|t| t.categories().delete_button)}
                         </button>
                     }.into_any()
                 } else {
-                    view! { <p>{tr(|t| t.categories.delete_not_empty)}</p> }.into_any()
+                    view! { <p>{tr(|t| t.categories().delete_not_empty)}</p> }.into_any()
                 }}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
@@ -687,7 +687,7 @@ fn AddForm(tree: RwSignal<Vec<AdminCategory>>, status: RwSignal<String>) -> impl
                 Ok(created) => {
                     name.set(String::new());
                     name_en.set(String::new());
-                    status.set((i18n.t().categories.created)(&created.name));
+                    status.set((i18n.t().categories().created)(&created.name));
                 }
                 Err(error) => {
                     if !errors.take(&error) {
@@ -699,14 +699,14 @@ fn AddForm(tree: RwSignal<Vec<AdminCategory>>, status: RwSignal<String>) -> impl
     };
     view! {
         <form class="bo-form bo-section" on:submit=submit novalidate>
-            <h2 class="bo-subheading">{tr(|t| t.categories.add_heading)}</h2>
-            <TextField id="nouvelle-categorie-nom" label=|t| t.categories.name hint=|t| t.categories.name_hint
-                value=name error=errors.of("name", |t| t.categories.error_name) autocomplete="off" />
-            <TextField id="nouvelle-categorie-nom-en" label=|t| t.categories.name_en hint=|t| t.categories.name_en_hint
-                value=name_en error=errors.of("name_en", |t| t.categories.error_name_en) autocomplete="off" />
-            <CategorySelect id="nouvelle-categorie-parent" label=|t| t.categories.parent first=|t| t.categories.top_level
+            <h2 class="bo-subheading">{tr(|t| t.categories().add_heading)}</h2>
+            <TextField id="nouvelle-categorie-nom" label=|t| t.categories().name hint=|t| t.categories().name_hint
+                value=name error=errors.of("name", |t| t.categories().error_name) autocomplete="off" />
+            <TextField id="nouvelle-categorie-nom-en" label=|t| t.categories().name_en hint=|t| t.categories().name_en_hint
+                value=name_en error=errors.of("name_en", |t| t.categories().error_name_en) autocomplete="off" />
+            <CategorySelect id="nouvelle-categorie-parent" label=|t| t.categories().parent first=|t| t.categories().top_level
                 choices value=parent />
-            <button type="submit" class="button" prop:disabled=move || busy.get()>{tr(|t| t.categories.add_button)}</button>
+            <button type="submit" class="button" prop:disabled=move || busy.get()>{tr(|t| t.categories().add_button)}</button>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </form>
     }

@@ -48,7 +48,7 @@ pub fn DeliveryPage() -> impl IntoView {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
         Some(Some((settings, zone))) => view! {
-            <p>{tr(|t| t.delivery.intro)}</p>
+            <p>{tr(|t| t.delivery().intro)}</p>
             <Zone zone />
             <DaysForm settings=settings.clone() />
             <ClosedDays days=settings.closed_days />
@@ -56,7 +56,7 @@ pub fn DeliveryPage() -> impl IntoView {
         .into_any(),
     };
     view! {
-        <Frame heading=|t| t.delivery.heading>
+        <Frame heading=|t| t.delivery().heading>
             <Loaded resource loaded />
         </Frame>
     }
@@ -119,7 +119,7 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
             };
             match result {
                 Ok(commune) => {
-                    said.set(Some((i18n.t().delivery.added)(&commune.name)));
+                    said.set(Some((i18n.t().delivery().added)(&commune.name)));
                     zone.update(|zone| {
                         zone.push(commune);
                         zone.sort_by(|a, b| a.name.cmp(&b.name));
@@ -147,7 +147,7 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
             };
             match result {
                 Ok(()) => {
-                    said.set(Some((i18n.t().delivery.removed)(&commune.name)));
+                    said.set(Some((i18n.t().delivery().removed)(&commune.name)));
                     zone.update(|zone| zone.retain(|c| c.insee != commune.insee));
                     results.update(|results| {
                         if let Some((items, _)) = results {
@@ -167,15 +167,15 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
     let zone_list = move || {
         let list = zone.get();
         if list.is_empty() {
-            return view! { <p>{tr(|t| t.delivery.zone_empty)}</p> }.into_any();
+            return view! { <p>{tr(|t| t.delivery().zone_empty)}</p> }.into_any();
         }
         let rows = list
             .into_iter()
             .map(|commune| {
-                let label = (i18n.t().delivery.zone_item)(&commune.name, &commune.postcode);
+                let label = (i18n.t().delivery().zone_item)(&commune.name, &commune.postcode);
                 let button_label = {
                     let name = commune.name.clone();
-                    move || (i18n.t().delivery.remove_label)(&name)
+                    move || (i18n.t().delivery().remove_label)(&name)
                 };
                 let insee = commune.insee.clone();
                 view! {
@@ -183,7 +183,7 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
                         <span>{label}</span>
                         <button type="button" class="button button--secondary"
                             aria-label=button_label on:click=move |_| remove(commune.clone())>
-                            {tr(|t| t.delivery.remove)}
+                            {tr(|t| t.delivery().remove)}
                         </button>
                     </li>
                 }
@@ -195,7 +195,7 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
     let result_list = move || {
         let (items, total) = results.get()?;
         if items.is_empty() {
-            return Some(view! { <p>{tr(|t| t.delivery.search_none)}</p> }.into_any());
+            return Some(view! { <p>{tr(|t| t.delivery().search_none)}</p> }.into_any());
         }
         let count = usize::try_from(total).unwrap_or(usize::MAX);
         let shown = items.len();
@@ -209,17 +209,17 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
                     .map(move |postcode| (item.clone(), postcode))
             })
             .map(|(item, postcode)| {
-                let text = (i18n.t().delivery.result)(&item.name, &postcode, &item.departement);
-                let add_label = (i18n.t().delivery.add_label)(&item.name, &postcode);
+                let text = (i18n.t().delivery().result)(&item.name, &postcode, &item.departement);
+                let add_label = (i18n.t().delivery().add_label)(&item.name, &postcode);
                 let action = if item.in_zone {
-                    view! { <span class="delivery-in-zone">{tr(|t| t.delivery.in_zone)}</span> }
+                    view! { <span class="delivery-in-zone">{tr(|t| t.delivery().in_zone)}</span> }
                         .into_any()
                 } else {
                     let (insee, code) = (item.insee.clone(), postcode.clone());
                     view! {
                         <button type="button" class="button" aria-label=add_label
                             on:click=move |_| add(insee.clone(), code.clone())>
-                            {tr(|t| t.delivery.add)}
+                            {tr(|t| t.delivery().add)}
                         </button>
                     }
                     .into_any()
@@ -234,8 +234,8 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
             .collect_view();
         Some(
             view! {
-                <p>{move || (i18n.t().delivery.search_count)(count, shown)}</p>
-                <ul class="bo-rows" aria-label=tr(|t| t.delivery.search_label)>{rows}</ul>
+                <p>{move || (i18n.t().delivery().search_count)(count, shown)}</p>
+                <ul class="bo-rows" aria-label=tr(|t| t.delivery().search_label)>{rows}</ul>
             }
             .into_any(),
         )
@@ -243,24 +243,24 @@ fn Zone(zone: Vec<Commune>) -> impl IntoView {
 
     view! {
         <section class="bo-section" aria-labelledby="zone-titre">
-            <h2 class="bo-subheading" id="zone-titre">{tr(|t| t.delivery.zone_heading)}</h2>
+            <h2 class="bo-subheading" id="zone-titre">{tr(|t| t.delivery().zone_heading)}</h2>
             {zone_list}
             <form class="bo-inline-form" role="search" on:submit=search novalidate>
                 <div class="field">
-                    <label for=SEARCH_ID>{tr(|t| t.delivery.search_label)}</label>
-                    <p class="field__hint" id="commune-recherche-aide">{tr(|t| t.delivery.search_hint)}</p>
+                    <label for=SEARCH_ID>{tr(|t| t.delivery().search_label)}</label>
+                    <p class="field__hint" id="commune-recherche-aide">{tr(|t| t.delivery().search_hint)}</p>
                     <input id=SEARCH_ID type="search" autocomplete="off" maxlength="100"
                         aria-describedby="commune-recherche-aide"
                         prop:value=move || query.get() on:input=move |event| query.set(event_target_value(&event)) />
                 </div>
                 <button type="submit" class="button button--secondary" prop:disabled=move || searching.get()>
-                    {tr(|t| t.delivery.search_button)}
+                    {tr(|t| t.delivery().search_button)}
                 </button>
             </form>
             <div role="status" class="delivery-status">
                 {move || said.get().map(|text| view! { <p class="bo-saved">{text}</p> })}
             </div>
-            {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.delivery.in_zone /> })}
+            {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.delivery().in_zone /> })}
             {result_list}
         </section>
     }
@@ -379,20 +379,20 @@ fn DaysForm(settings: DeliverySettings) -> impl IntoView {
         .map(|hour| {
             view! {
                 <option value=hour.to_string() selected=move || cut_off.get() == hour>
-                    {move || (i18n.t().delivery.hour)(hour)}
+                    {move || (i18n.t().delivery().hour)(hour)}
                 </option>
             }
         })
         .collect_view();
     view! {
         <form class="bo-form" on:submit=submit novalidate aria-labelledby="jours-titre">
-            <h2 class="bo-subheading" id="jours-titre">{tr(|t| t.delivery.days_heading)}</h2>
-            <Weekdays legend=|t| t.delivery.food_days name="alimentaire" days=food />
-            <p class="field__hint">{tr(|t| t.delivery.restaurants_hint)}</p>
-            <Weekdays legend=|t| t.delivery.non_food_days name="autres" days=non_food />
+            <h2 class="bo-subheading" id="jours-titre">{tr(|t| t.delivery().days_heading)}</h2>
+            <Weekdays legend=|t| t.delivery().food_days name="alimentaire" days=food />
+            <p class="field__hint">{tr(|t| t.delivery().restaurants_hint)}</p>
+            <Weekdays legend=|t| t.delivery().non_food_days name="autres" days=non_food />
             <div class="field">
-                <label for="heure-limite">{tr(|t| t.delivery.cut_off)}</label>
-                <p class="field__hint" id="heure-limite-aide">{tr(|t| t.delivery.cut_off_hint)}</p>
+                <label for="heure-limite">{tr(|t| t.delivery().cut_off)}</label>
+                <p class="field__hint" id="heure-limite-aide">{tr(|t| t.delivery().cut_off_hint)}</p>
                 <select id="heure-limite" aria-describedby="heure-limite-aide"
                     on:change=move |event| {
                         if let Ok(hour) = event_target_value(&event).parse::<u8>() {
@@ -403,34 +403,34 @@ fn DaysForm(settings: DeliverySettings) -> impl IntoView {
                 </select>
             </div>
             <fieldset class="bo-choices">
-                <legend>{tr(|t| t.delivery.free_legend)}</legend>
+                <legend>{tr(|t| t.delivery().free_legend)}</legend>
                 <label class="bo-choice">
                     <input type="radio" name="gratuite" prop:checked=move || !minimum_on.get()
                         on:change=move |_| minimum_on.set(false) />
-                    {tr(|t| t.delivery.free_always)}
+                    {tr(|t| t.delivery().free_always)}
                 </label>
                 <label class="bo-choice">
                     <input type="radio" name="gratuite" prop:checked=move || minimum_on.get()
                         on:change=move |_| minimum_on.set(true) />
-                    {tr(|t| t.delivery.free_minimum)}
+                    {tr(|t| t.delivery().free_minimum)}
                 </label>
                 {move || minimum_on.get().then(|| view! {
                     <div class="field">
-                        <label for="minimum-livraison">{tr(|t| t.delivery.minimum_label)}</label>
-                        <p class="field__hint" id="minimum-livraison-aide">{tr(|t| t.delivery.minimum_hint)}</p>
+                        <label for="minimum-livraison">{tr(|t| t.delivery().minimum_label)}</label>
+                        <p class="field__hint" id="minimum-livraison-aide">{tr(|t| t.delivery().minimum_hint)}</p>
                         <input id="minimum-livraison" type="text" inputmode="decimal" autocomplete="off"
                             aria-invalid=move || minimum_bad.get().then_some("true")
                             aria-describedby=move || if minimum_bad.get() { "minimum-livraison-aide minimum-livraison-erreur" } else { "minimum-livraison-aide" }
                             prop:value=move || minimum.get() on:input=move |event| minimum.set(event_target_value(&event)) />
                         {move || minimum_bad.get().then(|| view! {
-                            <p class="field__error" id="minimum-livraison-erreur">{tr(|t| t.delivery.minimum_error)}</p>
+                            <p class="field__error" id="minimum-livraison-erreur">{tr(|t| t.delivery().minimum_error)}</p>
                         })}
                     </div>
                 })}
             </fieldset>
-            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.delivery.save)}</button>
+            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.delivery().save)}</button>
             <div role="status">
-                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.delivery.saved)}</p> })}
+                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.delivery().saved)}</p> })}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </form>
@@ -497,18 +497,18 @@ fn ClosedDays(days: Vec<String>) -> impl IntoView {
     let list = move || {
         let list = days.get();
         if list.is_empty() {
-            return view! { <p>{tr(|t| t.delivery.closed_none)}</p> }.into_any();
+            return view! { <p>{tr(|t| t.delivery().closed_none)}</p> }.into_any();
         }
         let rows = list
             .into_iter()
             .map(|day| {
                 let text = {
                     let day = day.clone();
-                    move || (i18n.t().delivery.closed_on)(&day)
+                    move || (i18n.t().delivery().closed_on)(&day)
                 };
                 let label = {
                     let day = day.clone();
-                    move || (i18n.t().delivery.closed_remove_label)(&day)
+                    move || (i18n.t().delivery().closed_remove_label)(&day)
                 };
                 let chosen = day.clone();
                 view! {
@@ -516,7 +516,7 @@ fn ClosedDays(days: Vec<String>) -> impl IntoView {
                         <span>{text}</span>
                         <button type="button" class="button button--secondary" aria-label=label
                             on:click=move |_| remove(chosen.clone())>
-                            {tr(|t| t.delivery.closed_remove)}
+                            {tr(|t| t.delivery().closed_remove)}
                         </button>
                     </li>
                 }
@@ -526,18 +526,18 @@ fn ClosedDays(days: Vec<String>) -> impl IntoView {
     };
     view! {
         <section class="bo-section" aria-labelledby="sans-livraison-titre">
-            <h2 class="bo-subheading" id="sans-livraison-titre">{tr(|t| t.delivery.closed_heading)}</h2>
-            <p class="field__hint">{tr(|t| t.delivery.closed_hint)}</p>
+            <h2 class="bo-subheading" id="sans-livraison-titre">{tr(|t| t.delivery().closed_heading)}</h2>
+            <p class="field__hint">{tr(|t| t.delivery().closed_hint)}</p>
             {list}
             <form class="bo-inline-form" on:submit=add novalidate>
                 <div class="field">
-                    <label for="jour-sans-livraison">{tr(|t| t.delivery.closed_date)}</label>
+                    <label for="jour-sans-livraison">{tr(|t| t.delivery().closed_date)}</label>
                     <input id="jour-sans-livraison" type="date"
                         aria-invalid=move || problem.get().is_some().then_some("true")
                         aria-describedby=move || problem.get().is_some().then_some("jour-sans-livraison-erreur")
                         prop:value=move || date.get() on:input=move |event| date.set(event_target_value(&event)) />
                 </div>
-                <button type="submit" class="button button--secondary">{tr(|t| t.delivery.closed_add)}</button>
+                <button type="submit" class="button button--secondary">{tr(|t| t.delivery().closed_add)}</button>
             </form>
             {move || problem.get().map(|(lead, error)| view! {
                 <div class="field__error" id="jour-sans-livraison-erreur">

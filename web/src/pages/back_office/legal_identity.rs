@@ -10,7 +10,7 @@ use super::join::{FieldErrors, TextArea};
 use crate::{
     api::{self, ApiError},
     components::{ProblemText, TextField},
-    i18n::{Text, use_i18n},
+    i18n::{Text, tr, use_i18n},
     state::session::use_session,
 };
 
@@ -98,21 +98,21 @@ pub fn LegalIdentitySection(slug: String, legal: Option<ShopLegal>) -> impl Into
         <section class="bo-section" aria-labelledby="identite-legale" data-testid="legal-identity">
             <h2 id="identite-legale">{move || t().identity_heading}</h2>
             {move || missing.get().then(|| view! {
-                <p class="form-problem" role="status">{move || t().identity_banner}</p>
+                <p class="form-problem" role="status">{tr(|t| t.problems.legal_identity_missing)}</p>
             })}
             <p>{move || t().identity_intro}</p>
             <form class="bo-form" on:submit=submit novalidate>
                 {move || problem.get().map(|error| view! { <div class="form-problem" role="alert"><ProblemText error /></div> })}
-                <TextField id="denomination" label=|t| t.legal().legal_name value=legal_name error=err("legal_name", |t| t.legal().error_name) autocomplete="organization" />
+                <TextField id="denomination" label=|t| t.seller.legal_name value=legal_name error=err("legal_name", |t| t.legal().error_name) autocomplete="organization" />
                 <div class="field">
-                    <label for="forme-juridique">{move || t().legal_form}</label>
+                    <label for="forme-juridique">{move || i18n.t().seller.legal_form}</label>
                     <select id="forme-juridique" on:change=move |ev| {
                         if let Some(f) = LegalForm::parse(&event_target_value(&ev)) { form.set(f) }
                     }>{form_options}</select>
                 </div>
-                <TextField id="siret" label=|t| t.legal().siret hint=|t| t.legal().siret_hint value=siret error=err("siret", |t| t.legal().error_siret) autocomplete="off" />
+                <TextField id="siret" label=|t| t.seller.siret hint=|t| t.legal().siret_hint value=siret error=err("siret", |t| t.legal().error_siret) autocomplete="off" />
                 <div class="field">
-                    <label for="immatriculation">{move || t().registration}</label>
+                    <label for="immatriculation">{move || i18n.t().seller.registration}</label>
                     <select id="immatriculation" on:change=move |ev| {
                         if let Some(r) = Registration::parse(&event_target_value(&ev)) { registration.set(r) }
                     }>{registration_options}</select>
@@ -120,8 +120,8 @@ pub fn LegalIdentitySection(slug: String, legal: Option<ShopLegal>) -> impl Into
                 {move || registration.get().needs_city().then(|| view! {
                     <TextField id="ville-greffe" label=|t| t.legal().registration_city value=city error=err("registration_city", |t| t.legal().error_city) autocomplete="off" />
                 })}
-                <TextField id="tva" label=|t| t.legal().vat_number hint=|t| t.legal().vat_exempt_hint value=vat error=err("vat_number", |t| t.legal().error_vat) autocomplete="off" />
-                <TextField id="responsable" label=|t| t.legal().responsible value=responsible error=err("responsible", |t| t.legal().error_name) autocomplete="name" />
+                <TextField id="tva" label=|t| t.seller.vat_number hint=|t| t.legal().vat_exempt_hint value=vat error=err("vat_number", |t| t.legal().error_vat) autocomplete="off" />
+                <TextField id="responsable" label=|t| t.seller.responsible value=responsible error=err("responsible", |t| t.legal().error_name) autocomplete="name" />
                 <button type="submit" class="button" prop:disabled=move || sending.get()>{move || t().identity_save}</button>
                 {move || saved.get().then(|| view! { <p role="status" data-testid="legal-saved">{move || t().identity_saved}</p> })}
             </form>
@@ -175,7 +175,7 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
         ),
         TermsOf::Use => (
             "conditions-utilisation",
-            |t| t.legal().terms_of_use,
+            |t| t.seller.terms_of_use,
             |t| t.legal().use_terms_intro,
         ),
         TermsOf::DefaultSale => (

@@ -388,7 +388,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             </p>
             {cancel_reason.map(|reason| view! {
                 <p class="bo-order__reason" data-testid="cancel-reason">
-                    {tr(|t| t.hoarding.reason_label)} " " {move || i18n.t().hoarding.reason(&reason)}
+                    {tr(|t| t.hoarding().reason_label)} " " {move || i18n.t().hoarding().reason(&reason)}
                 </p>
             })}
             <p class="bo-order__customer">{order.customer_name.clone()}</p>
@@ -506,7 +506,11 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
         let who = event
             .actor_name
             .clone()
-            .or_else(|| t.hoarding.actor(event.actor.as_deref()).map(str::to_owned))
+            .or_else(|| {
+                t.hoarding()
+                    .actor(event.actor.as_deref())
+                    .map(str::to_owned)
+            })
             .unwrap_or_else(|| t.bo_history_customer.to_owned());
         let what = match event.kind {
             OrderEventKind::Placed => t.bo_history_placed.to_owned(),
@@ -527,7 +531,7 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             Some(method) if event.kind == OrderEventKind::Payment => {
                 payment_method(t, method).to_owned()
             }
-            _ if event.to == Some(OrderStatus::Cancelled) => t.hoarding.reason(&event.note),
+            _ if event.to == Some(OrderStatus::Cancelled) => t.hoarding().reason(&event.note),
             _ => event.note.clone(),
         };
         let note = (!note.is_empty()).then(|| format!(" ({note})"));

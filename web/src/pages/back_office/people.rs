@@ -72,7 +72,7 @@ fn role_change(t: &PeopleStrings, detail: &str) -> String {
 /// The people strings of the current language.
 fn people() -> impl Fn() -> &'static PeopleStrings + Copy {
     let i18n = use_i18n();
-    move || i18n.t().people
+    move || i18n.t().people()
 }
 
 /// What an admin-only loader gives: `None` signed out, `Some(None)` not an admin.
@@ -138,9 +138,9 @@ pub fn PeoplePage() -> impl IntoView {
         }
     };
     view! {
-        <Frame heading=|t| t.people.heading>
+        <Frame heading=|t| t.people().heading>
             <p><a href=Page::Association.href()>{tr(|t| t.bo_association_heading)}</a></p>
-            <p>{tr(|t| t.people.intro)}</p>
+            <p>{tr(|t| t.people().intro)}</p>
             <SearchForm filter=filter() />
             <Loaded resource loaded />
         </Frame>
@@ -181,8 +181,8 @@ fn SearchForm(filter: PeopleFilter) -> impl IntoView {
     view! {
         <form class="bo-filter" role="search" on:submit=submit>
             <div class="field">
-                <label for="personnes-recherche">{tr(|t| t.people.search_label)}</label>
-                <p class="field__hint" id="personnes-recherche-aide">{tr(|t| t.people.search_hint)}</p>
+                <label for="personnes-recherche">{tr(|t| t.people().search_label)}</label>
+                <p class="field__hint" id="personnes-recherche-aide">{tr(|t| t.people().search_hint)}</p>
                 <input
                     id="personnes-recherche"
                     type="search"
@@ -193,7 +193,7 @@ fn SearchForm(filter: PeopleFilter) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="personnes-role">{tr(|t| t.people.role_label)}</label>
+                <label for="personnes-role">{tr(|t| t.people().role_label)}</label>
                 <select
                     id="personnes-role"
                     prop:value=move || role.get()
@@ -202,11 +202,11 @@ fn SearchForm(filter: PeopleFilter) -> impl IntoView {
                         go();
                     }
                 >
-                    <option value="">{tr(|t| t.people.all_roles)}</option>
+                    <option value="">{tr(|t| t.people().all_roles)}</option>
                     {options}
                 </select>
             </div>
-            <button type="submit" class="button">{tr(|t| t.people.search_button)}</button>
+            <button type="submit" class="button">{tr(|t| t.people().search_button)}</button>
         </form>
     }
 }
@@ -262,13 +262,13 @@ pub fn PersonPage() -> impl IntoView {
     let loaded = move |found: AdminOnly<bool>| match found {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
-        Some(Some(false)) => view! { <p>{tr(|t| t.people.no_account)}</p> }.into_any(),
+        Some(Some(false)) => view! { <p>{tr(|t| t.people().no_account)}</p> }.into_any(),
         Some(Some(true)) => view! { <AccountView account /> }.into_any(),
     };
     view! {
-        <Frame heading=|t| t.people.account_heading>
+        <Frame heading=|t| t.people().account_heading>
             <p>
-                <a href=Page::People(PeopleFilter::default()).href()>{tr(|t| t.people.back_to_list)}</a>
+                <a href=Page::People(PeopleFilter::default()).href()>{tr(|t| t.people().back_to_list)}</a>
             </p>
             <Loaded resource loaded />
         </Frame>
@@ -384,22 +384,22 @@ fn RoleSection(account: RwSignal<Option<Account>>) -> impl IntoView {
         .collect_view();
     view! {
         <section class="people-section" aria-labelledby="role-titre">
-            <h2 id="role-titre" class="bo-subheading">{tr(|t| t.people.role_heading)}</h2>
+            <h2 id="role-titre" class="bo-subheading">{tr(|t| t.people().role_heading)}</h2>
             <p class="people-role" data-testid="account-role">{move || role_name(t(), current())}</p>
             <form class="bo-inline-form" on:submit=submit>
                 <div class="field">
-                    <label for="nouveau-role">{tr(|t| t.people.new_role_label)}</label>
-                    <p class="field__hint" id="nouveau-role-aide">{tr(|t| t.people.role_hint)}</p>
+                    <label for="nouveau-role">{tr(|t| t.people().new_role_label)}</label>
+                    <p class="field__hint" id="nouveau-role-aide">{tr(|t| t.people().role_hint)}</p>
                     <select id="nouveau-role" aria-describedby="nouveau-role-aide"
                         prop:value=move || chosen.get()
                         on:change=move |event| chosen.set(event_target_value(&event))>
                         {options}
                     </select>
                 </div>
-                <button type="submit" class="button">{tr(|t| t.people.change_role)}</button>
+                <button type="submit" class="button">{tr(|t| t.people().change_role)}</button>
             </form>
             <div role="status">
-                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.people.role_changed)}</p> })}
+                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.people().role_changed)}</p> })}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
         </section>
@@ -480,18 +480,18 @@ fn ShopsSection(account: RwSignal<Option<Account>>) -> impl IntoView {
     };
     view! {
         <section class="people-section" aria-labelledby="commerces-titre">
-            <h2 id="commerces-titre" class="bo-subheading">{tr(|t| t.people.shops_heading)}</h2>
+            <h2 id="commerces-titre" class="bo-subheading">{tr(|t| t.people().shops_heading)}</h2>
             {shops}
             <form class="bo-inline-form" on:submit=add>
                 <div class="field">
-                    <label for="ajout-commerce">{tr(|t| t.people.add_shop_label)}</label>
+                    <label for="ajout-commerce">{tr(|t| t.people().add_shop_label)}</label>
                     <select id="ajout-commerce" prop:value=move || chosen.get()
                         on:change=move |event| chosen.set(event_target_value(&event))>
-                        <option value="">{tr(|t| t.people.choose_shop)}</option>
+                        <option value="">{tr(|t| t.people().choose_shop)}</option>
                         {options}
                     </select>
                 </div>
-                <button type="submit" class="button">{tr(|t| t.people.add_shop)}</button>
+                <button type="submit" class="button">{tr(|t| t.people().add_shop)}</button>
             </form>
             {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
         </section>
@@ -517,7 +517,7 @@ fn SuspensionSection(account: RwSignal<Option<Account>>) -> impl IntoView {
     };
     view! {
         <section class="people-section" aria-labelledby="suspension-titre">
-            <h2 id="suspension-titre" class="bo-subheading">{tr(|t| t.people.suspension_heading)}</h2>
+            <h2 id="suspension-titre" class="bo-subheading">{tr(|t| t.people().suspension_heading)}</h2>
             {move || match suspended_at() {
                 Some(at) => view! {
                     <p class="people-suspended" data-testid="suspended">{(t().suspended_since)(&day(&at))}</p>
@@ -574,9 +574,9 @@ fn ResetSection(account: RwSignal<Option<Account>>) -> impl IntoView {
     let page = Page::ResetWithCode.href();
     view! {
         <section class="people-section" aria-labelledby="code-titre">
-            <h2 id="code-titre" class="bo-subheading">{tr(|t| t.people.reset_heading)}</h2>
-            <p>{tr(|t| t.people.reset_intro)}</p>
-            <button type="button" class="button" on:click=generate>{tr(|t| t.people.reset_button)}</button>
+            <h2 id="code-titre" class="bo-subheading">{tr(|t| t.people().reset_heading)}</h2>
+            <p>{tr(|t| t.people().reset_intro)}</p>
+            <button type="button" class="button" on:click=generate>{tr(|t| t.people().reset_button)}</button>
             {move || code.get().map(|code| {
                 let page = page.clone();
                 view! {
@@ -635,7 +635,7 @@ fn HistorySection(account: RwSignal<Option<Account>>) -> impl IntoView {
     };
     view! {
         <section class="people-section" aria-labelledby="historique-titre">
-            <h2 id="historique-titre" class="bo-subheading">{tr(|t| t.people.history_heading)}</h2>
+            <h2 id="historique-titre" class="bo-subheading">{tr(|t| t.people().history_heading)}</h2>
             {events}
         </section>
     }

@@ -468,7 +468,7 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
             </div>
             <TextField id="produit-stock" label=|t| t.bo_stock_field hint=|t| t.bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
             {move || stale.get().map(|now| view! {
-                <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale.stock_changed, now)}</p>
+                <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale().stock_changed, now)}</p>
             })}
             <div class="field">
                 <label for="produit-categorie">{tr(|t| t.bo_category)}</label>

@@ -319,7 +319,7 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
                 {move || invalid.get().map(|text| view! { <p class="field__error" id=error_id.clone()>{tr(text)}</p> })}
                 {move || problem.get().map(|error| view! { <ProblemText error /> })}
                 {move || stale.get().map(|now| view! {
-                    <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale.stock_changed, now)}</p>
+                    <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale().stock_changed, now)}</p>
                 })}
             </form>
             <div class="bo-product__actions">

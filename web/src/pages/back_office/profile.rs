@@ -57,7 +57,14 @@ pub fn ShopProfilePage() -> impl IntoView {
                 // Its own terms of sale once it sells (a pending shop has no public terms).
                 {(profile.status == shared::shop_admin::ShopStatus::Active)
                     .then(|| view! { <super::legal_identity::ShopTermsSection slug=slug.clone() /> })}
-                <LogoSection slug=slug.clone() name=profile.name.clone() logo_url=profile.logo_url />
+                // Only an active shop's logo is served (a pending or suspended shop's is a
+                // 404): the preview does not ask for one that cannot be there.
+                <LogoSection
+                    slug=slug.clone()
+                    name=profile.name.clone()
+                    logo_url=(profile.status == shared::shop_admin::ShopStatus::Active)
+                        .then_some(profile.logo_url)
+                />
                 <ClosedDays slug=slug.clone() />
                 <super::notifications::ShopNotificationsSection slug=slug.clone() />
                 <super::product_help::ProductHelpSection slug=slug.clone() changed=history_changed />
@@ -241,11 +248,11 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
     };
     let offered_error_id = "offert-erreur";
     let release_refused = errors.of("release_unconfirmed_after_hours", |t| {
-        t.hoarding.release_error
+        t.hoarding().release_error
     });
     let release_error = Signal::derive(move || {
         if release_unreadable.get() {
-            Some::<Text>(|t| t.hoarding.release_error)
+            Some::<Text>(|t| t.hoarding().release_error)
         } else {
             release_refused.get()
         }
@@ -278,7 +285,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                 <Checkbox value=vat_exempt label=|t| t.bo_shop_vat_exempt />
                 {restaurant.then(|| view! { <Checkbox value=food_days label=|t| t.bo_food_days /> })}
             </div>
-            <TextField id="delai-confirmation" label=|t| t.hoarding.release_label hint=|t| t.hoarding.release_hint value=release_hours error=release_error kind="number" autocomplete="off" />
+            <TextField id="delai-confirmation" label=|t| t.hoarding().release_label hint=|t| t.hoarding().release_hint value=release_hours error=release_error kind="number" autocomplete="off" />
             <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_save_profile)}</button>
             <div role="status">
                 {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo_saved)}</p> })}
@@ -335,9 +342,10 @@ fn DayFields(day: DayHours) -> impl IntoView {
     }
 }
 
-/// The shop's logo, and the file input that replaces it.
+/// The shop's logo (`logo_url`, none while it is not served), and the file input that
+/// replaces it.
 #[component]
-fn LogoSection(slug: String, name: String, logo_url: String) -> impl IntoView {
+fn LogoSection(slug: String, name: String, logo_url: Option<String>) -> impl IntoView {
     let session = use_session();
     let url = RwSignal::new(logo_url);
     let problem = RwSignal::new(None::<ApiError>);
@@ -365,7 +373,7 @@ fn LogoSection(slug: String, name: String, logo_url: String) -> impl IntoView {
             sending.set(false);
             match result {
                 Ok(logo) => {
-                    url.set(logo.logo_url);
+                    url.set(Some(logo.logo_url));
                     saved.set(true);
                 }
                 Err(error) => problem.set(Some(error)),
@@ -376,7 +384,12 @@ fn LogoSection(slug: String, name: String, logo_url: String) -> impl IntoView {
     view! {
         <section class="bo-section" aria-labelledby="logo-titre">
             <h2 class="bo-subheading" id="logo-titre">{tr(|t| t.bo_logo_heading)}</h2>
-            <img class="bo-logo" src=move || url.get() alt=alt width="160" height="160" />
+            {move || {
+                url.get()
+                    .map(|src| {
+                        view! { <img class="bo-logo" src=src alt=alt.clone() width="160" height="160" /> }
+                    })
+            }}
             <div class="field">
                 <label for="logo">{tr(|t| t.bo_logo_choose)}</label>
                 <p class="field__hint" id="logo-aide">{tr(|t| t.bo_logo_hint)}</p>
