@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
+import { LEGAL_IDENTITY } from '../lib/legal.mjs';
 import { demoSuite } from '../lib/suite.mjs';
 
 // Who sells, terms, withdrawal (issue 15): a shopper reads a shop's legal identity on its
@@ -14,6 +16,25 @@ const MERCHANT = { email: 'marchand@vitrine.demo', password: 'vitrine-demo-2026'
 
 const suite = demoSuite();
 const { api } = suite;
+
+/** Runs SQL on the test server's database (SQLite file or PostgreSQL). */
+function sql(statement) {
+  const url = suite.server.databaseUrl;
+  if (url.startsWith('sqlite://')) {
+    execFileSync('sqlite3', [url.slice('sqlite://'.length), statement]);
+  } else {
+    execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', statement]);
+  }
+}
+
+/** Signs `page` in as `email` and waits for `next`. */
+async function signIn(page, email, next) {
+  await page.goto(`${suite.server.baseUrl}/compte/connexion?retour=${encodeURIComponent(next)}`);
+  await page.getByLabel('Adresse e-mail').fill(email);
+  await page.getByLabel('Mot de passe').fill(MERCHANT.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`**${next}`);
+}
 
 test('a shopper reads who sells, must accept the terms, and reads the seller and the withdrawal right on the confirmation', async () => {
   const shop = await api(`/shops/${SHOP}`);
@@ -158,4 +179,82 @@ test('the association writes a new version of its terms of use, which the site t
   await page.goto(`${suite.server.baseUrl}/conditions`);
   await page.getByText('les commandes par téléphone sont acceptées', { exact: false }).first().waitFor();
   assert.deepEqual(problems, [], 'console errors and failed requests');
+});
+
+test('a shop without its legal identity takes no order: the shopper, the merchant and the association see it', async () => {
+  const { items } = await api(`/products?shop=${SHOP}&in_stock=true&per_page=5`);
+  const product = items[0];
+  const shopper = await newPhonePage(suite.browser);
+  const page = shopper.page;
+  // In the basket while the shop still sold.
+  await page.goto(`${suite.server.baseUrl}/produits/${product.id}`);
+  await page.getByTestId('add-to-basket').click();
+  await page.getByTestId('add-outcome').getByText('Ajouté au panier').waitFor();
+
+  // A shop approved before identities were required, which never gave one: no grace period.
+  sql(`DELETE FROM shop_legal WHERE shop_id = (SELECT id FROM shops WHERE slug = '${SHOP}')`);
+  try {
+    await page.goto(`${suite.server.baseUrl}/produits/${product.id}`);
+    const notice = page.getByTestId('not-orderable');
+    await notice.waitFor();
+    assert.ok((await notice.textContent()).includes('ne peut pas être commandé'), await notice.textContent());
+    assert.ok(await page.getByTestId('add-to-basket').isDisabled(), 'the basket button is disabled');
+    await screenshot(page, 'legal-product-not-orderable');
+    await assertNoSeriousA11yViolations(page);
+
+    await page.goto(`${suite.server.baseUrl}/panier`);
+    await page.locator(`[data-testid="basket-group"][data-shop="${SHOP}"] [data-testid="not-orderable"]`).waitFor();
+    await screenshot(page, 'legal-basket-not-orderable', { fullPage: true });
+    await assertNoSeriousA11yViolations(page);
+
+    // The checkout is refused, in French, and the basket is kept.
+    await page.goto(`${suite.server.baseUrl}/commande`);
+    await page.getByLabel('Nom et prénom').fill('Jeanne Martin');
+    await page.getByLabel('Téléphone').fill('06 12 34 56 78');
+    await page.getByLabel('Retrait en boutique').check();
+    await page.getByLabel(/J'ai lu et j'accepte les conditions de vente/).check();
+    await page.getByRole('button', { name: 'Valider la commande' }).click();
+    await page.getByText('Un commerce de votre panier ne peut pas prendre de commande pour l\'instant').first().waitFor();
+    assert.ok(!page.url().includes('/commande/merci'), page.url());
+    await screenshot(page, 'legal-checkout-seller-missing', { fullPage: true });
+    await page.goto(`${suite.server.baseUrl}/panier`);
+    await page.locator(`[data-testid="basket-group"][data-shop="${SHOP}"] [data-testid="basket-line"]`).first().waitFor();
+    const refused = shopper.problems.filter((p) => !/status of 409 .*\/checkout\b/.test(p));
+    assert.deepEqual(refused, [], 'console errors and failed requests');
+
+    // The merchant's back-office says so, with the way to the form.
+    const merchant = await newPhonePage(suite.browser);
+    await signIn(merchant.page, MERCHANT.email, '/gestion');
+    const banner = merchant.page.getByTestId('orders-blocked');
+    await banner.waitFor();
+    assert.ok((await banner.textContent()).includes('Vos produits ne peuvent pas être commandés'), await banner.textContent());
+    await screenshot(merchant.page, 'legal-back-office-banner');
+    await assertNoSeriousA11yViolations(merchant.page);
+    await banner.getByRole('link', { name: "Compléter l'identité légale" }).click();
+    await merchant.page.waitForURL(`**/gestion/${SHOP}/profil#identite-legale`);
+    await merchant.page.getByTestId('legal-identity').waitFor();
+    assert.deepEqual(merchant.problems, [], 'console errors and failed requests');
+
+    // The association's page lists it among the active shops without one.
+    const admin = await newPhonePage(suite.browser);
+    await signIn(admin.page, 'admin@vitrine.demo', '/gestion/association');
+    const listed = admin.page.locator('[data-testid="active-without-identity"]');
+    await listed.first().waitFor();
+    assert.deepEqual(await listed.evaluateAll((rows) => rows.map((r) => r.dataset.slug)), [SHOP]);
+    await listed.first().scrollIntoViewIfNeeded();
+    await screenshot(admin.page, 'legal-association-missing');
+    await assertNoSeriousA11yViolations(admin.page);
+    assert.deepEqual(admin.problems, [], 'console errors and failed requests');
+  } finally {
+    const login = await fetch(`${suite.server.baseUrl}/api/v1/auth/login`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(MERCHANT),
+    });
+    const { access_token: token } = await login.json();
+    const restored = await fetch(`${suite.server.baseUrl}/api/v1/shops/${SHOP}/legal`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify(LEGAL_IDENTITY),
+    });
+    assert.equal(restored.status, 200, await restored.text());
+  }
 });

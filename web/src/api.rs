@@ -260,6 +260,16 @@ pub async fn pending_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
     authorized_get("/admin/shops", &query, token).await
 }
 
+/// `GET /admin/shops?status=active`: the shops on the site.
+pub async fn active_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
+    let query = AdminShopQuery {
+        status: Some("active".to_owned()),
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get("/admin/shops", &query, token).await
+}
+
 /// `POST /admin/shops/{slug}/approve`: the shop goes on the site.
 pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
     let path = format!(

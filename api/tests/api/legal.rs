@@ -94,6 +94,54 @@ on_both_backends! {
         assert_eq!(legal.vat_mention, None);
     }
 
+    async fn a_shop_without_its_legal_identity_takes_no_order_until_it_gives_it(app) {
+        let admin = token_of(&app, ADMIN).await;
+        let merchant = token_of(&app, MERCHANT).await;
+        let (cart, a, b) = app.basket_of_two(SHOES).await;
+        let grocery = app.product_in("epicerie-du-duche", 1).await;
+        assert_eq!(app.add_to_cart(&cart, grocery.id, 1).await.status, 200);
+        let basket = app.get_cart(&cart).await;
+        assert!(basket.groups.iter().all(|g| g.shop.takes_orders), "the demo's shops all sell");
+        assert_eq!(app.product_json(a).await["takes_orders"], json!(true));
+
+        // A shop approved before identities were required, which never gave it: no grace.
+        app.execute_sql(&format!("DELETE FROM shop_legal WHERE shop_id = (SELECT id FROM shops WHERE slug = '{SHOES}')"));
+        let product = app.product_json(a).await;
+        assert_eq!(product["takes_orders"], json!(false), "its page says it cannot be ordered");
+        let other = app.product_json(grocery.id).await;
+        assert_eq!(other["takes_orders"], json!(true), "other shops still sell");
+        let basket = app.get_cart(&cart).await;
+        let takes: Vec<(String, bool)> = basket.groups.iter().map(|g| (g.shop.slug.clone(), g.shop.takes_orders)).collect();
+        assert_eq!(takes, [(SHOES.to_owned(), false), ("epicerie-du-duche".to_owned(), true)]);
+        let active: Page<AdminShop> = call(&app, Method::GET, "/admin/shops?status=active&per_page=100", Some(&admin), None).await.json();
+        let missing: Vec<&str> = active.items.iter().filter(|s| !s.legal_complete).map(|s| s.slug.as_str()).collect();
+        assert_eq!(missing, [SHOES], "the association sees which active shop lacks it");
+
+        let orders_path = format!("/shops/{SHOES}/orders");
+        let placed = call(&app, Method::GET, &orders_path, Some(&merchant), None).await.json::<Page<Order>>().total;
+        let before = (app.product_json(a).await, app.product_json(b).await, app.product_json(grocery.id).await);
+        let problem = app.checkout(&cart, &pickup_body(), None).await.problem(409, "seller_identity_missing");
+        assert!(problem.detail.contains("Chaussures Fabre") && problem.detail.contains(SHOES), "{}", problem.detail);
+        assert_eq!((app.product_json(a).await, app.product_json(b).await, app.product_json(grocery.id).await), before, "no stock taken");
+        assert_eq!(app.get_cart(&cart).await, basket, "the basket is kept as it was");
+        let after = call(&app, Method::GET, &orders_path, Some(&merchant), None).await.json::<Page<Order>>().total;
+        assert_eq!(after, placed, "no order for the shop");
+        // Nor by phone.
+        let phone = json!({
+            "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
+            "fulfilment": {"method": "pickup"}, "terms_read_out": true,
+            "lines": [{"product_id": a, "quantity": 1}]
+        });
+        call(&app, Method::POST, &format!("/shops/{SHOES}/phone-orders"), Some(&merchant), Some(&phone)).await.problem(409, "seller_identity_missing");
+
+        // Once it gives its identity, the same basket is ordered.
+        give_legal_identity(&app, SHOES, &merchant).await;
+        assert_eq!(app.product_json(a).await["takes_orders"], json!(true));
+        let reply = app.checkout(&cart, &pickup_body(), None).await;
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        assert_eq!(reply.json::<CheckoutResult>().orders.len(), 2);
+    }
+
     async fn a_legal_identity_is_checked_field_by_field_and_a_refusal_changes_nothing(app) {
         let merchant = token_of(&app, MERCHANT).await;
         let path = format!("/shops/{SHOES}/legal");

@@ -1080,6 +1080,7 @@ impl Strings {
             ErrorCode::TooManyApplications => self.hoarding.problem_too_many_applications,
             ErrorCode::OrderNotConfirmed => self.rounds().problem_not_confirmed,
             ErrorCode::LegalIdentityMissing => self.legal().identity_banner,
+            ErrorCode::SellerIdentityMissing => self.legal().problem_seller_missing,
         }
     }
 

@@ -71,6 +71,32 @@ pub fn with_identity(conn: &mut DbConn, shop_ids: &[i64]) -> QueryResult<HashSet
         .collect())
 }
 
+/// Whether a shop takes orders: only once it has given its legal identity (no grace period
+/// for shops approved before identities were required).
+pub fn takes_orders(conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+    Ok(with_identity(conn, &[shop_id])?.contains(&shop_id))
+}
+
+/// The first of these shops that cannot take orders because it has not given its legal
+/// identity: 409 `seller_identity_missing` naming it. Nothing is written.
+pub fn check_sellers(
+    conn: &mut DbConn,
+    shops: &[(i64, &str, &str)],
+) -> Result<(), crate::error::ApiError> {
+    let ids: Vec<i64> = shops.iter().map(|(id, _, _)| *id).collect();
+    let identified = with_identity(conn, &ids)?;
+    match shops.iter().find(|(id, _, _)| !identified.contains(id)) {
+        None => Ok(()),
+        Some((_, slug, name)) => Err(crate::error::ApiError::ConflictWith(
+            shared::error::ErrorCode::SellerIdentityMissing,
+            format!(
+                "{name} ({slug}) cannot take orders until it completes its legal identity: \
+                 remove its products from the basket to order the rest; nothing was ordered"
+            ),
+        )),
+    }
+}
+
 /// Sets a shop's legal identity, replacing the one it had. Call inside a write transaction
 /// that locked the shop.
 pub fn save_identity(

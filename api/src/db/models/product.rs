@@ -251,6 +251,7 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
         ))
         .first(conn)?;
     let (picture_url, thumbnail_url) = versioned_picture_urls(product.id, product.picture_version);
+    let takes_orders = super::legal::takes_orders(conn, shop.id)?;
     Ok(shared::catalogue::Product {
         id: product.id,
         slug: product.slug,
@@ -266,6 +267,7 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
             name: category.1,
         },
         shop: ShopSummary::from(shop),
+        takes_orders,
         picture_url,
         thumbnail_url,
     })
