@@ -147,6 +147,25 @@ test('the merchant fills the shop\'s legal identity on its profile', async () =>
   assert.equal(shop.legal.legal_name, 'Fabre et Fils');
   assert.equal(shop.legal.siret, '73282932000074');
   assert.equal(shop.legal.vat_number, 'FR44732829320');
+
+  // Its own terms of sale, then back to the association's default.
+  const terms = page.locator('section', { has: page.getByRole('heading', { name: 'Nos conditions de vente' }) });
+  const source = terms.getByTestId('terms-source');
+  await source.getByText("les conditions de vente par défaut de l'association").waitFor();
+  await page.waitForFunction(() => document.querySelector('#conditions-vente')?.value.length > 0);
+  await terms.getByLabel('Texte').fill('Conditions de vente de Chaussures Fabre : les échanges sont possibles sous 30 jours.');
+  await terms.getByRole('button', { name: 'Enregistrer une nouvelle version' }).click();
+  await source.getByText(/vos propres conditions de vente \(version 1\)/).waitFor();
+  assert.equal((await api(`/shops/${SHOP}/terms`)).source, 'shop');
+  await terms.getByRole('button', { name: "Revenir aux conditions par défaut de l'association" }).click();
+  await terms.getByTestId('default-terms-restored').waitFor();
+  await source.getByText("les conditions de vente par défaut de l'association").waitFor();
+  const back = await api(`/shops/${SHOP}/terms`);
+  assert.equal(back.source, 'association');
+  assert.equal(await terms.getByLabel('Texte').inputValue(), back.body, 'the editor shows the default text');
+  await terms.scrollIntoViewIfNeeded();
+  await screenshot(page, 'legal-profile-default-terms');
+  await assertNoSeriousA11yViolations(page);
   const unexpected = problems.filter((p) => !/status of 422 .*\/legal\b/.test(p));
   assert.deepEqual(unexpected, [], 'console errors and failed requests');
 });

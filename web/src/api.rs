@@ -1680,6 +1680,17 @@ pub async fn update_shop_terms(
     authorized_send(Method::PUT, &shop_path(slug, "/terms"), json(terms)?, token).await
 }
 
+/// `DELETE /shops/{slug}/terms`: back to the association's default terms of sale, which
+/// it answers.
+pub async fn use_default_terms_of_sale(
+    token: &str,
+    slug: &str,
+) -> Result<shared::legal::Terms, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let path = shop_path(slug, "/terms");
+    decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
+}
+
 /// `POST /orders/{id}/withdrawal`: withdraws from lines of an order, with its tracking
 /// token (a guest) or signed in (`token`).
 pub async fn withdraw_from_order(

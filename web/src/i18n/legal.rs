@@ -75,6 +75,12 @@ pub struct LegalStrings {
     /// The shop's own terms of sale, on its profile.
     pub shop_terms_heading: &'static str,
     pub shop_terms_intro: &'static str,
+    /// Which text the shop's shoppers accept now, and the way back to the default.
+    pub shop_terms_own: fn(i32) -> String,
+    pub shop_terms_default: &'static str,
+    pub use_default_terms: &'static str,
+    pub use_default_terms_hint: &'static str,
+    pub default_terms_restored: &'static str,
     /// The association's settings: its terms of use and default terms of sale.
     pub use_terms_intro: &'static str,
     /// A shop that applied without its legal identity, on the association's page.
@@ -221,6 +227,13 @@ pub static FR: LegalStrings = LegalStrings {
     identity_banner: "Identité légale à compléter : dénomination, SIRET, immatriculation, TVA et responsable.",
     shop_terms_heading: "Nos conditions de vente",
     shop_terms_intro: "Par défaut, le commerce applique les conditions de vente de l'association. Vous pouvez écrire les vôtres : chaque enregistrement crée une nouvelle version, et chaque commande garde celle que le client a acceptée.",
+    shop_terms_own: |n| {
+        format!("Vos clients acceptent vos propres conditions de vente (version {n}).")
+    },
+    shop_terms_default: "Vos clients acceptent les conditions de vente par défaut de l'association.",
+    use_default_terms: "Revenir aux conditions par défaut de l'association",
+    use_default_terms_hint: "Les commandes déjà passées gardent la version acceptée ; les suivantes appliqueront la version en vigueur des conditions de l'association.",
+    default_terms_restored: "C'est fait : votre commerce applique de nouveau les conditions de vente par défaut de l'association.",
     terms_save: "Enregistrer une nouvelle version",
     pending_identity_missing: "Identité légale à compléter : le commerce ne peut pas être approuvé avant (dénomination, SIRET, immatriculation, TVA, responsable).",
     fill_identity: "Compléter son identité légale",
@@ -301,6 +314,11 @@ pub static EN: LegalStrings = LegalStrings {
     identity_banner: "Legal identity to complete: legal name, SIRET, registration, VAT and responsible person.",
     shop_terms_heading: "Our terms of sale",
     shop_terms_intro: "By default the shop applies the association's terms of sale. You may write your own: each save makes a new version, and every order keeps the one its customer accepted.",
+    shop_terms_own: |n| format!("Your customers accept your own terms of sale (version {n})."),
+    shop_terms_default: "Your customers accept the association's default terms of sale.",
+    use_default_terms: "Go back to the association's default terms",
+    use_default_terms_hint: "Orders already placed keep the version accepted; the next ones will apply the current version of the association's terms.",
+    default_terms_restored: "Done: your shop applies the association's default terms of sale again.",
     terms_save: "Save a new version",
     pending_identity_missing: "Legal identity to complete: the shop cannot be approved before (legal name, SIRET, registration, VAT, person responsible).",
     fill_identity: "Complete its legal identity",

@@ -13,7 +13,9 @@ use shared::legal::{
 
 use super::shop::{ShopRow, iso_time};
 use crate::db::DbConn;
-use crate::db::schema::{order_legal, order_lines, order_withdrawals, shop_legal, terms_versions};
+use crate::db::schema::{
+    order_legal, order_lines, order_withdrawals, shop_default_terms, shop_legal, terms_versions,
+};
 use crate::domain::legal::{DEFAULT_TERMS_OF_SALE, DEFAULT_TERMS_OF_USE, LegalIdentity};
 
 /// The owner of the association's texts in `terms_versions.shop_id`.
@@ -208,9 +210,38 @@ pub fn association_terms(
     })
 }
 
-/// A shop's terms of sale: its own latest version, else the association's default.
+/// Whether a shop went back to the association's default terms of sale.
+fn uses_default(conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(shop_default_terms::table.find(shop_id))).get_result(conn)
+}
+
+/// Goes back to the association's default terms of sale: the shop's own versions stay
+/// readable, but the next orders accept the default's current version. `false`: it used
+/// the default already. Call inside a write transaction.
+pub fn use_default_terms(conn: &mut DbConn, shop_id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    lock_terms(conn, shop_id)?;
+    let own = terms_row(conn, TermsKind::Sale, shop_id, None)?.is_some();
+    if !own || uses_default(conn, shop_id)? {
+        return Ok(false);
+    }
+    diesel::insert_into(shop_default_terms::table)
+        .values((
+            shop_default_terms::shop_id.eq(shop_id),
+            shop_default_terms::since.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// A shop's terms of sale: its own latest version, else (none written, or it went back to
+/// it) the association's default.
 pub fn shop_terms(conn: &mut DbConn, shop: &ShopRow) -> QueryResult<shared::legal::Terms> {
-    match terms_row(conn, TermsKind::Sale, shop.id, None)? {
+    let own = if uses_default(conn, shop.id)? {
+        None
+    } else {
+        terms_row(conn, TermsKind::Sale, shop.id, None)?
+    };
+    match own {
         Some((version, body, at)) => Ok(shared::legal::Terms {
             kind: TermsKind::Sale,
             source: TermsSource::Shop,
@@ -244,6 +275,17 @@ pub fn shop_terms_version(
     )
 }
 
+/// On PostgreSQL, queues the changes of one owner's terms (SQLite's write transactions
+/// already run one at a time).
+fn lock_terms(conn: &mut DbConn, owner: i64) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(15, CAST($1 AS INTEGER))")
+            .bind::<diesel::sql_types::Integer, _>(i32::try_from(owner).unwrap_or(i32::MAX))
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Saves a new version of terms (`shop_id` `None`: the association's) and answers its
 /// number: one more than the latest (the association's first saved version is 2, the
 /// built-in text being 1). Call inside a write transaction; on PostgreSQL an advisory lock
@@ -257,11 +299,7 @@ pub fn save_terms(
     now: NaiveDateTime,
 ) -> QueryResult<i32> {
     let owner = shop_id.unwrap_or(ASSOCIATION);
-    if let DbConn::Pg(pg) = conn {
-        diesel::sql_query("SELECT pg_advisory_xact_lock(15, CAST($1 AS INTEGER))")
-            .bind::<diesel::sql_types::Integer, _>(i32::try_from(owner).unwrap_or(i32::MAX))
-            .execute(pg)?;
-    }
+    lock_terms(conn, owner)?;
     let latest: Option<i32> = terms_versions::table
         .filter(terms_versions::scope.eq(scope_name(kind)))
         .filter(terms_versions::shop_id.eq(owner))
@@ -269,6 +307,10 @@ pub fn save_terms(
         .first(conn)?;
     let first = if shop_id.is_none() { 2 } else { 1 };
     let version = latest.map_or(first, |v| v + 1);
+    if let Some(shop_id) = shop_id {
+        // Its own text again: no longer the association's default.
+        diesel::delete(shop_default_terms::table.find(shop_id)).execute(conn)?;
+    }
     diesel::insert_into(terms_versions::table)
         .values((
             terms_versions::scope.eq(scope_name(kind)),
