@@ -31,6 +31,8 @@ pub struct NewProduct<'a> {
     pub vat_rate_bp: i32,
     pub stock: Option<i32>,
     pub status: &'a str,
+    pub keep_cold: bool,
+    pub withdrawal_exception: &'a str,
     pub search_text: String,
     pub sort_name: String,
     pub created_at: NaiveDateTime,
@@ -391,6 +393,9 @@ impl ShopProductRow {
             stock: self.stock,
             category: self.category_slug.clone(),
             status: self.status(),
+            keep_cold: self.keep_cold,
+            withdrawal_exception: WithdrawalException::parse(&self.withdrawal_exception)
+                .unwrap_or_default(),
         }
     }
 }
@@ -512,6 +517,8 @@ struct ProductChanges<'a> {
     /// `Some(None)` sets NULL: the stock is no longer counted.
     stock: Option<Option<i32>>,
     status: Option<&'a str>,
+    keep_cold: Option<bool>,
+    withdrawal_exception: Option<&'a str>,
     search_text: Option<String>,
     sort_name: Option<String>,
     updated_at: Option<NaiveDateTime>,
@@ -557,6 +564,8 @@ pub fn create(
             vat_rate_bp: values.vat_rate_bp,
             stock: values.stock,
             status: values.status.as_str(),
+            keep_cold: values.keep_cold,
+            withdrawal_exception: values.withdrawal_exception.as_str(),
             search_text,
             sort_name,
             created_at: now,
@@ -617,6 +626,11 @@ pub fn update(
         vat_rate_bp: differs(current.vat_rate_bp, wanted.vat_rate_bp),
         stock: differs(current.stock, wanted.stock),
         status: differs(current.status.as_str(), wanted.status.as_str()),
+        keep_cold: differs(current.keep_cold, wanted.keep_cold),
+        withdrawal_exception: differs(
+            current.withdrawal_exception.as_str(),
+            wanted.withdrawal_exception.as_str(),
+        ),
         search_text,
         sort_name: (wanted.name != current.name).then(|| sort_key(&wanted.name)),
         updated_at: Some(now),
