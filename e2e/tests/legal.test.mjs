@@ -277,3 +277,51 @@ test('a shop without its legal identity takes no order: the shopper, the merchan
     assert.equal(restored.status, 200, await restored.text());
   }
 });
+
+test("the shop's inbox shows which order has a withdrawal, without opening it", async () => {
+  const base = `${suite.server.baseUrl}/api/v1`;
+  const send = async (method, apiPath, body, token) => {
+    const headers = { 'Content-Type': 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    const res = await fetch(`${base}${apiPath}`, { method, headers, body: body && JSON.stringify(body) });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  };
+  const token = (await send('POST', '/auth/login', MERCHANT)).body.access_token;
+  // Two orders through the API; the customer withdraws from the first once it was handed over.
+  const placed = [];
+  for (let i = 0; i < 2; i += 1) {
+    const cart = (await send('POST', '/carts')).body;
+    const { items } = await api(`/products?shop=${SHOP}&in_stock=true&per_page=5`);
+    assert.equal((await send('POST', `/carts/${cart.id}/items`, { product_id: items[i].id, quantity: 1 })).status, 200);
+    const res = await send('POST', `/carts/${cart.id}/checkout`, {
+      customer: { name: 'Jeanne Martin', phone: '06 12 34 56 78', email: 'jeanne@example.fr' },
+      fulfilment: { method: 'pickup' },
+      accept_terms: true,
+    });
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    placed.push(res.body.orders[0]);
+  }
+  const [withdrawn, kept] = placed;
+  for (const to of ['confirmed', 'ready', 'completed']) {
+    assert.equal((await send('POST', `/orders/${withdrawn.id}/transitions`, { to }, token)).status, 200);
+  }
+  const res = await send('POST', `/orders/${withdrawn.id}/withdrawal`, {
+    product_ids: [withdrawn.lines[0].product_id], message: 'Je me rétracte.', tracking_token: withdrawn.tracking_token,
+  });
+  assert.equal(res.status, 200, JSON.stringify(res.body));
+
+  const { page, problems } = await newPhonePage(suite.browser);
+  await signIn(page, MERCHANT.email, `/gestion/${SHOP}/commandes`);
+  const card = page.locator(`[data-testid="bo-order"][data-number="${withdrawn.number}"]`);
+  const badge = card.getByTestId('withdrawal-badge');
+  await badge.waitFor();
+  assert.equal((await badge.textContent()).trim(), 'Rétractation demandée');
+  const other = page.locator(`[data-testid="bo-order"][data-number="${kept.number}"]`);
+  await other.waitFor();
+  assert.equal(await other.getByTestId('withdrawal-badge').count(), 0, 'only the order with a withdrawal has the badge');
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'legal-inbox-withdrawal');
+  await assertNoSeriousA11yViolations(page);
+  assert.deepEqual(problems, [], 'console errors and failed requests');
+});

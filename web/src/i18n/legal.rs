@@ -63,6 +63,8 @@ pub struct LegalStrings {
     pub withdrawal_sent: &'static str,
     pub withdrawal_none_chosen: &'static str,
     pub withdrawn: &'static str,
+    /// The badge of an order with a withdrawal, in the shop's inbox.
+    pub withdrawal_badge: &'static str,
     /// The profile's legal identity form.
     pub identity_heading: &'static str,
     pub identity_intro: &'static str,
@@ -218,6 +220,7 @@ pub static FR: LegalStrings = LegalStrings {
     withdrawal_sent: "Votre rétractation est envoyée au commerce. Rapportez-lui les articles sous 14 jours ; il vous remboursera sous 14 jours.",
     withdrawal_none_chosen: "Cochez au moins un article.",
     withdrawn: "rétractation envoyée",
+    withdrawal_badge: "Rétractation demandée",
     identity_heading: "Identité légale du vendeur",
     identity_intro: "La loi impose d'indiquer qui vend : ces informations apparaissent sur la page du commerce et sur chaque commande. L'association ne peut pas valider un commerce sans elles.",
     identity_save: "Enregistrer l'identité légale",
@@ -305,6 +308,7 @@ pub static EN: LegalStrings = LegalStrings {
     withdrawal_sent: "Your withdrawal was sent to the shop. Bring the goods back within 14 days; it will refund you within 14 days.",
     withdrawal_none_chosen: "Tick at least one item.",
     withdrawn: "withdrawal sent",
+    withdrawal_badge: "Withdrawal requested",
     identity_heading: "The seller's legal identity",
     identity_intro: "The law requires saying who sells: this shows on the shop's page and on every order. The association cannot approve a shop without it.",
     identity_save: "Save the legal identity",
