@@ -42,6 +42,9 @@ pub struct CartShop {
     pub name: String,
     /// What the shop is; it decides its delivery days.
     pub kind: ShopKind,
+    /// Whether the shop takes orders now: false while it has not completed its legal
+    /// identity (its products stay in the basket, but the checkout refuses them).
+    pub takes_orders: bool,
 }
 
 /// One product in the basket, at today's price.
@@ -90,7 +93,7 @@ pub struct CartGroup {
 #[cfg_attr(feature = "openapi", schema(example = json!({
     "id": "0b5f6c1e-7a43-4c55-9d7e-1f2a3b4c5d6e",
     "groups": [{
-        "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché", "kind": "food"},
+        "shop": {"slug": "epicerie-du-duche", "name": "Épicerie du Duché", "kind": "food", "takes_orders": true},
         "lines": [{"product_id": 1, "name": "Miel de garrigue 500 g", "unit_price_cents": 1050,
             "quantity": 2, "line_total_cents": 2100, "available": true, "stock": "in_stock",
             "thumbnail_url": "/api/v1/products/1/picture?size=thumb"}],

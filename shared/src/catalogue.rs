@@ -255,6 +255,7 @@ pub struct ProductCard {
         "description": "Épicerie fine au cœur d'Uzès.", "commune": "Uzès", "postcode": "30700",
         "offers_pickup": true, "offers_delivery": true,
         "logo_url": "/api/v1/shops/epicerie-du-duche/logo"},
+    "takes_orders": true,
     "picture_url": "/api/v1/products/1/picture",
     "thumbnail_url": "/api/v1/products/1/picture?size=thumb"
 })))]
@@ -281,6 +282,9 @@ pub struct Product {
     pub category: CategoryRef,
     /// Its shop.
     pub shop: ShopSummary,
+    /// Whether its shop takes orders now: false while the shop has not completed its legal
+    /// identity (the product is shown, but cannot be ordered).
+    pub takes_orders: bool,
     /// The picture, display size.
     pub picture_url: String,
     /// The picture, list size.

@@ -85,6 +85,10 @@ pub enum ErrorCode {
     /// VAT number unless exempt, person responsible): it cannot be approved, nor sell,
     /// until it does.
     LegalIdentityMissing,
+    /// A shop of the basket has not completed its legal identity, so it cannot take orders
+    /// yet (`detail` names it): nothing was ordered and the basket is as it was. Remove its
+    /// products or come back once the shop has completed it.
+    SellerIdentityMissing,
 }
 
 /// One invalid field or parameter.

@@ -260,6 +260,16 @@ pub async fn pending_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
     authorized_get("/admin/shops", &query, token).await
 }
 
+/// `GET /admin/shops?status=active`: the shops on the site.
+pub async fn active_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
+    let query = AdminShopQuery {
+        status: Some("active".to_owned()),
+        page: None,
+        per_page: Some(MAX_PER_PAGE),
+    };
+    authorized_get("/admin/shops", &query, token).await
+}
+
 /// `POST /admin/shops/{slug}/approve`: the shop goes on the site.
 pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
     let path = format!(
@@ -1668,6 +1678,17 @@ pub async fn update_shop_terms(
     terms: &shared::legal::UpdateTerms,
 ) -> Result<shared::legal::Terms, ApiError> {
     authorized_send(Method::PUT, &shop_path(slug, "/terms"), json(terms)?, token).await
+}
+
+/// `DELETE /shops/{slug}/terms`: back to the association's default terms of sale, which
+/// it answers.
+pub async fn use_default_terms_of_sale(
+    token: &str,
+    slug: &str,
+) -> Result<shared::legal::Terms, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let path = shop_path(slug, "/terms");
+    decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
 }
 
 /// `POST /orders/{id}/withdrawal`: withdraws from lines of an order, with its tracking

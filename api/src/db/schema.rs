@@ -781,7 +781,18 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The shops that went back to the association's default terms of sale after writing
+    /// their own, and since when (issue 15).
+    shop_default_terms (shop_id) {
+        shop_id -> BigInt,
+        since -> Timestamp,
+    }
+}
+
 diesel::joinable!(shop_legal -> shops (shop_id));
+diesel::joinable!(shop_default_terms -> shops (shop_id));
+diesel::allow_tables_to_appear_in_same_query!(shop_default_terms, shops);
 diesel::joinable!(order_legal -> orders (order_id));
 diesel::joinable!(order_withdrawals -> orders (order_id));
 diesel::allow_tables_to_appear_in_same_query!(shop_legal, shops);

@@ -249,6 +249,8 @@ pub fn load_catalogue(
             vat_rate_bp: product.vat_rate_bp,
             stock: product.stock,
             status: "active",
+            keep_cold: false,
+            withdrawal_exception: "none",
             search_text: product_search_key(
                 &product.name,
                 &product.description,

@@ -1,6 +1,7 @@
 //! What a shop may set on its products: names, prices, VAT rates, stock, slugs, and the
 //! status changes that make sense. Pure rules; handlers and the CSV import share them.
 
+use shared::legal::WithdrawalException;
 use shared::shop_products::ProductStatus;
 
 use crate::domain::search::slugify;
@@ -28,6 +29,10 @@ pub struct ProductValues {
     /// The category's slug.
     pub category: String,
     pub status: ProductStatus,
+    /// Kept cold on the rounds (issue 11).
+    pub keep_cold: bool,
+    /// Its exception to the right of withdrawal (issue 15).
+    pub withdrawal_exception: WithdrawalException,
 }
 
 /// A trimmed name of 1 to [`NAME_MAX`] characters.

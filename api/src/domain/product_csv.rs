@@ -6,6 +6,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use shared::legal::WithdrawalException;
 use shared::shop_products::{
     ImportAction, ImportChange, ImportError, ImportLine, ImportReport, ProductStatus,
 };
@@ -16,7 +17,7 @@ use crate::domain::search::search_key;
 /// The columns of an export, in order. `version` is the product's version at the export:
 /// an import applies a line's stock only if the product has not changed since (see
 /// [`stale_stock`]).
-pub const COLUMNS: [&str; 9] = [
+pub const COLUMNS: [&str; 11] = [
     "id",
     "nom",
     "description",
@@ -26,6 +27,8 @@ pub const COLUMNS: [&str; 9] = [
     "categorie",
     "statut",
     "version",
+    "retractation",
+    "froid",
 ];
 /// Most product lines one import accepts.
 pub const MAX_LINES: usize = 10_000;
@@ -54,6 +57,21 @@ pub fn format_status(status: ProductStatus) -> &'static str {
         ProductStatus::Active => "en vente",
         ProductStatus::Archived => "archivé",
     }
+}
+
+/// An exception to the right of withdrawal as the file writes it.
+pub fn format_withdrawal(exception: WithdrawalException) -> &'static str {
+    match exception {
+        WithdrawalException::None => "aucune",
+        WithdrawalException::Perishable => "périssable",
+        WithdrawalException::MadeToOrder => "sur mesure",
+        WithdrawalException::SealedHygiene => "hygiène",
+    }
+}
+
+/// Whether to keep cold, as the file writes it.
+pub fn format_keep_cold(keep_cold: bool) -> &'static str {
+    if keep_cold { "oui" } else { "non" }
 }
 
 fn format_stock(stock: Option<i32>) -> String {
@@ -88,6 +106,8 @@ pub fn export(products: &[CurrentProduct]) -> Result<Vec<u8>, csv::Error> {
             &v.category,
             format_status(v.status),
             product.version.to_string().as_str(),
+            format_withdrawal(v.withdrawal_exception),
+            format_keep_cold(v.keep_cold),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())
@@ -124,6 +144,8 @@ enum Column {
     Category,
     Status,
     Version,
+    Withdrawal,
+    KeepCold,
 }
 
 impl Column {
@@ -140,6 +162,13 @@ impl Column {
             "categorie" | "category" => Column::Category,
             "statut" | "status" => Column::Status,
             "version" => Column::Version,
+            "retractation"
+            | "exception retractation"
+            | "withdrawal exception"
+            | "withdrawal_exception" => Column::Withdrawal,
+            "froid" | "garder au froid" | "garder au frais" | "keep cold" | "keep_cold" => {
+                Column::KeepCold
+            }
             _ => return None,
         })
     }
@@ -165,6 +194,12 @@ pub struct ImportRow {
     pub status: Option<Option<ProductStatus>>,
     /// The product's version when it was exported; `None` without one.
     pub version: Option<i64>,
+    /// `None`: not in the file, or the cell is empty (none when creating, unchanged when
+    /// updating).
+    pub withdrawal_exception: Option<WithdrawalException>,
+    /// `None`: not in the file, or the cell is empty (no when creating, unchanged when
+    /// updating).
+    pub keep_cold: Option<bool>,
     /// Columns whose cell was bad (already reported).
     bad: Vec<Column>,
 }
@@ -230,6 +265,26 @@ fn parse_status(value: &str) -> Result<Option<ProductStatus>, String> {
         "archive" | "archived" => ProductStatus::Archived,
         _ => return Err("must be brouillon, en vente or archivé".into()),
     }))
+}
+
+fn parse_withdrawal(value: &str) -> Result<Option<WithdrawalException>, String> {
+    Ok(Some(match search_key(value).trim() {
+        "" => return Ok(None),
+        "aucune" | "none" | "non" => WithdrawalException::None,
+        "perissable" | "perishable" => WithdrawalException::Perishable,
+        "sur mesure" | "made to order" | "made_to_order" => WithdrawalException::MadeToOrder,
+        "hygiene" | "sealed hygiene" | "sealed_hygiene" => WithdrawalException::SealedHygiene,
+        _ => return Err("must be aucune, périssable, sur mesure or hygiène".into()),
+    }))
+}
+
+fn parse_keep_cold(value: &str) -> Result<Option<bool>, String> {
+    match search_key(value).trim() {
+        "" => Ok(None),
+        "oui" | "yes" | "1" | "vrai" | "true" => Ok(Some(true)),
+        "non" | "no" | "0" | "faux" | "false" => Ok(Some(false)),
+        _ => Err("must be oui or non".into()),
+    }
 }
 
 /// The lines of an uploaded file, and every bad value found on the way.
@@ -370,6 +425,8 @@ pub fn parse(bytes: &[u8]) -> (Vec<ImportRow>, Vec<ImportError>) {
                         .map(|v| row.version = Some(v))
                         .map_err(|_| "must be the version an export wrote, or empty".into()),
                 },
+                Column::Withdrawal => parse_withdrawal(cell).map(|v| row.withdrawal_exception = v),
+                Column::KeepCold => parse_keep_cold(cell).map(|v| row.keep_cold = v),
             };
             if let Err(message) = result {
                 error(&mut errors, line, column.name(), message);
@@ -448,6 +505,10 @@ pub fn plan(
                 stock: row.stock.unwrap_or(current.stock),
                 category: row.category.unwrap_or_else(|| current.category.clone()),
                 status: row.status.flatten().unwrap_or(current.status),
+                keep_cold: row.keep_cold.unwrap_or(current.keep_cold),
+                withdrawal_exception: row
+                    .withdrawal_exception
+                    .unwrap_or(current.withdrawal_exception),
             },
             None => ProductValues {
                 name: required(row.name, Column::Name, &mut error),
@@ -467,6 +528,8 @@ pub fn plan(
                 stock: row.stock.flatten(),
                 category: required(row.category, Column::Category, &mut error),
                 status: row.status.flatten().unwrap_or(ProductStatus::Draft),
+                keep_cold: row.keep_cold.unwrap_or(false),
+                withdrawal_exception: row.withdrawal_exception.unwrap_or_default(),
             },
         };
         if !values.category.is_empty() && !categories.contains(&values.category) {
@@ -566,6 +629,11 @@ fn changes(current: Option<&ProductValues>, new: &ProductValues) -> Vec<ImportCh
             ("stock", format_stock(v.stock)),
             ("categorie", v.category.clone()),
             ("statut", format_status(v.status).to_owned()),
+            (
+                "retractation",
+                format_withdrawal(v.withdrawal_exception).to_owned(),
+            ),
+            ("froid", format_keep_cold(v.keep_cold).to_owned()),
         ]
     };
     let after = shown(new);

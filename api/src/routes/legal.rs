@@ -11,7 +11,7 @@
 use std::sync::Arc;
 
 use actix_web::web::{self, Json, Path};
-use actix_web::{HttpResponse, get, post, put};
+use actix_web::{HttpResponse, delete, get, post, put};
 use chrono::Utc;
 use diesel::prelude::*;
 use shared::error::{FieldError, Problem};
@@ -401,6 +401,57 @@ pub async fn update_shop_terms(
     })
     .await?;
     Ok(HttpResponse::Created().json(terms))
+}
+
+/// Goes back to the association's default terms of sale.
+///
+/// For a shop that wrote its own: from then on shoppers accept the association's default
+/// (its current version, as `GET /shops/{slug}/terms` shows); the shop's own versions stay
+/// readable and orders already placed keep the version they accepted. Saving its own text
+/// again (`PUT`) makes it the shop's terms anew. Doing it when the shop already uses the
+/// default changes nothing. The shop's merchants and admins; anyone else gets 404. Recorded
+/// in the shop's history.
+#[utoipa::path(
+    tag = "shop back-office",
+    params(("slug" = String, Path, description = "The shop's slug")),
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The terms shoppers now accept: the association's default", body = Terms),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No shop the caller runs has this slug", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/shops/{slug}/terms")]
+pub async fn use_default_terms_of_sale(
+    caller: Caller,
+    state: web::Data<AppState>,
+    slug: Path<String>,
+) -> Result<Json<Terms>, ApiError> {
+    let slug = slug.into_inner();
+    if caller.user().is_none() {
+        return Err(ApiError::NotFound(format!(
+            "no shop '{slug}' for an API key here: a person signed in does this"
+        )));
+    }
+    let terms = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            let row = caller.shop(conn, &slug)?;
+            let now = now();
+            if legal::use_default_terms(conn, row.id, now)? {
+                shop::record_event(
+                    conn,
+                    row.id,
+                    &caller.actor(),
+                    (None, None),
+                    "terms of sale: the association's default",
+                    now,
+                )?;
+            }
+            Ok(legal::shop_terms(conn, &row)?)
+        })
+    })
+    .await?;
+    Ok(Json(terms))
 }
 
 // ---- Withdrawal ----------------------------------------------------------------------

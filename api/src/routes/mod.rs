@@ -247,6 +247,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(legal::get_shop_terms)
         .service(legal::get_shop_terms_version)
         .service(legal::update_shop_terms)
+        .service(legal::use_default_terms_of_sale)
         .service(legal::withdraw_from_order);
 }
 

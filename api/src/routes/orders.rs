@@ -206,7 +206,8 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
 /// Turns a basket into orders.
 ///
 /// One order per shop, all or none, and the basket is emptied; the stock of each line is
-/// taken. Whoever holds the basket's id, signed in or as a guest. Each shop's webhooks hear
+/// taken. A shop that has not completed its legal identity takes no order (409
+/// `seller_identity_missing`, the basket kept). Whoever holds the basket's id, signed in or as a guest. Each shop's webhooks hear
 /// `order.placed`.
 ///
 /// One phone number, one e-mail address and one connection may have only so many orders (10
@@ -236,7 +237,9 @@ fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, ApiError> {
         (status = 400, description = "A field is invalid; `errors` names each one",
             body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such basket", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Stock or prices changed since the basket was shown; the detail names the product",
+        (status = 409, description = "Stock or prices changed since the basket was shown; the detail names the product; \
+            `seller_identity_missing`: a shop of the basket has not completed its legal identity and cannot take orders (the detail \
+            names it; nothing was ordered and the basket is unchanged)",
             body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`unprocessable`: an empty basket, or the key was used for another request; \
             `below_delivery_minimum`: a shop's part is too small for delivery; `too_many_open_orders`: the customer (its phone number, \

@@ -373,7 +373,7 @@ fn phone_order_fields(err: ApiError) -> ApiError {
         (status = 400, description = "A field is invalid; `errors` names each one", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No shop of yours has this slug, or a product is not one of its products", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not enough stock, or a product is not on sale; the detail names it", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not enough stock, or a product is not on sale; the detail names it; `seller_identity_missing`: the shop has not completed its legal identity and cannot take orders until it does", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "`shop_not_approved`: the association has not approved the shop yet (a pending shop keeps its profile and at most 20 draft products)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: a product on two lines (`errors` names the second), or `terms_read_out` missing or false; `below_delivery_minimum`: too little for delivery", body = Problem, content_type = "application/problem+json"),
     )

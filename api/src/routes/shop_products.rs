@@ -12,6 +12,7 @@ use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put};
 use diesel::{OptionalExtension, QueryDsl, RunQueryDsl, SelectableHelper};
 use shared::Page;
 use shared::error::{FieldError, Problem};
+use shared::legal::WithdrawalException;
 use shared::shop_products::{
     CreateProduct, ImportQuery, ImportReport, ProductStatus, ShopLogo, ShopProduct,
     ShopProductQuery, UpdateProduct, UploadedFile,
@@ -147,6 +148,8 @@ fn parse_create(body: CreateProduct) -> Result<ProductValues, ApiError> {
         stock: None,
         category: body.category.trim().to_owned(),
         status: ProductStatus::Draft,
+        keep_cold: false,
+        withdrawal_exception: WithdrawalException::None,
     };
     check("name", rules::name(&body.name).map(|v| values.name = v));
     check(
@@ -468,13 +471,14 @@ pub async fn update_product(
             if values.vat_rate_bp != current.vat_rate_bp {
                 check_vat_for_shop(values.vat_rate_bp, &shop)?;
             }
-            let handling = product::HandlingChanges {
-                keep_cold: patch.keep_cold,
-                withdrawal_exception: patch.withdrawal_exception,
+            if let Some(keep_cold) = patch.keep_cold {
+                values.keep_cold = keep_cold;
             }
-            .differing(row.keep_cold, &row.withdrawal_exception);
+            if let Some(exception) = patch.withdrawal_exception {
+                values.withdrawal_exception = exception;
+            }
             let now = crate::db::models::now();
-            product::edit(conn, &shop, id, &current, &values, handling, now)?;
+            product::update(conn, &shop, id, &current, &values, now)?;
             if let Some(delta) = delta
                 && !product::add_stock(conn, id, delta, now)?
             {
@@ -856,8 +860,10 @@ pub async fn delete_shop_logo(
 /// Exports a shop's products as CSV.
 ///
 /// A file for a spreadsheet: UTF-8 with a BOM, `;`-separated, French prices (`12,50`),
-/// columns `id;nom;description;prix;tva;stock;categorie;statut`. Edit it and import it
-/// back. The shop's merchants, the association's admins, the volunteers assigned to it
+/// columns `id;nom;description;prix;tva;stock;categorie;statut;version;retractation;froid`
+/// (`retractation`: the exception to the right of withdrawal, `aucune`, `périssable`,
+/// `sur mesure` or `hygiène`; `froid`: kept cold on the rounds, `oui` or `non`). Edit it and
+/// import it back. The shop's merchants, the association's admins, the volunteers assigned to it
 /// while it consents, and the shop's API keys with `catalogue:read`; a product of a shop
 /// the caller may not manage answers 404. Changes nothing.
 #[utoipa::path(
@@ -1020,7 +1026,9 @@ fn import(
 /// The body is the CSV file (`Content-Type: text/csv`, at most 5 MB): UTF-8 or
 /// Windows-1252, `;` or `,`, prices `12,50` or `12.50`, an empty stock for "not counted". A
 /// line with the `id` of one of the shop's products updates it; a line without an id
-/// creates a draft (or the `statut` it gives). Missing columns leave those fields as they
+/// creates a draft (or the `statut` it gives). `retractation` and `froid` as the export
+/// writes them (an empty cell: unchanged, or none and no for a new product). Missing
+/// columns leave those fields as they
 /// are, and only the fields a line changes are written. All or nothing: with any bad line
 /// nothing is applied, and every bad line is reported. `?dry_run=true` only reports what
 /// would change. The shop's merchants, the association's admins, the volunteers assigned to

@@ -94,6 +94,54 @@ on_both_backends! {
         assert_eq!(legal.vat_mention, None);
     }
 
+    async fn a_shop_without_its_legal_identity_takes_no_order_until_it_gives_it(app) {
+        let admin = token_of(&app, ADMIN).await;
+        let merchant = token_of(&app, MERCHANT).await;
+        let (cart, a, b) = app.basket_of_two(SHOES).await;
+        let grocery = app.product_in("epicerie-du-duche", 1).await;
+        assert_eq!(app.add_to_cart(&cart, grocery.id, 1).await.status, 200);
+        let basket = app.get_cart(&cart).await;
+        assert!(basket.groups.iter().all(|g| g.shop.takes_orders), "the demo's shops all sell");
+        assert_eq!(app.product_json(a).await["takes_orders"], json!(true));
+
+        // A shop approved before identities were required, which never gave it: no grace.
+        app.execute_sql(&format!("DELETE FROM shop_legal WHERE shop_id = (SELECT id FROM shops WHERE slug = '{SHOES}')"));
+        let product = app.product_json(a).await;
+        assert_eq!(product["takes_orders"], json!(false), "its page says it cannot be ordered");
+        let other = app.product_json(grocery.id).await;
+        assert_eq!(other["takes_orders"], json!(true), "other shops still sell");
+        let basket = app.get_cart(&cart).await;
+        let takes: Vec<(String, bool)> = basket.groups.iter().map(|g| (g.shop.slug.clone(), g.shop.takes_orders)).collect();
+        assert_eq!(takes, [(SHOES.to_owned(), false), ("epicerie-du-duche".to_owned(), true)]);
+        let active: Page<AdminShop> = call(&app, Method::GET, "/admin/shops?status=active&per_page=100", Some(&admin), None).await.json();
+        let missing: Vec<&str> = active.items.iter().filter(|s| !s.legal_complete).map(|s| s.slug.as_str()).collect();
+        assert_eq!(missing, [SHOES], "the association sees which active shop lacks it");
+
+        let orders_path = format!("/shops/{SHOES}/orders");
+        let placed = call(&app, Method::GET, &orders_path, Some(&merchant), None).await.json::<Page<Order>>().total;
+        let before = (app.product_json(a).await, app.product_json(b).await, app.product_json(grocery.id).await);
+        let problem = app.checkout(&cart, &pickup_body(), None).await.problem(409, "seller_identity_missing");
+        assert!(problem.detail.contains("Chaussures Fabre") && problem.detail.contains(SHOES), "{}", problem.detail);
+        assert_eq!((app.product_json(a).await, app.product_json(b).await, app.product_json(grocery.id).await), before, "no stock taken");
+        assert_eq!(app.get_cart(&cart).await, basket, "the basket is kept as it was");
+        let after = call(&app, Method::GET, &orders_path, Some(&merchant), None).await.json::<Page<Order>>().total;
+        assert_eq!(after, placed, "no order for the shop");
+        // Nor by phone.
+        let phone = json!({
+            "customer": {"name": "Jeanne Martin", "phone": "06 12 34 56 78"},
+            "fulfilment": {"method": "pickup"}, "terms_read_out": true,
+            "lines": [{"product_id": a, "quantity": 1}]
+        });
+        call(&app, Method::POST, &format!("/shops/{SHOES}/phone-orders"), Some(&merchant), Some(&phone)).await.problem(409, "seller_identity_missing");
+
+        // Once it gives its identity, the same basket is ordered.
+        give_legal_identity(&app, SHOES, &merchant).await;
+        assert_eq!(app.product_json(a).await["takes_orders"], json!(true));
+        let reply = app.checkout(&cart, &pickup_body(), None).await;
+        assert_eq!(reply.status, 201, "{}", reply.body);
+        assert_eq!(reply.json::<CheckoutResult>().orders.len(), 2);
+    }
+
     async fn a_legal_identity_is_checked_field_by_field_and_a_refusal_changes_nothing(app) {
         let merchant = token_of(&app, MERCHANT).await;
         let path = format!("/shops/{SHOES}/legal");
@@ -222,6 +270,71 @@ on_both_backends! {
         assert_eq!(app.get("/api/v1/terms").await.json::<Terms>().version, 3);
         let old: Terms = app.get(&format!("/api/v1/shops/{SHOES}/terms/versions/1")).await.json();
         assert_eq!(old.body, "Nos conditions de vente, première version.");
+    }
+
+    async fn a_shop_goes_back_to_the_default_terms_and_its_orders_keep_what_they_accepted(app) {
+        let admin = token_of(&app, ADMIN).await;
+        let merchant = token_of(&app, MERCHANT).await;
+        let path = format!("/shops/{SHOES}/terms");
+        let own: Terms = call(&app, Method::PUT, &path, Some(&merchant), Some(&json!({"body": "Nos conditions de vente, première version."}))).await.json();
+        let (cart, _, _) = app.basket_of_two(SHOES).await;
+        let first = app.checkout(&cart, &pickup_body(), None).await.json::<CheckoutResult>().orders.remove(0);
+        assert_eq!(first.terms.as_ref().map(|t| (t.terms_of_sale_source, t.terms_of_sale_version)), Some((TermsSource::Shop, 1)));
+        // The association's default moves on meanwhile.
+        let default: Terms = call(&app, Method::PUT, "/admin/terms/sale", Some(&admin), Some(&json!({"body": "Conditions de vente par défaut, deuxième version."}))).await.json();
+        assert_eq!(default.version, 2);
+
+        let reply = call(&app, Method::DELETE, &path, Some(&merchant), None).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let now: Terms = reply.json();
+        assert_eq!((now.source, now.version, now.body.as_str()), (TermsSource::Association, 2, "Conditions de vente par défaut, deuxième version."));
+        assert_eq!(app.get(&format!("/api/v1{path}")).await.json::<Terms>(), now, "shoppers read the default");
+        let kept: Terms = app.get(&format!("/api/v1{path}/versions/1")).await.json();
+        assert_eq!(kept, own, "its own version stays readable");
+        let tracked: Order = app.get(&format!("/api/v1/track/{}", first.tracking_token)).await.json();
+        assert_eq!(tracked.terms, first.terms, "the order placed keeps the version it accepted");
+        let (cart, _, _) = app.basket_of_two(SHOES).await;
+        let next = app.checkout(&cart, &pickup_body(), None).await.json::<CheckoutResult>().orders.remove(0);
+        assert_eq!(next.terms.map(|t| (t.terms_of_sale_source, t.terms_of_sale_version)), Some((TermsSource::Association, 2)), "the next order accepts the default's current version");
+
+        // Again: nothing changes, and the history says it once.
+        assert_eq!(call(&app, Method::DELETE, &path, Some(&merchant), None).await.json::<Terms>(), now);
+        let said = crate::shop_admin::history(&app, SHOES).into_iter().filter(|(_, note)| note == "terms of sale: the association's default").count();
+        assert_eq!(said, 1);
+        // Its own text again: the next version of its own.
+        let again: Terms = call(&app, Method::PUT, &path, Some(&merchant), Some(&json!({"body": "Nos conditions de vente, deuxième version."}))).await.json();
+        assert_eq!((again.source, again.version), (TermsSource::Shop, 2));
+        assert_eq!(app.get(&format!("/api/v1{path}")).await.json::<Terms>(), again);
+    }
+
+    async fn only_the_shop_s_people_take_it_back_to_the_default_terms(app) {
+        let merchant = token_of(&app, MERCHANT).await;
+        let admin = token_of(&app, ADMIN).await;
+        let customer = token_of(&app, CUSTOMER).await;
+        let volunteer = token_of(&app, VOLUNTEER).await;
+        let (other_merchant, _) = app.applicant("autre@example.fr", "Autre Boutique").await;
+        let path = format!("/shops/{SHOES}/terms");
+        call(&app, Method::PUT, &path, Some(&merchant), Some(&json!({"body": "Nos conditions de vente, première version."}))).await;
+        for token in [&customer, &volunteer, &other_merchant] {
+            call(&app, Method::DELETE, &path, Some(token), None).await.problem(404, "not_found");
+        }
+        assert_eq!(call(&app, Method::DELETE, &path, None, None).await.status, 401);
+        call(&app, Method::DELETE, "/shops/no-such-shop/terms", Some(&admin), None).await.problem(404, "not_found");
+        assert_eq!(app.get(&format!("/api/v1{path}")).await.json::<Terms>().source, TermsSource::Shop, "nothing changed");
+        assert_eq!(call(&app, Method::DELETE, &path, Some(&admin), None).await.json::<Terms>().source, TermsSource::Association);
+    }
+
+    async fn merchants_going_back_to_the_default_terms_at_once_record_it_once(app) {
+        let merchant = token_of(&app, MERCHANT).await;
+        let path = format!("/shops/{SHOES}/terms");
+        call(&app, Method::PUT, &path, Some(&merchant), Some(&json!({"body": "Nos conditions de vente, première version."}))).await;
+        let answers = futures_util::future::join_all((0..6).map(|_| call(&app, Method::DELETE, &path, Some(&merchant), None))).await;
+        for answer in &answers {
+            assert_eq!(answer.status, 200, "{}", answer.body);
+            assert_eq!(answer.json::<Terms>().source, TermsSource::Association);
+        }
+        let said = crate::shop_admin::history(&app, SHOES).into_iter().filter(|(_, note)| note == "terms of sale: the association's default").count();
+        assert_eq!(said, 1, "recorded once");
     }
 
     async fn a_phone_order_records_that_the_terms_were_read_out(app) {

@@ -152,7 +152,7 @@ fn insert_product(app: &TestApp, slug: &str, product_slug: &str) -> i64 {
 }
 
 /// A shop's history as stored: (actor, note), oldest first.
-fn history(app: &TestApp, slug: &str) -> Vec<(String, String)> {
+pub fn history(app: &TestApp, slug: &str) -> Vec<(String, String)> {
     use vitrine::db::schema::{shop_events, shops};
     let mut conn = app.pool.get().expect("connection");
     let shop_id: i64 = shops::table

@@ -432,7 +432,7 @@ on_both_backends! {
             "price_cents": 1205, "vat_rate": 5.5, "stock": null, "category": "epicerie"})).await;
         let before = app.shop_products(&merchant, "per_page=100").await;
         let file = app.export_csv(&merchant).await;
-        assert!(file.starts_with("\u{feff}id;nom;description;prix;tva;stock;categorie;statut".as_bytes()));
+        assert!(file.starts_with("\u{feff}id;nom;description;prix;tva;stock;categorie;statut;version;retractation;froid".as_bytes()));
         let text = String::from_utf8(file.clone()).unwrap();
         assert!(text.contains(";12,05;5,5;;epicerie;brouillon"), "{text}");
 
@@ -488,6 +488,48 @@ on_both_backends! {
 
         let wrong_type = app.bo_send(Method::POST, &format!("/api/v1/shops/{SHOP}/products/import"), Some(&merchant), "application/json", b"{}".to_vec()).await;
         assert_eq!(wrong_type.status, 415);
+    }
+
+    async fn a_csv_carries_the_withdrawal_exception_and_keep_cold(app) {
+        use shared::legal::WithdrawalException;
+        let merchant = app.bo_token("marchand@vitrine.demo").await;
+        let listed = app.shop_products(&merchant, "per_page=2").await;
+        let (first, second) = (listed.items[0].id, listed.items[1].id);
+        let patch = json!({"withdrawal_exception": "perishable", "keep_cold": true});
+        let reply = crate::helpers::call(&app, Method::PATCH, &format!("/products/{first}"), Some(&merchant), Some(&patch)).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let text = String::from_utf8(app.export_csv(&merchant).await).unwrap();
+        assert!(text.starts_with("\u{feff}id;nom;description;prix;tva;stock;categorie;statut;version;retractation;froid\r\n"), "{text}");
+        let line = text.lines().find(|l| l.starts_with(&format!("{first};"))).unwrap();
+        assert!(line.ends_with(";périssable;oui"), "{line}");
+        let line = text.lines().find(|l| l.starts_with(&format!("{second};"))).unwrap();
+        assert!(line.ends_with(";aucune;non"), "{line}");
+
+        // A file without the columns leaves them as they are.
+        let (status, report) = app.import_csv(&merchant, format!("id;stock\n{first};7\n").into_bytes(), false).await;
+        assert_eq!((status, report.updated), (200, 1), "{:?}", report.errors);
+        let kept = app.shop_product(&merchant, first).await;
+        assert_eq!((kept.stock, kept.withdrawal_exception, kept.keep_cold), (Some(7), WithdrawalException::Perishable, true));
+
+        // The file sets them, on an update and on a creation.
+        let file = format!("id;nom;prix;tva;categorie;retractation;froid\n{second};;;;;sur mesure;oui\n;Savon de Marseille scellé;4,50;20;epicerie;hygiène;non\n");
+        let file = file.replace(&format!("{second};;;;;"), &format!("{second};{};{};{};{};", listed.items[1].name, product_price(&listed.items[1]), listed.items[1].vat_rate.to_string().replace('.', ","), listed.items[1].category));
+        let (status, report) = app.import_csv(&merchant, file.into_bytes(), false).await;
+        assert_eq!((status, report.created, report.updated), (200, 1, 1), "{:?}", report.errors);
+        let changed = app.shop_product(&merchant, second).await;
+        assert_eq!((changed.withdrawal_exception, changed.keep_cold), (WithdrawalException::MadeToOrder, true));
+        let soap = app.shop_products(&merchant, "q=marseille").await.items;
+        assert_eq!((soap[0].withdrawal_exception, soap[0].keep_cold), (WithdrawalException::SealedHygiene, false));
+
+        // Bad values: named with their line and column; nothing is applied.
+        let before = app.shop_products(&merchant, "per_page=100").await;
+        let bad = format!("id;retractation;froid\n{first};abîmé;non\n{second};aucune;peut-être\n");
+        let (status, report) = app.import_csv(&merchant, bad.into_bytes(), false).await;
+        assert_eq!(status, 422);
+        let errors: Vec<(u64, &str)> = report.errors.iter().map(|e| (e.line, e.field.as_str())).collect();
+        assert_eq!(errors, [(2, "retractation"), (3, "froid")], "{:?}", report.errors);
+        assert!(report.errors[0].message.contains("périssable"), "{}", report.errors[0].message);
+        assert_eq!(app.shop_products(&merchant, "per_page=100").await, before, "nothing was applied");
     }
 
     async fn a_csv_with_bad_lines_reports_each_and_imports_nothing(app) {

@@ -1082,6 +1082,7 @@ impl Strings {
             ErrorCode::TooManyApplications => self.problems.too_many_applications,
             ErrorCode::OrderNotConfirmed => self.problems.order_not_confirmed,
             ErrorCode::LegalIdentityMissing => self.problems.legal_identity_missing,
+            ErrorCode::SellerIdentityMissing => self.problems.seller_identity_missing,
         }
     }
 

@@ -26,6 +26,9 @@ pub struct ProblemStrings {
     /// The API's `legal_identity_missing`, also the banner of a shop that has not given its
     /// identity.
     pub legal_identity_missing: &'static str,
+    /// The API's 409 `seller_identity_missing`: a shop of the basket has not given its legal
+    /// identity, so it takes no order.
+    pub seller_identity_missing: &'static str,
 }
 
 /// In French.
@@ -44,6 +47,7 @@ pub static FR: ProblemStrings = ProblemStrings {
     order_not_confirmed: "Livraison non enregistrée : une commande de cet arrêt n'a pas été \
         confirmée par son commerce. Appelez le commerce, puis réessayez.",
     legal_identity_missing: "Identité légale à compléter : dénomination, SIRET, immatriculation, TVA et responsable.",
+    seller_identity_missing: "Un commerce de votre panier ne peut pas prendre de commande pour l'instant (identité légale incomplète). Retirez ses produits pour commander le reste ; rien n'a été commandé.",
 };
 
 /// In English.
@@ -61,4 +65,5 @@ pub static EN: ProblemStrings = ProblemStrings {
     order_not_confirmed: "Delivery not recorded: an order of this stop was not confirmed by \
         its shop. Call the shop, then try again.",
     legal_identity_missing: "Legal identity to complete: legal name, SIRET, registration, VAT and responsible person.",
+    seller_identity_missing: "A shop in your basket cannot take orders for now (its legal identity is incomplete). Remove its products to order the rest; nothing was ordered.",
 };

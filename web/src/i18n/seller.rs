@@ -16,6 +16,9 @@ pub struct SellerStrings {
     pub responsible: &'static str,
     /// A shop approved before identities were required, not given yet.
     pub identity_missing: &'static str,
+    /// A product (or a basket's shop) whose shop has not given its legal identity: not
+    /// orderable for now.
+    pub not_orderable: &'static str,
     /// The marketplace runs the site, each shop sells its own products.
     pub marketplace_statement: &'static str,
     /// Footer and page title: the terms of use.
@@ -33,7 +36,8 @@ pub static FR: SellerStrings = SellerStrings {
     registration: "Immatriculation",
     vat_number: "N° de TVA intracommunautaire",
     responsible: "Responsable",
-    identity_missing: "Identité légale en cours de complément par le commerce.",
+    identity_missing: "Identité légale non renseignée : ce commerce ne peut pas prendre de commande pour l'instant.",
+    not_orderable: "Ce produit ne peut pas être commandé pour l'instant : son commerce doit d'abord compléter son identité légale.",
     marketplace_statement: "Ce site est exploité par l'association des commerçants ; chaque commerce vend ses propres produits et en est le vendeur.",
     terms_of_use: "Conditions d'utilisation",
     terms_of_sale: "Conditions de vente",
@@ -48,7 +52,8 @@ pub static EN: SellerStrings = SellerStrings {
     registration: "Registration",
     vat_number: "VAT number",
     responsible: "Responsible person",
-    identity_missing: "The shop is completing its legal identity.",
+    identity_missing: "Legal identity not given: this shop cannot take orders for now.",
+    not_orderable: "This product cannot be ordered for now: its shop must first complete its legal identity.",
     marketplace_statement: "This site is run by the shopkeepers' association; each shop sells its own products and is their seller.",
     terms_of_use: "Terms of use",
     terms_of_sale: "Terms of sale",

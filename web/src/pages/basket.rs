@@ -136,6 +136,7 @@ fn BasketGroup(
         fulfilment_options,
         delivery_minimum_cents,
     } = group;
+    let i18n = use_i18n();
     let heading_id = format!("commerce-{}", shop.slug);
     let lines = lines
         .into_iter()
@@ -151,6 +152,9 @@ fn BasketGroup(
             <h2 id=heading_id.clone() class="basket-group__shop">
                 <a href=Page::shop(&shop.slug).href()>{shop.name}</a>
             </h2>
+            {(!shop.takes_orders).then(|| view! {
+                <p class="notice" data-testid="not-orderable">{move || i18n.t().seller.not_orderable}</p>
+            })}
             <ul class="basket-lines">{lines}</ul>
             <p class="basket-group__subtotal">
                 {tr(|t| t.subtotal)} " : " <strong>{format_eur(subtotal_cents)}</strong>

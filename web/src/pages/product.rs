@@ -69,6 +69,7 @@ fn ProductView(product: Product) -> impl IntoView {
         max_quantity,
         category,
         shop,
+        takes_orders,
         picture_url,
         ..
     } = product;
@@ -104,7 +105,16 @@ fn ProductView(product: Product) -> impl IntoView {
                 decoding="async"
             />
             <div class="product__body">
-                {if orderable {
+                {if !takes_orders {
+                    // Who sells (issue 15): not before the shop gives its legal identity.
+                    view! {
+                        <p class="notice" data-testid="not-orderable">{move || i18n.t().seller.not_orderable}</p>
+                        <button type="button" class="button order__add" disabled data-testid="add-to-basket">
+                            {tr(|t| t.add_to_basket)}
+                        </button>
+                    }
+                    .into_any()
+                } else if orderable {
                     view! { <OrderBox product_id=id max_quantity /> }.into_any()
                 } else {
                     view! { <p>{tr(|t| t.out_of_stock_text)}</p> }.into_any()

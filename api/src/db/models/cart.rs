@@ -262,6 +262,8 @@ pub fn lines(conn: &mut DbConn, cart_id: &str) -> QueryResult<Vec<BasketLine>> {
 pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart, ApiError> {
     ensure_exists(conn, cart_id)?;
     let rows = lines(conn, cart_id)?;
+    let shop_ids: Vec<i64> = rows.iter().map(|row| row.shop_id).collect();
+    let identified = super::legal::with_identity(conn, &shop_ids)?;
     let rules = settings::delivery_rules(conn)?;
     let mut groups: Vec<CartGroup> = Vec::new();
     // Per group: its first delivery date if it delivers, offered once its subtotal is known.
@@ -304,6 +306,7 @@ pub fn load(conn: &mut DbConn, cart_id: &str, now: DateTime<Utc>) -> Result<Cart
                         slug: row.shop_slug,
                         name: row.shop_name,
                         kind,
+                        takes_orders: identified.contains(&row.shop_id),
                     },
                     subtotal_cents: line.line_total_cents,
                     lines: vec![line],

@@ -13,7 +13,9 @@ use shared::legal::{
 
 use super::shop::{ShopRow, iso_time};
 use crate::db::DbConn;
-use crate::db::schema::{order_legal, order_lines, order_withdrawals, shop_legal, terms_versions};
+use crate::db::schema::{
+    order_legal, order_lines, order_withdrawals, shop_default_terms, shop_legal, terms_versions,
+};
 use crate::domain::legal::{DEFAULT_TERMS_OF_SALE, DEFAULT_TERMS_OF_USE, LegalIdentity};
 
 /// The owner of the association's texts in `terms_versions.shop_id`.
@@ -69,6 +71,32 @@ pub fn with_identity(conn: &mut DbConn, shop_ids: &[i64]) -> QueryResult<HashSet
         .load::<i64>(conn)?
         .into_iter()
         .collect())
+}
+
+/// Whether a shop takes orders: only once it has given its legal identity (no grace period
+/// for shops approved before identities were required).
+pub fn takes_orders(conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+    Ok(with_identity(conn, &[shop_id])?.contains(&shop_id))
+}
+
+/// The first of these shops that cannot take orders because it has not given its legal
+/// identity: 409 `seller_identity_missing` naming it. Nothing is written.
+pub fn check_sellers(
+    conn: &mut DbConn,
+    shops: &[(i64, &str, &str)],
+) -> Result<(), crate::error::ApiError> {
+    let ids: Vec<i64> = shops.iter().map(|(id, _, _)| *id).collect();
+    let identified = with_identity(conn, &ids)?;
+    match shops.iter().find(|(id, _, _)| !identified.contains(id)) {
+        None => Ok(()),
+        Some((_, slug, name)) => Err(crate::error::ApiError::ConflictWith(
+            shared::error::ErrorCode::SellerIdentityMissing,
+            format!(
+                "{name} ({slug}) cannot take orders until it completes its legal identity: \
+                 remove its products from the basket to order the rest; nothing was ordered"
+            ),
+        )),
+    }
 }
 
 /// Sets a shop's legal identity, replacing the one it had. Call inside a write transaction
@@ -182,9 +210,38 @@ pub fn association_terms(
     })
 }
 
-/// A shop's terms of sale: its own latest version, else the association's default.
+/// Whether a shop went back to the association's default terms of sale.
+fn uses_default(conn: &mut DbConn, shop_id: i64) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(shop_default_terms::table.find(shop_id))).get_result(conn)
+}
+
+/// Goes back to the association's default terms of sale: the shop's own versions stay
+/// readable, but the next orders accept the default's current version. `false`: it used
+/// the default already. Call inside a write transaction.
+pub fn use_default_terms(conn: &mut DbConn, shop_id: i64, now: NaiveDateTime) -> QueryResult<bool> {
+    lock_terms(conn, shop_id)?;
+    let own = terms_row(conn, TermsKind::Sale, shop_id, None)?.is_some();
+    if !own || uses_default(conn, shop_id)? {
+        return Ok(false);
+    }
+    diesel::insert_into(shop_default_terms::table)
+        .values((
+            shop_default_terms::shop_id.eq(shop_id),
+            shop_default_terms::since.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
+/// A shop's terms of sale: its own latest version, else (none written, or it went back to
+/// it) the association's default.
 pub fn shop_terms(conn: &mut DbConn, shop: &ShopRow) -> QueryResult<shared::legal::Terms> {
-    match terms_row(conn, TermsKind::Sale, shop.id, None)? {
+    let own = if uses_default(conn, shop.id)? {
+        None
+    } else {
+        terms_row(conn, TermsKind::Sale, shop.id, None)?
+    };
+    match own {
         Some((version, body, at)) => Ok(shared::legal::Terms {
             kind: TermsKind::Sale,
             source: TermsSource::Shop,
@@ -218,6 +275,17 @@ pub fn shop_terms_version(
     )
 }
 
+/// On PostgreSQL, queues the changes of one owner's terms (SQLite's write transactions
+/// already run one at a time).
+fn lock_terms(conn: &mut DbConn, owner: i64) -> QueryResult<()> {
+    if let DbConn::Pg(pg) = conn {
+        diesel::sql_query("SELECT pg_advisory_xact_lock(15, CAST($1 AS INTEGER))")
+            .bind::<diesel::sql_types::Integer, _>(i32::try_from(owner).unwrap_or(i32::MAX))
+            .execute(pg)?;
+    }
+    Ok(())
+}
+
 /// Saves a new version of terms (`shop_id` `None`: the association's) and answers its
 /// number: one more than the latest (the association's first saved version is 2, the
 /// built-in text being 1). Call inside a write transaction; on PostgreSQL an advisory lock
@@ -231,11 +299,7 @@ pub fn save_terms(
     now: NaiveDateTime,
 ) -> QueryResult<i32> {
     let owner = shop_id.unwrap_or(ASSOCIATION);
-    if let DbConn::Pg(pg) = conn {
-        diesel::sql_query("SELECT pg_advisory_xact_lock(15, CAST($1 AS INTEGER))")
-            .bind::<diesel::sql_types::Integer, _>(i32::try_from(owner).unwrap_or(i32::MAX))
-            .execute(pg)?;
-    }
+    lock_terms(conn, owner)?;
     let latest: Option<i32> = terms_versions::table
         .filter(terms_versions::scope.eq(scope_name(kind)))
         .filter(terms_versions::shop_id.eq(owner))
@@ -243,6 +307,10 @@ pub fn save_terms(
         .first(conn)?;
     let first = if shop_id.is_none() { 2 } else { 1 };
     let version = latest.map_or(first, |v| v + 1);
+    if let Some(shop_id) = shop_id {
+        // Its own text again: no longer the association's default.
+        diesel::delete(shop_default_terms::table.find(shop_id)).execute(conn)?;
+    }
     diesel::insert_into(terms_versions::table)
         .values((
             terms_versions::scope.eq(scope_name(kind)),

@@ -183,11 +183,15 @@ pub fn place(
     }
     let choice = |slug: &str| request.per_shop.iter().find(|(s, _, _)| s == slug);
     let mut shop_ids: Vec<i64> = Vec::new();
+    let mut sellers: Vec<(i64, &str, &str)> = Vec::new();
     for line in lines {
         if !shop_ids.contains(&line.shop_id) {
             shop_ids.push(line.shop_id);
+            sellers.push((line.shop_id, &line.shop_slug, &line.shop_name));
         }
     }
+    // Who sells (issue 15): no order for a shop that has not given its legal identity.
+    super::legal::check_sellers(conn, &sellers)?;
     let rules = settings::delivery_rules(conn)?;
     let mut plans = Vec::new();
     // A shop whose part is below the minimum for delivery: (its name, subtotal, minimum).

@@ -31,6 +31,8 @@ pub struct NewProduct<'a> {
     pub vat_rate_bp: i32,
     pub stock: Option<i32>,
     pub status: &'a str,
+    pub keep_cold: bool,
+    pub withdrawal_exception: &'a str,
     pub search_text: String,
     pub sort_name: String,
     pub created_at: NaiveDateTime,
@@ -251,6 +253,7 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
         ))
         .first(conn)?;
     let (picture_url, thumbnail_url) = versioned_picture_urls(product.id, product.picture_version);
+    let takes_orders = super::legal::takes_orders(conn, shop.id)?;
     Ok(shared::catalogue::Product {
         id: product.id,
         slug: product.slug,
@@ -266,6 +269,7 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
             name: category.1,
         },
         shop: ShopSummary::from(shop),
+        takes_orders,
         picture_url,
         thumbnail_url,
     })
@@ -389,6 +393,9 @@ impl ShopProductRow {
             stock: self.stock,
             category: self.category_slug.clone(),
             status: self.status(),
+            keep_cold: self.keep_cold,
+            withdrawal_exception: WithdrawalException::parse(&self.withdrawal_exception)
+                .unwrap_or_default(),
         }
     }
 }
@@ -510,34 +517,11 @@ struct ProductChanges<'a> {
     /// `Some(None)` sets NULL: the stock is no longer counted.
     stock: Option<Option<i32>>,
     status: Option<&'a str>,
+    keep_cold: Option<bool>,
+    withdrawal_exception: Option<&'a str>,
     search_text: Option<String>,
     sort_name: Option<String>,
-    keep_cold: Option<bool>,
-    withdrawal_exception: Option<&'static str>,
     updated_at: Option<NaiveDateTime>,
-}
-
-/// A product's handling (issues 11 and 15), which the product form and the API change and
-/// the CSV import does not: each `Some` is a new value, `None` leaves the column alone.
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct HandlingChanges {
-    /// Whether it must be kept cold on the rounds.
-    pub keep_cold: Option<bool>,
-    /// Its exception to the right of withdrawal.
-    pub withdrawal_exception: Option<WithdrawalException>,
-}
-
-impl HandlingChanges {
-    /// What of `wanted` differs from the product's `keep_cold` and `withdrawal_exception`
-    /// as read (the database's text form).
-    pub fn differing(self, keep_cold: bool, withdrawal_exception: &str) -> HandlingChanges {
-        HandlingChanges {
-            keep_cold: self.keep_cold.filter(|wanted| *wanted != keep_cold),
-            withdrawal_exception: self
-                .withdrawal_exception
-                .filter(|wanted| wanted.as_str() != withdrawal_exception),
-        }
-    }
 }
 
 /// The category's id, or a 400 naming the field.
@@ -580,6 +564,8 @@ pub fn create(
             vat_rate_bp: values.vat_rate_bp,
             stock: values.stock,
             status: values.status.as_str(),
+            keep_cold: values.keep_cold,
+            withdrawal_exception: values.withdrawal_exception.as_str(),
             search_text,
             sort_name,
             created_at: now,
@@ -598,8 +584,8 @@ fn differs<T: PartialEq>(current: T, wanted: T) -> Option<T> {
 /// Writes the fields of product `id` that differ between `current` (as read, under
 /// [`lock`], in this transaction) and `wanted`, and only those; the search text follows its
 /// name, description and category. Returns whether anything changed. Call it inside a
-/// write transaction, after [`lock`]. (The CSV import's edit: see [`edit`] for one that
-/// also changes the handling.)
+/// write transaction, after [`lock`]. Any change moves the product's `version` (its ETag) once,
+/// by the table's trigger, and its `updated_at`.
 pub fn update(
     conn: &mut DbConn,
     shop: &ShopRow,
@@ -608,30 +594,7 @@ pub fn update(
     wanted: &ProductValues,
     now: NaiveDateTime,
 ) -> Result<bool, ApiError> {
-    edit(
-        conn,
-        shop,
-        id,
-        current,
-        wanted,
-        HandlingChanges::default(),
-        now,
-    )
-}
-
-/// Like [`update`], and writes the handling's `Some` columns too (`handling` holding only
-/// what differs, see [`HandlingChanges::differing`]), in the same single write: any change
-/// moves the product's `version` (its ETag) once and its `updated_at`.
-pub fn edit(
-    conn: &mut DbConn,
-    shop: &ShopRow,
-    id: i64,
-    current: &ProductValues,
-    wanted: &ProductValues,
-    handling: HandlingChanges,
-    now: NaiveDateTime,
-) -> Result<bool, ApiError> {
-    if current == wanted && handling == HandlingChanges::default() {
+    if current == wanted {
         return Ok(false);
     }
     let category = if wanted.category == current.category {
@@ -664,12 +627,13 @@ pub fn edit(
         vat_rate_bp: differs(current.vat_rate_bp, wanted.vat_rate_bp),
         stock: differs(current.stock, wanted.stock),
         status: differs(current.status.as_str(), wanted.status.as_str()),
+        keep_cold: differs(current.keep_cold, wanted.keep_cold),
+        withdrawal_exception: differs(
+            current.withdrawal_exception.as_str(),
+            wanted.withdrawal_exception.as_str(),
+        ),
         search_text,
         sort_name: (wanted.name != current.name).then(|| sort_key(&wanted.name)),
-        keep_cold: handling.keep_cold,
-        withdrawal_exception: handling
-            .withdrawal_exception
-            .map(WithdrawalException::as_str),
         updated_at: Some(now),
     };
     diesel::update(products::table.find(id))

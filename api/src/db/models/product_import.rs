@@ -71,6 +71,8 @@ pub fn insert_new(
                 vat_rate_bp: values.vat_rate_bp,
                 stock: values.stock,
                 status: values.status.as_str(),
+                keep_cold: values.keep_cold,
+                withdrawal_exception: values.withdrawal_exception.as_str(),
                 search_text: product_search_key(
                     &values.name,
                     &values.description,

@@ -87,8 +87,67 @@ pub fn AssociationPage() -> impl IntoView {
         <Frame heading=|t| t.bo_association_heading>
             <AssociationNav />
             <Loaded resource loaded />
+            <ActiveWithoutIdentity />
         </Frame>
     }
+}
+
+/// The active shops that have not given their legal identity (issue 15): they cannot take
+/// orders until they do. Only for the association's admins; nothing for anyone else.
+#[component]
+fn ActiveWithoutIdentity() -> impl IntoView {
+    let session = use_session();
+    let i18n = use_i18n();
+    let resource = LocalResource::new(move || async move {
+        let Some(token) = session.access_token().await else {
+            return Ok(None);
+        };
+        match api::active_shops(&token).await {
+            Ok(page) => Ok(Some(
+                page.items
+                    .into_iter()
+                    .filter(|shop| !shop.legal_complete)
+                    .collect::<Vec<_>>(),
+            )),
+            Err(ApiError::Api(problem)) if problem.code == ErrorCode::NotFound => Ok(None),
+            Err(error) => Err(error),
+        }
+    });
+    let loaded = move |shops: Option<Vec<AdminShop>>| {
+        shops.map(|shops| {
+            let list = if shops.is_empty() {
+                view! { <p>{move || i18n.t().legal().active_missing_none}</p> }.into_any()
+            } else {
+                let rows = shops
+                    .into_iter()
+                    .map(|shop| {
+                        let profile = format!(
+                            "{}#identite-legale",
+                            Page::ShopProfile(shop.slug.clone()).href()
+                        );
+                        view! {
+                            <li data-testid="active-without-identity" data-slug=shop.slug>
+                                <a href=profile>{shop.name}</a>
+                                " · " {shop.commune} " · " {shop.phone}
+                            </li>
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <p>{move || i18n.t().legal().active_missing_intro}</p>
+                    <ul>{rows}</ul>
+                }
+                .into_any()
+            };
+            view! {
+                <section class="bo-section" aria-labelledby="sans-identite">
+                    <h2 id="sans-identite">{move || i18n.t().legal().active_missing_heading}</h2>
+                    {list}
+                </section>
+            }
+        })
+    };
+    view! { <Loaded resource loaded /> }
 }
 
 /// A shop waiting for approval: who, where, and the button that puts it online.

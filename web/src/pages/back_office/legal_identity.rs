@@ -4,7 +4,9 @@
 //! Browser tests rely on the fields' labels and on "Enregistrer l'identité légale".
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
-use shared::legal::{LegalForm, Registration, ShopLegal, UpdateShopLegal, UpdateTerms};
+use shared::legal::{
+    LegalForm, Registration, ShopLegal, TermsSource, UpdateShopLegal, UpdateTerms,
+};
 
 use super::join::{FieldErrors, TextArea};
 use crate::{
@@ -154,6 +156,9 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
     let t = move || i18n.t().legal();
     let text = RwSignal::new(String::new());
     let status = RwSignal::new(None::<Result<i32, ApiError>>);
+    // A shop's terms: whose text its shoppers accept now (its own version, or the default).
+    let own_version = RwSignal::new(None::<Option<i32>>);
+    let reverted = RwSignal::new(None::<Result<(), ApiError>>);
     {
         let of = of.clone();
         spawn_local(async move {
@@ -163,10 +168,50 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
                 TermsOf::DefaultSale => api::get_default_terms_of_sale().await.ok(),
             };
             if let Some(terms) = latest {
+                if matches!(of, TermsOf::Shop(_)) {
+                    own_version.set(Some(
+                        (terms.source == TermsSource::Shop).then_some(terms.version),
+                    ));
+                }
                 text.set(terms.body);
             }
         });
     }
+    let shop_slug = match &of {
+        TermsOf::Shop(slug) => Some(slug.clone()),
+        _ => None,
+    };
+    let use_default = move |_| {
+        let Some(slug) = shop_slug.clone() else {
+            return;
+        };
+        status.set(None);
+        spawn_local(async move {
+            let result = match session.access_token().await {
+                None => Err(ApiError::Network("signed out".to_owned())),
+                Some(token) => api::use_default_terms_of_sale(&token, &slug).await,
+            };
+            reverted.set(Some(result.map(|terms| {
+                text.set(terms.body);
+                own_version.set(Some(None));
+            })));
+        });
+    };
+    let which = move || {
+        own_version.get().map(|own| match own {
+            Some(version) => view! {
+                <p data-testid="terms-source">{(t().shop_terms_own)(version)}</p>
+                <p>
+                    <button type="button" class="button button--secondary" data-testid="use-default-terms" on:click=use_default.clone()>
+                        {move || t().use_default_terms}
+                    </button>
+                </p>
+                <p class="field__hint">{move || t().use_default_terms_hint}</p>
+            }
+            .into_any(),
+            None => view! { <p data-testid="terms-source">{move || t().shop_terms_default}</p> }.into_any(),
+        })
+    };
     let (id, heading, intro): (&'static str, Text, Text) = match &of {
         TermsOf::Shop(_) => (
             "conditions-vente",
@@ -199,6 +244,12 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
                     TermsOf::DefaultSale => api::update_default_terms_of_sale(&token, &body).await,
                 },
             };
+            reverted.set(None);
+            if let Ok(terms) = &result
+                && terms.source == TermsSource::Shop
+            {
+                own_version.set(Some(Some(terms.version)));
+            }
             status.set(Some(result.map(|terms| terms.version)));
         });
     };
@@ -208,6 +259,11 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
         <section class="bo-section" aria-labelledby=heading_id.clone()>
             <h2 id=heading_id.clone()>{move || heading(i18n.t())}</h2>
             <p>{move || intro(i18n.t())}</p>
+            {which}
+            {move || reverted.get().map(|result| match result {
+                Ok(()) => view! { <p role="status" data-testid="default-terms-restored">{move || t().default_terms_restored}</p> }.into_any(),
+                Err(error) => view! { <div class="form-problem" role="alert"><ProblemText error /></div> }.into_any(),
+            })}
             <form class="bo-form" on:submit=submit novalidate>
                 <TextArea id=id label=|t| t.legal().terms_text value=text error=no_error rows=12 />
                 <button type="submit" class="button">{move || t().terms_save}</button>

@@ -108,9 +108,23 @@ pub fn BackOfficePage() -> impl IntoView {
             .into_iter()
             .map(|shop| {
                 let active = shop.status == shared::shop_admin::ShopStatus::Active;
+                // Who sells (issue 15): no order until the legal identity is given.
+                let identity_form = format!(
+                    "{}#identite-legale",
+                    Page::ShopProfile(shop.slug.clone()).href()
+                );
+                let no_identity = shop.legal.is_none().then(|| {
+                    view! {
+                        <div class="notice notice--alert" data-testid="orders-blocked">
+                            <p><strong>{tr(|t| t.legal().orders_blocked_banner)}</strong></p>
+                            <p><a class="button" href=identity_form>{tr(|t| t.legal().orders_blocked_link)}</a></p>
+                        </div>
+                    }
+                });
                 view! {
                     <li class="bo-shop" data-testid="bo-shop">
                         <h2>{shop.name}</h2>
+                        {no_identity}
                         {(!active).then(|| view! { <p class="bo-shop__status">{tr(|t| t.bo_not_active)}</p> })}
                         <p class="bo-shop__links">
                             <a class="button" href=Page::ShopOrders(shop.slug.clone()).href()>

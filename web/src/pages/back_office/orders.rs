@@ -288,6 +288,8 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
     let note = RwSignal::new(order.merchant_note.clone().unwrap_or_default());
     let method = RwSignal::new(PaymentMethod::Cash);
     let history = order.history.clone();
+    // The right of withdrawal (issue 15): seen in the list, without opening the order.
+    let withdrawn = order.lines.iter().any(|line| line.withdrawn_at.is_some());
     let printing = RwSignal::new(false);
     let print = move |_| {
         // The print stylesheet shows only the card marked for printing.
@@ -381,6 +383,9 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             data-payment=if paid { "paid" } else { "due" }
         >
             <h2 class="order-card__number">{tr_with(|t| t.order_number, order.number.clone())}</h2>
+            {withdrawn.then(|| view! {
+                <p><span class="badge badge--withdrawal" data-testid="withdrawal-badge">{tr(|t| t.legal().withdrawal_badge)}</span></p>
+            })}
             <p>
                 <strong>{move || i18n.t().status(status)}</strong>
                 " · "

@@ -1,0 +1,1 @@
+DROP TRIGGER catalogue_version_shop_legal ON shop_legal;

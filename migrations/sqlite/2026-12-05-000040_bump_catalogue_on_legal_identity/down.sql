@@ -1,0 +1,3 @@
+DROP TRIGGER catalogue_version_shop_legal_delete;
+DROP TRIGGER catalogue_version_shop_legal_update;
+DROP TRIGGER catalogue_version_shop_legal_insert;
