@@ -284,7 +284,10 @@ on_both_backends! {
             .await
             .expect("body");
         let header = export.lines().next().expect("a header");
-        assert!(header.ends_with(";statut;version"), "{header}");
+        let version_column = header
+            .split(';')
+            .position(|name| name == "version")
+            .expect("a version column");
         let line = export
             .lines()
             .find(|l| l.starts_with(&format!("{};", product.id)))
@@ -293,7 +296,7 @@ on_both_backends! {
         // A sale after the export; the merchant then types 30 in the stock cell.
         let cart = app.basket_of(&[product.id]).await;
         assert_eq!(app.checkout(&cart, &pickup_or_delivery(), None).await.status, 201);
-        let exported_version = line.rsplit(';').next().expect("a version cell").trim().to_owned();
+        let exported_version = line.split(';').nth(version_column).expect("a version cell").trim().to_owned();
         assert!(exported_version.parse::<i64>().is_ok(), "{line}");
         let with_stock = |stock: &str, version: &str| format!("id;stock;version\r\n{};{stock};{version}\r\n", product.id);
         let import = |file: String| {

@@ -684,6 +684,7 @@ mod tests {
                 slug: "s".to_owned(),
                 name: "S".to_owned(),
                 kind: ShopKind::Food,
+                takes_orders: true,
             },
             lines: Vec::new(),
             subtotal_cents: 0,
