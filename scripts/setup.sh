@@ -56,6 +56,8 @@ if $with_tests; then
     command -v npm >/dev/null || packages+=(nodejs npm)
     # The browser tests on PostgreSQL make and drop their databases with psql.
     command -v psql >/dev/null || packages+=(postgresql-client)
+    # Some browser tests set a row by SQL on their SQLite database.
+    command -v sqlite3 >/dev/null || packages+=(sqlite3)
 fi
 if [ ${#packages[@]} -gt 0 ]; then
     apt_install "${packages[@]}"
