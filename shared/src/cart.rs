@@ -53,8 +53,29 @@ pub struct CartShop {
 pub struct CartLine {
     /// The product's id.
     pub product_id: i64,
+    /// The variant's id: address the line with it
+    /// (`/carts/{id}/variants/{variant_id}`).
+    #[serde(default)]
+    pub variant_id: i64,
     /// The product's name.
     pub name: String,
+    /// The variant's label ("39", "500 g"); empty for a product without sizes.
+    #[serde(default)]
+    pub variant_label: String,
+    /// Price per kilo, litre or piece of the unit price, when the variant states a net
+    /// quantity (see `Variant`).
+    #[serde(default)]
+    pub price_per_unit_cents: Option<i64>,
+    /// `kg`, `l` or `piece`.
+    #[serde(default)]
+    pub price_per_unit: Option<crate::measure::PerUnit>,
+    /// Sold by weight: the unit price is an estimate for a piece of about
+    /// `estimated_weight_g`; the shop weighs it and the order says the final price.
+    #[serde(default)]
+    pub sold_by_weight: bool,
+    /// About how much one piece weighs, in grams (sold by weight only).
+    #[serde(default)]
+    pub estimated_weight_g: Option<i32>,
     /// Today's price of one unit, in cents, VAT included.
     pub unit_price_cents: i64,
     /// Units in the basket, 1 to 99.
@@ -130,6 +151,10 @@ pub struct Cart {
 pub struct AddCartItem {
     /// The product's id.
     pub product_id: i64,
+    /// Which of its variants (`variants[].id` on the product); may be left out for a
+    /// product with a single variant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<i64>,
     /// Units to add, 1 to 99 (the line may not exceed 99 or the stock).
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub quantity: i64,

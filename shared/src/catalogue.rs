@@ -227,10 +227,24 @@ pub struct ProductCard {
     pub slug: String,
     /// The product's name.
     pub name: String,
-    /// Price in cents, VAT included.
+    /// Price in cents, VAT included: the lowest price of its variants on sale.
     pub price_cents: i64,
     /// Always `EUR`.
     pub currency: String,
+    /// Whether its variants on sale have different prices: `price_cents` is the lowest
+    /// ("from 12,50 €").
+    #[serde(default)]
+    pub price_from: bool,
+    /// The price per kilo, litre or piece of the variant at `price_cents`, when it states a
+    /// net quantity (pre-packed food); computed, never below 1 cent.
+    #[serde(default)]
+    pub price_per_unit_cents: Option<i64>,
+    /// What `price_per_unit_cents` is per: `kg`, `l` or `piece`.
+    #[serde(default)]
+    pub price_per_unit: Option<crate::measure::PerUnit>,
+    /// Whether that variant is sold by weight: `price_cents` is then an estimate.
+    #[serde(default)]
+    pub sold_by_weight: bool,
     /// Its shop.
     pub shop: ShopRef,
     /// Its category's slug.
@@ -278,6 +292,19 @@ pub struct Product {
     pub stock: StockState,
     /// The most a shopper can put in the basket now (stock, capped at 99).
     pub max_quantity: u32,
+    /// Whether its variants on sale have different prices: `price_cents` is the lowest.
+    #[serde(default)]
+    pub price_from: bool,
+    /// The price per kilo, litre or piece at `price_cents` (see [`Variant`]).
+    #[serde(default)]
+    pub price_per_unit_cents: Option<i64>,
+    /// What `price_per_unit_cents` is per.
+    #[serde(default)]
+    pub price_per_unit: Option<crate::measure::PerUnit>,
+    /// Its variants on sale, in the shop's order: one (labelled "") for a product without
+    /// sizes. Put a variant in the basket with its `id` as `variant_id`.
+    #[serde(default)]
+    pub variants: Vec<Variant>,
     /// Its category.
     pub category: CategoryRef,
     /// Its shop.
@@ -289,6 +316,44 @@ pub struct Product {
     pub picture_url: String,
     /// The picture, list size.
     pub thumbnail_url: String,
+}
+
+/// A variant of a product as shoppers see it: a size, a jar, a piece of cheese by weight.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 31, "label": "500 g", "price_cents": 1050, "stock": "in_stock", "max_quantity": 12,
+    "net_quantity": 500, "net_unit": "g", "price_per_unit_cents": 2100, "price_per_unit": "kg",
+    "sold_by_weight": false, "price_per_kg_cents": null, "estimated_weight_g": null
+})))]
+pub struct Variant {
+    /// The variant's id (`variant_id` in the basket).
+    pub id: i64,
+    /// "39", "500 g"; empty for the only variant of a product without sizes.
+    pub label: String,
+    /// Price in cents, VAT included; for a variant sold by weight, the estimate for one
+    /// piece of `estimated_weight_g` at `price_per_kg_cents`.
+    pub price_cents: i64,
+    /// Whether it can be ordered (`out`: shown, not selectable).
+    pub stock: StockState,
+    /// The most a shopper can put in the basket now (stock, capped at 99).
+    pub max_quantity: u32,
+    /// Net quantity, in grams (`g`, `kg`), millilitres (`ml`, `cl`, `l`) or pieces.
+    pub net_quantity: Option<i64>,
+    /// The unit the net quantity is stated in.
+    pub net_unit: Option<crate::measure::NetUnit>,
+    /// Price per kilo, litre or piece, computed from the price and net quantity, rounded
+    /// half up, never below 1 cent; `null` when no net quantity is stated or the shop's
+    /// product is exempt.
+    pub price_per_unit_cents: Option<i64>,
+    /// `kg`, `l` or `piece`.
+    pub price_per_unit: Option<crate::measure::PerUnit>,
+    /// Cut to order and weighed: the price is settled on the actual weight.
+    pub sold_by_weight: bool,
+    /// For a variant sold by weight, its price per kilo.
+    pub price_per_kg_cents: Option<i64>,
+    /// For a variant sold by weight, about how much one piece weighs, in grams.
+    pub estimated_weight_g: Option<i32>,
 }
 
 /// How a product list is ordered.

@@ -26,6 +26,7 @@
 //! - [`stats`]: the association's dashboard: orders, baskets, deliveries, searches.
 //! - [`privacy`]: the privacy page, a person's data export and erasure, guests' requests.
 //! - [`initial`]: the first API answer a page shell carries, and the address it answers.
+//! - [`measure`]: net quantities, prices per kilo or litre, weighed pieces.
 //! - [`legal`]: who sells (a shop's legal identity), terms of use and of sale, withdrawal.
 
 pub mod admin_categories;
@@ -39,6 +40,7 @@ pub mod error;
 pub mod english;
 pub mod french;
 pub mod marketplace;
+pub mod measure;
 pub mod money;
 pub mod order;
 pub mod shop_admin;

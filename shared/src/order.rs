@@ -208,18 +208,48 @@ pub struct Checkout {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OrderLine {
+    /// The line's id (to change it after the call: `/orders/{id}/lines`).
+    #[serde(default)]
+    pub id: i64,
     /// The product's id.
     pub product_id: i64,
+    /// The variant ordered.
+    #[serde(default)]
+    pub variant_id: Option<i64>,
     /// Its name when ordered.
     pub name: String,
-    /// Its price when ordered, in cents, VAT included.
+    /// The variant's label when ordered ("39", "500 g"); empty for a product without sizes.
+    #[serde(default)]
+    pub variant_label: String,
+    /// Its price when ordered, in cents, VAT included (for a line sold by weight, the
+    /// estimate for one piece).
     pub unit_price_cents: i64,
     /// VAT rate in percent.
     pub vat_rate: f64,
     /// Units.
     pub quantity: i64,
-    /// `unit_price_cents * quantity`.
+    /// `unit_price_cents * quantity`; for a line sold by weight once weighed, the actual
+    /// weight at the price per kilo (rounded half up to the cent).
     pub line_total_cents: i64,
+    /// Price per kilo, litre or piece of the unit price (pre-packed food).
+    #[serde(default)]
+    pub price_per_unit_cents: Option<i64>,
+    /// `kg`, `l` or `piece`.
+    #[serde(default)]
+    pub price_per_unit: Option<crate::measure::PerUnit>,
+    /// Sold by weight: priced by the kilo, settled on the actual weight.
+    #[serde(default)]
+    pub sold_by_weight: bool,
+    /// For a line sold by weight, its price per kilo.
+    #[serde(default)]
+    pub price_per_kg_cents: Option<i64>,
+    /// For a line sold by weight, the estimated weight of the whole line, in grams.
+    #[serde(default)]
+    pub estimated_weight_g: Option<i64>,
+    /// For a line sold by weight, what the shop weighed for the whole line, in grams, once
+    /// it did.
+    #[serde(default)]
+    pub actual_weight_g: Option<i64>,
     /// Why the right of withdrawal does not apply to it, if it does not (`none` otherwise).
     #[serde(default)]
     pub withdrawal_exception: crate::legal::WithdrawalException,

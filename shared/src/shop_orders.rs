@@ -207,6 +207,9 @@ pub const MAX_REASON: usize = 500;
 pub struct PhoneOrderLine {
     /// A product of this shop, on sale.
     pub product_id: i64,
+    /// Which of its variants; may be left out for a product with a single variant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<i64>,
     /// Units, 1 to 99.
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 99))]
     pub quantity: i64,

@@ -94,6 +94,145 @@ pub struct ShopProduct {
     /// frozen on the order's lines at checkout.
     #[serde(default)]
     pub withdrawal_exception: crate::legal::WithdrawalException,
+    /// No price per kilo or litre shown for it (where the rules allow: not pre-packed).
+    #[serde(default)]
+    pub unit_price_exempt: bool,
+    /// Its variants, in the shop's order (one, labelled "", for a product without sizes).
+    /// `price_cents` is then the lowest active price and `stock` the sum of the active
+    /// stocks (`null` if one is not counted), kept by the server.
+    #[serde(default)]
+    pub variants: Vec<ShopVariant>,
+}
+
+/// A variant as its shop manages it: every field, exact stock, inactive ones too.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "id": 31, "label": "39", "position": 1, "price_cents": 8900, "stock": 2, "sku": "BOT-39",
+    "ean": null, "active": true, "net_quantity": null, "net_unit": null,
+    "price_per_unit_cents": null, "price_per_unit": null, "sold_by_weight": false,
+    "price_per_kg_cents": null, "estimated_weight_g": null
+})))]
+pub struct ShopVariant {
+    /// The variant's id.
+    pub id: i64,
+    /// "39", "500 g": unique within the product; empty only for a product's single variant.
+    pub label: String,
+    /// Where it is listed among the product's variants (smallest first).
+    pub position: i32,
+    /// Price in cents, VAT included (for a variant sold by weight: the estimate for one
+    /// piece, computed).
+    pub price_cents: i64,
+    /// Units in stock; `null` when not counted.
+    pub stock: Option<i32>,
+    /// The shop's own reference.
+    pub sku: Option<String>,
+    /// EAN-13 or EAN-8 barcode.
+    pub ean: Option<String>,
+    /// On sale (an inactive variant is kept for the orders that name it, not offered).
+    pub active: bool,
+    /// Net quantity: grams (`g`, `kg`), millilitres (`ml`, `cl`, `l`) or pieces.
+    pub net_quantity: Option<i64>,
+    /// The unit the net quantity is stated in.
+    pub net_unit: Option<crate::measure::NetUnit>,
+    /// Computed price per kilo, litre or piece.
+    pub price_per_unit_cents: Option<i64>,
+    /// `kg`, `l` or `piece`.
+    pub price_per_unit: Option<crate::measure::PerUnit>,
+    /// Cut to order and weighed when the order is prepared.
+    pub sold_by_weight: bool,
+    /// Price per kilo (sold by weight).
+    pub price_per_kg_cents: Option<i64>,
+    /// About how much one piece weighs, in grams (sold by weight).
+    pub estimated_weight_g: Option<i32>,
+}
+
+/// A new variant of a product, or the changes to one (`PATCH`: absent fields unchanged).
+/// A variant sold by weight gives `price_per_kg_cents` and `estimated_weight_g` (its price
+/// is computed); any other gives `price_cents`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "label": "40", "price_cents": 8900, "stock": 3, "sku": "BOT-40"
+})))]
+#[serde(deny_unknown_fields)]
+pub struct VariantInput {
+    /// 1 to 40 characters ("39", "500 g", "Rouge"), unique within the product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40, pattern = "<visible>"))]
+    pub label: Option<String>,
+    /// Where it is listed, 0 to 1000 (default: after the others).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 1000))]
+    pub position: Option<i32>,
+    /// Price in cents, VAT included, 1 to 10,000,000 (not for a variant sold by weight).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000))]
+    pub price_cents: Option<i64>,
+    /// Units in stock, 0 to 1,000,000; `null`: not counted. Absent: unchanged (new: not
+    /// counted).
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Option<i64>, minimum = 0, maximum = 1_000_000)
+    )]
+    pub stock: Option<Option<i64>>,
+    /// Units to add to the stock as it is (negative: to take); not with `stock`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = -1_000_000, maximum = 1_000_000))]
+    pub stock_delta: Option<i64>,
+    /// The shop's reference, up to 40 characters; `""` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 40))]
+    pub sku: Option<String>,
+    /// EAN-13 or EAN-8 barcode (digits, check digit verified); `""` clears it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(
+            max_length = 13,
+            pattern = r"^[ \t\n\r]*([0-9]{8}|[0-9]{13})?[ \t\n\r]*$"
+        )
+    )]
+    pub ean: Option<String>,
+    /// On sale (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active: Option<bool>,
+    /// Net quantity in grams (`g`, `kg`), millilitres (`ml`, `cl`, `l`) or pieces, 1 to
+    /// 1,000,000,000; `null` clears it (with `net_unit`).
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = Option<i64>, minimum = 1, maximum = 1_000_000_000)
+    )]
+    pub net_quantity: Option<Option<i64>>,
+    /// The unit the net quantity is stated in: `g`, `kg`, `ml`, `cl`, `l` or `piece`.
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::measure::NetUnit>))]
+    pub net_unit: Option<Option<crate::measure::NetUnit>>,
+    /// Sold by weight (cut to order, weighed when the order is prepared).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sold_by_weight: Option<bool>,
+    /// Price per kilo in cents, 1 to 10,000,000 (sold by weight).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 10_000_000))]
+    pub price_per_kg_cents: Option<i64>,
+    /// About how much one piece weighs, in grams, 1 to 100,000 (sold by weight).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100_000))]
+    pub estimated_weight_g: Option<i64>,
 }
 
 /// Filters and page of a shop's products (`GET /shops/{slug}/products`).
@@ -200,6 +339,9 @@ pub struct UpdateProduct {
     /// `sealed_hygiene`, or `none` (it applies). Orders already placed keep theirs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawal_exception: Option<crate::legal::WithdrawalException>,
+    /// No price per kilo or litre shown (where the rules allow: not pre-packed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_price_exempt: Option<bool>,
 }
 
 /// A field that is present, possibly `null`: `Some(None)` for null, `Some(Some(v))` for a

@@ -306,6 +306,21 @@ pub fn revert_all_migrations(conn: &mut DbConn) -> anyhow::Result<()> {
     }
 }
 
+/// Reverts the newest applied migration (the migration tests: a database as the previous
+/// version left it).
+pub fn revert_last_migration(conn: &mut DbConn) -> anyhow::Result<()> {
+    match conn {
+        DbConn::Sqlite(conn) => conn
+            .revert_last_migration(SQLITE_MIGRATIONS)
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("SQLite revert failed: {e}")),
+        DbConn::Pg(conn) => conn
+            .revert_last_migration(POSTGRES_MIGRATIONS)
+            .map(|_| ())
+            .map_err(|e| anyhow::anyhow!("PostgreSQL revert failed: {e}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::DatabaseUrl;

@@ -113,6 +113,8 @@ diesel::table! {
         keep_cold -> Bool,
         // Issue 15: none, perishable, made_to_order, sealed_hygiene.
         withdrawal_exception -> Text,
+        // Issue 14: no price per kilo or litre shown (where the rules allow).
+        unit_price_exempt -> Bool,
     }
 }
 
@@ -121,6 +123,28 @@ diesel::table! {
     catalogue_version (id) {
         id -> Integer,
         version -> BigInt,
+    }
+}
+
+diesel::table! {
+    /// A product's variants (issue 14): sizes, jars, cheese by weight.
+    product_variants (id) {
+        id -> BigInt,
+        product_id -> BigInt,
+        position -> Integer,
+        label -> Text,
+        price_cents -> BigInt,
+        stock -> Nullable<Integer>,
+        sku -> Nullable<Text>,
+        ean -> Nullable<Text>,
+        active -> Bool,
+        net_quantity -> Nullable<BigInt>,
+        net_unit -> Nullable<Text>,
+        sold_by_weight -> Bool,
+        price_per_kg_cents -> Nullable<BigInt>,
+        estimated_weight_g -> Nullable<Integer>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -134,9 +158,10 @@ diesel::table! {
 }
 
 diesel::table! {
-    cart_items (cart_id, product_id) {
+    cart_items (cart_id, variant_id) {
         cart_id -> Text,
         product_id -> BigInt,
+        variant_id -> BigInt,
         quantity -> Integer,
         added_at -> Timestamp,
     }
@@ -194,6 +219,17 @@ diesel::table! {
         quantity -> Integer,
         // Issue 15: the product's exception to the right of withdrawal when ordered.
         withdrawal_exception -> Text,
+        // Issue 14: the variant as ordered, and what a line sold by weight weighed.
+        variant_id -> Nullable<BigInt>,
+        variant_label -> Text,
+        net_quantity -> Nullable<BigInt>,
+        net_unit -> Nullable<Text>,
+        sold_by_weight -> Bool,
+        price_per_kg_cents -> Nullable<BigInt>,
+        estimated_weight_g -> Nullable<Integer>,
+        actual_weight_g -> Nullable<Integer>,
+        line_total_cents -> BigInt,
+        removed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -341,6 +377,8 @@ diesel::joinable!(order_lines -> orders (order_id));
 diesel::joinable!(order_events -> orders (order_id));
 diesel::joinable!(cart_items -> carts (cart_id));
 diesel::joinable!(cart_items -> products (product_id));
+diesel::joinable!(cart_items -> product_variants (variant_id));
+diesel::joinable!(product_variants -> products (product_id));
 diesel::joinable!(products -> shops (shop_id));
 diesel::joinable!(products -> categories (category_id));
 diesel::joinable!(shop_members -> shops (shop_id));
@@ -353,6 +391,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     shops,
     shop_members,
     products,
+    product_variants,
     catalogue_version,
     carts,
     cart_items,

@@ -12,7 +12,7 @@ use shared::shop_orders::OrderChannel;
 use crate::db::DbConn;
 use crate::db::models::order::{self, CUSTOMER_ACTOR, Origin, ValidCheckout};
 use crate::db::models::{cart, rounds};
-use crate::db::schema::{cart_items, orders, products};
+use crate::db::schema::{cart_items, orders, product_variants, products};
 use crate::domain::phone::FrenchPhone;
 
 /// One demo customer's delivery: name, phone, street, commune, access note, whether the
@@ -94,17 +94,23 @@ pub fn seed(
                 continue;
             };
             // Each customer buys a different article of the shop.
-            let product_id: i64 = products::table
+            let (product_id, variant_id): (i64, i64) = product_variants::table
+                .inner_join(products::table)
                 .filter(products::shop_id.eq(shop_id))
                 .filter(products::status.eq("active"))
-                .filter(products::stock.is_null().or(products::stock.gt(5)))
-                .order(products::id.asc())
+                .filter(product_variants::active.eq(true))
+                .filter(
+                    product_variants::stock
+                        .is_null()
+                        .or(product_variants::stock.gt(5)),
+                )
+                .order((products::id.asc(), product_variants::id.asc()))
                 .offset(i64::try_from(index)?)
-                .select(products::id)
+                .select((products::id, product_variants::id))
                 .first(conn)?;
-            cart::add_item(conn, &cart_id, product_id, 1, naive).map_err(|e| {
-                anyhow::anyhow!("adding product {product_id} to a demo basket: {e:?}")
-            })?;
+            cart::add_item(conn, &cart_id, product_id, Some(variant_id), 1, naive).map_err(
+                |e| anyhow::anyhow!("adding product {product_id} to a demo basket: {e:?}"),
+            )?;
         }
         let lines = cart::lines(conn, &cart_id)?;
         let request = ValidCheckout {

@@ -5,6 +5,7 @@
 pub mod data;
 mod deliveries;
 pub mod picture;
+mod variants;
 
 use std::collections::HashMap;
 
@@ -60,6 +61,7 @@ pub fn seed_with(conn: &mut DbConn, deliveries: bool) -> anyhow::Result<bool> {
     conn.transaction(|conn| {
         marketplace::update(conn, &demo_settings(), now())?;
         let shop_ids = load_catalogue(conn, &catalogue, now())?;
+        variants::add(conn, now())?;
         let mut ids: HashMap<&str, i64> = HashMap::new();
         for ((email, name, role), hash) in DEMO_ACCOUNTS.iter().zip(&hashes) {
             let user = NewUser {
@@ -137,7 +139,10 @@ pub fn seed_scaled(conn: &mut DbConn, shops: usize, products: usize) -> anyhow::
         return Ok(false);
     }
     let catalogue = data::scaled_catalogue(DEMO_SEED, shops, products);
-    conn.transaction(|conn| load_catalogue(conn, &catalogue, now()))?;
+    conn.transaction(|conn| {
+        load_catalogue(conn, &catalogue, now())?;
+        variants::sizes_for_every_tenth(conn)
+    })?;
     Ok(true)
 }
 
@@ -251,6 +256,7 @@ pub fn load_catalogue(
             status: "active",
             keep_cold: false,
             withdrawal_exception: "none",
+            unit_price_exempt: false,
             search_text: product_search_key(
                 &product.name,
                 &product.description,
@@ -263,5 +269,6 @@ pub fn load_catalogue(
         }
         .insert(conn)?;
     }
+    crate::db::models::variant::add_singles(conn, None)?;
     Ok(ordered_ids)
 }

@@ -13,7 +13,9 @@ pub mod phone;
 pub mod pricing;
 pub mod product;
 pub mod product_csv;
+// Variants, prices per kilo, cheese by weight (issue 14).
 pub mod search;
+pub mod variant;
 // The official list of communes, for the delivery zone (issue 9).
 pub mod communes;
 // Delivery rounds (issue 11).

@@ -5,12 +5,22 @@
 
 use shared::order::VatLine;
 
-/// A line to price: unit price (cents, VAT included), quantity, VAT rate in basis points.
+/// A line to price: what it costs (cents, VAT included: unit price times quantity, or a
+/// weighed line's weight at its price per kilo) and its VAT rate in basis points.
 #[derive(Debug, Clone, Copy)]
 pub struct PricedLine {
-    pub unit_price_cents: i64,
-    pub quantity: i64,
+    pub total_cents: i64,
     pub vat_rate_bp: i32,
+}
+
+/// What an order line costs: its unit price times its quantity; for a line sold by weight
+/// once the shop weighed it (`weighed`: its price per kilo and the line's actual grams), that
+/// weight at that price, rounded half up to the cent (see [`shared::measure`]).
+pub fn line_total(unit_price_cents: i64, quantity: i64, weighed: Option<(i64, i64)>) -> i64 {
+    match weighed {
+        Some((per_kg_cents, grams)) => shared::measure::price_of_weight(per_kg_cents, grams),
+        None => unit_price_cents * quantity,
+    }
 }
 
 /// The VAT included in `total_cents` at `rate_bp` basis points (550 = 5.5 %).
@@ -26,7 +36,7 @@ pub fn vat_included(total_cents: i64, rate_bp: i32) -> i64 {
 pub fn totals(lines: &[PricedLine]) -> (i64, Vec<VatLine>) {
     let mut by_rate: Vec<(i32, i64)> = Vec::new();
     for line in lines {
-        let amount = line.unit_price_cents * line.quantity;
+        let amount = line.total_cents;
         match by_rate
             .iter_mut()
             .find(|(rate, _)| *rate == line.vat_rate_bp)
@@ -70,18 +80,15 @@ mod tests {
     fn totals_group_lines_by_rate_and_add_up() {
         let lines = [
             PricedLine {
-                unit_price_cents: 110,
-                quantity: 3,
+                total_cents: 110 * 3,
                 vat_rate_bp: 550,
             },
             PricedLine {
-                unit_price_cents: 1450,
-                quantity: 1,
+                total_cents: 1450,
                 vat_rate_bp: 2000,
             },
             PricedLine {
-                unit_price_cents: 350,
-                quantity: 2,
+                total_cents: 350 * 2,
                 vat_rate_bp: 550,
             },
         ];
@@ -100,5 +107,34 @@ mod tests {
             assert_eq!(line.net_cents + line.vat_cents, line.total_cents);
         }
         assert_eq!(totals(&[]), (0, vec![]));
+    }
+
+    #[test]
+    fn a_weighed_line_changes_the_total_and_its_vat_exactly() {
+        // Two pieces of Pélardon at about 250 g (5,75 € each at 23,00 €/kg) and a jar of
+        // honey, all at 5.5 %: estimated 11,50 + 10,50 = 22,00 €.
+        let honey = PricedLine {
+            total_cents: line_total(1050, 1, None),
+            vat_rate_bp: 550,
+        };
+        let estimate = PricedLine {
+            total_cents: line_total(575, 2, None),
+            vat_rate_bp: 550,
+        };
+        let (total, vat) = totals(&[estimate, honey]);
+        assert_eq!((total, vat[0].vat_cents), (2200, 115));
+        // Weighed: 537 g in all, 12,351 € -> 12,35 €; the total and its VAT follow.
+        let weighed = PricedLine {
+            total_cents: line_total(575, 2, Some((2300, 537))),
+            vat_rate_bp: 550,
+        };
+        assert_eq!(weighed.total_cents, 1235);
+        let (total, vat) = totals(&[weighed, honey]);
+        assert_eq!(total, 2285);
+        // 2285 * 5.5 / 105.5 = 119.12 -> 119.
+        assert_eq!(vat[0].vat_cents, 119);
+        assert_eq!(vat[0].net_cents + vat[0].vat_cents, total);
+        // Half a cent rounds up: 265 g at 23,00 €/kg is 6,095 € -> 6,10 €.
+        assert_eq!(line_total(575, 1, Some((2300, 265))), 610);
     }
 }

@@ -33,6 +33,8 @@ pub struct ProductValues {
     pub keep_cold: bool,
     /// Its exception to the right of withdrawal (issue 15).
     pub withdrawal_exception: WithdrawalException,
+    /// No price per kilo or litre shown (issue 14).
+    pub unit_price_exempt: bool,
 }
 
 /// A trimmed name of 1 to [`NAME_MAX`] characters.

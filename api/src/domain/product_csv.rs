@@ -509,6 +509,7 @@ pub fn plan(
                 withdrawal_exception: row
                     .withdrawal_exception
                     .unwrap_or(current.withdrawal_exception),
+                unit_price_exempt: current.unit_price_exempt,
             },
             None => ProductValues {
                 name: required(row.name, Column::Name, &mut error),
@@ -530,6 +531,7 @@ pub fn plan(
                 status: row.status.flatten().unwrap_or(ProductStatus::Draft),
                 keep_cold: row.keep_cold.unwrap_or(false),
                 withdrawal_exception: row.withdrawal_exception.unwrap_or_default(),
+                unit_price_exempt: false,
             },
         };
         if !values.category.is_empty() && !categories.contains(&values.category) {

@@ -136,12 +136,13 @@ pub async fn add_cart_item(
     let id = cart_id(&id)?;
     let AddCartItem {
         product_id,
+        variant_id,
         quantity,
     } = body.into_inner();
     check_range(quantity, 1)?;
     let cart = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
-            cart::add_item(conn, &id, product_id, quantity, now())
+            cart::add_item(conn, &id, product_id, variant_id, quantity, now())
         })?;
         cart::load(conn, &id, Utc::now())
     })
@@ -182,7 +183,8 @@ pub async fn update_cart_item(
     check_range(quantity, 0)?;
     let cart = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
-            cart::set_quantity(conn, &id, product_id, quantity, now())
+            let variant_id = cart::line_of_product(conn, &id, product_id)?;
+            cart::set_quantity(conn, &id, variant_id, quantity, now())
         })?;
         cart::load(conn, &id, Utc::now())
     })
@@ -213,7 +215,82 @@ pub async fn remove_cart_item(
     let (id, product_id) = path.into_inner();
     let id = cart_id(&id)?;
     let cart = db::run(&state.pool, move |conn| {
-        write_transaction(conn, |conn| cart::remove_item(conn, &id, product_id, now()))?;
+        write_transaction(conn, |conn| {
+            let variant_id = cart::line_of_product(conn, &id, product_id)?;
+            cart::remove_item(conn, &id, variant_id, now())
+        })?;
+        cart::load(conn, &id, Utc::now())
+    })
+    .await?;
+    Ok(Json(cart))
+}
+
+/// Sets the quantity of a variant's line.
+///
+/// Sets the quantity of a variant already in the basket (size 39 and size 40 of a product
+/// are two lines); 0 removes the line. Whoever holds the basket's id may change it.
+#[utoipa::path(
+    tag = "basket",
+    params(
+        ("id" = String, Path, description = "The basket's id"),
+        ("variant_id" = i64, Path, description = "The variant's id (`variant_id` of the line)"),
+    ),
+    request_body = UpdateCartItem,
+    responses(
+        (status = 200, description = "The basket after the change", body = Cart),
+        (status = 400, description = "Quantity out of 0..99, or a malformed body",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such basket, or the variant is not in it",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not enough stock; the detail names the product",
+            body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "More than 99 of it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/carts/{id}/variants/{variant_id}")]
+pub async fn update_cart_variant(
+    state: web::Data<AppState>,
+    path: Path<(String, i64)>,
+    body: Json<UpdateCartItem>,
+) -> Result<Json<Cart>, ApiError> {
+    let (id, variant_id) = path.into_inner();
+    let id = cart_id(&id)?;
+    let quantity = body.into_inner().quantity;
+    check_range(quantity, 0)?;
+    let cart = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| {
+            cart::set_quantity(conn, &id, variant_id, quantity, now())
+        })?;
+        cart::load(conn, &id, Utc::now())
+    })
+    .await?;
+    Ok(Json(cart))
+}
+
+/// Removes a variant's line from a basket.
+///
+/// Whoever holds the basket's id may change it, signed in or not.
+#[utoipa::path(
+    tag = "basket",
+    params(
+        ("id" = String, Path, description = "The basket's id"),
+        ("variant_id" = i64, Path, description = "The variant's id (`variant_id` of the line)"),
+    ),
+    responses(
+        (status = 200, description = "The basket after the change", body = Cart),
+        (status = 404, description = "No such basket, or the variant is not in it",
+            body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/carts/{id}/variants/{variant_id}")]
+pub async fn remove_cart_variant(
+    state: web::Data<AppState>,
+    path: Path<(String, i64)>,
+) -> Result<Json<Cart>, ApiError> {
+    let (id, variant_id) = path.into_inner();
+    let id = cart_id(&id)?;
+    let cart = db::run(&state.pool, move |conn| {
+        write_transaction(conn, |conn| cart::remove_item(conn, &id, variant_id, now()))?;
         cart::load(conn, &id, Utc::now())
     })
     .await?;

@@ -45,7 +45,9 @@ pub mod shop_admin;
 pub mod shop_orders;
 pub mod shop_products;
 pub mod shops;
+// A product's variants (issue 14).
 pub mod spa;
+pub mod variants;
 // Visits counted without cookies (issue 13).
 pub mod visits;
 // Webhooks (issue 17).
@@ -70,6 +72,8 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(carts::add_cart_item)
         .service(carts::update_cart_item)
         .service(carts::remove_cart_item)
+        .service(carts::update_cart_variant)
+        .service(carts::remove_cart_variant)
         .service(orders::checkout_cart)
         .service(orders::list_communes)
         .service(orders::track_order)
@@ -95,6 +99,11 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_products::export_products)
         .service(shop_products::import_products)
         .service(shop_products::update_product)
+        // A product's variants (issue 14).
+        .service(variants::list_variants)
+        .service(variants::create_variant)
+        .service(variants::update_variant)
+        .service(variants::delete_variant)
         .service(shop_products::publish_product)
         .service(shop_products::unpublish_product)
         .service(shop_products::archive_product)

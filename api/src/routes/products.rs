@@ -206,9 +206,7 @@ pub(crate) async fn product_list(
                     return Ok(request.paging.page(Vec::new(), 0));
                 }
                 let (rows, total) = product::list_visible(conn, &filter, request.paging)?;
-                Ok(request
-                    .paging
-                    .page(rows.into_iter().map(ProductCard::from).collect(), total))
+                Ok(request.paging.page(product::cards(conn, rows)?, total))
             },
             |page| Some(page.total),
         )

@@ -255,8 +255,8 @@ struct ValidPhoneOrder {
     /// The checkout rules' request; `per_shop` is filled in once the shop is known.
     checkout: ValidCheckout,
     note: String,
-    /// (product id, quantity), each product once.
-    wanted: Vec<(i64, i32)>,
+    /// (product id, variant id if named, quantity), each variant once.
+    wanted: Vec<(i64, Option<i64>, i32)>,
 }
 
 /// Checks every field of a phone order; each bad one is named.
@@ -275,13 +275,13 @@ fn parse_phone_order(request: PhoneOrder) -> Result<ValidPhoneOrder, ApiError> {
     if request.lines.len() > MAX_PHONE_LINES {
         invalid("lines".into(), "at most 100 products per order");
     }
-    let mut wanted: Vec<(i64, i32)> = Vec::new();
+    let mut wanted: Vec<(i64, Option<i64>, i32)> = Vec::new();
     // A product twice is well-formed line by line; refused as a whole (422).
     let mut repeated: Vec<FieldError> = Vec::new();
     for (index, line) in request.lines.iter().enumerate() {
         if request.lines[..index]
             .iter()
-            .any(|other| other.product_id == line.product_id)
+            .any(|other| other.product_id == line.product_id && other.variant_id == line.variant_id)
         {
             repeated.push(FieldError {
                 field: format!("lines[{index}].product_id"),
@@ -290,7 +290,7 @@ fn parse_phone_order(request: PhoneOrder) -> Result<ValidPhoneOrder, ApiError> {
         }
         match i32::try_from(line.quantity) {
             Ok(quantity) if (1..=MAX_QUANTITY).contains(&line.quantity) => {
-                wanted.push((line.product_id, quantity));
+                wanted.push((line.product_id, line.variant_id, quantity));
             }
             _ => invalid(
                 format!("lines[{index}].quantity"),

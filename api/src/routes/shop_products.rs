@@ -47,7 +47,7 @@ const CSV_CONTENT_TYPES: [&str; 4] = [
 /// Notes in the shop's history a product change made for the shop by someone not on its
 /// team (an assigned volunteer, an admin): "Lucie Vidal a modifié « Confiture » pour
 /// Épicerie du Duché". Call in the change's transaction.
-fn note_for_shop(
+pub(crate) fn note_for_shop(
     conn: &mut DbConn,
     caller: &Caller,
     shop: &ShopRow,
@@ -72,7 +72,7 @@ fn no_such_product() -> ApiError {
 }
 
 /// A product whatever its status, with its shop, if the caller may run that shop.
-fn managed_product(
+pub(crate) fn managed_product(
     conn: &mut DbConn,
     caller: &Caller,
     id: i64,
@@ -150,6 +150,7 @@ fn parse_create(body: CreateProduct) -> Result<ProductValues, ApiError> {
         status: ProductStatus::Draft,
         keep_cold: false,
         withdrawal_exception: WithdrawalException::None,
+        unit_price_exempt: false,
     };
     check("name", rules::name(&body.name).map(|v| values.name = v));
     check(
@@ -277,7 +278,7 @@ pub async fn list_shop_products(
     let page = db::run(&state.pool, move |conn| {
         let shop = caller.products_shop(conn, &slug)?;
         let (rows, total) = product::list_for_shop(conn, shop.id, status, &terms, paging)?;
-        Ok(paging.page(rows.into_iter().map(ShopProduct::from).collect(), total))
+        Ok(paging.page(product::managed_views(conn, rows)?, total))
     })
     .await?;
     Ok(Json(page))
@@ -333,17 +334,18 @@ pub async fn create_product(
             crate::webhooks::events::product_created(conn, &created)?;
             Ok(id)
         })?;
-        Ok(product::find_managed(conn, id)?)
+        let row = product::find_managed(conn, id)?;
+        Ok(product::managed_view(conn, row)?)
     })
     .await?;
     Ok(answer(StatusCode::CREATED, created))
 }
 
 /// The back-office's answer with a product: its JSON and its version as `ETag`.
-fn answer(status: StatusCode, row: ShopProductRow) -> HttpResponse {
+pub(crate) fn answer(status: StatusCode, product: ShopProduct) -> HttpResponse {
     HttpResponse::build(status)
-        .insert_header((ETAG, etag(row.version)))
-        .json(ShopProduct::from(row))
+        .insert_header((ETAG, etag(product.version)))
+        .json(product)
 }
 
 /// A product's version as an entity tag: `"12"`.
@@ -477,6 +479,9 @@ pub async fn update_product(
             if let Some(exception) = patch.withdrawal_exception {
                 values.withdrawal_exception = exception;
             }
+            if let Some(exempt) = patch.unit_price_exempt {
+                values.unit_price_exempt = exempt;
+            }
             let now = crate::db::models::now();
             product::update(conn, &shop, id, &current, &values, now)?;
             if let Some(delta) = delta
@@ -498,7 +503,7 @@ pub async fn update_product(
             )?;
             let after = product::find_managed(conn, id)?;
             crate::webhooks::events::product_updated(conn, &row, &after)?;
-            Ok(after)
+            Ok(product::managed_view(conn, after)?)
         })
     })
     .await?;
@@ -541,7 +546,7 @@ async fn change_status(
             } else {
                 crate::webhooks::events::product_updated(conn, &row, &after)?;
             }
-            Ok(after)
+            Ok(product::managed_view(conn, after)?)
         })
     })
     .await?;
@@ -717,7 +722,8 @@ pub async fn put_product_picture(
                 &shop,
                 &format!("a changé la photo de « {} »", row.name),
             )?;
-            Ok(product::find_managed(conn, id)?)
+            let row = product::find_managed(conn, id)?;
+            Ok(product::managed_view(conn, row)?)
         })
     })
     .await?;

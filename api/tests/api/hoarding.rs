@@ -42,7 +42,7 @@ fn customer(phone: &str, email: Option<&str>) -> Value {
 async fn stocked(app: &TestApp, stock: i32) -> i64 {
     let product = app.product_in(SHOP, 1).await;
     app.execute_sql(&format!(
-        "UPDATE products SET stock = {stock} WHERE id = {}",
+        "UPDATE product_variants SET stock = {stock} WHERE product_id = {}",
         product.id
     ));
     product.id
@@ -248,7 +248,7 @@ async fn parallel_checkouts(backend: Backend) {
     // what bounds the phone number may.
     let products = grocery_products(&app, 16);
     app.execute_sql(&format!(
-        "UPDATE products SET stock = 10 WHERE id IN ({})",
+        "UPDATE product_variants SET stock = 10 WHERE product_id IN ({})",
         products
             .iter()
             .map(i64::to_string)

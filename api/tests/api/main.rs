@@ -52,6 +52,8 @@ mod pending_shops;
 // Personal data (issue 15).
 mod privacy;
 mod races;
+// Variants and prices per kilo (issue 14).
+mod variants;
 // Delivery rounds (issue 11).
 mod product_help;
 mod rounds;

@@ -234,7 +234,7 @@ async fn a_backup_taken_during_checkouts_restores_every_acknowledged_order_on_sq
     let taken_before = {
         let mut conn = sqlite(&live);
         conn.batch_execute(&format!(
-            "UPDATE products SET stock = {INITIAL_STOCK} WHERE id IN ({}, {})",
+            "UPDATE product_variants SET stock = {INITIAL_STOCK} WHERE product_id IN ({}, {})",
             food.id, shoes.id
         ))
         .unwrap();

@@ -154,7 +154,7 @@ on_both_backends! {
         let problem = app.checkout(&cart, &body, None).await.problem(409, "conflict");
         assert!(problem.detail.contains("prices changed"), "{}", problem.detail);
 
-        app.execute_sql(&format!("UPDATE products SET stock = 1 WHERE id = {}", product.id));
+        app.execute_sql(&format!("UPDATE product_variants SET stock = 1 WHERE product_id = {}", product.id));
         let problem = app.checkout(&cart, &delivery_body(), None).await.problem(409, "conflict");
         assert!(problem.detail.contains(&product.name), "{}", problem.detail);
 
@@ -185,7 +185,7 @@ on_both_backends! {
 
     async fn fifty_shoppers_racing_for_five_units_get_five_orders(app) {
         let product = app.product_in("epicerie-du-duche", 5).await;
-        app.execute_sql(&format!("UPDATE products SET stock = 5 WHERE id = {}", product.id));
+        app.execute_sql(&format!("UPDATE product_variants SET stock = 5 WHERE product_id = {}", product.id));
         let mut carts = Vec::new();
         for _ in 0..50 {
             carts.push(app.basket_with(product.id, 1).await);
@@ -239,7 +239,7 @@ on_both_backends! {
         assert_eq!(app.get(&path).await.json::<Product>().max_quantity, product.max_quantity - 2);
 
         // A price changes in the database (as a merchant's edit on any instance would).
-        app.execute_sql(&format!("UPDATE products SET price_cents = price_cents + 10 WHERE id = {}", product.id));
+        app.execute_sql(&format!("UPDATE product_variants SET price_cents = price_cents + 10 WHERE product_id = {}", product.id));
         for instance in [&app, &other] {
             assert_eq!(instance.get(&path).await.json::<Product>().price_cents, product.price_cents + 10);
             assert_ne!(instance.get(listed).await.body, before.body);

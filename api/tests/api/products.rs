@@ -189,7 +189,7 @@ on_both_backends! {
         }
         // A changed price changes the answer and its ETag.
         let before = app.get("/api/v1/products/1").await;
-        app.execute_sql("UPDATE products SET price_cents = price_cents + 100 WHERE id = 1");
+        app.execute_sql("UPDATE product_variants SET price_cents = price_cents + 100 WHERE product_id = 1");
         let after = app.get_if_none_match("/api/v1/products/1", before.etag.as_deref().unwrap()).await;
         assert_eq!(after.status, 200);
         assert_eq!(after.json::<Product>().price_cents, before.json::<Product>().price_cents + 100);

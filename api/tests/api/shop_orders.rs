@@ -130,7 +130,7 @@ impl TestApp {
     async fn stocked_product(&self, shop: &str, stock: i32) -> Product {
         let product = self.product_in(shop, 1).await;
         self.execute_sql(&format!(
-            "UPDATE products SET stock = {stock} WHERE id = {}",
+            "UPDATE product_variants SET stock = {stock} WHERE product_id = {}",
             product.id
         ));
         self.get(&format!("/api/v1/products/{}", product.id))
@@ -431,7 +431,7 @@ on_both_backends! {
 
         // An untracked product stays untracked; a ready order can still be cancelled.
         let untracked = app.product_in(SHOP, 1).await;
-        app.execute_sql(&format!("UPDATE products SET stock = NULL WHERE id = {}", untracked.id));
+        app.execute_sql(&format!("UPDATE product_variants SET stock = NULL WHERE product_id = {}", untracked.id));
         let other = app.web_order(untracked.id, 2, None).await;
         app.transition(other.id, json!({"to": "confirmed"}), &callers.merchant).await;
         app.transition(other.id, json!({"to": "ready"}), &callers.merchant).await;

@@ -13,7 +13,7 @@ use serde_json::{Value, json};
 use shared::Page;
 use shared::order::CheckoutResult;
 use shared::webhooks::{WebhookAttempt, WebhookEndpoint, WebhookQueued, WebhookWithSecret};
-use vitrine::db::schema::{outbox, products, webhook_attempts};
+use vitrine::db::schema::{outbox, product_variants, products, webhook_attempts};
 use vitrine::webhooks::WebhookSettings;
 use vitrine::webhooks::signing;
 
@@ -97,8 +97,8 @@ impl TestApp {
     /// A product of the grocer whose stock is counted (10 left).
     async fn counted_product(&self) -> i64 {
         let id = self.product_in(GROCER, 3).await.id;
-        diesel::update(products::table.find(id))
-            .set(products::stock.eq(Some(10)))
+        diesel::update(product_variants::table.filter(product_variants::product_id.eq(id)))
+            .set(product_variants::stock.eq(Some(10)))
             .execute(&mut *self.pool.get().unwrap())
             .unwrap();
         id

@@ -81,6 +81,7 @@ impl CartState {
     pub async fn add(self, product_id: i64, quantity: i64) -> Result<Cart, ApiError> {
         let item = AddCartItem {
             product_id,
+            variant_id: None,
             quantity,
         };
         if let Some(id) = self.id() {

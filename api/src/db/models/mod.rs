@@ -19,6 +19,8 @@ pub mod outbox;
 // Webhooks (issue 17).
 pub mod picture;
 pub mod product;
+// A product's variants (issue 14).
+pub mod variant;
 pub mod webhook;
 // The CSV import's batched creation (issue 10).
 pub mod product_import;

@@ -284,10 +284,11 @@ pub fn place(
     }
 
     for line in lines {
-        if !line.listed {
+        if !line.on_sale() {
             return Err(ApiError::Conflict(format!(
                 "product {} ({}) is no longer on sale: remove it from the basket",
-                line.product_id, line.name
+                line.product_id,
+                line.full_name()
             )));
         }
     }
@@ -306,19 +307,18 @@ pub fn place(
     // whatever else runs at the same time. The rows are locked first, all of them in the
     // order of their ids (as every writer of several products does), so two baskets holding
     // the same products in opposite orders queue instead of deadlocking.
+    // The variants' stock moves their product's (a trigger), under the product's lock.
     let mut taking: Vec<&BasketLine> = lines.iter().filter(|l| l.stock.is_some()).collect();
-    taking.sort_by_key(|l| l.product_id);
+    taking.sort_by_key(|l| (l.product_id, l.variant_id));
     let ids: Vec<i64> = taking.iter().map(|l| l.product_id).collect();
     product::lock(conn, &ids)?;
     for line in taking {
-        let taken = diesel::update(products::table.find(line.product_id))
-            .filter(products::stock.ge(line.quantity))
-            .set(products::stock.eq(products::stock - line.quantity))
-            .execute(conn)?;
-        if taken == 0 {
+        if !super::variant::add_stock(conn, line.variant_id, -line.quantity, now.naive_utc())? {
             return Err(ApiError::Conflict(format!(
                 "not enough stock left of product {} ({}) for {}: lower the quantity",
-                line.product_id, line.name, line.quantity
+                line.product_id,
+                line.full_name(),
+                line.quantity
             )));
         }
     }
@@ -347,8 +347,7 @@ pub fn place(
         let priced: Vec<PricedLine> = shop_lines
             .iter()
             .map(|l| PricedLine {
-                unit_price_cents: l.price_cents,
-                quantity: i64::from(l.quantity),
+                total_cents: l.price_cents * i64::from(l.quantity),
                 vat_rate_bp: l.vat_rate_bp,
             })
             .collect();
@@ -395,6 +394,16 @@ pub fn place(
                     order_lines::vat_rate_bp.eq(line.vat_rate_bp),
                     order_lines::quantity.eq(line.quantity),
                     order_lines::withdrawal_exception.eq(exception_of(line.product_id)),
+                    order_lines::variant_id.eq(line.variant_id),
+                    order_lines::variant_label.eq(&line.variant_label),
+                    order_lines::net_quantity.eq(line.net_quantity),
+                    order_lines::net_unit.eq(&line.net_unit),
+                    order_lines::sold_by_weight.eq(line.sold_by_weight),
+                    order_lines::price_per_kg_cents
+                        .eq(line.price_per_kg_cents.filter(|_| line.sold_by_weight)),
+                    order_lines::estimated_weight_g
+                        .eq(line.estimated_weight_g.filter(|_| line.sold_by_weight)),
+                    order_lines::line_total_cents.eq(line.price_cents * i64::from(line.quantity)),
                 ))
                 .execute(conn)?;
         }
@@ -524,18 +533,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             orders::address_access_note,
         ))
         .first(conn)?;
-    let lines: Vec<(i64, String, i64, i32, i32, String)> = order_lines::table
-        .filter(order_lines::order_id.eq(id))
-        .order(order_lines::id.asc())
-        .select((
-            order_lines::product_id,
-            order_lines::name,
-            order_lines::unit_price_cents,
-            order_lines::vat_rate_bp,
-            order_lines::quantity,
-            order_lines::withdrawal_exception,
-        ))
-        .load(conn)?;
+    let lines = line_rows(conn, id)?;
     let (seller, terms) = match super::legal::of_order(conn, id)? {
         Some((seller, terms)) => (seller, Some(terms)),
         None => (None, None),
@@ -545,10 +543,9 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
         .map(|day| (day + chrono::Duration::days(WITHDRAWAL_DAYS)).to_string());
     let priced: Vec<PricedLine> = lines
         .iter()
-        .map(|(_, _, price, rate, quantity, _)| PricedLine {
-            unit_price_cents: *price,
-            quantity: i64::from(*quantity),
-            vat_rate_bp: *rate,
+        .map(|line| PricedLine {
+            total_cents: line.line_total_cents,
+            vat_rate_bp: line.vat_rate_bp,
         })
         .collect();
     let (_, vat) = totals(&priced);
@@ -600,22 +597,13 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
         customer_name: row.customer_name,
         lines: lines
             .into_iter()
-            .map(
-                |(product_id, name, unit_price_cents, rate, quantity, exception)| OrderLine {
-                    product_id,
-                    name,
-                    unit_price_cents,
-                    vat_rate: f64::from(rate) / 100.0,
-                    quantity: i64::from(quantity),
-                    line_total_cents: unit_price_cents * i64::from(quantity),
-                    withdrawal_exception: WithdrawalException::parse(&exception)
-                        .unwrap_or_default(),
-                    withdrawn_at: withdrawals
-                        .iter()
-                        .find(|w| w.product_id == product_id)
-                        .map(|w| w.at.clone()),
-                },
-            )
+            .map(|line| {
+                let withdrawn_at = withdrawals
+                    .iter()
+                    .find(|w| w.product_id == line.product_id)
+                    .map(|w| w.at.clone());
+                line.wire(withdrawn_at)
+            })
             .collect(),
         total_cents: row.total_cents,
         currency: CURRENCY.into(),
@@ -644,6 +632,76 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
         terms,
         withdrawal_deadline,
     })
+}
+
+/// An order line as stored.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = order_lines)]
+pub struct OrderLineRow {
+    pub id: i64,
+    pub product_id: i64,
+    pub variant_id: Option<i64>,
+    pub name: String,
+    pub variant_label: String,
+    pub unit_price_cents: i64,
+    pub vat_rate_bp: i32,
+    pub quantity: i32,
+    pub withdrawal_exception: String,
+    pub net_quantity: Option<i64>,
+    pub net_unit: Option<String>,
+    pub sold_by_weight: bool,
+    pub price_per_kg_cents: Option<i64>,
+    pub estimated_weight_g: Option<i32>,
+    pub actual_weight_g: Option<i32>,
+    pub line_total_cents: i64,
+}
+
+impl OrderLineRow {
+    /// As the order's readers see it.
+    pub fn wire(self, withdrawn_at: Option<String>) -> OrderLine {
+        let unit_price = super::variant::unit_price(
+            self.unit_price_cents,
+            self.net_quantity,
+            self.net_unit
+                .as_deref()
+                .and_then(shared::measure::NetUnit::parse),
+            self.price_per_kg_cents.filter(|_| self.sold_by_weight),
+            false,
+        );
+        let quantity = i64::from(self.quantity);
+        OrderLine {
+            id: self.id,
+            product_id: self.product_id,
+            variant_id: self.variant_id,
+            name: self.name,
+            variant_label: self.variant_label,
+            unit_price_cents: self.unit_price_cents,
+            vat_rate: f64::from(self.vat_rate_bp) / 100.0,
+            quantity,
+            line_total_cents: self.line_total_cents,
+            price_per_unit_cents: unit_price.map(|(cents, _)| cents),
+            price_per_unit: unit_price.map(|(_, per)| per),
+            sold_by_weight: self.sold_by_weight,
+            price_per_kg_cents: self.price_per_kg_cents,
+            estimated_weight_g: self
+                .estimated_weight_g
+                .map(|grams| i64::from(grams) * quantity),
+            actual_weight_g: self.actual_weight_g.map(i64::from),
+            withdrawal_exception: WithdrawalException::parse(&self.withdrawal_exception)
+                .unwrap_or_default(),
+            withdrawn_at,
+        }
+    }
+}
+
+/// The lines of an order that count (not removed after the call), in the order placed.
+pub fn line_rows(conn: &mut DbConn, id: i64) -> QueryResult<Vec<OrderLineRow>> {
+    order_lines::table
+        .filter(order_lines::order_id.eq(id))
+        .filter(order_lines::removed_at.is_null())
+        .order(order_lines::id.asc())
+        .select(OrderLineRow::as_select())
+        .load(conn)
 }
 
 /// The day (Paris) an order was handed over (it became `completed`), if it was.
@@ -885,24 +943,26 @@ fn set_status(
     Ok(changed == 1)
 }
 
-/// Puts a cancelled order's tracked stock back on sale.
+/// Puts a cancelled order's tracked stock back on sale: each line's variant (a line the
+/// shop removed after the call gave its stock back then).
 fn restock(conn: &mut DbConn, id: i64) -> QueryResult<()> {
-    let lines: Vec<(i64, i32)> = order_lines::table
+    let lines: Vec<(i64, Option<i64>, i32)> = order_lines::table
         .filter(order_lines::order_id.eq(id))
-        .order(order_lines::product_id.asc())
-        .select((order_lines::product_id, order_lines::quantity))
+        .filter(order_lines::removed_at.is_null())
+        .order((order_lines::product_id.asc(), order_lines::variant_id.asc()))
+        .select((
+            order_lines::product_id,
+            order_lines::variant_id,
+            order_lines::quantity,
+        ))
         .load(conn)?;
-    let ids: Vec<i64> = lines.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<i64> = lines.iter().map(|(id, _, _)| *id).collect();
     product::lock(conn, &ids)?;
-    for (product_id, quantity) in lines {
-        // Untracked stock (NULL) stays untracked.
-        diesel::update(
-            products::table
-                .find(product_id)
-                .filter(products::stock.is_not_null()),
-        )
-        .set(products::stock.eq(products::stock + quantity))
-        .execute(conn)?;
+    for (_, variant_id, quantity) in lines {
+        // Untracked stock (NULL) stays untracked; a variant since deleted is not restocked.
+        if let Some(variant_id) = variant_id {
+            super::variant::give_back(conn, variant_id, quantity)?;
+        }
     }
     Ok(())
 }
@@ -1106,48 +1166,58 @@ pub fn set_merchant_note(
 }
 
 /// The products of a phone order as basket lines of one shop, with today's prices and
-/// stock, locked until the transaction ends; 404 naming a product that is not one of this
-/// shop's. Call inside a write transaction.
+/// stock, locked until the transaction ends: each line's variant, or its product's only
+/// active one when none is named. 404 naming a product (or variant) that is not one of
+/// this shop's; 422 naming a product with several variants and none chosen. Call inside a
+/// write transaction.
 pub fn shop_lines(
     conn: &mut DbConn,
     shop_id: i64,
-    wanted: &[(i64, i32)],
+    wanted: &[(i64, Option<i64>, i32)],
 ) -> Result<Vec<BasketLine>, ApiError> {
     // Locked before they are read (see `checkout`).
-    let ids: Vec<i64> = wanted.iter().map(|(id, _)| *id).collect();
+    let ids: Vec<i64> = wanted.iter().map(|(id, _, _)| *id).collect();
     product::lock(conn, &ids)?;
-    let mut lines = Vec::new();
-    for (index, (product_id, quantity)) in wanted.iter().enumerate() {
-        let line: Option<BasketLine> = products::table
-            .inner_join(shops::table)
-            .filter(products::id.eq(product_id))
-            .filter(products::shop_id.eq(shop_id))
-            .select((
-                products::id,
-                diesel::dsl::sql::<diesel::sql_types::Integer>("0"),
-                products::name,
-                products::price_cents,
-                products::vat_rate_bp,
-                products::stock,
-                products::listed,
-                shops::id,
-                shops::slug,
-                shops::name,
-                shops::kind,
-                shops::offers_pickup,
-                shops::offers_delivery,
-                shops::delivers_on_food_days,
-                shops::opening_hours,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some(mut line) = line else {
+    let variants = super::variant::of_products(conn, &ids)?;
+    let mut chosen: Vec<(i64, i32)> = Vec::new();
+    for (index, (product_id, variant_id, quantity)) in wanted.iter().enumerate() {
+        let own: Vec<&super::variant::VariantRow> = variants
+            .iter()
+            .filter(|v| v.product_id == *product_id)
+            .collect();
+        let variant = match variant_id {
+            Some(id) => own.iter().find(|v| v.id == *id).map(|v| v.id),
+            None => {
+                let active: Vec<&&super::variant::VariantRow> =
+                    own.iter().filter(|v| v.active).collect();
+                if active.len() > 1 {
+                    return Err(ApiError::refused(
+                        format!("lines[{index}].variant_id"),
+                        format!("product {product_id} comes in several variants: say which"),
+                    ));
+                }
+                active.first().map(|v| v.id).or(own.first().map(|v| v.id))
+            }
+        };
+        let Some(variant) = variant else {
             return Err(ApiError::NotFound(format!(
-                "lines[{index}].product_id: there is no product {product_id} in this shop"
+                "lines[{index}].product_id: there is no product {product_id} in this shop{}",
+                variant_id.map_or(String::new(), |v| format!(" with variant {v}"))
             )));
         };
-        line.quantity = *quantity;
-        lines.push(line);
+        chosen.push((variant, *quantity));
+    }
+    let lines = super::cart::variant_lines(conn, shop_id, &chosen)?;
+    if lines.len() != chosen.len() {
+        let missing = wanted
+            .iter()
+            .zip(&chosen)
+            .position(|(_, (v, _))| !lines.iter().any(|l| l.variant_id == *v))
+            .unwrap_or(0);
+        return Err(ApiError::NotFound(format!(
+            "lines[{missing}].product_id: there is no product {} in this shop",
+            wanted[missing].0
+        )));
     }
     Ok(lines)
 }

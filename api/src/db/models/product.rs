@@ -33,6 +33,7 @@ pub struct NewProduct<'a> {
     pub status: &'a str,
     pub keep_cold: bool,
     pub withdrawal_exception: &'a str,
+    pub unit_price_exempt: bool,
     pub search_text: String,
     pub sort_name: String,
     pub created_at: NaiveDateTime,
@@ -144,6 +145,7 @@ pub struct ProductCardRow {
     pub shop_name: String,
     pub category_slug: String,
     pub picture_version: i64,
+    pub unit_price_exempt: bool,
 }
 
 /// One page of the catalogue and the number of matching products.
@@ -196,6 +198,7 @@ pub fn list_visible(
             shops::name,
             categories::slug,
             products::picture_version,
+            products::unit_price_exempt,
         ))
         .load(conn)?;
     rows.sort_by_key(|row| ids.iter().position(|id| *id == row.id));
@@ -221,25 +224,43 @@ pub fn versioned_picture_urls(id: i64, version: i64) -> (String, String) {
     )
 }
 
-impl From<ProductCardRow> for ProductCard {
-    fn from(row: ProductCardRow) -> ProductCard {
-        let (picture_url, thumbnail_url) = versioned_picture_urls(row.id, row.picture_version);
-        ProductCard {
-            id: row.id,
-            slug: row.slug,
-            name: row.name,
-            price_cents: row.price_cents,
-            currency: CURRENCY.into(),
-            shop: ShopRef {
-                slug: row.shop_slug,
-                name: row.shop_name,
-            },
-            category: row.category_slug,
-            stock: StockState::of(row.stock),
-            picture_url,
-            thumbnail_url,
-        }
-    }
+/// The cards of these rows, each with its "from" price and its price per kilo, litre or
+/// piece (one query for the variants of the whole page).
+pub fn cards(conn: &mut DbConn, rows: Vec<ProductCardRow>) -> QueryResult<Vec<ProductCard>> {
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let variants = super::variant::of_products(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let own: Vec<super::variant::VariantRow> = variants
+                .iter()
+                .filter(|v| v.product_id == row.id)
+                .cloned()
+                .collect();
+            let shown = super::variant::cheapest(&own);
+            let unit_price = shown.and_then(|v| v.unit_price(row.unit_price_exempt));
+            let (picture_url, thumbnail_url) = versioned_picture_urls(row.id, row.picture_version);
+            ProductCard {
+                id: row.id,
+                slug: row.slug,
+                name: row.name,
+                price_cents: row.price_cents,
+                currency: CURRENCY.into(),
+                price_from: super::variant::price_varies(&own),
+                price_per_unit_cents: unit_price.map(|(cents, _)| cents),
+                price_per_unit: unit_price.map(|(_, per)| per),
+                sold_by_weight: shown.is_some_and(|v| v.sold_by_weight),
+                shop: ShopRef {
+                    slug: row.shop_slug,
+                    name: row.shop_name,
+                },
+                category: row.category_slug,
+                stock: StockState::of(row.stock),
+                picture_url,
+                thumbnail_url,
+            }
+        })
+        .collect())
 }
 
 /// A visible product with its shop and category, for its page.
@@ -254,6 +275,9 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
         .first(conn)?;
     let (picture_url, thumbnail_url) = versioned_picture_urls(product.id, product.picture_version);
     let takes_orders = super::legal::takes_orders(conn, shop.id)?;
+    let variants = super::variant::of_product(conn, product.id)?;
+    let unit_price =
+        super::variant::cheapest(&variants).and_then(|v| v.unit_price(product.unit_price_exempt));
     Ok(shared::catalogue::Product {
         id: product.id,
         slug: product.slug,
@@ -264,6 +288,14 @@ pub fn find_visible(conn: &mut DbConn, id: i64) -> QueryResult<shared::catalogue
         vat_rate: f64::from(product.vat_rate_bp) / 100.0,
         stock: StockState::of(product.stock),
         max_quantity: product.stock.map_or(99, |n| n.clamp(0, 99).unsigned_abs()),
+        price_from: super::variant::price_varies(&variants),
+        price_per_unit_cents: unit_price.map(|(cents, _)| cents),
+        price_per_unit: unit_price.map(|(_, per)| per),
+        variants: variants
+            .iter()
+            .filter(|v| v.active)
+            .map(|v| v.public(product.unit_price_exempt))
+            .collect(),
         category: CategoryRef {
             slug: category.0,
             name: category.1,
@@ -287,6 +319,7 @@ pub struct ProductRow {
     pub vat_rate_bp: i32,
     pub stock: Option<i32>,
     pub picture_version: i64,
+    pub unit_price_exempt: bool,
 }
 
 /// What serving a product's picture needs to know, whatever the product's status.
@@ -336,6 +369,7 @@ pub struct ShopProductRow {
     pub picture_of: Option<i64>,
     pub keep_cold: bool,
     pub withdrawal_exception: String,
+    pub unit_price_exempt: bool,
 }
 
 type ManagedProducts = diesel::dsl::IntoBoxed<
@@ -374,6 +408,7 @@ macro_rules! shop_product_columns {
             product_pictures::product_id.nullable(),
             products::keep_cold,
             products::withdrawal_exception,
+            products::unit_price_exempt,
         )
     };
 }
@@ -396,11 +431,40 @@ impl ShopProductRow {
             keep_cold: self.keep_cold,
             withdrawal_exception: WithdrawalException::parse(&self.withdrawal_exception)
                 .unwrap_or_default(),
+            unit_price_exempt: self.unit_price_exempt,
         }
     }
 }
 
+/// Products as their shop manages them, each with its variants.
+pub fn managed_views(
+    conn: &mut DbConn,
+    rows: Vec<ShopProductRow>,
+) -> QueryResult<Vec<ShopProduct>> {
+    let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+    let variants = super::variant::of_products(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| {
+            let exempt = row.unit_price_exempt;
+            let mut product = ShopProduct::from(row);
+            product.variants = variants
+                .iter()
+                .filter(|v| v.product_id == product.id)
+                .map(|v| v.managed(exempt))
+                .collect();
+            product
+        })
+        .collect())
+}
+
+/// A product as its shop manages it, with its variants.
+pub fn managed_view(conn: &mut DbConn, row: ShopProductRow) -> QueryResult<ShopProduct> {
+    Ok(managed_views(conn, vec![row])?.remove(0))
+}
+
 impl From<ShopProductRow> for ShopProduct {
+    /// Without its variants: see [`managed_view`].
     fn from(row: ShopProductRow) -> ShopProduct {
         let (picture_url, thumbnail_url) = versioned_picture_urls(row.id, row.picture_version);
         ShopProduct {
@@ -422,6 +486,8 @@ impl From<ShopProductRow> for ShopProduct {
             keep_cold: row.keep_cold,
             withdrawal_exception: WithdrawalException::parse(&row.withdrawal_exception)
                 .unwrap_or_default(),
+            unit_price_exempt: row.unit_price_exempt,
+            variants: Vec::new(),
         }
     }
 }
@@ -519,6 +585,7 @@ struct ProductChanges<'a> {
     status: Option<&'a str>,
     keep_cold: Option<bool>,
     withdrawal_exception: Option<&'a str>,
+    unit_price_exempt: Option<bool>,
     search_text: Option<String>,
     sort_name: Option<String>,
     updated_at: Option<NaiveDateTime>,
@@ -530,8 +597,8 @@ fn category_id(conn: &mut DbConn, slug: &str) -> Result<(i64, String), ApiError>
         .ok_or_else(|| ApiError::refused("category", format!("there is no category \"{slug}\"")))
 }
 
-/// Creates a product of `shop` with a fresh search text and a slug of its own. Call it
-/// inside a write transaction.
+/// Creates a product of `shop` with a fresh search text and a slug of its own, and its
+/// single variant (unlabelled) at its price and stock. Call it inside a write transaction.
 pub fn create(
     conn: &mut DbConn,
     shop: &ShopRow,
@@ -566,6 +633,7 @@ pub fn create(
             status: values.status.as_str(),
             keep_cold: values.keep_cold,
             withdrawal_exception: values.withdrawal_exception.as_str(),
+            unit_price_exempt: values.unit_price_exempt,
             search_text,
             sort_name,
             created_at: now,
@@ -573,6 +641,13 @@ pub fn create(
         })
         .returning(products::id)
         .get_result(conn)?;
+    let single = crate::domain::variant::VariantValues {
+        price_cents: values.price_cents,
+        stock: values.stock,
+        active: true,
+        ..Default::default()
+    };
+    super::variant::insert(conn, id, &single, now)?;
     Ok(id)
 }
 
@@ -585,7 +660,8 @@ fn differs<T: PartialEq>(current: T, wanted: T) -> Option<T> {
 /// [`lock`], in this transaction) and `wanted`, and only those; the search text follows its
 /// name, description and category. Returns whether anything changed. Call it inside a
 /// write transaction, after [`lock`]. Any change moves the product's `version` (its ETag) once,
-/// by the table's trigger, and its `updated_at`.
+/// by the table's trigger, and its `updated_at`. A price or stock is the product's single
+/// variant's: written to both (409 for a product with several variants).
 pub fn update(
     conn: &mut DbConn,
     shop: &ShopRow,
@@ -632,13 +708,20 @@ pub fn update(
             current.withdrawal_exception.as_str(),
             wanted.withdrawal_exception.as_str(),
         ),
+        unit_price_exempt: differs(current.unit_price_exempt, wanted.unit_price_exempt),
         search_text,
         sort_name: (wanted.name != current.name).then(|| sort_key(&wanted.name)),
         updated_at: Some(now),
     };
+    let sells_differently = changes.price_cents.is_some() || changes.stock.is_some();
     diesel::update(products::table.find(id))
         .set(changes)
         .execute(conn)?;
+    if sells_differently {
+        // The product's row first, then its variant to the same: the variants' trigger then
+        // finds the product as it should be, and the version moves once.
+        super::variant::mirror_single(conn, id, wanted.price_cents, wanted.stock, now)?;
+    }
     Ok(true)
 }
 
@@ -690,8 +773,15 @@ pub fn lock_of_shop(conn: &mut DbConn, shop_id: i64) -> QueryResult<()> {
 
 /// Adds `delta` (negative: takes) to a counted stock, if it stays from 0 to the largest: `stock =
 /// stock + delta`, never a value read earlier. `Ok(false)` when the stock is not counted or
-/// would leave that range (nothing changed).
-pub fn add_stock(conn: &mut DbConn, id: i64, delta: i32, now: NaiveDateTime) -> QueryResult<bool> {
+/// would leave that range (nothing changed). The product's single variant follows (409 for
+/// a product with several).
+pub fn add_stock(
+    conn: &mut DbConn,
+    id: i64,
+    delta: i32,
+    now: NaiveDateTime,
+) -> Result<bool, ApiError> {
+    let single = super::variant::single(conn, id)?;
     let changed = diesel::update(
         products::table
             .find(id)
@@ -704,6 +794,9 @@ pub fn add_stock(conn: &mut DbConn, id: i64, delta: i32, now: NaiveDateTime) -> 
         products::updated_at.eq(now),
     ))
     .execute(conn)?;
+    if changed == 1 {
+        super::variant::add_stock(conn, single.id, delta, now)?;
+    }
     Ok(changed == 1)
 }
 

@@ -73,6 +73,7 @@ pub fn insert_new(
                 status: values.status.as_str(),
                 keep_cold: values.keep_cold,
                 withdrawal_exception: values.withdrawal_exception.as_str(),
+                unit_price_exempt: values.unit_price_exempt,
                 search_text: product_search_key(
                     &values.name,
                     &values.description,
@@ -103,5 +104,6 @@ pub fn insert_new(
             }
         }
     }
+    super::variant::add_singles(conn, Some(shop.id))?;
     Ok(inserted)
 }

@@ -138,6 +138,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         for line in lines.get_untracked() {
             match line.quantity.get_untracked().trim().parse::<i64>() {
                 Ok(quantity) if quantity >= 1 => order_lines.push(PhoneOrderLine {
+                    variant_id: None,
                     product_id: line.product.id,
                     quantity,
                 }),

@@ -376,6 +376,7 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                         stock_delta: None,
                         keep_cold: Some(keep_cold.get_untracked()),
                         withdrawal_exception: Some(exception.get_untracked()),
+                        unit_price_exempt: None,
                     };
                     if new_stock {
                         api::update_product_if_unchanged(&token, id, &change, version).await
