@@ -11,6 +11,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{NavigateOptions, hooks::use_navigate};
 use shared::privacy::{EraseAccount, Privacy};
 
+use super::token;
 use crate::{
     api::{self, ApiError},
     components::{DocumentTitle, Loaded, ProblemText},
@@ -165,9 +166,9 @@ pub fn MyDataSection() -> impl IntoView {
         downloading.set(true);
         problem.set(None);
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::export_my_data(&token).await,
+            let result = match token(session).await {
+                Ok(token) => api::export_my_data(&token).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(bytes) => {
@@ -194,9 +195,9 @@ pub fn MyDataSection() -> impl IntoView {
             password: password.get_untracked(),
         };
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::erase_me(&token, &confirm).await,
+            let result = match token(session).await {
+                Ok(token) => api::erase_me(&token, &confirm).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(done) => {

@@ -11,7 +11,7 @@ use shared::{
     privacy::{AdminPrivacy, ErasureRequest, UpdatePrivacySettings},
 };
 
-use super::{Frame, LoginNeeded, association::AssociationNav, mailbox::when};
+use super::{Frame, LoginNeeded, association::AssociationNav, mailbox::when, token};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText},
@@ -68,9 +68,9 @@ fn PrivacyAdmin(page: AdminPrivacy) -> impl IntoView {
             guest_retention_months: Some(months.get_untracked().trim().parse().unwrap_or(0)),
         };
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::update_privacy(&token, &change).await,
+            let result = match token(session).await {
+                Ok(token) => api::update_privacy(&token, &change).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(now) => {
@@ -86,9 +86,9 @@ fn PrivacyAdmin(page: AdminPrivacy) -> impl IntoView {
     let execute = move |id: i64| {
         execute_problem.set(None);
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::execute_erasure(&token, id).await,
+            let result = match token(session).await {
+                Ok(token) => api::execute_erasure(&token, id).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(done) => requests.update(|all| {
