@@ -149,16 +149,19 @@ pub async fn export_my_data(
 
 /// Erases the signed-in account.
 ///
-/// With the account's password typed again. Its orders stay for the shops' accounting
-/// (kept 10 years), with the person's name replaced by a pseudonym (`Client supprimé #12`,
-/// the same on all of them) and their phone, e-mail, street, access note and notes
-/// removed; totals, lines, shop and dates stay. The account is deleted (its address may
-/// sign up again), its sessions end at once (access and refresh tokens refused), its
-/// e-mail links and reset codes go, the API keys it made are revoked, and the e-mails
-/// written to it are deleted (those not sent yet with them). Only a customer's account:
-/// the association first gives a merchant, volunteer or admin the customer role. 409 while
-/// one of its orders is still being handled (placed, confirmed or ready): wait until it is
-/// handed over, or cancel it.
+/// With the account's password typed again. Its orders stay for the shops' accounting (kept
+/// 10 years), with the person's name replaced by a pseudonym (`Client supprimé #12`, the
+/// same on all of them) and their phone, e-mail, street, access note and notes removed;
+/// totals, lines, shop and dates stay. When the account's address is verified, the orders
+/// placed earlier without an account with that address are pseudonymised the same way (an
+/// unverified address erases none: it may be someone else's). The account is deleted (its
+/// address may sign up again), its sessions end at once (access and refresh tokens
+/// refused), its e-mail links and reset codes go, the API keys it made are revoked, and the
+/// e-mails written to it are deleted (those not sent yet with them). Only a customer's
+/// account: the association first gives a merchant, volunteer or admin the customer role.
+/// 409 while one of those orders (the account's, or a guest order with its verified
+/// address) is still being handled (placed, confirmed or ready), naming it: nothing is
+/// erased until it is handed over or cancelled.
 #[utoipa::path(
     tag = "accounts",
     request_body = EraseAccount,

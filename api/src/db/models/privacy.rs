@@ -432,7 +432,8 @@ pub fn lock_account(conn: &mut DbConn, user_id: i64) -> Result<(), ApiError> {
     found.map(|_| ()).ok_or(ApiError::Unauthorized)
 }
 
-/// Erases the account: its orders pseudonymised (all must be closed), then the account and
+/// Erases the account: its orders, and the guest orders placed with its address if that
+/// address is verified, pseudonymised (all must be closed), then the account and
 /// everything hanging on it deleted (sessions, e-mail links, reset codes, baskets, its
 /// history); the API keys it made are revoked. Call inside a write transaction; checks
 /// nothing about who asks.
@@ -455,10 +456,20 @@ pub fn erase_account(
         .returning(erasure_requests::id)
         .get_result(conn)?;
     let pseudonym = pseudonym(erasure);
-    let ids: Vec<i64> = orders::table
+    let mut ids: Vec<i64> = orders::table
         .filter(orders::user_id.eq(user_id))
         .select(orders::id)
         .load(conn)?;
+    // The guest orders placed with the account's address, only once the address is proved
+    // the account's: else registering a stranger's address would erase their orders.
+    if super::email_token::verified_at(conn, user_id)?.is_some() {
+        let guest: Vec<i64> = orders::table
+            .filter(orders::user_id.is_null())
+            .filter(orders::customer_email.eq(account.email.to_lowercase()))
+            .select(orders::id)
+            .load(conn)?;
+        ids.extend(guest);
+    }
     let done = pseudonymise(
         conn,
         &ids,
