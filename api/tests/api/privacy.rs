@@ -484,6 +484,7 @@ on_both_backends! {
         let admin = token_of(&app, ADMIN).await;
         let privacy: Privacy = app.get("/api/v1/privacy").await.json();
         assert_eq!(privacy.guest_retention_months, 36);
+        assert_eq!(privacy.message_retention_days, 90);
         assert_eq!(privacy.order_keep_years, 10);
         assert!(!privacy.data_contact_email.is_empty(), "the association's contact e-mail by default");
 
@@ -492,13 +493,21 @@ on_both_backends! {
         assert_eq!(bad.invalid_fields(), ["guest_retention_months"]);
         let bad = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"contact_email": "pas une adresse", "guest_retention_months": 12}))).await;
         assert_eq!(bad.refused_fields(), ["contact_email"]);
+        for days in [6, 731] {
+            let bad = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"message_retention_days": days}))).await;
+            assert_eq!(bad.invalid_fields(), ["message_retention_days"], "{days}");
+        }
         call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"months": 12}))).await.problem(400, "malformed_body");
         assert_eq!(app.get("/api/v1/privacy").await.json::<Privacy>(), privacy, "a refused change changes nothing");
 
         let reply = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"contact_email": " Donnees@Example.fr ", "guest_retention_months": 24}))).await;
         assert_eq!(reply.status, 200, "{}", reply.body);
         let now: Privacy = app.get("/api/v1/privacy").await.json();
-        assert_eq!((now.data_contact_email.as_str(), now.guest_retention_months), ("donnees@example.fr", 24));
+        assert_eq!((now.data_contact_email.as_str(), now.guest_retention_months, now.message_retention_days), ("donnees@example.fr", 24, 90));
+        let reply = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"message_retention_days": 30}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let now: Privacy = app.get("/api/v1/privacy").await.json();
+        assert_eq!((now.guest_retention_months, now.message_retention_days), (24, 30), "a field left out stays");
     }
 
     async fn who_may_call_the_personal_data_routes(app) {

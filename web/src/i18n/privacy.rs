@@ -25,7 +25,7 @@ pub struct PrivacyStrings {
     pub guest_how_long: fn(i32) -> String,
     pub mails_what: &'static str,
     pub mails_why: &'static str,
-    pub mails_how_long: &'static str,
+    pub mails_how_long: fn(i32) -> String,
     pub sessions_what: &'static str,
     pub sessions_why: &'static str,
     pub sessions_how_long: fn(i64) -> String,
@@ -70,6 +70,8 @@ pub struct PrivacyStrings {
     pub contact_email_hint: &'static str,
     pub retention_label: &'static str,
     pub retention_hint: &'static str,
+    pub message_retention_label: &'static str,
+    pub message_retention_hint: &'static str,
     pub save: &'static str,
     pub saved: &'static str,
     pub requests_heading: &'static str,
@@ -123,9 +125,13 @@ pub static FR: PrivacyStrings = PrivacyStrings {
     guest_how_long: |months| {
         format!("{months} mois après votre dernière commande, puis anonymisées automatiquement")
     },
-    mails_what: "Les courriels que nous vous envoyons (confirmation, rappel)",
-    mails_why: "Vous tenir informé de vos commandes",
-    mails_how_long: "Supprimés avec votre compte, ou quand vos commandes sont anonymisées",
+    mails_what: "Les courriels envoyés pour vos commandes (à vous et au commerce), et les avis de commande transmis au logiciel d'un commerce (caisse, comptabilité)",
+    mails_why: "Vous tenir informé de vos commandes ; prévenir le commerce",
+    mails_how_long: |days| {
+        format!(
+            "{days} jours après leur envoi, puis supprimés ; plus tôt si vous effacez vos données ou quand vos commandes sont anonymisées"
+        )
+    },
     sessions_what: "Votre session de connexion",
     sessions_why: "Rester connecté",
     sessions_how_long: |days| format!("{days} jours sans utilisation"),
@@ -164,12 +170,14 @@ pub static FR: PrivacyStrings = PrivacyStrings {
     guest_sent: "Votre demande est enregistrée ; l'association la traite.",
     nav: "Données personnelles",
     admin_heading: "Données personnelles",
-    admin_intro: "Le contact pour les demandes, la durée de conservation des commandes sans compte, les demandes d'effacement et le journal de l'anonymisation automatique.",
+    admin_intro: "Le contact pour les demandes, les durées de conservation (commandes sans compte, courriels), les demandes d'effacement et le journal de l'anonymisation automatique.",
     settings_heading: "Réglages",
     contact_email_label: "Courriel pour les demandes sur les données",
     contact_email_hint: "Laissé vide : le courriel de contact de l'association.",
     retention_label: "Conservation des commandes sans compte (mois après la dernière commande)",
     retention_hint: "De 1 à 120 mois ; 36 par défaut. Ensuite nom, téléphone, courriel et adresse sont remplacés par un pseudonyme.",
+    message_retention_label: "Conservation des courriels et des avis aux logiciels des commerces (jours après l'envoi)",
+    message_retention_hint: "De 7 à 730 jours ; 90 par défaut. Ensuite les messages envoyés ou abandonnés sont supprimés ; ceux qui restent à envoyer sont gardés.",
     save: "Enregistrer",
     saved: "Enregistré.",
     requests_heading: "Demandes d'effacement",
@@ -229,9 +237,13 @@ pub static EN: PrivacyStrings = PrivacyStrings {
     guest_how_long: |months| {
         format!("{months} months after your last order, then anonymised automatically")
     },
-    mails_what: "The e-mails we send you (confirmation, reminder)",
-    mails_why: "Keeping you informed about your orders",
-    mails_how_long: "Deleted with your account, or when your orders are anonymised",
+    mails_what: "The e-mails sent about your orders (to you and to the shop), and the order notices passed to a shop's software (till, accounts)",
+    mails_why: "Keeping you informed about your orders; telling the shop",
+    mails_how_long: |days| {
+        format!(
+            "{days} days after they are sent, then deleted; sooner if you erase your data or when your orders are anonymised"
+        )
+    },
     sessions_what: "Your signed-in session",
     sessions_why: "Staying signed in",
     sessions_how_long: |days| format!("{days} days without use"),
@@ -268,12 +280,14 @@ pub static EN: PrivacyStrings = PrivacyStrings {
     guest_sent: "Your request is recorded; the association will carry it out.",
     nav: "Personal data",
     admin_heading: "Personal data",
-    admin_intro: "The contact for data requests, how long orders without an account are kept, erasure requests and the automatic anonymisation's log.",
+    admin_intro: "The contact for data requests, how long orders without an account and messages are kept, erasure requests and the automatic anonymisation's log.",
     settings_heading: "Settings",
     contact_email_label: "E-mail for data requests",
     contact_email_hint: "Left empty: the association's contact e-mail.",
     retention_label: "Keeping orders without an account (months after the last order)",
     retention_hint: "1 to 120 months; 36 by default. Then name, phone, e-mail and address are replaced by a pseudonym.",
+    message_retention_label: "Keeping e-mails and notices to the shops' software (days after sending)",
+    message_retention_hint: "7 to 730 days; 90 by default. Then the messages sent or given up are deleted; those still to be sent are kept.",
     save: "Save",
     saved: "Saved.",
     requests_heading: "Erasure requests",

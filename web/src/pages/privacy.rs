@@ -46,6 +46,7 @@ fn PrivacyText(privacy: Privacy) -> impl IntoView {
         data_contact_email,
         contact_phone,
         guest_retention_months,
+        message_retention_days,
         order_keep_years,
         session_days,
     } = privacy;
@@ -68,7 +69,11 @@ fn PrivacyText(privacy: Privacy) -> impl IntoView {
                 s.guest_why,
                 (s.guest_how_long)(guest_retention_months),
             ),
-            (s.mails_what, s.mails_why, s.mails_how_long.to_owned()),
+            (
+                s.mails_what,
+                s.mails_why,
+                (s.mails_how_long)(message_retention_days),
+            ),
             (
                 s.sessions_what,
                 s.sessions_why,
