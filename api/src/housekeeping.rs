@@ -2,8 +2,9 @@
 //! one at start, that deletes the anonymous baskets nobody touched for `--basket-days`,
 //! releases the guest orders their shops did not confirm in time (their stock goes back on
 //! sale), deletes the e-mail links expired for a week and the searches and visits logged
-//! more than 25 months ago, and anonymises the guests' orders kept past the association's
-//! retention (issue 15). Every instance runs it: each step is safe when two servers (or two
+//! more than 25 months ago, anonymises the guests' orders kept past the association's
+//! retention, and deletes the outbox's messages (e-mails, webhook deliveries) sent or given
+//! up longer ago than the association's messages' retention (issue 15). Every instance runs it: each step is safe when two servers (or two
 //! rounds) run it at once, so nothing needs electing.
 
 use std::sync::Arc;
@@ -24,6 +25,8 @@ pub struct Round {
     pub orders_released: usize,
     /// Guest orders anonymised after the retention period (issue 15).
     pub orders_anonymised: usize,
+    /// Messages deleted from the outbox after their retention period (issue 15).
+    pub messages_purged: usize,
 }
 
 /// One round, now. The shoppers of released orders are told by e-mail (`notices`).
@@ -44,10 +47,13 @@ pub async fn round(pool: &DbPool, limits: &Limits, notices: &Notices) -> Result<
         let orders_anonymised = crate::db::write_transaction(conn, |conn| {
             crate::db::models::privacy::anonymise_old_guest_orders(conn, now)
         })?;
+        // And the messages sent or given up past theirs.
+        let messages_purged = crate::db::models::privacy::purge_old_messages(conn, now)?;
         Ok(Round {
             baskets_purged,
             orders_released,
             orders_anonymised,
+            messages_purged,
         })
     })
     .await
@@ -65,6 +71,7 @@ pub async fn run(pool: DbPool, limits: Limits, notices: Arc<Notices>) {
                 baskets_purged = done.baskets_purged,
                 orders_released = done.orders_released,
                 orders_anonymised = done.orders_anonymised,
+                messages_purged = done.messages_purged,
                 "housekeeping"
             ),
             Ok(_) => {}

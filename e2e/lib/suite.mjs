@@ -8,10 +8,16 @@ import { after, afterEach, before } from 'node:test';
 import { launchBrowser, reportAndClosePages } from './browser.mjs';
 import { E2E_DIR, startServer } from './server.mjs';
 
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'vitrine-demo-2026';
+
 /**
- * Registers the hooks of a test file and returns `{ server, browser, api }`: `server` and
- * `browser` are set once `before` has run; `api(path)` GETs `/api/v1<path>` as JSON,
- * asserting a 200.
+ * Registers the hooks of a test file and returns `{ server, browser, api, call, tokenOf,
+ * sql }`: `server` and `browser` are set once `before` has run; `api(path)` GETs
+ * `/api/v1<path>` as JSON, asserting a 200; `call(method, path, { token, body, headers })`
+ * sends any request there and answers `{ status, body }`; `tokenOf(email, password)` signs
+ * in (a demo account by default) and answers the access token; `sql(statement)` runs SQL on
+ * the server's database (SQLite file or PostgreSQL).
  */
 export function demoSuite() {
   return fileSuite({ demo: true });
@@ -34,6 +40,32 @@ function fileSuite({ demo, admin }) {
       const res = await fetch(`${suite.server.baseUrl}/api/v1${apiPath}`);
       assert.equal(res.status, 200, `GET /api/v1${apiPath}`);
       return res.json();
+    },
+    async call(method, apiPath, { token, body, headers = {} } = {}) {
+      const res = await fetch(`${suite.server.baseUrl}/api/v1${apiPath}`, {
+        method,
+        headers: {
+          ...(body ? { 'Content-Type': 'application/json' } : {}),
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null };
+    },
+    async tokenOf(email, password = DEMO_PASSWORD) {
+      const res = await suite.call('POST', '/auth/login', { body: { email, password } });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body.access_token;
+    },
+    sql(statement) {
+      const url = suite.server.databaseUrl;
+      if (url.startsWith('sqlite://')) {
+        execFileSync('sqlite3', [url.slice('sqlite://'.length), statement]);
+      } else {
+        execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', statement]);
+      }
     },
   };
 

@@ -4,44 +4,24 @@ import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
 import { startServer } from '../lib/server.mjs';
-import { demoSuite } from '../lib/suite.mjs';
+import { DEMO_PASSWORD, demoSuite } from '../lib/suite.mjs';
 
 // The association's dashboard (issue 13), on a 360-pixel phone: a shopper fills one basket
 // from two shops and searches for something no shop sells; the admin opens the dashboard
 // from the association's page and sees the order, the basket across two shops and the
 // search that found nothing, then downloads a tile as CSV.
 
-const PASSWORD = 'vitrine-demo-2026';
 const ADMIN = 'admin@vitrine.demo';
 const SHOPS = ['epicerie-du-duche', 'chaussures-fabre'];
 
 const suite = demoSuite();
+const { call, tokenOf } = suite;
 
-/** `fetch` on `/api/v1<path>`, with a bearer token; `{ status, body }`. */
-async function call(method, path, { token, body, headers = {} } = {}) {
-  const res = await fetch(`${suite.server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function tokenOf(email) {
-  const res = await call('POST', '/auth/login', { body: { email, password: PASSWORD } });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body.access_token;
-}
 
 async function logIn(page, email, next) {
   await page.goto(`${suite.server.baseUrl}/compte/connexion?retour=${encodeURIComponent(next)}`);
   await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`**${next}`);
 }

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
@@ -15,17 +14,7 @@ const SHOP = 'chaussures-fabre';
 const MERCHANT = { email: 'marchand@vitrine.demo', password: 'vitrine-demo-2026' };
 
 const suite = demoSuite();
-const { api } = suite;
-
-/** Runs SQL on the test server's database (SQLite file or PostgreSQL). */
-function sql(statement) {
-  const url = suite.server.databaseUrl;
-  if (url.startsWith('sqlite://')) {
-    execFileSync('sqlite3', [url.slice('sqlite://'.length), statement]);
-  } else {
-    execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', statement]);
-  }
-}
+const { api, sql } = suite;
 
 /** Signs `page` in as `email` and waits for `next`. */
 async function signIn(page, email, next) {

@@ -77,6 +77,7 @@ test('a shopper reads the privacy page, downloads their data and deletes their a
   assert.ok(contact.includes('@'), `the data contact is shown: ${contact}`);
   assert.ok((await page.textContent('main')).includes('CNIL'));
   assert.ok((await page.textContent('main')).includes('36 mois'), 'the retention the association set');
+  assert.ok((await page.textContent('main')).includes('90 jours après leur envoi'), 'the messages\' retention');
   await screenshot(page, 'privacy-page', { fullPage: true });
   await assertNoSeriousA11yViolations(page);
 
@@ -146,12 +147,14 @@ test('a guest asks for erasure from the tracking link and the admin carries it o
   assert.ok(!(await request.textContent()).includes('Gaspard'), 'the name is gone');
   await screenshot(page, 'privacy-admin-done', { fullPage: true });
 
-  // The settings: the retention in months, saved.
+  // The settings: the retentions, saved.
   await page.getByLabel('Conservation des commandes sans compte (mois après la dernière commande)').fill('24');
+  await page.getByLabel('Conservation des courriels et des avis aux logiciels des commerces (jours après l\'envoi)').fill('60');
   await page.getByRole('button', { name: 'Enregistrer' }).click();
   await page.getByTestId('privacy-saved').getByText('Enregistré.').waitFor();
   const privacy = await api('GET', '/privacy');
   assert.equal(privacy.json.guest_retention_months, 24);
+  assert.equal(privacy.json.message_retention_days, 60);
   const tracked = await api('GET', `/track/${order.tracking_token}`);
   assert.match(tracked.json.customer_name, /^Client supprimé #\d+$/);
   assert.deepEqual(problems, [], 'console errors and failed requests');

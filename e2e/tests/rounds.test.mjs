@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { assertNoSeriousA11yViolations } from '../lib/a11y.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
-import { demoSuite } from '../lib/suite.mjs';
+import { DEMO_PASSWORD, demoSuite } from '../lib/suite.mjs';
 
 // Delivery rounds (issue 11), on a 360-pixel phone: the admin splits today's deliveries
 // into two rounds and gives one to a volunteer; the volunteer collects at two shops, loses
@@ -11,7 +10,6 @@ import { demoSuite } from '../lib/suite.mjs';
 // signal back, and every tap reaches the server exactly once; the shop sees its order
 // completed and paid.
 
-const PASSWORD = 'vitrine-demo-2026';
 const ADMIN = 'admin@vitrine.demo';
 const VOLUNTEER = 'client@vitrine.demo';
 const VOLUNTEER_NAME = 'Jeanne Martin';
@@ -20,41 +18,12 @@ const MERCHANT = 'marchand@vitrine.demo';
 const SHOPS = ['epicerie-du-duche', 'chaussures-fabre'];
 
 const suite = demoSuite();
+const { call, tokenOf, sql } = suite;
 
-/** `fetch` on `/api/v1<path>`, with a bearer token; `{ status, body }`. */
-async function call(method, path, { token, body, headers = {} } = {}) {
-  const res = await fetch(`${suite.server.baseUrl}/api/v1${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'Content-Type': 'application/json' } : {}),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...headers,
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function tokenOf(email) {
-  const res = await call('POST', '/auth/login', { body: { email, password: PASSWORD } });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
-  return res.body.access_token;
-}
 
 /** Today in Paris, `YYYY-MM-DD`: the server's today. */
 function parisToday() {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-/** Runs SQL on the test server's database (SQLite file or PostgreSQL). */
-function sql(statement) {
-  const url = suite.server.databaseUrl;
-  if (url.startsWith('sqlite://')) {
-    execFileSync('sqlite3', [url.slice('sqlite://'.length), statement]);
-  } else {
-    execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', statement]);
-  }
 }
 
 /** A delivery to one door from the given shops, through the API; the orders. */
@@ -85,7 +54,7 @@ async function deliverTo(name, street, commune, shops, accessNote) {
 async function logIn(page, email, next) {
   await page.goto(`${suite.server.baseUrl}/compte/connexion?retour=${encodeURIComponent(next)}`);
   await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL(`**${next}`);
 }

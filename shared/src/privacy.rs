@@ -14,6 +14,9 @@ use crate::order::{Address, Order};
 pub const DEFAULT_GUEST_RETENTION_MONTHS: i32 = 36;
 /// The retention the association may set, in months.
 pub const GUEST_RETENTION_MONTHS: std::ops::RangeInclusive<i32> = 1..=120;
+/// How long the association may keep messages once sent or given up (90 by default), in
+/// days.
+pub const MESSAGE_RETENTION_DAYS: std::ops::RangeInclusive<i32> = 7..=730;
 /// Years an order is kept for the shops' accounting (French commercial law).
 pub const ORDER_KEEP_YEARS: i32 = 10;
 /// How the erased person appears on the orders kept for the shops: followed by a number
@@ -34,6 +37,7 @@ pub const ERASED_CUSTOMER: &str = "Client supprimé";
     "data_contact_email": "donnees@commerces-uzes.fr",
     "contact_phone": "04 66 22 00 00",
     "guest_retention_months": 36,
+    "message_retention_days": 90,
     "order_keep_years": 10,
     "session_days": 30
 })))]
@@ -49,6 +53,8 @@ pub struct Privacy {
     pub contact_phone: String,
     /// Months a guest's personal data is kept after their last order, then anonymised.
     pub guest_retention_months: i32,
+    /// Days an e-mail is kept once sent (or given up), then deleted.
+    pub message_retention_days: i32,
     /// Years an order (with the pseudonym of an erased customer) is kept for accounting.
     pub order_keep_years: i32,
     /// Days a session (the refresh cookie) lasts without use.
@@ -59,13 +65,17 @@ pub struct Privacy {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "contact_email": "donnees@commerces-uzes.fr", "guest_retention_months": 36
+    "contact_email": "donnees@commerces-uzes.fr", "guest_retention_months": 36,
+    "message_retention_days": 90
 })))]
 pub struct PrivacySettings {
     /// Where people send data requests; empty: the association's contact e-mail.
     pub contact_email: String,
     /// Months after a guest's last order before their orders are anonymised (1 to 120).
     pub guest_retention_months: i32,
+    /// Days a message (an e-mail, a webhook delivery) is kept once sent or given up, then
+    /// deleted (7 to 730); messages not sent are kept.
+    pub message_retention_days: i32,
 }
 
 /// Changes the privacy settings; a field left out stays as it is.
@@ -82,6 +92,10 @@ pub struct UpdatePrivacySettings {
     #[serde(default)]
     #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 120))]
     pub guest_retention_months: Option<i32>,
+    /// 7 to 730 days.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(minimum = 7, maximum = 730))]
+    pub message_retention_days: Option<i32>,
 }
 
 /// Confirms the erasure of the signed-in account.

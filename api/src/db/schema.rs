@@ -721,6 +721,7 @@ diesel::table! {
         id -> BigInt,
         contact_email -> Text,
         guest_retention_months -> Integer,
+        message_retention_days -> Integer,
         updated_at -> Timestamp,
     }
 }

@@ -16,7 +16,8 @@ use shared::auth::{Me, Role};
 use shared::error::Problem;
 use shared::privacy::{
     AdminPrivacy, DataExport, EraseAccount, Erasure, ErasureRequest, ErasureRequested,
-    GUEST_RETENTION_MONTHS, ORDER_KEEP_YEARS, Privacy, PrivacySettings, UpdatePrivacySettings,
+    GUEST_RETENTION_MONTHS, MESSAGE_RETENTION_DAYS, ORDER_KEEP_YEARS, Privacy, PrivacySettings,
+    UpdatePrivacySettings,
 };
 
 use crate::access::Caller;
@@ -63,6 +64,7 @@ pub async fn get_privacy(state: web::Data<AppState>) -> Result<Json<Privacy>, Ap
             },
             contact_phone: market.contact.phone,
             guest_retention_months: settings.guest_retention_months,
+            message_retention_days: settings.message_retention_days,
             order_keep_years: ORDER_KEEP_YEARS,
             session_days: REFRESH_TOKEN_DAYS,
         })
@@ -149,16 +151,19 @@ pub async fn export_my_data(
 
 /// Erases the signed-in account.
 ///
-/// With the account's password typed again. Its orders stay for the shops' accounting
-/// (kept 10 years), with the person's name replaced by a pseudonym (`Client supprimé #12`,
-/// the same on all of them) and their phone, e-mail, street, access note and notes
-/// removed; totals, lines, shop and dates stay. The account is deleted (its address may
-/// sign up again), its sessions end at once (access and refresh tokens refused), its
-/// e-mail links and reset codes go, the API keys it made are revoked, and the e-mails
-/// written to it are deleted (those not sent yet with them). Only a customer's account:
-/// the association first gives a merchant, volunteer or admin the customer role. 409 while
-/// one of its orders is still being handled (placed, confirmed or ready): wait until it is
-/// handed over, or cancel it.
+/// With the account's password typed again. Its orders stay for the shops' accounting (kept
+/// 10 years), with the person's name replaced by a pseudonym (`Client supprimé #12`, the
+/// same on all of them) and their phone, e-mail, street, access note and notes removed;
+/// totals, lines, shop and dates stay. When the account's address is verified, the orders
+/// placed earlier without an account with that address are pseudonymised the same way (an
+/// unverified address erases none: it may be someone else's). The account is deleted (its
+/// address may sign up again), its sessions end at once (access and refresh tokens
+/// refused), its e-mail links and reset codes go, the API keys it made are revoked, and the
+/// e-mails written to it are deleted (those not sent yet with them). Only a customer's
+/// account: the association first gives a merchant, volunteer or admin the customer role.
+/// 409 while one of those orders (the account's, or a guest order with its verified
+/// address) is still being handled (placed, confirmed or ready), naming it: nothing is
+/// erased until it is handed over or cancelled.
 #[utoipa::path(
     tag = "accounts",
     request_body = EraseAccount,
@@ -258,7 +263,7 @@ fn admin_privacy(conn: &mut DbConn) -> Result<AdminPrivacy, ApiError> {
 
 /// The association's privacy settings and erasures.
 ///
-/// The settings (the data-requests contact, the guests' retention), the erasures (guests'
+/// The settings (the data-requests contact, the guests' and the messages' retention), the erasures (guests'
 /// requests waiting first, then the latest done, with when and by whom) and the scheduled
 /// anonymisation's log. Admins only; changes nothing.
 #[utoipa::path(
@@ -266,7 +271,7 @@ fn admin_privacy(conn: &mut DbConn) -> Result<AdminPrivacy, ApiError> {
     security(("bearer" = [])),
     responses(
         (status = 200, description = "Settings, erasures and log", body = AdminPrivacy, example = json!({
-            "settings": {"contact_email": "donnees@commerces-uzes.fr", "guest_retention_months": 36},
+            "settings": {"contact_email": "donnees@commerces-uzes.fr", "guest_retention_months": 36, "message_retention_days": 90},
             "requests": [
                 {"id": 4, "kind": "guest", "order_number": "UZ-2026-00042", "shop_name": "Épicerie du Duché", "customer_name": "Jeanne Martin", "requested_at": "2026-12-05T09:30:00+00:00", "done_at": null, "done_by": null, "orders_pseudonymised": 0},
                 {"id": 3, "kind": "account", "order_number": null, "shop_name": null, "customer_name": null, "requested_at": "2026-12-01T18:02:00+00:00", "done_at": "2026-12-01T18:02:00+00:00", "done_by": null, "orders_pseudonymised": 5}
@@ -288,16 +293,17 @@ pub async fn get_admin_privacy(
 
 /// Changes the association's privacy settings.
 ///
-/// `contact_email` (an address, or empty for the association's contact e-mail) and
-/// `guest_retention_months` (1 to 120): a field left out stays. The next anonymisation
-/// round applies a shorter retention. Admins only.
+/// `contact_email` (an address, or empty for the association's contact e-mail),
+/// `guest_retention_months` (1 to 120) and `message_retention_days` (7 to 730: how long
+/// e-mails and webhook deliveries are kept once sent or given up): a field left out stays.
+/// The next housekeeping round applies a shorter retention. Admins only.
 #[utoipa::path(
     tag = "administration",
     security(("bearer" = [])),
     request_body = UpdatePrivacySettings,
     responses(
         (status = 200, description = "The settings after the change", body = PrivacySettings),
-        (status = 400, description = "Malformed: `guest_retention_months` out of 1 to 120, or an unknown field", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Malformed: `guest_retention_months` out of 1 to 120, `message_retention_days` out of 7 to 730, or an unknown field", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: `contact_email` is not an e-mail address", body = Problem, content_type = "application/problem+json"),
@@ -320,6 +326,14 @@ pub async fn update_privacy_settings(
             "must be 1 to 120 months",
         ));
     }
+    if let Some(days) = changes.message_retention_days
+        && !MESSAGE_RETENTION_DAYS.contains(&days)
+    {
+        return Err(ApiError::invalid(
+            "message_retention_days",
+            "must be 7 to 730 days",
+        ));
+    }
     let email = match changes.contact_email.as_deref().map(str::trim) {
         None => None,
         Some("") => Some(String::new()),
@@ -333,10 +347,13 @@ pub async fn update_privacy_settings(
             }
         },
     };
-    let months = changes.guest_retention_months;
+    let (months, days) = (
+        changes.guest_retention_months,
+        changes.message_retention_days,
+    );
     let settings = db::run(&state.pool, move |conn| {
         write_transaction(conn, |conn| {
-            model::update_settings(conn, email.as_deref(), months, now())?;
+            model::update_settings(conn, email.as_deref(), months, days, now())?;
             Ok(model::load_settings(conn)?)
         })
     })

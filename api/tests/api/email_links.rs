@@ -82,7 +82,7 @@ async fn confirm(app: &TestApp, token: &str, password: &str) -> Reply {
     .await
 }
 
-async fn verify(app: &TestApp, token: &str) -> Reply {
+pub(crate) async fn verify(app: &TestApp, token: &str) -> Reply {
     app.post_json("/api/v1/auth/verify-email", &json!({"token": token}), None)
         .await
 }
@@ -94,7 +94,7 @@ async fn me(app: &TestApp, token: &str) -> Me {
 }
 
 /// The token of the link to `page` in a message's text.
-fn token_in(text: &str, page: &str) -> String {
+pub(crate) fn token_in(text: &str, page: &str) -> String {
     let marker = format!("{page}?jeton=");
     let start = text
         .find(&marker)
@@ -109,7 +109,12 @@ fn token_in(text: &str, page: &str) -> String {
 }
 
 /// The held (or sent) e-mails of this topic to `to`, newest first, as the admins read them.
-async fn mails_to(app: &TestApp, admin: &str, to: &str, topic: &str) -> Vec<MailMessage> {
+pub(crate) async fn mails_to(
+    app: &TestApp,
+    admin: &str,
+    to: &str,
+    topic: &str,
+) -> Vec<MailMessage> {
     let reply = app.get_as("/api/v1/admin/mail?per_page=100", admin).await;
     assert_eq!(reply.status, 200, "{}", reply.body);
     let page: Page<MailSummary> = reply.json();

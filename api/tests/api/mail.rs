@@ -1,7 +1,9 @@
 //! E-mails (issue 12): what a checkout and an order's life tell the shops and the shopper,
 //! over a real SMTP conversation with a server the test starts on loopback; retries after a
 //! temporary failure, a refused address, messages held without a mail server, the admins'
-//! mailbox and who may read it, and two instances sending each message once.
+//! mailbox and who may read it, two instances sending each message once, and the messages
+//! sent or given up deleted after the association's retention (issue 15), never those not
+//! sent.
 
 use std::time::Duration;
 
@@ -12,7 +14,7 @@ use shared::mail::{MailMessage, MailState, MailSummary};
 use shared::order::{CheckoutResult, Order};
 use vitrine::mail::MailSettings;
 
-use crate::helpers::{Backend, TestApp, call, spawn_app_with_mail, token_of};
+use crate::helpers::{Backend, TestApp, call, spawn_app_with_mail, test_limits, token_of};
 use crate::on_both_backends;
 use crate::server_process;
 use crate::shop_admin::{application, sign_up};
@@ -153,6 +155,20 @@ impl TestApp {
             "the mailbox never showed {what}: {:#?}",
             self.mailbox(admin, "per_page=100").await.items
         );
+    }
+
+    /// Moves these messages' writing `days` back.
+    pub(crate) fn age_messages(&self, ids: &[i64], days: u32) {
+        let earlier = if self.database_url_string().starts_with("sqlite") {
+            format!("datetime(created_at, '-{days} days')")
+        } else {
+            format!("created_at - INTERVAL '{days} days'")
+        };
+        let ids: Vec<String> = ids.iter().map(i64::to_string).collect();
+        self.execute_sql(&format!(
+            "UPDATE outbox SET created_at = {earlier} WHERE id IN ({})",
+            ids.join(", ")
+        ));
     }
 
     /// A new merchant on `shop`'s team, added by an admin.
@@ -298,6 +314,58 @@ with_smtp_on_both_backends! {
         assert!(to(&smtp.received(), JEANNE.email).is_empty());
     }
 
+    async fn messages_sent_or_given_up_go_after_the_retention_and_those_not_sent_stay(app, smtp) {
+        let admin = token_of(&app, "admin@vitrine.demo").await;
+        smtp.refuse(PAUL.email);
+        let jeanne = app.order_from(&[GROCER], &JEANNE, "pickup").await.remove(0);
+        let paul = app.order_from(&[GROCER], &PAUL, "pickup").await.remove(0);
+        let done = app.wait_for_mailbox(&admin, "three sent, one given up", |items| {
+            items.len() == 4 && items.iter().all(|m| m.state == MailState::Sent || m.state == MailState::Failed)
+        }).await;
+        // The mail server now answers 451: the next message waits for a retry.
+        smtp.fail_next(1_000);
+        app.new_merchant_of(SHOE_SHOP, "louis@chaussures.test", &admin).await;
+        let waiting = app.wait_for_mailbox(&admin, "a message tried and waiting", |items| {
+            items.iter().any(|m| m.recipient == "louis@chaussures.test" && m.state == MailState::Pending && m.attempts >= 1)
+        }).await;
+        let unsent: Vec<i64> = waiting.iter().filter(|m| m.state == MailState::Pending).map(|m| m.id).collect();
+        assert!(!unsent.is_empty());
+        // Written 100 days ago: all but the shop's message about Paul's order.
+        let recent = done.iter().find(|m| m.recipient == "marchand@vitrine.demo" && m.subject.contains(&paul.number)).expect("the shop's message").id;
+        let old: Vec<i64> = done.iter().map(|m| m.id).filter(|id| *id != recent).collect();
+        assert_eq!(old.len(), 3);
+        app.age_messages(&old, 100);
+        app.age_messages(&unsent, 100);
+
+        // A retention the association set longer than that keeps them.
+        let reply = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"message_retention_days": 120}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let round = vitrine::housekeeping::round(&app.pool, &test_limits(), &Default::default()).await.unwrap();
+        assert_eq!(round.messages_purged, 0);
+        assert_eq!(app.mailbox(&admin, "").await.total, u64::try_from(4 + unsent.len()).unwrap());
+        // 90 days (the default) does not.
+        let reply = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"message_retention_days": 90}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        // Two rounds at once (two servers): each message deleted once, no error.
+        let limits = test_limits();
+        let (a, b) = futures_util::future::join(
+            vitrine::housekeeping::round(&app.pool, &limits, &Default::default()),
+            vitrine::housekeeping::round(&app.pool, &limits, &Default::default()),
+        )
+        .await;
+        assert_eq!(a.unwrap().messages_purged + b.unwrap().messages_purged, 3);
+        let left = app.mailbox(&admin, "per_page=100").await.items;
+        let mut left_ids: Vec<i64> = left.iter().map(|m| m.id).collect();
+        left_ids.sort_unstable();
+        let mut expected: Vec<i64> = unsent.iter().copied().chain([recent]).collect();
+        expected.sort_unstable();
+        assert_eq!(left_ids, expected, "the recent message and the unsent ones stay: {left:#?}");
+        assert!(!left.iter().any(|m| m.recipient == JEANNE.email || m.recipient == PAUL.email));
+        assert!(!left.iter().any(|m| m.subject.contains(&jeanne.number)));
+        let round = vitrine::housekeeping::round(&app.pool, &test_limits(), &Default::default()).await.unwrap();
+        assert_eq!(round.messages_purged, 0, "nothing more to do");
+    }
+
     async fn two_instances_send_each_message_once(app, smtp) {
         let admin = token_of(&app, "admin@vitrine.demo").await;
         let other = app.another_instance_with_mail(sending_to(&smtp)).await;
@@ -390,6 +458,13 @@ on_both_backends! {
             let reply = app.get_as(&format!("/api/v1/admin/mail?{bad}"), &admin).await;
             assert_eq!(reply.status, 400, "{bad}: {}", reply.body);
         }
+
+        // Held messages were never sent: past the retention they stay in the mailbox.
+        let ids: Vec<i64> = app.mailbox(&admin, "per_page=100").await.items.iter().map(|m| m.id).collect();
+        app.age_messages(&ids, 400);
+        let round = vitrine::housekeeping::round(&app.pool, &test_limits(), &Default::default()).await.unwrap();
+        assert_eq!(round.messages_purged, 0);
+        assert_eq!(app.mailbox(&admin, "").await.total, 7);
     }
 
     async fn a_shopper_who_used_english_reads_english_and_the_shop_french(app) {

@@ -16,6 +16,7 @@ use shared::privacy::{AdminPrivacy, DataExport, Erasure, ErasureRequested, Priva
 use shared::shop_admin::{NewApiKey, ShopProfile};
 use vitrine::db::DbConn;
 
+use crate::email_links::{mails_to, token_in, verify};
 use crate::helpers::{Reply, TestApp, call, test_limits, token_of};
 use crate::on_both_backends;
 
@@ -126,6 +127,21 @@ impl TestApp {
         .await;
         assert_eq!(reply.status, 200, "{}", reply.body);
         session
+    }
+
+    /// Proves `email`'s account's address with the link of the verification e-mail the
+    /// admins' mailbox holds (no mail server in these tests).
+    async fn verify_address(&self, admin: &str, email: &str) {
+        let mails = mails_to(self, admin, email, "verify_email").await;
+        let token = token_in(&mails[0].text, "/verifier-courriel");
+        assert_eq!(verify(self, &token).await.status, 204);
+    }
+
+    /// The customer's name an order's tracking page shows.
+    async fn tracked_name(&self, tracking_token: &str) -> String {
+        let reply = self.get(&format!("/api/v1/track/{tracking_token}")).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        reply.json::<Order>().customer_name
     }
 
     /// Checks out a new basket of the grocer's and the shoe shop's products, as `token`'s
@@ -318,6 +334,57 @@ on_both_backends! {
         assert_eq!(record.orders_pseudonymised, 2);
     }
 
+    async fn a_verified_account_s_erasure_takes_the_guest_orders_of_its_address_and_no_other(app) {
+        let (name, phone, email, street) = ("Irène Valdeyron", "06 71 72 73 74", "irene.valdeyron@example.fr", "8 rue des Capucins Oubliés");
+        let merchant = token_of(&app, MERCHANT).await;
+        let admin = token_of(&app, ADMIN).await;
+        // Before she had an account: two orders as a guest with her address; another
+        // person's with another address.
+        let first = app.checkout_as(None, &order_body(name, phone, email, street), &["epicerie-du-duche"]).await.remove(0);
+        let second = app.checkout_as(None, &order_body(name, phone, email, street), &["chaussures-fabre"]).await.remove(0);
+        let other = app.checkout_as(None, &order_body("Octave Brunel", "06 81 82 83 84", "octave.brunel@example.fr", "4 place aux Herbes"), &["epicerie-du-duche"]).await.remove(0);
+        for order in [&first, &second, &other] {
+            app.cancel_as_shop(&merchant, order.id).await;
+        }
+
+        // Someone signs up with her address without proving it, then erases that account:
+        // her guest orders are not theirs to erase.
+        let stranger = app.customer("Mallory Intrus", email, "06 00 00 00 01").await;
+        let reply = app.erase(&stranger.access_token, PASSWORD).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert_eq!(reply.json::<Erasure>().orders_pseudonymised, 0);
+        for order in [&first, &second] {
+            assert_eq!(app.tracked_name(&order.tracking_token).await, name);
+        }
+        assert!(app.traces_of(email).contains(&"orders.customer_email".to_owned()));
+
+        // She signs up with it herself and proves it.
+        let session = app.customer(name, email, phone).await;
+        app.verify_address(&admin, email).await;
+        // One of her guest orders still open: nothing is erased until its shop is done.
+        let open = app.checkout_as(None, &order_body(name, phone, email, street), &["epicerie-du-duche"]).await.remove(0);
+        let refused = app.erase(&session.access_token, PASSWORD).await.problem(409, "conflict");
+        assert!(refused.detail.contains(&open.number), "{}", refused.detail);
+        assert_eq!(call(&app, Method::GET, "/me", Some(&session.access_token), None).await.status, 200);
+        assert_eq!(app.tracked_name(&first.tracking_token).await, name);
+        app.cancel_as_shop(&merchant, open.id).await;
+
+        let reply = app.erase(&session.access_token, PASSWORD).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let erasure: Erasure = reply.json();
+        assert_eq!(erasure.orders_pseudonymised, 3, "her three guest orders");
+        for order in [&first, &second, &open] {
+            let kept: Order = app.get(&format!("/api/v1/track/{}", order.tracking_token)).await.json();
+            assert_eq!(kept.customer_name, erasure.pseudonym);
+            assert_eq!((kept.total_cents, &kept.lines), (order.total_cents, &order.lines));
+        }
+        assert_eq!(app.tracked_name(&other.tracking_token).await, "Octave Brunel", "another address's order is untouched");
+        for needle in [name, "Valdeyron", phone, email, street] {
+            assert_eq!(app.traces_of(needle), Vec::<String>::new(), "{needle} is still in the database");
+        }
+        assert!(app.traces_of("octave.brunel@example.fr").contains(&"orders.customer_email".to_owned()));
+    }
+
     async fn a_guest_asks_through_the_tracking_link_and_an_admin_carries_it_out(app) {
         let (name, phone, email) = ("Gaspard Lunel", "06 55 44 33 22", "gaspard.lunel@example.fr");
         let merchant = token_of(&app, MERCHANT).await;
@@ -417,6 +484,7 @@ on_both_backends! {
         let admin = token_of(&app, ADMIN).await;
         let privacy: Privacy = app.get("/api/v1/privacy").await.json();
         assert_eq!(privacy.guest_retention_months, 36);
+        assert_eq!(privacy.message_retention_days, 90);
         assert_eq!(privacy.order_keep_years, 10);
         assert!(!privacy.data_contact_email.is_empty(), "the association's contact e-mail by default");
 
@@ -425,13 +493,21 @@ on_both_backends! {
         assert_eq!(bad.invalid_fields(), ["guest_retention_months"]);
         let bad = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"contact_email": "pas une adresse", "guest_retention_months": 12}))).await;
         assert_eq!(bad.refused_fields(), ["contact_email"]);
+        for days in [6, 731] {
+            let bad = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"message_retention_days": days}))).await;
+            assert_eq!(bad.invalid_fields(), ["message_retention_days"], "{days}");
+        }
         call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"months": 12}))).await.problem(400, "malformed_body");
         assert_eq!(app.get("/api/v1/privacy").await.json::<Privacy>(), privacy, "a refused change changes nothing");
 
         let reply = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"contact_email": " Donnees@Example.fr ", "guest_retention_months": 24}))).await;
         assert_eq!(reply.status, 200, "{}", reply.body);
         let now: Privacy = app.get("/api/v1/privacy").await.json();
-        assert_eq!((now.data_contact_email.as_str(), now.guest_retention_months), ("donnees@example.fr", 24));
+        assert_eq!((now.data_contact_email.as_str(), now.guest_retention_months, now.message_retention_days), ("donnees@example.fr", 24, 90));
+        let reply = call(&app, Method::PATCH, "/admin/privacy", Some(&admin), Some(&json!({"message_retention_days": 30}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let now: Privacy = app.get("/api/v1/privacy").await.json();
+        assert_eq!((now.guest_retention_months, now.message_retention_days), (24, 30), "a field left out stays");
     }
 
     async fn who_may_call_the_personal_data_routes(app) {

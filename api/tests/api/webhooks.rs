@@ -1,8 +1,9 @@
 //! Webhooks (issue 17): a shop's endpoint on a loopback receiver the test starts gets each
 //! event once, signed; the test event, the log, a rotation's two signatures; retries on the
 //! schedule (the test moves `next_attempt_at` instead of waiting); a 410 disables; private
-//! addresses refused at registration without the flag; who may manage endpoints; and a
-//! server killed between the commit and the delivery delivers after its restart, once.
+//! addresses refused at registration without the flag; who may manage endpoints; a
+//! server killed between the commit and the delivery delivers after its restart, once; and
+//! deliveries done with deleted after the messages' retention, their log with them.
 
 use std::time::Duration;
 
@@ -17,7 +18,9 @@ use vitrine::db::schema::{outbox, product_variants, products, webhook_attempts};
 use vitrine::webhooks::WebhookSettings;
 use vitrine::webhooks::signing;
 
-use crate::helpers::{Backend, TestApp, call, spawn_app, spawn_app_with_webhooks, token_of};
+use crate::helpers::{
+    Backend, TestApp, call, spawn_app, spawn_app_with_webhooks, test_limits, token_of,
+};
 use crate::server_process;
 use crate::webhook_receiver::{Delivery, Receiver};
 
@@ -570,6 +573,35 @@ with_receiver_on_both_backends! {
         assert_eq!(received[1]["type"], "product.updated");
         assert_eq!(received[1]["data"]["product_id"], product);
         assert_eq!(received[1]["data"]["changed"], json!({"price_cents": 800, "stock": 7}));
+    }
+
+    async fn deliveries_done_with_go_after_the_retention_with_their_log(app, receiver) {
+        let merchant = token_of(&app, "marchand@vitrine.demo").await;
+        let created = app.register(&merchant, &receiver.url(), &["order.placed"]).await;
+        let test_path = format!("/shops/{GROCER}/webhooks/{}/test", created.endpoint.id);
+        let mut sent = Vec::new();
+        for _ in 0..2 {
+            let reply = call(&app, Method::POST, &test_path, Some(&merchant), None).await;
+            assert_eq!(reply.status, 202, "{}", reply.body);
+            sent.push(reply.json::<WebhookQueued>().message_id.unwrap());
+        }
+        receiver.wait_for("both events", |r| r.len() == 2).await;
+        for _ in 0..200 {
+            if sent.iter().all(|id| app.schedule_of(id).0 == "sent") { break; }
+            actix_web::rt::time::sleep(Duration::from_millis(30)).await;
+        }
+        let (old, recent) = (&sent[0], &sent[1]);
+        assert_eq!(app.log(&merchant, created.endpoint.id).await.len(), 2);
+        app.execute_sql(&format!("UPDATE outbox SET created_at = '2000-01-01 00:00:00' WHERE message_id = '{old}'"));
+
+        let round = vitrine::housekeeping::round(&app.pool, &test_limits(), &Default::default()).await.unwrap();
+        assert_eq!(round.messages_purged, 1);
+        let log = app.log(&merchant, created.endpoint.id).await;
+        assert_eq!(log.iter().map(|a| a.message_id.as_str()).collect::<Vec<_>>(), [recent.as_str()]);
+        // Replays reach back as far as the deliveries kept.
+        let reply = call(&app, Method::POST, &format!("/shops/{GROCER}/webhooks/{}/replay", created.endpoint.id), Some(&merchant), Some(&json!({"since": "2000-01-01"}))).await;
+        assert_eq!(reply.status, 202, "{}", reply.body);
+        assert_eq!(reply.json::<WebhookQueued>().queued, 1);
     }
 
     async fn an_endpoint_failing_for_five_days_is_disabled(app, receiver) {

@@ -60,8 +60,8 @@ pub use shop::ShopPage;
 pub use shops::ShopsPage;
 // The marketplace's settings (issue 9).
 pub use back_office::AssociationPrivacyPage;
-pub(crate) use back_office::offer_download;
 pub use back_office::{SettingsPage, SetupPage};
+pub(crate) use back_office::{offer_download, token};
 pub use legal::LegalNoticePage;
 pub use privacy::PrivacyPage;
 // Who sells, terms (issue 15).

@@ -11,6 +11,7 @@ use leptos::{prelude::*, task::spawn_local};
 use leptos_router::{NavigateOptions, hooks::use_navigate};
 use shared::privacy::{EraseAccount, Privacy};
 
+use super::token;
 use crate::{
     api::{self, ApiError},
     components::{DocumentTitle, Loaded, ProblemText},
@@ -45,6 +46,7 @@ fn PrivacyText(privacy: Privacy) -> impl IntoView {
         data_contact_email,
         contact_phone,
         guest_retention_months,
+        message_retention_days,
         order_keep_years,
         session_days,
     } = privacy;
@@ -67,7 +69,11 @@ fn PrivacyText(privacy: Privacy) -> impl IntoView {
                 s.guest_why,
                 (s.guest_how_long)(guest_retention_months),
             ),
-            (s.mails_what, s.mails_why, s.mails_how_long.to_owned()),
+            (
+                s.mails_what,
+                s.mails_why,
+                (s.mails_how_long)(message_retention_days),
+            ),
             (
                 s.sessions_what,
                 s.sessions_why,
@@ -165,9 +171,9 @@ pub fn MyDataSection() -> impl IntoView {
         downloading.set(true);
         problem.set(None);
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::export_my_data(&token).await,
+            let result = match token(session).await {
+                Ok(token) => api::export_my_data(&token).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(bytes) => {
@@ -194,9 +200,9 @@ pub fn MyDataSection() -> impl IntoView {
             password: password.get_untracked(),
         };
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::erase_me(&token, &confirm).await,
+            let result = match token(session).await {
+                Ok(token) => api::erase_me(&token, &confirm).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(done) => {

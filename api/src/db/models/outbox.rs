@@ -1,6 +1,7 @@
 //! The outbox's rows: written inside the transaction of the change that causes them, claimed
-//! by the workers of every instance under a lease, marked sent, retried or given up; and
-//! read back as the admins' mailbox. The addresses mail servers refused for good.
+//! by the workers of every instance under a lease, marked sent, retried or given up; read
+//! back as the admins' mailbox; and deleted by housekeeping once sent or given up long ago.
+//! The addresses mail servers refused for good.
 
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
@@ -294,6 +295,17 @@ fn give_up_in(conn: &mut DbConn, id: i64, owner: &str, error: &str) -> QueryResu
     ))
     .execute(conn)?;
     Ok(changed == 1)
+}
+
+/// Deletes the messages written before `before` that are done with: sent, or given up
+/// (a webhook delivery's attempts go with it). Those waiting or held are kept. How many.
+pub fn purge_done(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    diesel::delete(
+        outbox::table
+            .filter(outbox::created_at.lt(before))
+            .filter(outbox::state.eq_any([MailState::Sent.as_str(), MailState::Failed.as_str()])),
+    )
+    .execute(conn)
 }
 
 /// How an address is kept in the refused list: trimmed, lower case.

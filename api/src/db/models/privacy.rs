@@ -1,7 +1,8 @@
 //! Personal data (issue 15): the privacy settings (one row, id 1); pseudonymising orders
 //! (the person's identity replaced by a pseudonym, everything the shops' accounting needs
 //! kept) and every trace of the person around them; erasing an account; guests' erasure
-//! requests; the scheduled anonymisation of guests' old orders; and a person's export.
+//! requests; the scheduled anonymisation of guests' old orders; the outbox's retention;
+//! and a person's export.
 //!
 //! An order that is still open (placed, confirmed, ready) is never pseudonymised: the shop
 //! and the volunteers still need to reach its customer. Erasure waits until it is handed
@@ -53,16 +54,18 @@ const RETENTION_BATCH: usize = 500;
 
 /// The settings row.
 pub fn load_settings(conn: &mut DbConn) -> QueryResult<PrivacySettings> {
-    let (contact_email, guest_retention_months) = privacy_settings::table
+    let (contact_email, guest_retention_months, message_retention_days) = privacy_settings::table
         .find(ID)
         .select((
             privacy_settings::contact_email,
             privacy_settings::guest_retention_months,
+            privacy_settings::message_retention_days,
         ))
-        .first::<(String, i32)>(conn)?;
+        .first::<(String, i32, i32)>(conn)?;
     Ok(PrivacySettings {
         contact_email,
         guest_retention_months,
+        message_retention_days,
     })
 }
 
@@ -71,6 +74,7 @@ pub fn update_settings(
     conn: &mut DbConn,
     contact_email: Option<&str>,
     guest_retention_months: Option<i32>,
+    message_retention_days: Option<i32>,
     now: NaiveDateTime,
 ) -> QueryResult<()> {
     if let Some(email) = contact_email {
@@ -83,10 +87,25 @@ pub fn update_settings(
             .set(privacy_settings::guest_retention_months.eq(months))
             .execute(conn)?;
     }
+    if let Some(days) = message_retention_days {
+        diesel::update(privacy_settings::table.find(ID))
+            .set(privacy_settings::message_retention_days.eq(days))
+            .execute(conn)?;
+    }
     diesel::update(privacy_settings::table.find(ID))
         .set(privacy_settings::updated_at.eq(now))
         .execute(conn)?;
     Ok(())
+}
+
+/// Deletes the messages (e-mails, webhook deliveries with their attempts) sent or given up
+/// more than the association's retention ago; those not sent stay. How many went.
+pub fn purge_old_messages(conn: &mut DbConn, now: NaiveDateTime) -> QueryResult<usize> {
+    let days = load_settings(conn)?.message_retention_days.clamp(
+        *shared::privacy::MESSAGE_RETENTION_DAYS.start(),
+        *shared::privacy::MESSAGE_RETENTION_DAYS.end(),
+    );
+    super::outbox::purge_done(conn, now - chrono::Duration::days(i64::from(days)))
 }
 
 /// Why orders were pseudonymised.
@@ -432,7 +451,8 @@ pub fn lock_account(conn: &mut DbConn, user_id: i64) -> Result<(), ApiError> {
     found.map(|_| ()).ok_or(ApiError::Unauthorized)
 }
 
-/// Erases the account: its orders pseudonymised (all must be closed), then the account and
+/// Erases the account: its orders, and the guest orders placed with its address if that
+/// address is verified, pseudonymised (all must be closed), then the account and
 /// everything hanging on it deleted (sessions, e-mail links, reset codes, baskets, its
 /// history); the API keys it made are revoked. Call inside a write transaction; checks
 /// nothing about who asks.
@@ -455,10 +475,20 @@ pub fn erase_account(
         .returning(erasure_requests::id)
         .get_result(conn)?;
     let pseudonym = pseudonym(erasure);
-    let ids: Vec<i64> = orders::table
+    let mut ids: Vec<i64> = orders::table
         .filter(orders::user_id.eq(user_id))
         .select(orders::id)
         .load(conn)?;
+    // The guest orders placed with the account's address, only once the address is proved
+    // the account's: else registering a stranger's address would erase their orders.
+    if super::email_token::verified_at(conn, user_id)?.is_some() {
+        let guest: Vec<i64> = orders::table
+            .filter(orders::user_id.is_null())
+            .filter(orders::customer_email.eq(account.email.to_lowercase()))
+            .select(orders::id)
+            .load(conn)?;
+        ids.extend(guest);
+    }
     let done = pseudonymise(
         conn,
         &ids,

@@ -16,12 +16,12 @@ use shared::{
     error::ErrorCode,
 };
 
-use super::{Frame, LoginNeeded, join::FieldErrors};
+use super::{Frame, LoginNeeded, join::FieldErrors, token};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText, TextField},
     i18n::{tr, use_i18n},
-    state::session::{SessionState, use_session},
+    state::session::use_session,
 };
 
 /// Deeper than this, a category's parent chain is ignored: it stops a cycle in bad data.
@@ -74,14 +74,6 @@ pub fn AssociationCategoriesPage() -> impl IntoView {
 async fn reload(token: &str, tree: RwSignal<Vec<AdminCategory>>) -> Result<(), ApiError> {
     tree.set(api::admin_categories(token).await?.items);
     Ok(())
-}
-
-/// The access token, or the error a signed-out admin sees.
-async fn token(session: SessionState) -> Result<String, ApiError> {
-    session
-        .access_token()
-        .await
-        .ok_or_else(|| ApiError::Network("signed out".to_owned()))
 }
 
 /// Whether `slug` is `ancestor` or lies under it.

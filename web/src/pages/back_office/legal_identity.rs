@@ -9,6 +9,7 @@ use shared::legal::{
 };
 
 use super::join::{FieldErrors, TextArea};
+use super::token;
 use crate::{
     api::{self, ApiError},
     components::{ProblemText, TextField},
@@ -69,9 +70,9 @@ pub fn LegalIdentitySection(slug: String, legal: Option<ShopLegal>) -> impl Into
         let slug = slug.clone();
         sending.set(true);
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::set_shop_legal(&token, &slug, &body).await,
+            let result = match token(session).await {
+                Ok(token) => api::set_shop_legal(&token, &slug, &body).await,
+                Err(error) => Err(error),
             };
             sending.set(false);
             match result {
@@ -187,9 +188,9 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
         };
         status.set(None);
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::use_default_terms_of_sale(&token, &slug).await,
+            let result = match token(session).await {
+                Ok(token) => api::use_default_terms_of_sale(&token, &slug).await,
+                Err(error) => Err(error),
             };
             reverted.set(Some(result.map(|terms| {
                 text.set(terms.body);
@@ -236,13 +237,13 @@ pub fn TermsEditor(of: TermsOf) -> impl IntoView {
             body: text.get_untracked(),
         };
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => match &of {
+            let result = match token(session).await {
+                Ok(token) => match &of {
                     TermsOf::Shop(slug) => api::update_shop_terms(&token, slug, &body).await,
                     TermsOf::Use => api::update_terms(&token, &body).await,
                     TermsOf::DefaultSale => api::update_default_terms_of_sale(&token, &body).await,
                 },
+                Err(error) => Err(error),
             };
             reverted.set(None);
             if let Ok(terms) = &result

@@ -79,11 +79,11 @@ pub use setup::SetupPage;
 pub use webhooks::WebhooksPage;
 
 use crate::{
-    api,
+    api::{self, ApiError},
     components::{DocumentTitle, Loaded},
     i18n::{Text, tr, use_i18n},
     routes::Page,
-    state::session::use_session,
+    state::session::{SessionState, use_session},
 };
 
 /// `/gestion`: the shops the signed-in merchant runs, with their orders and products.
@@ -171,6 +171,14 @@ pub fn BackOfficePage() -> impl IntoView {
             <p><a class="button button--secondary" href=Page::JoinShop.href()>{tr(|t| t.bo_join_link)}</a></p>
         </Frame>
     }
+}
+
+/// The signed-in caller's access token, or the error a page shows when the session ended.
+pub(crate) async fn token(session: SessionState) -> Result<String, ApiError> {
+    session
+        .access_token()
+        .await
+        .ok_or_else(|| ApiError::Network("signed out".to_owned()))
 }
 
 /// "Log in with your shop's account", with the link that comes back here.

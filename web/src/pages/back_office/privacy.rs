@@ -1,5 +1,5 @@
 //! The association's personal data page (issue 15), for admins: the contact for data
-//! requests and the guests' retention, the erasures (guests' requests to carry out, with
+//! requests, the guests' and the messages' retention, the erasures (guests' requests to carry out, with
 //! when and by whom; accounts erased by their owners) and the automatic anonymisation's log.
 //!
 //! Browser tests rely on the fields' labels, the buttons' texts,
@@ -11,7 +11,7 @@ use shared::{
     privacy::{AdminPrivacy, ErasureRequest, UpdatePrivacySettings},
 };
 
-use super::{Frame, LoginNeeded, association::AssociationNav, mailbox::when};
+use super::{Frame, LoginNeeded, association::AssociationNav, mailbox::when, token};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText},
@@ -54,6 +54,7 @@ fn PrivacyAdmin(page: AdminPrivacy) -> impl IntoView {
     let i18n = use_i18n();
     let contact = RwSignal::new(page.settings.contact_email.clone());
     let months = RwSignal::new(page.settings.guest_retention_months.to_string());
+    let days = RwSignal::new(page.settings.message_retention_days.to_string());
     let saved = RwSignal::new(false);
     let problem = RwSignal::new(None::<ApiError>);
     let requests = RwSignal::new(page.requests);
@@ -66,16 +67,18 @@ fn PrivacyAdmin(page: AdminPrivacy) -> impl IntoView {
             contact_email: Some(contact.get_untracked()),
             // Not a number: the server names the field.
             guest_retention_months: Some(months.get_untracked().trim().parse().unwrap_or(0)),
+            message_retention_days: Some(days.get_untracked().trim().parse().unwrap_or(0)),
         };
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::update_privacy(&token, &change).await,
+            let result = match token(session).await {
+                Ok(token) => api::update_privacy(&token, &change).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(now) => {
                     contact.set(now.contact_email);
                     months.set(now.guest_retention_months.to_string());
+                    days.set(now.message_retention_days.to_string());
                     saved.set(true);
                 }
                 Err(error) => problem.set(Some(error)),
@@ -86,9 +89,9 @@ fn PrivacyAdmin(page: AdminPrivacy) -> impl IntoView {
     let execute = move |id: i64| {
         execute_problem.set(None);
         spawn_local(async move {
-            let result = match session.access_token().await {
-                None => Err(ApiError::Network("signed out".to_owned())),
-                Some(token) => api::execute_erasure(&token, id).await,
+            let result = match token(session).await {
+                Ok(token) => api::execute_erasure(&token, id).await,
+                Err(error) => Err(error),
             };
             match result {
                 Ok(done) => requests.update(|all| {
@@ -144,6 +147,14 @@ fn PrivacyAdmin(page: AdminPrivacy) -> impl IntoView {
                         prop:value=move || months.get()
                         on:input=move |event| months.set(event_target_value(&event)) />
                     <p class="field__hint" id="privacy-retention-hint">{tr(|t| t.privacy().retention_hint)}</p>
+                </div>
+                <div class="field">
+                    <label for="privacy-message-retention">{tr(|t| t.privacy().message_retention_label)}</label>
+                    <input id="privacy-message-retention" type="number" min="7" max="730" inputmode="numeric"
+                        aria-describedby="privacy-message-retention-hint"
+                        prop:value=move || days.get()
+                        on:input=move |event| days.set(event_target_value(&event)) />
+                    <p class="field__hint" id="privacy-message-retention-hint">{tr(|t| t.privacy().message_retention_hint)}</p>
                 </div>
                 <button type="submit" class="button">{tr(|t| t.privacy().save)}</button>
                 <p role="status" data-testid="privacy-saved">{move || saved.get().then(tr(|t| t.privacy().saved))}</p>

@@ -17,13 +17,13 @@ use shared::webhooks::{
     WebhookWithSecret,
 };
 
-use super::{Frame, LoginNeeded, join::FieldErrors};
+use super::{Frame, LoginNeeded, join::FieldErrors, token};
 use crate::{
     api::{self, ApiError},
     components::{Loaded, ProblemText, TextField},
     i18n::{Text, tr, use_i18n},
     routes,
-    state::session::{SessionState, use_session},
+    state::session::use_session,
 };
 
 /// `/gestion/{slug}/webhooks` or `/gestion/association/webhooks`.
@@ -78,14 +78,6 @@ pub fn WebhooksPage() -> impl IntoView {
             <Loaded resource loaded />
         </Frame>
     }
-}
-
-/// The signed-in caller's token, or the error a page shows when the session ended.
-async fn token(session: SessionState) -> Result<String, ApiError> {
-    session
-        .access_token()
-        .await
-        .ok_or_else(|| ApiError::Network("signed out".to_owned()))
 }
 
 /// The address, the description and the events of a new endpoint; then its secret.
