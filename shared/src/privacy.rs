@@ -74,7 +74,8 @@ pub struct PrivacySettings {
     /// Months after a guest's last order before their orders are anonymised (1 to 120).
     pub guest_retention_months: i32,
     /// Days a message (an e-mail, a webhook delivery) is kept once sent or given up, then
-    /// deleted (7 to 730); messages not sent are kept.
+    /// deleted (7 to 730), as are messages held without a mail server; messages waiting
+    /// for a new attempt are kept.
     pub message_retention_days: i32,
 }
 

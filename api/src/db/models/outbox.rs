@@ -297,13 +297,19 @@ fn give_up_in(conn: &mut DbConn, id: i64, owner: &str, error: &str) -> QueryResu
     Ok(changed == 1)
 }
 
-/// Deletes the messages written before `before` that are done with: sent, or given up
-/// (a webhook delivery's attempts go with it). Those waiting or held are kept. How many.
+/// Deletes the messages written before `before` that are done with: sent, given up, or held
+/// (written while no mail server was configured: they never leave, and the mailbox's copy
+/// holds personal data like any other); a webhook delivery's attempts go with it. Those
+/// waiting for a (new) attempt are kept. How many.
 pub fn purge_done(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
     diesel::delete(
         outbox::table
             .filter(outbox::created_at.lt(before))
-            .filter(outbox::state.eq_any([MailState::Sent.as_str(), MailState::Failed.as_str()])),
+            .filter(outbox::state.eq_any([
+                MailState::Sent.as_str(),
+                MailState::Failed.as_str(),
+                MailState::Held.as_str(),
+            ])),
     )
     .execute(conn)
 }
