@@ -11,13 +11,18 @@ use shared::shop_products::{
     ImportAction, ImportChange, ImportError, ImportLine, ImportReport, ProductStatus,
 };
 
+use shared::measure::NetUnit;
+
 use crate::domain::product::{self, ProductValues};
 use crate::domain::search::search_key;
+use crate::domain::variant::{self, VariantValues};
 
 /// The columns of an export, in order. `version` is the product's version at the export:
 /// an import applies a line's stock only if the product has not changed since (see
-/// [`stale_stock`]).
-pub const COLUMNS: [&str; 11] = [
+/// [`stale_stock`]). A product with variants (issue 14) takes one line per variant, its
+/// `variante` label, `prix`, `stock`, `reference`, `ean` and `quantite_nette` the
+/// variant's, the other columns repeating the product's.
+pub const COLUMNS: [&str; 15] = [
     "id",
     "nom",
     "description",
@@ -29,6 +34,10 @@ pub const COLUMNS: [&str; 11] = [
     "version",
     "retractation",
     "froid",
+    "variante",
+    "reference",
+    "ean",
+    "quantite_nette",
 ];
 /// Most product lines one import accepts.
 pub const MAX_LINES: usize = 10_000;
@@ -78,6 +87,42 @@ fn format_stock(stock: Option<i32>) -> String {
     stock.map(|n| n.to_string()).unwrap_or_default()
 }
 
+/// A net quantity as the file writes it: `250 g`, `75 cl`, `1,5 kg`.
+fn format_net(variant: &VariantValues) -> String {
+    match (variant.net_quantity, variant.net_unit) {
+        (Some(quantity), Some(unit)) => shared::measure::format_quantity(quantity, unit)
+            .replace('\u{a0}', " ")
+            .replace(" pièces", " piece")
+            .replace(" pièce", " piece"),
+        _ => String::new(),
+    }
+}
+
+/// `250 g`, `75cl`, `1,5 kg`, `6 piece` (or `pièces`): grams, millilitres or pieces and the
+/// unit; empty for none.
+fn parse_net(value: &str) -> Result<Option<(i64, NetUnit)>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let message = || "must be a quantity and its unit: 250 g, 1,5 kg, 75 cl, 6 pièces".to_owned();
+    let split = value
+        .find(|c: char| c.is_alphabetic())
+        .ok_or_else(message)?;
+    let (number, unit) = value.split_at(split);
+    let unit = match search_key(unit).trim() {
+        "piece" | "pieces" | "pc" | "pcs" => NetUnit::Piece,
+        other => NetUnit::parse(other).ok_or_else(message)?,
+    };
+    let number = number.trim().replace(',', ".");
+    let amount: f64 = number.parse().map_err(|_| message())?;
+    let base = (amount * unit.base() as f64).round();
+    if !(1.0..=crate::domain::variant::NET_QUANTITY_MAX as f64).contains(&base) {
+        return Err(message());
+    }
+    Ok(Some((base as i64, unit)))
+}
+
 /// A product of the shop as it is now.
 #[derive(Debug, Clone)]
 pub struct CurrentProduct {
@@ -85,6 +130,8 @@ pub struct CurrentProduct {
     pub values: ProductValues,
     /// One more on every change of the product.
     pub version: i64,
+    /// Its variants, in the shop's order.
+    pub variants: Vec<VariantValues>,
 }
 
 /// The export: a BOM (so Excel reads the accents), a header, one line per product.
@@ -96,19 +143,25 @@ pub fn export(products: &[CurrentProduct]) -> Result<Vec<u8>, csv::Error> {
     writer.write_record(COLUMNS)?;
     for product in products {
         let v = &product.values;
-        writer.write_record([
-            product.id.to_string().as_str(),
-            &v.name,
-            &v.description,
-            &format_price(v.price_cents),
-            &format_vat(v.vat_rate_bp),
-            &format_stock(v.stock),
-            &v.category,
-            format_status(v.status),
-            product.version.to_string().as_str(),
-            format_withdrawal(v.withdrawal_exception),
-            format_keep_cold(v.keep_cold),
-        ])?;
+        for variant in &product.variants {
+            writer.write_record([
+                product.id.to_string().as_str(),
+                &v.name,
+                &v.description,
+                &format_price(variant.price_cents),
+                &format_vat(v.vat_rate_bp),
+                &format_stock(variant.stock),
+                &v.category,
+                format_status(v.status),
+                product.version.to_string().as_str(),
+                format_withdrawal(v.withdrawal_exception),
+                format_keep_cold(v.keep_cold),
+                &variant.label,
+                variant.sku.as_deref().unwrap_or_default(),
+                variant.ean.as_deref().unwrap_or_default(),
+                &format_net(variant),
+            ])?;
+        }
     }
     writer.into_inner().map_err(|e| e.into_error().into())
 }
@@ -146,6 +199,10 @@ enum Column {
     Version,
     Withdrawal,
     KeepCold,
+    Variant,
+    Sku,
+    Ean,
+    NetQuantity,
 }
 
 impl Column {
@@ -168,6 +225,12 @@ impl Column {
             | "withdrawal_exception" => Column::Withdrawal,
             "froid" | "garder au froid" | "garder au frais" | "keep cold" | "keep_cold" => {
                 Column::KeepCold
+            }
+            "variante" | "taille" | "variant" => Column::Variant,
+            "reference" | "ref" | "sku" => Column::Sku,
+            "ean" | "code barre" | "code barres" | "code-barres" | "barcode" => Column::Ean,
+            "quantite nette" | "quantite_nette" | "contenance" | "poids net" | "net quantity" => {
+                Column::NetQuantity
             }
             _ => return None,
         })
@@ -200,6 +263,13 @@ pub struct ImportRow {
     /// `None`: not in the file, or the cell is empty (no when creating, unchanged when
     /// updating).
     pub keep_cold: Option<bool>,
+    /// The variant's label (`Some("")`: the column is there, the cell empty: a product
+    /// without variants).
+    pub variant: Option<String>,
+    /// `Some(None)`: the cell is empty (no reference).
+    pub sku: Option<Option<String>>,
+    pub ean: Option<Option<String>>,
+    pub net: Option<Option<(i64, NetUnit)>>,
     /// Columns whose cell was bad (already reported).
     bad: Vec<Column>,
 }
@@ -427,6 +497,10 @@ pub fn parse(bytes: &[u8]) -> (Vec<ImportRow>, Vec<ImportError>) {
                 },
                 Column::Withdrawal => parse_withdrawal(cell).map(|v| row.withdrawal_exception = v),
                 Column::KeepCold => parse_keep_cold(cell).map(|v| row.keep_cold = v),
+                Column::Variant => variant::label(cell).map(|v| row.variant = Some(v)),
+                Column::Sku => variant::sku(cell).map(|v| row.sku = Some(v)),
+                Column::Ean => variant::ean(cell).map(|v| row.ean = Some(v)),
+                Column::NetQuantity => parse_net(cell).map(|v| row.net = Some(v)),
             };
             if let Err(message) = result {
                 error(&mut errors, line, column.name(), message);
@@ -438,11 +512,70 @@ pub fn parse(bytes: &[u8]) -> (Vec<ImportRow>, Vec<ImportError>) {
     (rows, errors)
 }
 
+/// The variant lines of products with variants (issue 14), by the line that stands for the
+/// product (its first).
+pub type VariantLines = HashMap<u64, Vec<ImportRow>>;
+
+/// Groups the lines that are variants of one product: lines naming a `variante`, with the
+/// same `id`, or without an id the same name. The first line of each group stands for the
+/// product in [`plan`] (for a product already there, without its price and stock: those
+/// are its variants'); every line of the group, the first included, is one of its
+/// variants. Lines without a variant are products as before.
+pub fn group_variants(rows: Vec<ImportRow>) -> (Vec<ImportRow>, VariantLines) {
+    #[derive(PartialEq, Eq, Hash)]
+    enum Key {
+        Id(i64),
+        Name(String),
+    }
+    let mut heads: Vec<ImportRow> = Vec::new();
+    let mut groups: VariantLines = HashMap::new();
+    let mut first_of: HashMap<Key, u64> = HashMap::new();
+    for row in rows {
+        let named = row
+            .variant
+            .as_deref()
+            .is_some_and(|label| !label.is_empty());
+        if !named {
+            heads.push(row);
+            continue;
+        }
+        let key = match (row.id, &row.name) {
+            (Some(id), _) => Key::Id(id),
+            (None, Some(name)) => Key::Name(search_key(name)),
+            (None, None) => {
+                heads.push(row);
+                continue;
+            }
+        };
+        match first_of.get(&key) {
+            Some(head) => groups.entry(*head).or_default().push(row),
+            None => {
+                first_of.insert(key, row.line);
+                groups.insert(row.line, vec![row.clone()]);
+                let mut head = row;
+                if head.id.is_some() {
+                    head.price_cents = None;
+                    head.stock = None;
+                }
+                heads.push(head);
+            }
+        }
+    }
+    (heads, groups)
+}
+
 /// What applying an import writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Write {
-    Create(ProductValues),
-    Update { id: i64, values: ProductValues },
+    Create {
+        line: u64,
+        values: ProductValues,
+    },
+    Update {
+        line: u64,
+        id: i64,
+        values: ProductValues,
+    },
 }
 
 /// Decides what each line does, against the shop's products (by id) and the categories
@@ -558,11 +691,15 @@ pub fn plan(
         match action {
             ImportAction::Create => {
                 created += 1;
-                writes.push(Write::Create(values.clone()));
+                writes.push(Write::Create {
+                    line,
+                    values: values.clone(),
+                });
             }
             ImportAction::Update => {
                 updated += 1;
                 writes.push(Write::Update {
+                    line,
                     id: row.id.unwrap_or_default(),
                     values: values.clone(),
                 });

@@ -22,6 +22,7 @@ use crate::access::{Caller, PENDING_SHOP_PRODUCTS};
 use crate::db::models::picture;
 use crate::db::models::product::{self, ShopProductRow};
 use crate::db::models::shop::ShopRow;
+use crate::db::models::variant::{self, VariantRow};
 use crate::db::schema::shops;
 use crate::db::{self, DbConn, write_transaction};
 use crate::domain::paging::Paging;
@@ -891,12 +892,20 @@ pub async fn export_products(
     let slug = slug.into_inner();
     let (slug, file) = db::run(&state.pool, move |conn| {
         let shop = caller.products_shop(conn, &slug)?;
-        let products: Vec<CurrentProduct> = product::all_of_shop(conn, shop.id)?
+        let rows = product::all_of_shop(conn, shop.id)?;
+        let ids: Vec<i64> = rows.iter().map(|row| row.id).collect();
+        let variants = variant::of_products(conn, &ids)?;
+        let products: Vec<CurrentProduct> = rows
             .into_iter()
             .map(|row| CurrentProduct {
                 id: row.id,
                 values: row.values(),
                 version: row.version,
+                variants: variants
+                    .iter()
+                    .filter(|v| v.product_id == row.id)
+                    .map(VariantRow::values)
+                    .collect(),
             })
             .collect();
         let file = product_csv::export(&products).map_err(|e| ApiError::Internal(e.into()))?;
@@ -946,7 +955,8 @@ fn import(
         .iter()
         .filter_map(|row| Some((row.line, row.version?)))
         .collect();
-    let plan = |current: &HashMap<i64, ShopProductRow>| {
+    let (rows, variant_lines) = product_csv::group_variants(rows);
+    let plan = |current: &HashMap<i64, ShopProductRow>, variants: &[VariantRow]| {
         let existing: HashMap<i64, ProductValues> = current
             .iter()
             .map(|(id, row)| (*id, row.values()))
@@ -972,8 +982,17 @@ fn import(
                 )
             })
             .collect();
-        if !stale.is_empty() {
-            report.errors.extend(stale);
+        let mut bad = stale;
+        bad.extend(variant_errors(
+            &rows,
+            &variant_lines,
+            &writes,
+            current,
+            variants,
+            &exported_versions,
+        ));
+        if !bad.is_empty() {
+            report.errors.extend(bad);
             report.errors.sort_by_key(|e| e.line);
             writes.clear();
         }
@@ -983,7 +1002,8 @@ fn import(
         current.iter().map(|(id, row)| (*id, row.version)).collect()
     };
     let current = current_products(conn, &shop)?;
-    let (report, writes, existing) = plan(&current);
+    let variants = shop_variants(conn, &current)?;
+    let (report, writes, existing) = plan(&current, &variants);
     if dry_run || !report.errors.is_empty() {
         return Ok(report);
     }
@@ -998,17 +1018,26 @@ fn import(
         let (report, writes, existing) = if versions(&fresh) == versions(&current) {
             (report.clone(), writes.clone(), existing.clone())
         } else {
-            plan(&fresh)
+            plan(&fresh, &shop_variants(conn, &fresh)?)
         };
         if !report.errors.is_empty() {
             return Ok(report);
         }
         let now = crate::db::models::now();
         let mut created = Vec::new();
+        // The product each group of variant lines is about, by the group's first line.
+        let mut products_of: HashMap<u64, i64> = rows
+            .iter()
+            .filter_map(|row| Some((row.line, row.id?)))
+            .collect();
         for write in writes {
             match write {
-                Write::Create(values) => created.push(values),
-                Write::Update { id, values } => {
+                // A new product with variants is made one by one (its id is needed).
+                Write::Create { line, values } if variant_lines.contains_key(&line) => {
+                    products_of.insert(line, product::create(conn, &shop, &values, now)?);
+                }
+                Write::Create { values, .. } => created.push(values),
+                Write::Update { id, values, .. } => {
                     if let Some(before) = existing.get(&id) {
                         product::update(conn, &shop, id, before, &values, now)?;
                     }
@@ -1016,6 +1045,11 @@ fn import(
             }
         }
         crate::db::models::product_import::insert_new(conn, &shop, &created, now)?;
+        for (line, group) in &variant_lines {
+            if let Some(id) = products_of.get(line) {
+                apply_variant_lines(conn, *id, group, now)?;
+            }
+        }
         let after = current_products(conn, &shop)?;
         crate::webhooks::events::products_imported(conn, shop.id, &fresh, &after)?;
         let what = format!(
@@ -1027,14 +1061,170 @@ fn import(
     })
 }
 
+/// The variants of the shop's products.
+fn shop_variants(
+    conn: &mut DbConn,
+    current: &HashMap<i64, ShopProductRow>,
+) -> Result<Vec<VariantRow>, ApiError> {
+    let ids: Vec<i64> = current.keys().copied().collect();
+    Ok(variant::of_products(conn, &ids)?)
+}
+
+/// The bad lines about variants (issue 14): a variant line whose stock would undo what
+/// happened since the export (as [`product_csv::stale_stock`] for a product), a new price
+/// for a variant sold by weight (priced by the kilo in the back-office), and a line without
+/// a variant that changes the price or stock of a product with several.
+fn variant_errors(
+    heads: &[product_csv::ImportRow],
+    groups: &product_csv::VariantLines,
+    writes: &[Write],
+    current: &HashMap<i64, ShopProductRow>,
+    variants: &[VariantRow],
+    exported_versions: &HashMap<u64, i64>,
+) -> Vec<shared::shop_products::ImportError> {
+    let mut errors = Vec::new();
+    let mut error = |line: u64, field: &str, message: String| {
+        errors.push(shared::shop_products::ImportError {
+            line,
+            field: field.into(),
+            message,
+        });
+    };
+    let of = |id: i64| variants.iter().filter(move |v| v.product_id == id);
+    for head in heads {
+        let (Some(id), Some(group)) = (head.id, groups.get(&head.line)) else {
+            continue;
+        };
+        let Some(product) = current.get(&id) else {
+            continue;
+        };
+        for row in group {
+            let label = row.variant.as_deref().unwrap_or_default();
+            let found = of(id)
+                .find(|v| v.label == label)
+                .or_else(|| of(id).find(|v| v.label.is_empty()));
+            let Some(found) = found else { continue };
+            if let (Some(stock), Some(exported)) = (row.stock, exported_versions.get(&row.line))
+                && stock != found.stock
+                && *exported != product.version
+            {
+                let now = found
+                    .stock
+                    .map_or_else(|| "not counted".into(), |n| n.to_string());
+                error(
+                    row.line,
+                    "stock",
+                    format!(
+                        "the product changed since the export (a sale or another edit): the stock of \"{label}\" is now {now}; write that, or the count you made and empty the version cell, or export again"
+                    ),
+                );
+            }
+            if found.sold_by_weight
+                && row
+                    .price_cents
+                    .is_some_and(|price| price != found.price_cents)
+            {
+                error(
+                    row.line,
+                    "prix",
+                    format!(
+                        "\"{label}\" is sold by weight: change its price per kilo in the back-office"
+                    ),
+                );
+            }
+        }
+    }
+    for write in writes {
+        let Write::Update { line, id, values } = write else {
+            continue;
+        };
+        let (Some(product), false) = (current.get(id), groups.contains_key(line)) else {
+            continue;
+        };
+        if of(*id).count() > 1
+            && (values.price_cents != product.price_cents || values.stock != product.stock)
+        {
+            error(
+                *line,
+                "variante",
+                "this product has several variants: give each its line, with its label in the variante column".into(),
+            );
+        }
+    }
+    errors
+}
+
+/// Writes a product's variant lines: each sets the variant of its label (the product's
+/// unlabelled single variant takes the first label), or adds one.
+fn apply_variant_lines(
+    conn: &mut DbConn,
+    product_id: i64,
+    lines: &[product_csv::ImportRow],
+    now: chrono::NaiveDateTime,
+) -> Result<(), ApiError> {
+    for row in lines {
+        let label = row.variant.clone().unwrap_or_default();
+        let variants = variant::of_product(conn, product_id)?;
+        let unnamed_alone = variants.len() == 1 && variants[0].label.is_empty();
+        let found = variants
+            .iter()
+            .find(|v| v.label == label)
+            .or(variants.first().filter(|_| unnamed_alone));
+        let mut values = found.map_or_else(
+            || crate::domain::variant::VariantValues {
+                active: true,
+                position: variants.iter().map(|v| v.position + 1).max().unwrap_or(0),
+                ..Default::default()
+            },
+            VariantRow::values,
+        );
+        values.label = label.clone();
+        if let Some(price) = row.price_cents {
+            values.price_cents = price;
+        }
+        if let Some(stock) = row.stock {
+            values.stock = stock;
+        }
+        if let Some(sku) = &row.sku {
+            values.sku = sku.clone();
+        }
+        if let Some(ean) = &row.ean {
+            values.ean = ean.clone();
+        }
+        if let Some(net) = row.net {
+            values.net_quantity = net.map(|(q, _)| q);
+            values.net_unit = net.map(|(_, u)| u);
+        }
+        if values.price_cents < 1 {
+            return Err(ApiError::refused(
+                "prix",
+                format!("line {}: the variant \"{label}\" needs a price", row.line),
+            ));
+        }
+        match found {
+            Some(found) if found.values() == values => {}
+            Some(found) => {
+                variant::update(conn, found.id, &values, now)?;
+            }
+            None => {
+                variant::insert(conn, product_id, &values, now)?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Imports a shop's products from CSV.
 ///
 /// The body is the CSV file (`Content-Type: text/csv`, at most 5 MB): UTF-8 or
 /// Windows-1252, `;` or `,`, prices `12,50` or `12.50`, an empty stock for "not counted". A
 /// line with the `id` of one of the shop's products updates it; a line without an id
 /// creates a draft (or the `statut` it gives). `retractation` and `froid` as the export
-/// writes them (an empty cell: unchanged, or none and no for a new product). Missing
-/// columns leave those fields as they
+/// writes them (an empty cell: unchanged, or none and no for a new product). Variants
+/// (`variante`, `reference`, `ean`, `quantite_nette`): one line per variant, its `prix`
+/// and `stock` the variant's; a product's lines share its `id` (a new product's, its
+/// `nom`); a label not yet known adds a variant, and a product's unlabelled single variant
+/// takes the first label. Missing columns leave those fields as they
 /// are, and only the fields a line changes are written. All or nothing: with any bad line
 /// nothing is applied, and every bad line is reported. `?dry_run=true` only reports what
 /// would change. The shop's merchants, the association's admins, the volunteers assigned to

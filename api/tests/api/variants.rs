@@ -9,7 +9,7 @@ use shared::cart::Cart;
 use shared::catalogue::{Product, ProductCard, StockState};
 use shared::measure::PerUnit;
 use shared::order::CheckoutResult;
-use shared::shop_products::ShopProduct;
+use shared::shop_products::{ImportReport, ShopProduct};
 
 use crate::helpers::{TestApp, call, token_of};
 use crate::on_both_backends;
@@ -40,6 +40,43 @@ impl TestApp {
         self.get(&format!("/api/v1/products/{}", card.id))
             .await
             .json()
+    }
+
+    /// The shop's products as the CSV export writes them.
+    async fn export_of(&self, token: &str, shop: &str) -> String {
+        let response = self
+            .client
+            .get(self.url(&format!("/api/v1/shops/{shop}/products/export")))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request");
+        assert_eq!(response.status(), 200);
+        response
+            .text()
+            .await
+            .expect("body")
+            .trim_start_matches('\u{feff}')
+            .to_owned()
+    }
+
+    /// Imports a CSV file into the shop's products: the status and the report.
+    async fn import_into(&self, token: &str, shop: &str, file: &str) -> (u16, ImportReport) {
+        let response = self
+            .client
+            .post(self.url(&format!("/api/v1/shops/{shop}/products/import")))
+            .bearer_auth(token)
+            .header("Content-Type", "text/csv")
+            .body(file.to_owned())
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        let body = response.text().await.expect("body");
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("{e}: {body}")),
+        )
     }
 
     /// Adds `quantity` of a variant to a basket.
@@ -254,5 +291,46 @@ on_both_backends! {
         let managed = &page.items[0];
         let sum: i32 = managed.variants.iter().filter(|v| v.active).map(|v| v.stock.unwrap()).sum();
         assert_eq!(managed.stock, Some(sum));
+    }
+
+    async fn the_csv_carries_one_line_per_variant_both_ways(app) {
+        let token = token_of(&app, MERCHANT).await;
+        let file = app.export_of(&token, SHOES).await;
+        let header = file.lines().next().unwrap();
+        assert!(header.ends_with(";variante;reference;ean;quantite_nette"), "{header}");
+        let boots: Vec<&str> = file.lines().filter(|l| l.contains("Bottines Lou en cuir")).collect();
+        assert_eq!(boots.len(), 5, "one line per size");
+        assert!(boots[3].contains(";0;") && boots[3].contains(";41;"), "{}", boots[3]);
+        let honey = app.export_of(&token, GROCERY).await;
+        assert!(honey.lines().any(|l| l.contains("Miel de lavande de l'Uzège") && l.ends_with(";500 g;;;500 g")), "{honey}");
+
+        // A shoe shop loads a new product's sizes from a spreadsheet (its lines grouped by
+        // name), and restocks a size of the boots (grouped by id).
+        let id = app.product_named(SHOES, "Bottines Lou en cuir").await.id;
+        let import = format!(
+            "id;nom;prix;tva;stock;categorie;statut;variante;reference;ean\n\
+             ;Sabots Jeanne;59,00;20;3;chaussures-femme;en vente;38;SAB-38;4006381333931\n\
+             ;Sabots Jeanne;59,00;20;0;chaussures-femme;en vente;39;SAB-39;\n\
+             ;Sabots Jeanne;62,00;20;1;chaussures-femme;en vente;40;SAB-40;\n\
+             {id};Bottines Lou en cuir;129,00;20;4;chaussures-femme;en vente;41;;\n"
+        );
+        let (status, report) = app.import_into(&token, SHOES, &import).await;
+        assert_eq!(status, 200, "{report:?}");
+        assert_eq!(report.created, 1);
+        let sabots = app.product_named(SHOES, "Sabots Jeanne").await;
+        let sizes: Vec<(&str, i64, StockState)> = sabots.variants.iter().map(|v| (v.label.as_str(), v.price_cents, v.stock)).collect();
+        assert_eq!(sizes, [("38", 5900, StockState::Low), ("39", 5900, StockState::Out), ("40", 6200, StockState::Low)]);
+        assert!(sabots.price_from);
+        let boots = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        assert_eq!(boots.variants.iter().find(|v| v.label == "41").unwrap().max_quantity, 4);
+
+        // A line without a variant may not set the stock of a product with several: named,
+        // nothing applied.
+        let old_format = format!("id;nom;prix;tva;stock;categorie\n{id};Bottines Lou en cuir;129,00;20;50;chaussures-femme\n");
+        let (status, report) = app.import_into(&token, SHOES, &old_format).await;
+        assert_eq!(status, 422, "{report:?}");
+        assert_eq!(report.errors[0].field, "variante");
+        let again = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        assert_eq!(again.variants, boots.variants, "nothing applied");
     }
 }

@@ -302,15 +302,13 @@ fn give_up_in(conn: &mut DbConn, id: i64, owner: &str, error: &str) -> QueryResu
 /// holds personal data like any other); a webhook delivery's attempts go with it. Those
 /// waiting for a (new) attempt are kept. How many.
 pub fn purge_done(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
-    diesel::delete(
-        outbox::table
-            .filter(outbox::created_at.lt(before))
-            .filter(outbox::state.eq_any([
-                MailState::Sent.as_str(),
-                MailState::Failed.as_str(),
-                MailState::Held.as_str(),
-            ])),
-    )
+    diesel::delete(outbox::table.filter(outbox::created_at.lt(before)).filter(
+        outbox::state.eq_any([
+            MailState::Sent.as_str(),
+            MailState::Failed.as_str(),
+            MailState::Held.as_str(),
+        ]),
+    ))
     .execute(conn)
 }
 
