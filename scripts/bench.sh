@@ -14,7 +14,8 @@
 #
 # Then a 10,000-line CSV import into a demo shop, timed, with checkouts running meanwhile
 # that must all succeed (bench/import-under-checkouts.py), on SQLite and PostgreSQL.
-# BENCH_ONLY=import runs only that part.
+# BENCH_ONLY=import runs only that part. BENCH_ONLY=catalogue runs only the catalogue's
+# tables (demo and 100,000 products).
 #
 # Then the visit counter (issue 13): on the demo (SQLite), the catalogue's throughput and
 # p99 with counting on and with it off (`VITRINE_NO_VISIT_COUNT`), in the same run, while
@@ -249,6 +250,20 @@ if [ "${BENCH_ONLY:-}" = import ]; then
     exit 0
 fi
 
+if [ "${BENCH_ONLY:-}" = catalogue ]; then
+    echo "# Vitrine catalogue: $(date -u +%FT%TZ), $(nproc) cores, wrk $connections connections, ${seconds}s per endpoint"
+    "$bin" seed-demo --database-url "sqlite://$work/demo.sqlite" 2>/dev/null
+    run_dataset "demo (48 shops, 908 products), SQLite" "sqlite://$work/demo.sqlite"
+    "$bin" seed-bench --database-url "sqlite://$work/big.sqlite" 2>/dev/null
+    run_dataset "100,000 products (every tenth in 3 sizes), 2,000 shops, SQLite" "sqlite://$work/big.sqlite"
+    if psql "$pg_admin" -qc "SELECT 1" >/dev/null 2>&1; then
+        bench_postgres
+        run_dataset "100,000 products (every tenth in 3 sizes), 2,000 shops, PostgreSQL" "$pg_url"
+        drop_bench_postgres
+    fi
+    exit 0
+fi
+
 if [ "${BENCH_ONLY:-}" = deep-pages ]; then
     echo "# Vitrine deep pages: $(date -u +%FT%TZ), $(nproc) cores, wrk $connections connections, ${seconds}s per run"
     "$bin" seed-bench --database-url "sqlite://$work/big.sqlite" 2>/dev/null
@@ -264,14 +279,14 @@ fi
 
 echo "# Vitrine benchmark: $(date -u +%FT%TZ), $(nproc) cores, wrk $connections connections, ${seconds}s per endpoint"
 "$bin" seed-demo --database-url "sqlite://$work/demo.sqlite" 2>/dev/null
-run_dataset "demo (48 shops, 903 products), SQLite" "sqlite://$work/demo.sqlite"
+run_dataset "demo (48 shops, 908 products), SQLite" "sqlite://$work/demo.sqlite"
 "$bin" seed-bench --database-url "sqlite://$work/big.sqlite" 2>/dev/null
-run_dataset "100,000 products, 2,000 shops, SQLite" "sqlite://$work/big.sqlite"
+run_dataset "100,000 products (every tenth in 3 sizes), 2,000 shops, SQLite" "sqlite://$work/big.sqlite"
 deep_pages "SQLite" "sqlite://$work/big.sqlite"
 
 if psql "$pg_admin" -qc "SELECT 1" >/dev/null 2>&1; then
     bench_postgres
-    run_dataset "100,000 products, 2,000 shops, PostgreSQL" "$pg_url"
+    run_dataset "100,000 products (every tenth in 3 sizes), 2,000 shops, PostgreSQL" "$pg_url"
     deep_pages "PostgreSQL" "$pg_url"
     drop_bench_postgres
 else

@@ -189,10 +189,21 @@ fn order_lines(order: &Order, language: Language) -> Vec<String> {
         .lines
         .iter()
         .map(|line| {
+            let name = if line.variant_label.is_empty() {
+                line.name.clone()
+            } else {
+                format!("{} ({})", line.name, line.variant_label)
+            };
+            // The price per kilo or litre beside the price, as French price display asks.
+            let per_unit = match (line.price_per_unit_cents, line.price_per_unit) {
+                (Some(cents), Some(per)) => {
+                    format!(" · {}", shared::measure::format_per_unit(cents, per))
+                }
+                _ => String::new(),
+            };
             format!(
-                "{} × {} ({} {each}){colon} {}",
+                "{} × {name} ({} {each}{per_unit}){colon} {}",
                 line.quantity,
-                line.name,
                 format_eur(line.unit_price_cents),
                 format_eur(line.line_total_cents)
             )

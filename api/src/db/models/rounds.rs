@@ -282,20 +282,28 @@ pub fn load_day(conn: &mut DbConn, date: &str) -> QueryResult<Day> {
         })
         .collect();
 
-    let line_rows: Vec<(i64, String, i32, Option<bool>)> = order_lines::table
+    // The lines that count (not removed after the call), named with their variant.
+    let line_rows: Vec<(i64, String, String, i32, Option<bool>)> = order_lines::table
         .left_join(products::table.on(products::id.eq(order_lines::product_id)))
         .filter(order_lines::order_id.eq_any(&ids))
+        .filter(order_lines::removed_at.is_null())
         .order(order_lines::id.asc())
         .select((
             order_lines::order_id,
             order_lines::name,
+            order_lines::variant_label,
             order_lines::quantity,
             products::keep_cold.nullable(),
         ))
         .load(conn)?;
     let mut lines: BTreeMap<i64, Vec<CollectionLine>> = BTreeMap::new();
     let mut keep_cold = BTreeSet::new();
-    for (order_id, name, quantity, cold) in line_rows {
+    for (order_id, name, label, quantity, cold) in line_rows {
+        let name = if label.is_empty() {
+            name
+        } else {
+            format!("{name} ({label})")
+        };
         let cold = cold.unwrap_or(false);
         if cold {
             keep_cold.insert(order_id);
