@@ -252,10 +252,12 @@ fn VariantPicker(variants: Vec<Variant>, chosen: RwSignal<Variant>) -> impl Into
                     />
                     <span class="variant__text">
                         <span class="variant__label">{label}</span>
-                        {price.map(|price| view! { <span class="variant__price">{price}</span> })}
+                        // The spaces keep the words apart for screen readers.
+                        {price.map(|price| view! { " " <span class="variant__price">{price}</span> })}
                         {out
                             .then(|| {
                                 view! {
+                                    " "
                                     <span class="variant__out">
                                         {move || i18n.t().variant_sold_out}
                                     </span>
