@@ -48,7 +48,7 @@ use shared::{
     },
     shop_products::{
         CreateProduct, ImportQuery, ImportReport, ShopLogo, ShopProduct, ShopProductQuery,
-        UpdateProduct,
+        UpdateProduct, VariantInput,
     },
     // Webhooks (issue 17).
     webhooks::{
@@ -116,16 +116,16 @@ pub async fn add_cart_item(id: &str, item: &AddCartItem) -> Result<Cart, ApiErro
     decode(send(Method::POST, &cart_path(id, "/items"), Some(body), &[]).await?).await
 }
 
-/// `PATCH /carts/{id}/items/{product_id}`: sets a line's quantity (0 removes it).
-pub async fn set_cart_quantity(id: &str, product_id: i64, quantity: i64) -> Result<Cart, ApiError> {
+/// `PATCH /carts/{id}/variants/{variant_id}`: sets a line's quantity (0 removes it).
+pub async fn set_cart_quantity(id: &str, variant_id: i64, quantity: i64) -> Result<Cart, ApiError> {
     let body = json(&UpdateCartItem { quantity })?;
-    let path = cart_path(id, &format!("/items/{product_id}"));
+    let path = cart_path(id, &format!("/variants/{variant_id}"));
     decode(send(Method::PATCH, &path, Some(body), &[]).await?).await
 }
 
-/// `DELETE /carts/{id}/items/{product_id}`: removes a line.
-pub async fn remove_cart_item(id: &str, product_id: i64) -> Result<Cart, ApiError> {
-    let path = cart_path(id, &format!("/items/{product_id}"));
+/// `DELETE /carts/{id}/variants/{variant_id}`: removes a line.
+pub async fn remove_cart_item(id: &str, variant_id: i64) -> Result<Cart, ApiError> {
+    let path = cart_path(id, &format!("/variants/{variant_id}"));
     decode(send(Method::DELETE, &path, None, &[]).await?).await
 }
 
@@ -689,6 +689,45 @@ pub async fn delete_product_picture(token: &str, id: i64) -> Result<(), ApiError
     let path = format!("/products/{id}/picture");
     send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?;
     Ok(())
+}
+
+/// `POST /products/{id}/variants`: adds a size, jar or cut; the product with its variants.
+pub async fn create_variant(
+    token: &str,
+    id: i64,
+    variant: &VariantInput,
+) -> Result<ShopProduct, ApiError> {
+    let body = json(variant)?;
+    authorized_send(
+        Method::POST,
+        &format!("/products/{id}/variants"),
+        body,
+        token,
+    )
+    .await
+}
+
+/// `PATCH /products/{id}/variants/{variant_id}`: changes one; the product with its variants.
+pub async fn update_variant(
+    token: &str,
+    id: i64,
+    variant_id: i64,
+    change: &VariantInput,
+) -> Result<ShopProduct, ApiError> {
+    let body = json(change)?;
+    let path = format!("/products/{id}/variants/{variant_id}");
+    authorized_send(Method::PATCH, &path, body, token).await
+}
+
+/// `DELETE /products/{id}/variants/{variant_id}`: removes one; the product with the others.
+pub async fn delete_variant(
+    token: &str,
+    id: i64,
+    variant_id: i64,
+) -> Result<ShopProduct, ApiError> {
+    let bearer = format!("Bearer {token}");
+    let path = format!("/products/{id}/variants/{variant_id}");
+    decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
 }
 
 /// `GET /shops/{slug}/products/export`: the shop's products as a CSV file.

@@ -3,17 +3,23 @@
 use leptos::prelude::*;
 use shared::{
     catalogue::{ProductCard, StockState},
+    measure::format_per_unit,
     money::format_eur,
 };
 
-use crate::{i18n::use_i18n, routes::Page};
+use crate::{
+    i18n::{tr, use_i18n},
+    routes::Page,
+};
 
 /// One product as a list item: thumbnail, name (the link to its page, stretched over the whole
-/// card), price, shop, and a badge when only a few are left or none.
+/// card), price ("à partir de" when its sizes cost different prices, "environ" when sold by
+/// weight) with its price per kilo, litre or piece, shop, and a badge when only a few are
+/// left or none.
 ///
 /// Browser tests rely on this shape: `<li data-testid="product-card">` whose `<h3>` text is
 /// exactly the product's name and holds the link, and whose `[data-testid="product-price"]`
-/// is its price as `format_eur` writes it.
+/// starts with its price as `format_eur` writes it.
 #[component]
 pub fn ProductTile(
     /// The product to show.
@@ -27,6 +33,10 @@ pub fn ProductTile(
         id,
         name,
         price_cents,
+        price_from,
+        price_per_unit_cents,
+        price_per_unit,
+        sold_by_weight,
         shop,
         stock,
         thumbnail_url,
@@ -53,8 +63,21 @@ pub fn ProductTile(
                 <h3 class="product-tile__name">
                     <a href=Page::Product { id }.href()>{name}</a>
                 </h3>
-                <p class="product-tile__price" data-testid="product-price">
-                    {format_eur(price_cents)}
+                <p class="product-tile__price">
+                    {price_from.then(|| view! { {tr(|t| t.price_from)} " " })}
+                    {sold_by_weight.then(|| view! { {tr(|t| t.about)} " " })}
+                    <span data-testid="product-price">
+                        {format_eur(price_cents)}
+                        {price_per_unit_cents
+                            .zip(price_per_unit)
+                            .map(|(cents, per)| {
+                                view! {
+                                    <span class="product-tile__unit">
+                                        {format!(" · {}", format_per_unit(cents, per))}
+                                    </span>
+                                }
+                            })}
+                    </span>
                 </p>
                 {(!hide_shop)
                     .then(|| view! { <p class="product-tile__shop">{shop.name}</p> })}

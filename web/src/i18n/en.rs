@@ -87,6 +87,11 @@ pub static STRINGS: Strings = Strings {
     stock_untracked: "Available",
 
     price_tax_included: "incl. VAT",
+    price_from: "from",
+    about: "about",
+    weighed_note: "the exact price is set when it is weighed",
+    variant_choose: "Choose",
+    variant_sold_out: "sold out",
     sold_by: "Sold by",
     category_label: "Department",
     quantity: "Quantity",

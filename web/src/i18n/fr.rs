@@ -87,6 +87,11 @@ pub static STRINGS: Strings = Strings {
     stock_untracked: "Disponible",
 
     price_tax_included: "TTC",
+    price_from: "à partir de",
+    about: "environ",
+    weighed_note: "le prix exact est fixé à la pesée",
+    variant_choose: "Choisissez",
+    variant_sold_out: "épuisé",
     sold_by: "Vendu par",
     category_label: "Rayon",
     quantity: "Quantité",

@@ -38,6 +38,8 @@ mod people;
 pub mod rounds;
 // Products entered for a shop (issue 11).
 pub mod product_help;
+// A product's sizes, jars and cuts in the back-office (issue 14).
+pub mod variants;
 // Who sells, terms, withdrawal (issue 15).
 pub mod legal;
 // The messages of the API's refusals that belong to one area.
@@ -255,6 +257,16 @@ pub struct Strings {
 
     /// After a price: VAT included.
     pub price_tax_included: &'static str,
+    /// Before the lowest price of a product whose sizes cost different prices.
+    pub price_from: &'static str,
+    /// Before a weight or price that is an estimate (sold by weight).
+    pub about: &'static str,
+    /// After the estimate of what is sold by weight.
+    pub weighed_note: &'static str,
+    /// Legend of the choice among a product's sizes, jars or cuts.
+    pub variant_choose: &'static str,
+    /// Beside a size that cannot be chosen.
+    pub variant_sold_out: &'static str,
     /// Names the shop on a product page.
     pub sold_by: &'static str,
     /// Names the category on a product page.
@@ -1213,6 +1225,16 @@ impl Strings {
             &product_help::EN
         } else {
             &product_help::FR
+        }
+    }
+
+    /// A product's sizes, jars and cuts in the back-office (issue 14), read through a
+    /// function like [`Strings::rounds`] so that only the back-office carries its strings.
+    pub fn variants(&'static self) -> &'static variants::VariantsStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &variants::EN
+        } else {
+            &variants::FR
         }
     }
 

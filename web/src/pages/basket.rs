@@ -4,6 +4,7 @@
 use leptos::{html::H1, prelude::*, task::spawn_local};
 use shared::{
     cart::{CartGroup, CartLine, FulfilmentMethod},
+    measure::{format_per_unit, format_weight},
     money::format_eur,
 };
 
@@ -44,11 +45,11 @@ pub fn BasketPage() -> impl IntoView {
 /// The basket as last seen, kept up to date as lines change.
 #[component]
 fn BasketView(cart: CartState, heading: NodeRef<H1>) -> impl IntoView {
-    // The line being changed and what went wrong with it.
+    // The variant whose line is being changed and what went wrong with it.
     let failure = RwSignal::new(None::<(i64, ApiError)>);
     let busy = RwSignal::new(false);
     let edit = Callback::new(
-        move |(product_id, quantity, focus_id): (i64, i64, String)| {
+        move |(variant_id, quantity, focus_id): (i64, i64, String)| {
             if busy.get_untracked() {
                 return;
             }
@@ -56,13 +57,13 @@ fn BasketView(cart: CartState, heading: NodeRef<H1>) -> impl IntoView {
             failure.set(None);
             spawn_local(async move {
                 let result = if quantity <= 0 {
-                    cart.remove(product_id).await
+                    cart.remove(variant_id).await
                 } else {
-                    cart.set_quantity(product_id, quantity).await
+                    cart.set_quantity(variant_id, quantity).await
                 };
                 busy.set(false);
                 if let Err(error) = result {
-                    failure.set(Some((product_id, error)));
+                    failure.set(Some((variant_id, error)));
                 }
                 // The lines were drawn again: put the focus back where it was, or on the heading
                 // when its line is gone.
@@ -208,29 +209,74 @@ pub fn FulfilmentDates(options: Vec<shared::cart::FulfilmentOption>) -> impl Int
     view! { <ul class="badges fulfilment-dates">{items}</ul> }
 }
 
-/// One line: picture, name, unit price, quantity with − and + and a remove button, total.
+/// A line's name with its size, jar or cut: "Bottines Lou en cuir (40)".
+pub fn line_name(line: &CartLine) -> String {
+    if line.variant_label.is_empty() {
+        line.name.clone()
+    } else {
+        format!("{} ({})", line.name, line.variant_label)
+    }
+}
+
+/// A line's unit price with its price per kilo, litre or piece: "5,90 € l'unité ·
+/// 23,60 €/kg", or for what is sold by weight "environ 250 g · environ 5,75 € l'unité
+/// (23,00 €/kg)".
+fn line_price(t: &crate::i18n::Strings, line: &CartLine) -> String {
+    let price = format!("{} {}", format_eur(line.unit_price_cents), t.each);
+    let per_unit = line
+        .price_per_unit_cents
+        .zip(line.price_per_unit)
+        .map(|(cents, per)| format_per_unit(cents, per));
+    if line.sold_by_weight {
+        let weight = line
+            .estimated_weight_g
+            .map(|grams| format!("{} {} · ", t.about, format_weight(i64::from(grams))))
+            .unwrap_or_default();
+        let per_kg = per_unit
+            .map(|text| format!(" ({text})"))
+            .unwrap_or_default();
+        return format!("{weight}{} {price}{per_kg}", t.about);
+    }
+    match per_unit {
+        Some(text) => format!("{price} · {text}"),
+        None => price,
+    }
+}
+
+/// One line: picture, name and size, unit price, quantity with − and + and a remove button,
+/// total.
+///
+/// Browser tests rely on `[data-testid="line-variant"]` being the size, jar or cut.
 #[component]
 fn BasketLine(
     line: CartLine,
     edit: Callback<(i64, i64, String)>,
     failure: RwSignal<Option<(i64, ApiError)>>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
+    let full_name = line_name(&line);
+    let price = {
+        let line = line.clone();
+        move || line_price(i18n.t(), &line)
+    };
     let CartLine {
         product_id,
+        variant_id,
         name,
-        unit_price_cents,
+        variant_label,
+        sold_by_weight,
         quantity,
         line_total_cents,
         available,
         thumbnail_url,
         ..
     } = line;
-    let field_id = format!("quantite-{product_id}");
-    let less_id = format!("moins-{product_id}");
-    let more_id = format!("plus-{product_id}");
-    let remove_id = format!("retirer-{product_id}");
+    let field_id = format!("quantite-{variant_id}");
+    let less_id = format!("moins-{variant_id}");
+    let more_id = format!("plus-{variant_id}");
+    let remove_id = format!("retirer-{variant_id}");
     let set =
-        move |quantity: i64, focus_id: &str| edit.run((product_id, quantity, focus_id.to_owned()));
+        move |quantity: i64, focus_id: &str| edit.run((variant_id, quantity, focus_id.to_owned()));
     let typed = {
         let field_id = field_id.clone();
         move |event: leptos::ev::Event| {
@@ -242,10 +288,15 @@ fn BasketLine(
     let problem = move || {
         failure
             .get()
-            .filter(|(id, _)| *id == product_id)
+            .filter(|(id, _)| *id == variant_id)
             .map(|(_, error)| view! { <ProblemText error /> })
     };
-    let (n1, n2, n3, n4) = (name.clone(), name.clone(), name.clone(), name.clone());
+    let (n1, n2, n3, n4) = (
+        full_name.clone(),
+        full_name.clone(),
+        full_name.clone(),
+        full_name,
+    );
     view! {
         <li class="basket-line" class:basket-line--unavailable=!available data-testid="basket-line">
             <img class="basket-line__picture" src=thumbnail_url alt="" width="72" height="72" decoding="async" />
@@ -253,9 +304,17 @@ fn BasketLine(
                 <p class="basket-line__name">
                     <a href=Page::Product { id: product_id }.href()>{name}</a>
                 </p>
-                <p class="basket-line__price">
-                    {format_eur(unit_price_cents)} " " {tr(|t| t.each)}
-                </p>
+                {(!variant_label.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="basket-line__variant" data-testid="line-variant">
+                                {variant_label}
+                            </p>
+                        }
+                    })}
+                <p class="basket-line__price" data-testid="line-price">{price}</p>
+                {sold_by_weight
+                    .then(|| view! { <p class="basket-line__weighed">{tr(|t| t.weighed_note)}</p> })}
                 {(!available).then(|| view! { <p class="field__error">{tr(|t| t.unavailable)}</p> })}
             </div>
             <div class="basket-line__controls">

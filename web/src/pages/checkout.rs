@@ -19,6 +19,7 @@ use crate::{
     api::{self, ApiError},
     components::{DocumentTitle, FulfilmentLine, Loaded, ProblemText, TermsText, TextField},
     i18n::{Text, tr, tr_with, use_i18n},
+    pages::basket::line_name,
     routes::Page,
     state::{
         cart::{CartState, use_cart},
@@ -630,7 +631,7 @@ fn Summary(
             let lines = group
                 .lines
                 .iter()
-                .map(|line| view! { <li>{format!("{} × {}", line.quantity, line.name)}</li> })
+                .map(|line| view! { <li>{format!("{} × {}", line.quantity, line_name(line))}</li> })
                 .collect_view();
             let slug = group.shop.slug;
             let note_id = format!("mot-{slug}");

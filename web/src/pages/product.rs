@@ -3,7 +3,8 @@
 use leptos::{prelude::*, task::spawn_local};
 use leptos_router::hooks::use_params_map;
 use shared::{
-    catalogue::{Product, StockState},
+    catalogue::{Product, StockState, Variant},
+    measure::{format_per_unit, format_weight},
     money::format_eur,
 };
 
@@ -20,11 +21,13 @@ const QUANTITY_ID: &str = "quantite";
 /// The id of what the basket button says once pressed.
 const ADD_OUTCOME_ID: &str = "ajout-panier";
 
-/// The product page: picture, name, price, stock, shop, category, quantity, description.
+/// The product page: picture, name, sizes, price, stock, shop, category, quantity,
+/// description.
 ///
 /// Browser tests rely on `<h1>` being the product's name, `[data-testid="product-price"]`
-/// starting with its price as `format_eur` writes it, and `[data-testid="product-shop"]` being
-/// the link to its shop.
+/// starting with the chosen variant's price as `format_eur` writes it (with "environ" and the
+/// weight first for what is sold by weight), the sizes being radio buttons named by their
+/// label, and `[data-testid="product-shop"]` being the link to its shop.
 #[component]
 pub fn ProductPage() -> impl IntoView {
     let params = use_params_map();
@@ -64,9 +67,7 @@ fn ProductView(product: Product) -> impl IntoView {
         id,
         name,
         description,
-        price_cents,
-        stock,
-        max_quantity,
+        variants,
         category,
         shop,
         takes_orders,
@@ -75,24 +76,59 @@ fn ProductView(product: Product) -> impl IntoView {
     } = product;
     let title_name = name.clone();
     let title = Signal::derive(move || title_name.clone());
-    let stock_class = match stock {
+    // The first size that can be ordered is chosen to begin with.
+    let first = variants
+        .iter()
+        .find(|variant| orderable(variant))
+        .or(variants.first())
+        .cloned();
+    let Some(first) = first else {
+        return view! { <ProductMissing /> }.into_any();
+    };
+    let chosen = RwSignal::new(first);
+    let stock = move || chosen.with(|variant| variant.stock);
+    let stock_class = move || match stock() {
         StockState::InStock | StockState::Untracked => "stock stock--available",
         StockState::Low => "stock stock--low",
         StockState::Out => "stock stock--out",
     };
-    let orderable = stock != StockState::Out && max_quantity > 0;
+    let picker = (variants.len() > 1).then(|| view! { <VariantPicker variants chosen /> });
+    let order = move || {
+        let variant = chosen.get();
+        if !takes_orders {
+            // Who sells (issue 15): not before the shop gives its legal identity.
+            view! {
+                <p class="notice" data-testid="not-orderable">{move || i18n.t().seller.not_orderable}</p>
+                <button type="button" class="button order__add" disabled data-testid="add-to-basket">
+                    {tr(|t| t.add_to_basket)}
+                </button>
+            }
+            .into_any()
+        } else if orderable(&variant) {
+            view! { <OrderBox product_id=id variant_id=variant.id max_quantity=variant.max_quantity /> }
+                .into_any()
+        } else {
+            view! { <p>{tr(|t| t.out_of_stock_text)}</p> }.into_any()
+        }
+    };
     view! {
         <DocumentTitle text=title />
         <article class="product">
             <div class="product__head">
                 <h1 class="product__name">{name}</h1>
+                {picker}
                 <p class="product__price" data-testid="product-price">
-                    {format_eur(price_cents)}
+                    {move || chosen.with(|variant| price_text(i18n.t(), variant))}
                     " "
                     <span class="product__tax">{tr(|t| t.price_tax_included)}</span>
                 </p>
+                {move || {
+                    chosen
+                        .with(|variant| variant.sold_by_weight)
+                        .then(|| view! { <p class="product__weighed">{tr(|t| t.weighed_note)}</p> })
+                }}
                 <p class=stock_class data-testid="product-stock">
-                    {move || i18n.t().stock(stock)}
+                    {move || i18n.t().stock(stock())}
                 </p>
             </div>
             // The name is the heading right beside it: the picture adds nothing to hear.
@@ -105,20 +141,7 @@ fn ProductView(product: Product) -> impl IntoView {
                 decoding="async"
             />
             <div class="product__body">
-                {if !takes_orders {
-                    // Who sells (issue 15): not before the shop gives its legal identity.
-                    view! {
-                        <p class="notice" data-testid="not-orderable">{move || i18n.t().seller.not_orderable}</p>
-                        <button type="button" class="button order__add" disabled data-testid="add-to-basket">
-                            {tr(|t| t.add_to_basket)}
-                        </button>
-                    }
-                    .into_any()
-                } else if orderable {
-                    view! { <OrderBox product_id=id max_quantity /> }.into_any()
-                } else {
-                    view! { <p>{tr(|t| t.out_of_stock_text)}</p> }.into_any()
-                }}
+                {order}
                 <dl class="product__facts">
                     <div>
                         <dt>{tr(|t| t.sold_by)}</dt>
@@ -167,6 +190,90 @@ fn ProductView(product: Product) -> impl IntoView {
             </div>
         </article>
     }
+    .into_any()
+}
+
+/// Whether a variant can be put in the basket now.
+fn orderable(variant: &Variant) -> bool {
+    variant.stock != StockState::Out && variant.max_quantity > 0
+}
+
+/// A variant's price as the product page writes it: "6,90 € · 13,80 €/kg", or for what is
+/// sold by weight "environ 250 g · environ 5,75 € (23,00 €/kg)".
+fn price_text(t: &crate::i18n::Strings, variant: &Variant) -> String {
+    let price = format_eur(variant.price_cents);
+    if variant.sold_by_weight {
+        let weight = variant
+            .estimated_weight_g
+            .map(|grams| format!("{} {} · ", t.about, format_weight(i64::from(grams))))
+            .unwrap_or_default();
+        let per_kg = variant
+            .price_per_kg_cents
+            .map(|cents| {
+                format!(
+                    " ({})",
+                    format_per_unit(cents, shared::measure::PerUnit::Kg)
+                )
+            })
+            .unwrap_or_default();
+        return format!("{weight}{} {price}{per_kg}", t.about);
+    }
+    match variant.price_per_unit_cents.zip(variant.price_per_unit) {
+        Some((cents, per)) => format!("{price} · {}", format_per_unit(cents, per)),
+        None => price,
+    }
+}
+
+/// The sizes, jars or cuts as large radio buttons, each with its price when prices differ;
+/// those sold out are shown, but cannot be chosen.
+#[component]
+fn VariantPicker(variants: Vec<Variant>, chosen: RwSignal<Variant>) -> impl IntoView {
+    let i18n = use_i18n();
+    let prices_differ = variants
+        .iter()
+        .any(|variant| variant.price_cents != variants[0].price_cents);
+    let options = variants
+        .into_iter()
+        .map(|variant| {
+            let id = variant.id;
+            let out = !orderable(&variant);
+            let price = prices_differ.then(|| format_eur(variant.price_cents));
+            let label = variant.label.clone();
+            view! {
+                <label class="variant" class:variant--out=out data-testid="variant">
+                    <input
+                        type="radio"
+                        name="variante"
+                        class="variant__input"
+                        value=id
+                        disabled=out
+                        prop:checked=move || chosen.with(|chosen| chosen.id == id)
+                        on:change=move |_| chosen.set(variant.clone())
+                    />
+                    <span class="variant__text">
+                        <span class="variant__label">{label}</span>
+                        // The spaces keep the words apart for screen readers.
+                        {price.map(|price| view! { " " <span class="variant__price">{price}</span> })}
+                        {out
+                            .then(|| {
+                                view! {
+                                    " "
+                                    <span class="variant__out">
+                                        {move || i18n.t().variant_sold_out}
+                                    </span>
+                                }
+                            })}
+                    </span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="variants">
+            <legend class="variants__legend">{tr(|t| t.variant_choose)}</legend>
+            <div class="variants__options">{options}</div>
+        </fieldset>
+    }
 }
 
 /// What pressing the basket button came to.
@@ -185,7 +292,7 @@ enum AddOutcome {
 ///
 /// Browser tests rely on `[data-testid="add-to-basket"]` and `[data-testid="add-outcome"]`.
 #[component]
-fn OrderBox(product_id: i64, max_quantity: u32) -> impl IntoView {
+fn OrderBox(product_id: i64, variant_id: i64, max_quantity: u32) -> impl IntoView {
     let i18n = use_i18n();
     let cart = use_cart();
     let outcome = RwSignal::new(None::<AddOutcome>);
@@ -197,7 +304,7 @@ fn OrderBox(product_id: i64, max_quantity: u32) -> impl IntoView {
         outcome.set(Some(AddOutcome::Adding));
         let quantity = i64::from(quantity.get_untracked());
         spawn_local(async move {
-            let result = cart.add(product_id, quantity).await;
+            let result = cart.add(product_id, variant_id, quantity).await;
             outcome.set(Some(match result {
                 Ok(_) => AddOutcome::Added,
                 Err(error) => AddOutcome::Failed(error),

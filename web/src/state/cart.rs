@@ -76,12 +76,17 @@ impl CartState {
         Ok(cart)
     }
 
-    /// Adds `quantity` of a product, making the basket first if there is none yet (or if the
+    /// Adds `quantity` of a product's variant, making the basket first if there is none yet (or if the
     /// remembered one is gone).
-    pub async fn add(self, product_id: i64, quantity: i64) -> Result<Cart, ApiError> {
+    pub async fn add(
+        self,
+        product_id: i64,
+        variant_id: i64,
+        quantity: i64,
+    ) -> Result<Cart, ApiError> {
         let item = AddCartItem {
             product_id,
-            variant_id: None,
+            variant_id: Some(variant_id),
             quantity,
         };
         if let Some(id) = self.id() {
@@ -98,16 +103,16 @@ impl CartState {
         self.keep(api::add_cart_item(&cart.id, &item).await)
     }
 
-    /// Sets a line's quantity (0 removes it).
-    pub async fn set_quantity(self, product_id: i64, quantity: i64) -> Result<Cart, ApiError> {
+    /// Sets the quantity of a variant's line (0 removes it).
+    pub async fn set_quantity(self, variant_id: i64, quantity: i64) -> Result<Cart, ApiError> {
         let id = self.id().unwrap_or_default();
-        self.keep(api::set_cart_quantity(&id, product_id, quantity).await)
+        self.keep(api::set_cart_quantity(&id, variant_id, quantity).await)
     }
 
-    /// Removes a line.
-    pub async fn remove(self, product_id: i64) -> Result<Cart, ApiError> {
+    /// Removes a variant's line.
+    pub async fn remove(self, variant_id: i64) -> Result<Cart, ApiError> {
         let id = self.id().unwrap_or_default();
-        self.keep(api::remove_cart_item(&id, product_id).await)
+        self.keep(api::remove_cart_item(&id, variant_id).await)
     }
 
     /// After logging in: the guest basket, if there was one, is now the account's (the API

@@ -33,6 +33,7 @@ mod phone_order;
 mod product_csv;
 mod product_edit;
 mod product_picture;
+mod product_variants;
 mod products;
 mod profile;
 // Delivery rounds (issue 11): the planning, the sheets, the volunteer's phone view, the

@@ -16,6 +16,7 @@ use shared::{
 use super::{
     Frame, LoginNeeded,
     product_picture::ProductPicture,
+    product_variants::VariantsSection,
     products::{StatusActions, parse_stock, status_text},
 };
 use crate::{
@@ -102,7 +103,8 @@ pub fn NewProductPage() -> impl IntoView {
     let loaded = move |context: Option<FormContext>| match context {
         None => view! { <LoginNeeded /> }.into_any(),
         Some(context) => {
-            view! { <ProductForm slug=slug.get_untracked() context product=None /> }.into_any()
+            view! { <ProductForm slug=slug.get_untracked() context product=None latest=None /> }
+                .into_any()
         }
     };
     view! {
@@ -144,6 +146,7 @@ pub fn EditProductPage() -> impl IntoView {
             let slug = slug.get_untracked();
             let status = RwSignal::new(product.status);
             let id = product.id;
+            let latest = RwSignal::new(product.clone());
             view! {
                 <section class="bo-status-box" aria-labelledby="statut-titre">
                     <h2 id="statut-titre">{tr(|t| t.bo_status_heading)}</h2>
@@ -153,7 +156,8 @@ pub fn EditProductPage() -> impl IntoView {
                     <div class="bo-product__actions"><StatusActions id status /></div>
                 </section>
                 <PictureSection slug=slug.clone() product=product.clone() listed=Signal::derive(move || status.get() == ProductStatus::Active) />
-                <ProductForm slug context product=Some(product) />
+                <ProductForm slug context product=Some(product) latest=Some(latest) />
+                <VariantsSection product=latest />
             }
             .into_any()
         }
@@ -200,9 +204,16 @@ pub(super) async fn find_product(
 }
 
 /// The fields of a product: empty for a new one (created on submit, then its edit page),
-/// else the product's (changed on submit).
+/// else the product's (changed on submit). `latest`: the product as its variants' section
+/// last saved it, which the price and stock follow; they are the variants' own when there
+/// are several.
 #[component]
-fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>) -> impl IntoView {
+fn ProductForm(
+    slug: String,
+    context: FormContext,
+    product: Option<ShopProduct>,
+    latest: Option<RwSignal<ShopProduct>>,
+) -> impl IntoView {
     let session = use_session();
     let is_volunteer = move || {
         session
@@ -251,6 +262,8 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
             .unwrap_or_default(),
     );
     let keep_cold = RwSignal::new(product.as_ref().is_some_and(|p| p.keep_cold));
+    let unit_exempt = RwSignal::new(product.as_ref().is_some_and(|p| p.unit_price_exempt));
+    let several = move || latest.is_some_and(|latest| latest.with(|p| p.variants.len() > 1));
     let exception = RwSignal::new(
         product
             .as_ref()
@@ -270,6 +283,18 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
     let seen = RwSignal::new(product.as_ref().map(|p| (p.version, p.stock)));
     // The stock now, when it changed meanwhile and nothing was saved.
     let stale = RwSignal::new(None::<String>);
+    // A change saved in the variants' section: the price and stock shown are its.
+    if let Some(latest) = latest {
+        Effect::new(move |previous: Option<()>| {
+            let (version, price_cents, stock) =
+                latest.with(|p| (p.version, p.price_cents, p.stock));
+            if previous.is_some() {
+                price_text.set(price::euros_text(price_cents, ','));
+                stock_text.set(stock.map(|s| s.to_string()).unwrap_or_default());
+                seen.set(Some((version, stock)));
+            }
+        });
+    }
     let clear = move || {
         for error in [
             name_error,
@@ -309,6 +334,8 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         clear();
+        // With several variants the price and stock are theirs, hidden here and not sent.
+        let several = several();
         let price_cents = match price::parse_euros(&price_text.get_untracked()) {
             Ok(Some(cents)) if cents > 0 => Some(cents),
             _ => None,
@@ -365,18 +392,18 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                 }
                 Some(id) => {
                     let (version, seen_stock) = seen.get_untracked().unwrap_or_default();
-                    let new_stock = stock != seen_stock.map(i64::from);
+                    let new_stock = !several && stock != seen_stock.map(i64::from);
                     let change = UpdateProduct {
                         name: Some(name_value),
                         description: Some(description_value),
-                        price_cents: Some(price_cents),
+                        price_cents: (!several).then_some(price_cents),
                         vat_rate: Some(vat_rate),
                         stock: new_stock.then_some(stock),
                         category: Some(category_value),
                         stock_delta: None,
                         keep_cold: Some(keep_cold.get_untracked()),
                         withdrawal_exception: Some(exception.get_untracked()),
-                        unit_price_exempt: None,
+                        unit_price_exempt: Some(unit_exempt.get_untracked()),
                     };
                     if new_stock {
                         api::update_product_if_unchanged(&token, id, &change, version).await
@@ -453,7 +480,12 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                 ></textarea>
                 {move || description_error.get().map(|text| view! { <p class="field__error" id="produit-description-erreur">{tr(text)}</p> })}
             </div>
-            <TextField id="produit-prix" label=|t| t.bo_price hint=|t| t.bo_price_hint value=price_text error=price_error.into() autocomplete="off" />
+            {move || several().then(|| view! {
+                <p class="field__hint" data-testid="several-variants">{move || use_i18n().t().variants().several_hint}</p>
+            })}
+            <Show when=move || !several()>
+                <TextField id="produit-prix" label=|t| t.bo_price hint=|t| t.bo_price_hint value=price_text error=price_error.into() autocomplete="off" />
+            </Show>
             <div class="field">
                 <label for="produit-tva">{tr(|t| t.bo_vat)}</label>
                 <select
@@ -467,7 +499,9 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                 </select>
                 {move || vat_error.get().map(|text| view! { <p class="field__error" id="produit-tva-erreur">{tr(text)}</p> })}
             </div>
-            <TextField id="produit-stock" label=|t| t.bo_stock_field hint=|t| t.bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
+            <Show when=move || !several()>
+                <TextField id="produit-stock" label=|t| t.bo_stock_field hint=|t| t.bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
+            </Show>
             {move || stale.get().map(|now| view! {
                 <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale().stock_changed, now)}</p>
             })}
@@ -485,7 +519,7 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
                 </select>
                 {move || category_error.get().map(|text| view! { <p class="field__error" id="produit-categorie-erreur">{tr(text)}</p> })}
             </div>
-            {id.is_some().then(|| view! { <HandlingFields keep_cold exception /> })}
+            {id.is_some().then(|| view! { <HandlingFields keep_cold exception unit_exempt /> })}
             <button type="submit" class="button" disabled=move || busy.get()>{tr(submit_label)}</button>
             <div role="status" data-testid="product-saved">
                 {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
@@ -509,6 +543,7 @@ fn ProductForm(slug: String, context: FormContext, product: Option<ShopProduct>)
 fn HandlingFields(
     keep_cold: RwSignal<bool>,
     exception: RwSignal<WithdrawalException>,
+    unit_exempt: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let options = WithdrawalException::ALL
@@ -537,6 +572,16 @@ fn HandlingFields(
                 {move || i18n.t().legal().keep_cold}
             </label>
             <p class="field__hint" id="produit-frais-aide">{move || i18n.t().legal().keep_cold_hint}</p>
+            <label class="bo-choice">
+                <input
+                    type="checkbox"
+                    aria-describedby="produit-prix-kilo-aide"
+                    prop:checked=move || unit_exempt.get()
+                    on:change=move |event| unit_exempt.set(event_target_checked(&event))
+                />
+                {move || i18n.t().variants().exempt}
+            </label>
+            <p class="field__hint" id="produit-prix-kilo-aide">{move || i18n.t().variants().exempt_hint}</p>
             <div class="field">
                 <label for="produit-retractation">{move || i18n.t().legal().exception_label}</label>
                 <select

@@ -10,6 +10,7 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use shared::{
     MAX_PER_PAGE, Page as ResultPage,
     error::ErrorCode,
+    money::format_eur,
     shop_products::{ProductStatus, ShopProduct, ShopProductQuery, UpdateProduct},
 };
 
@@ -210,8 +211,16 @@ fn status_plural(status: ProductStatus) -> Text {
 #[component]
 fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
     let session = use_session();
+    let i18n = use_i18n();
     let id = product.id;
     let status = RwSignal::new(product.status);
+    let sizes = product.variants.len();
+    let price_from = product
+        .variants
+        .iter()
+        .filter(|variant| variant.active)
+        .any(|variant| variant.price_cents != product.price_cents);
+    let lowest = format_eur(product.price_cents);
     let price_text = RwSignal::new(price::euros_text(product.price_cents, ','));
     let stock_text = RwSignal::new(product.stock.map(|s| s.to_string()).unwrap_or_default());
     let invalid = RwSignal::new(None::<Text>);
@@ -301,6 +310,20 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
                     </p>
                 </div>
             </div>
+            {if sizes > 1 {
+                // Several sizes: their prices and stocks are changed on the product's page.
+                view! {
+                    <p class="bo-product__sizes" data-testid="variant-count">
+                        {move || {
+                            let t = i18n.t();
+                            let from = if price_from { format!("{} ", t.price_from) } else { String::new() };
+                            format!("{} · {from}{lowest}", (t.variants().count)(sizes))
+                        }}
+                    </p>
+                }
+                .into_any()
+            } else {
+                view! {
             <form class="bo-product__quick" on:submit=submit>
                 <div class="bo-product__fields">
                     <div class="field">
@@ -322,6 +345,9 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
                     <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale().stock_changed, now)}</p>
                 })}
             </form>
+                }
+                .into_any()
+            }}
             <div class="bo-product__actions">
                 <a class="button button--secondary" href=edit_href>{tr(|t| t.bo_edit)}</a>
                 <StatusActions id status />
