@@ -5,6 +5,8 @@
 //! restores it from `localStorage`, keeps `<html lang>` in step and remembers changes;
 //! components read strings with `use_i18n().t()`, which is reactive.
 
+// The back-office's own strings, kept out of the browsing bundle.
+pub mod back_office;
 // The association's categories page.
 pub mod categories;
 // The delivery zone and days (issue 9).
@@ -552,242 +554,12 @@ pub struct Strings {
     /// Label of the note to a shop.
     pub shop_note_label: fn(&str) -> String,
 
-    /// Back-office: heading of the shops list.
-    pub bo_heading: &'static str,
-    /// Back-office, signed out.
-    pub bo_login_needed: &'static str,
-    /// Back-office: an account without shops.
-    pub bo_no_shop: &'static str,
-    /// Back-office: a shop not yet (or no longer) on the site.
-    pub bo_not_active: &'static str,
-    /// Back-office: link to a shop's orders.
-    pub bo_orders_link: &'static str,
-    /// Back-office: link to a shop's products.
-    pub bo_products_link: &'static str,
-    /// Back-office: link back to the shops list.
-    pub bo_all_shops: &'static str,
-    /// Back-office: the inbox's heading.
-    pub bo_orders_heading: &'static str,
-    /// Back-office: the inbox is live.
-    pub bo_live: &'static str,
-    /// Back-office: the live feed is reconnecting.
-    pub bo_live_lost: &'static str,
-    /// Back-office: the sound toggle.
-    pub bo_sound: &'static str,
-    /// Back-office: an empty inbox.
-    pub bo_no_orders: &'static str,
-    /// Back-office: the customer may be called.
-    pub bo_may_call: &'static str,
-    /// Back-office: the customer prefers no call.
-    pub bo_no_call: &'static str,
-    /// Back-office: before the customer's note.
-    pub bo_customer_note: &'static str,
-    /// Back-office: placed to confirmed.
-    pub bo_confirm: &'static str,
-    /// Back-office: confirmed to ready.
-    pub bo_mark_ready: &'static str,
-    /// Back-office: ready to completed.
-    pub bo_mark_completed: &'static str,
-    /// Back-office: opens the cancellation.
-    pub bo_cancel: &'static str,
-    /// Back-office: label of the cancellation's reason.
-    pub bo_cancel_reason: &'static str,
-    /// Back-office: cancels.
-    pub bo_cancel_confirm: &'static str,
-    /// Back-office: a paid order.
-    pub bo_paid: &'static str,
-    /// Back-office: an order to be paid.
-    pub bo_payment_due: &'static str,
-    /// Back-office: label of the payment method.
-    pub bo_payment_method: &'static str,
-    /// Payment in cash.
-    pub bo_cash: &'static str,
-    /// Payment by card.
-    pub bo_card: &'static str,
-    /// Payment by cheque.
-    pub bo_cheque: &'static str,
-    /// Back-office: records the payment.
-    pub bo_record_payment: &'static str,
-    /// Back-office: label of the merchant's note.
-    pub bo_merchant_note: &'static str,
-    /// Back-office: saves the note.
-    pub bo_save_note: &'static str,
-    /// Back-office: a change was saved.
-    pub bo_saved: &'static str,
-    /// Back-office: the products page's heading.
-    pub bo_products_heading: &'static str,
-    /// Back-office: label of a price field.
-    pub bo_price: &'static str,
-    /// Back-office: label of a stock field.
-    pub bo_stock: &'static str,
-    /// Back-office: saves a product.
-    pub bo_save: &'static str,
-    /// A product not yet on sale.
-    pub bo_draft: &'static str,
-    /// A product on sale.
-    pub bo_on_sale: &'static str,
-    /// An archived product.
-    pub bo_archived: &'static str,
-    /// Back-office: a price that is not one.
-    pub bo_bad_price: &'static str,
-    /// Back-office: a stock that is not one.
-    pub bo_bad_stock: &'static str,
-    /// Link from the account to the back-office.
-    pub bo_back_office_link: &'static str,
-    /// Back-office: link to the association's page (admins).
-    pub bo_association_link: &'static str,
-    /// The association's page heading.
-    pub bo_association_heading: &'static str,
-    /// The association's page, for a non-admin.
-    pub bo_association_only: &'static str,
-    /// No shop waits for approval.
-    pub bo_none_pending: &'static str,
-    /// Approves a shop.
-    pub bo_approve: &'static str,
-    /// A shop was approved.
-    pub bo_approved: &'static str,
-    /// Prints an order's slip.
-    pub bo_print: &'static str,
-    /// Back-office: an order's history.
-    pub bo_history: &'static str,
-    /// History: the shopper as actor.
-    pub bo_history_customer: &'static str,
-    /// History: the order was placed.
-    pub bo_history_placed: &'static str,
-    /// History: the payment was recorded.
-    pub bo_history_paid: &'static str,
-    /// History: the note was changed.
-    pub bo_history_note: &'static str,
-    /// A delivery round's tap (collected, delivered, failed); its note says which.
-    pub bo_history_delivery: &'static str,
     /// Back-office: the new-order signal.
     pub bo_new_order: fn(&str) -> String,
     /// Back-office: the button that phones the customer.
     pub bo_call: fn(&str) -> String,
 
     // Back-office: product management (issue 5, products part).
-    /// The link to (and heading of) the new product's page.
-    pub bo_new_product: &'static str,
-    /// The heading of a product's edit page.
-    pub bo_edit_product: &'static str,
-    /// The link back to the shop's products.
-    pub bo_back_to_products: &'static str,
-    /// Label of the products list's search box.
-    pub bo_search_label: &'static str,
-    /// The products list's search button.
-    pub bo_search_button: &'static str,
-    /// Label of the products list's status select.
-    pub bo_status_filter: &'static str,
-    /// The status select's choice of every product.
-    pub bo_all_statuses: &'static str,
-    /// The status select's choice of drafts.
-    pub bo_drafts: &'static str,
-    /// The status select's choice of products on sale.
-    pub bo_all_on_sale: &'static str,
-    /// The status select's choice of archived products.
-    pub bo_all_archived: &'static str,
-    /// No product matches the search or the status.
-    pub bo_no_match: &'static str,
-    /// The shop has no product yet.
-    pub bo_no_products: &'static str,
-    /// The link to a product's edit page.
-    pub bo_edit: &'static str,
-    /// Puts a draft on sale.
-    pub bo_publish: &'static str,
-    /// Takes a product off sale, back to draft.
-    pub bo_unpublish: &'static str,
-    /// Makes an archived product a draft again.
-    pub bo_back_to_draft: &'static str,
-    /// Archives a product.
-    pub bo_archive: &'static str,
-    /// The API refused to publish (409).
-    pub bo_publish_refused: &'static str,
-    /// The API refused to unpublish (409).
-    pub bo_unpublish_refused: &'static str,
-    /// The API refused to archive (409).
-    pub bo_archive_refused: &'static str,
-    /// Before a product's new status, once changed.
-    pub bo_status_now: &'static str,
-    /// Heading of the edit page's status box.
-    pub bo_status_heading: &'static str,
-    /// The edit page of a product the shop does not have.
-    pub bo_product_missing: &'static str,
-    /// Heading of the product's fields.
-    pub bo_details_heading: &'static str,
-    /// Label of the product's name.
-    pub bo_name: &'static str,
-    /// Label of the product's description.
-    pub bo_description: &'static str,
-    /// Example under the price field.
-    pub bo_price_hint: &'static str,
-    /// Label of the VAT rate select.
-    pub bo_vat: &'static str,
-    /// VAT 5.5 %.
-    pub bo_vat_5_5: &'static str,
-    /// VAT 20 %.
-    pub bo_vat_20: &'static str,
-    /// VAT 10 %.
-    pub bo_vat_10: &'static str,
-    /// VAT 2.1 %.
-    pub bo_vat_2_1: &'static str,
-    /// The only rate of a VAT-exempt shop.
-    pub bo_vat_exempt: &'static str,
-    /// Label of the product's stock.
-    pub bo_stock_field: &'static str,
-    /// Hint under the stock field.
-    pub bo_stock_hint: &'static str,
-    /// Label of the category select.
-    pub bo_category: &'static str,
-    /// The category select's empty choice.
-    pub bo_choose_category: &'static str,
-    /// A missing or too long name.
-    pub bo_bad_name: &'static str,
-    /// A too long description.
-    pub bo_bad_description: &'static str,
-    /// A VAT rate the API refused.
-    pub bo_bad_vat: &'static str,
-    /// A missing or unknown category.
-    pub bo_bad_category: &'static str,
-    /// Submits the new product.
-    pub bo_create_product: &'static str,
-    /// Submits the product's changes.
-    pub bo_save_product: &'static str,
-    /// Heading of the picture section.
-    pub bo_picture_heading: &'static str,
-    /// Said when the product has no uploaded picture.
-    pub bo_picture_generated: &'static str,
-    /// Label of the picture file input.
-    pub bo_picture_choose: &'static str,
-    /// Hint under the picture file input.
-    pub bo_picture_hint: &'static str,
-    /// The picture was uploaded.
-    pub bo_picture_saved: &'static str,
-    /// The picture was removed.
-    pub bo_picture_removed: &'static str,
-    /// Removes the uploaded picture.
-    pub bo_picture_remove: &'static str,
-    /// A file that is not a JPEG, PNG or WebP picture.
-    pub bo_picture_not_image: &'static str,
-    /// A picture over 5 MB.
-    pub bo_picture_too_big: &'static str,
-    /// Heading of the CSV section.
-    pub bo_csv_heading: &'static str,
-    /// What the CSV section is for.
-    pub bo_csv_intro: &'static str,
-    /// Downloads the products as CSV.
-    pub bo_export: &'static str,
-    /// Label of the CSV file input.
-    pub bo_import_label: &'static str,
-    /// Hint under the CSV file input.
-    pub bo_import_hint: &'static str,
-    /// Applies a checked import.
-    pub bo_import_apply: &'static str,
-    /// A report with bad lines.
-    pub bo_import_has_errors: &'static str,
-    /// Before the name of the CSV file chosen.
-    pub bo_import_file: &'static str,
-    /// Heading of the bad lines.
-    pub bo_import_errors_heading: &'static str,
     /// How many products the list found.
     pub bo_product_count: fn(u64) -> String,
     /// A dry run's counts: created, updated, unchanged.
@@ -799,222 +571,6 @@ pub struct Strings {
     /// What a line does: its number, and whether it creates a product.
     pub bo_import_line: fn(u64, bool) -> String,
     // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-    /// Back-office: link to the application to join.
-    pub bo_join_link: &'static str,
-    /// Back-office: link to a shop's profile.
-    pub bo_profile_link: &'static str,
-    /// Back-office: link to a shop's API keys.
-    pub bo_keys_link: &'static str,
-    /// Back-office: link to the phone order form.
-    pub bo_phone_link: &'static str,
-    /// Joining: the page's heading.
-    pub bo_join_heading: &'static str,
-    /// Joining: signed out.
-    pub bo_join_account_needed: &'static str,
-    /// Joining: what the form is for.
-    pub bo_join_intro: &'static str,
-    /// Joining: the food kind, with examples.
-    pub bo_kind_food: &'static str,
-    /// Joining: the non-food kind, with examples.
-    pub bo_kind_non_food: &'static str,
-    /// Joining: the restaurant kind, with examples.
-    pub bo_kind_restaurant: &'static str,
-    /// Label of the shop's name.
-    pub bo_shop_name: &'static str,
-    /// Legend of the shop's kind.
-    pub bo_shop_kind: &'static str,
-    /// Label of the street address.
-    pub bo_address: &'static str,
-    /// Label of the postcode.
-    pub bo_postcode: &'static str,
-    /// Label of the commune.
-    pub bo_commune: &'static str,
-    /// Label of the shop's phone.
-    pub bo_phone: &'static str,
-    /// Label of the shop's e-mail.
-    pub bo_email_optional: &'static str,
-    /// Label of what the shop sells.
-    pub bo_what_you_sell: &'static str,
-    /// Joining: sends the application.
-    pub bo_join_send: &'static str,
-    /// Joining: what happens next.
-    pub bo_join_pending: &'static str,
-    /// A form not sent: fix what is in red.
-    pub bo_fix_errors: &'static str,
-    /// A change the API refused.
-    pub bo_not_saved: &'static str,
-    /// Error: the shop's name.
-    pub bo_error_shop_name: &'static str,
-    /// Error: no kind chosen.
-    pub bo_error_kind: &'static str,
-    /// Error: the address.
-    pub bo_error_address: &'static str,
-    /// Error: the postcode.
-    pub bo_error_postcode: &'static str,
-    /// Error: the commune.
-    pub bo_error_commune: &'static str,
-    /// Error: the description.
-    pub bo_error_description: &'static str,
-    /// Profile: the page's heading.
-    pub bo_profile_heading: &'static str,
-    /// Profile: link to the shop's public page.
-    pub bo_public_page: &'static str,
-    /// Label of the description.
-    pub bo_shop_description: &'static str,
-    /// Profile: heading of the opening hours.
-    pub bo_hours_heading: &'static str,
-    /// Profile: how to fill the hours.
-    pub bo_hours_hint: &'static str,
-    /// Profile: a weekday the shop is closed.
-    pub bo_closed_that_day: &'static str,
-    /// Profile: opening time.
-    pub bo_opens: &'static str,
-    /// Profile: closing time.
-    pub bo_closes: &'static str,
-    /// Profile: opening time after the break.
-    pub bo_reopens: &'static str,
-    /// Profile: closing time after the break.
-    pub bo_closes_again: &'static str,
-    /// Error: a period with one time only.
-    pub bo_error_period_half: &'static str,
-    /// Error: an open day without hours.
-    pub bo_error_open_day: &'static str,
-    /// Error: hours the API refused.
-    pub bo_error_hours: &'static str,
-    /// Profile: heading of pickup and delivery.
-    pub bo_orders_reach: &'static str,
-    /// Profile: legend of pickup and delivery.
-    pub bo_offered_legend: &'static str,
-    /// Profile: pickup offered.
-    pub bo_offers_pickup: &'static str,
-    /// Profile: delivery offered.
-    pub bo_offers_delivery: &'static str,
-    /// Error: neither pickup nor delivery (422).
-    pub bo_error_none_offered: &'static str,
-    /// Profile: VAT exemption.
-    pub bo_shop_vat_exempt: &'static str,
-    /// Profile: a restaurant on the food rounds.
-    pub bo_food_days: &'static str,
-    /// Profile: saves it.
-    pub bo_save_profile: &'static str,
-    /// Profile: heading of the logo.
-    pub bo_logo_heading: &'static str,
-    /// Profile: label of the logo's file input.
-    pub bo_logo_choose: &'static str,
-    /// Profile: what file the logo may be.
-    pub bo_logo_hint: &'static str,
-    /// Profile: the logo is being sent.
-    pub bo_logo_sending: &'static str,
-    /// Profile: the logo was saved.
-    pub bo_logo_saved: &'static str,
-    /// Profile: heading of the closed days.
-    pub bo_closed_days_heading: &'static str,
-    /// Profile: no closed day.
-    pub bo_no_closed_day: &'static str,
-    /// Profile: label of a new closed day.
-    pub bo_closed_day_date: &'static str,
-    /// Profile: adds a closed day.
-    pub bo_add_closed_day: &'static str,
-    /// Profile: removes a closed day.
-    pub bo_reopen: &'static str,
-    /// Error: no date.
-    pub bo_error_date: &'static str,
-    /// Error: a day already closed (409).
-    pub bo_error_already_closed: &'static str,
-    /// Error: a past or far date (422).
-    pub bo_error_date_range: &'static str,
-    /// API keys: the page's heading.
-    pub bo_keys_heading: &'static str,
-    /// API keys: what they are for.
-    pub bo_keys_intro: &'static str,
-    /// API keys: heading of the list.
-    pub bo_keys_list: &'static str,
-    /// API keys: none.
-    pub bo_no_keys: &'static str,
-    /// API keys: label of the name.
-    pub bo_key_name: &'static str,
-    /// API keys: an example name.
-    pub bo_key_name_hint: &'static str,
-    /// Error: the key's name.
-    pub bo_error_key_name: &'static str,
-    /// API keys: creates one.
-    pub bo_create_key: &'static str,
-    /// API keys: the secret is shown once.
-    pub bo_key_once: &'static str,
-    /// API keys: label of the new secret.
-    pub bo_new_key: &'static str,
-    /// API keys: copies the secret.
-    pub bo_copy: &'static str,
-    /// API keys: copied.
-    pub bo_copied: &'static str,
-    /// API keys: copying failed.
-    pub bo_copy_failed: &'static str,
-    /// API keys: hides the secret.
-    pub bo_key_noted: &'static str,
-    /// API keys: never used.
-    pub bo_key_never_used: &'static str,
-    /// API keys: starts revoking.
-    pub bo_revoke: &'static str,
-    /// API keys: what revoking does.
-    pub bo_revoke_warning: &'static str,
-    /// API keys: revokes.
-    pub bo_revoke_confirm: &'static str,
-    /// API keys: does not revoke.
-    pub bo_revoke_keep: &'static str,
-    /// Phone order: the page's heading.
-    pub bo_phone_heading: &'static str,
-    /// Phone order: heading of the search.
-    pub bo_phone_products: &'static str,
-    /// Phone order: label of the search.
-    pub bo_phone_search: &'static str,
-    /// Phone order: searches.
-    pub bo_phone_search_button: &'static str,
-    /// Phone order: nothing found.
-    pub bo_phone_no_result: &'static str,
-    /// Phone order: adds a product.
-    pub bo_add: &'static str,
-    /// Phone order: removes a line.
-    pub bo_remove: &'static str,
-    /// Phone order: heading of the lines.
-    pub bo_phone_lines: &'static str,
-    /// Phone order: no line yet.
-    pub bo_phone_no_line: &'static str,
-    /// Error: a quantity.
-    pub bo_error_quantity: &'static str,
-    /// Error: no line.
-    pub bo_error_no_line: &'static str,
-    /// Phone order: heading of the customer.
-    pub bo_phone_customer: &'static str,
-    /// Phone order: label of the customer's name.
-    pub bo_customer_name: &'static str,
-    /// Phone order: label of the customer's phone.
-    pub bo_customer_phone: &'static str,
-    /// Phone order: legend of pickup or delivery.
-    pub bo_phone_way: &'static str,
-    /// Error: the way the shop does not offer.
-    pub bo_error_way: &'static str,
-    /// Error: the delivery commune.
-    pub bo_error_delivery_commune: &'static str,
-    /// Phone order: label of the note.
-    pub bo_phone_note: &'static str,
-    /// Error: the note.
-    pub bo_error_note: &'static str,
-    /// Phone order: the customer may be called back.
-    pub bo_phone_may_call: &'static str,
-    /// Phone order: places it.
-    pub bo_phone_place: &'static str,
-    /// Phone order: fix the form.
-    pub bo_phone_fix: &'static str,
-    /// Phone order: not enough stock (409).
-    pub bo_phone_stock: &'static str,
-    /// Phone order: a product is no longer the shop's (404).
-    pub bo_phone_gone: &'static str,
-    /// Phone order: another refusal.
-    pub bo_phone_not_placed: &'static str,
-    /// Phone order: link to the inbox.
-    pub bo_phone_to_inbox: &'static str,
-    /// Phone order: starts another.
-    pub bo_phone_another: &'static str,
     /// Joining: the application is in (the shop's name).
     pub bo_join_sent: fn(&str) -> String,
     /// Profile: the logo's text alternative (the shop's name).
@@ -1178,6 +734,16 @@ impl Strings {
         }
     }
 
+    /// The back-office's strings (`bo_*`), read through a function so that only the
+    /// bundles that show the back-office carry them (issue 16: the browsing bundle's size).
+    pub fn bo(&self) -> &'static back_office::BackOfficeStrings {
+        if std::ptr::eq(self, &en::STRINGS) {
+            &back_office::EN
+        } else {
+            &back_office::FR
+        }
+    }
+
     /// The association's categories page, read through a function like
     /// [`Strings::rounds`] so that only the back-office carries its strings.
     pub fn categories(&'static self) -> &'static categories::CategoriesStrings {
@@ -1321,9 +887,9 @@ impl Strings {
     pub fn payment(&self, method: shared::shop_orders::PaymentMethod) -> &'static str {
         use shared::shop_orders::PaymentMethod;
         match method {
-            PaymentMethod::Cash => self.bo_cash,
-            PaymentMethod::Card => self.bo_card,
-            PaymentMethod::Cheque => self.bo_cheque,
+            PaymentMethod::Cash => self.bo().bo_cash,
+            PaymentMethod::Card => self.bo().bo_card,
+            PaymentMethod::Cheque => self.bo().bo_cheque,
         }
     }
 

@@ -172,7 +172,7 @@ pub fn MyOrdersPage() -> impl IntoView {
                                 </p>
                                 <EmailStatus />
                                 {runs_shops.then(|| view! {
-                                    <a class="button" href=Page::BackOffice.href()>{tr(|t| t.bo_back_office_link)}</a>
+                                    <a class="button" href=Page::BackOffice.href()>{tr(|t| t.bo().bo_back_office_link)}</a>
                                 })}
                                 {(user.role == Role::Volunteer).then(|| view! {
                                     <a class="button" href=Page::MyRound.href()>{tr(|t| t.rounds().my_link)}</a>

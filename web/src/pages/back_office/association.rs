@@ -71,9 +71,9 @@ pub fn AssociationPage() -> impl IntoView {
     });
     let loaded = move |shops: Option<Option<Vec<AdminShop>>>| match shops {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(shops)) if shops.is_empty() => {
-            view! { <p>{tr(|t| t.bo_none_pending)}</p> }.into_any()
+            view! { <p>{tr(|t| t.bo().bo_none_pending)}</p> }.into_any()
         }
         Some(Some(shops)) => {
             let rows = shops
@@ -84,7 +84,7 @@ pub fn AssociationPage() -> impl IntoView {
         }
     };
     view! {
-        <Frame heading=|t| t.bo_association_heading>
+        <Frame heading=|t| t.bo().bo_association_heading>
             <AssociationNav />
             <Loaded resource loaded />
             <ActiveWithoutIdentity />
@@ -186,11 +186,11 @@ fn PendingShop(shop: AdminShop) -> impl IntoView {
                     }
                     .into_any()
                 } else if approved.get() {
-                    view! { <p role="status">{tr(|t| t.bo_approved)}</p> }.into_any()
+                    view! { <p role="status">{tr(|t| t.bo().bo_approved)}</p> }.into_any()
                 } else {
                     view! {
                         <button type="button" class="button" on:click=approve.clone()>
-                            {tr(|t| t.bo_approve)}
+                            {tr(|t| t.bo().bo_approve)}
                         </button>
                     }
                     .into_any()

@@ -49,7 +49,7 @@ pub fn AssociationCategoriesPage() -> impl IntoView {
     });
     let loaded = move |state: Option<bool>| match state {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(false) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(false) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(true) => view! {
             <p>{tr(|t| t.categories().intro)}</p>
             {move || tree.with(Vec::is_empty).then(|| view! { <DefaultsOffer tree status /> })}

@@ -146,7 +146,7 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let loaded = move |dashboard: Option<Option<Dashboard>>| match dashboard {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(dashboard)) => view! { <Tiles dashboard /> }.into_any(),
     };
     view! {

@@ -46,7 +46,7 @@ pub fn DeliveryPage() -> impl IntoView {
     });
     let loaded = move |data: Option<Option<(DeliverySettings, Vec<Commune>)>>| match data {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some((settings, zone))) => view! {
             <p>{tr(|t| t.delivery().intro)}</p>
             <Zone zone />
@@ -450,7 +450,7 @@ fn ClosedDays(days: Vec<String>) -> impl IntoView {
         problem.set(None);
         let chosen = date.get_untracked();
         if chosen.trim().is_empty() {
-            problem.set(Some((|t| t.bo_error_date, None)));
+            problem.set(Some((|t| t.bo().bo_error_date, None)));
             return;
         }
         spawn_local(async move {
@@ -469,12 +469,12 @@ fn ClosedDays(days: Vec<String>) -> impl IntoView {
                 Err(error) => {
                     let lead: Text = match &error {
                         ApiError::Api(p) if p.code == ErrorCode::Conflict => {
-                            |t| t.bo_error_already_closed
+                            |t| t.bo().bo_error_already_closed
                         }
                         ApiError::Api(p) if p.code == ErrorCode::Unprocessable => {
-                            |t| t.bo_error_date_range
+                            |t| t.bo().bo_error_date_range
                         }
-                        _ => |t| t.bo_error_date,
+                        _ => |t| t.bo().bo_error_date,
                     };
                     problem.set(Some((lead, Some(error))));
                 }
@@ -490,7 +490,7 @@ fn ClosedDays(days: Vec<String>) -> impl IntoView {
             };
             match result {
                 Ok(()) => days.update(|days| days.retain(|d| *d != day)),
-                Err(error) => problem.set(Some((|t| t.bo_not_saved, Some(error)))),
+                Err(error) => problem.set(Some((|t| t.bo().bo_not_saved, Some(error)))),
             }
         });
     };

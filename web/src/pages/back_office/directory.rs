@@ -41,7 +41,7 @@ pub fn DirectoryPage() -> impl IntoView {
     });
     let loaded = move |settings: Option<Option<DirectorySettings>>| match settings {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(settings)) => view! { <DirectoryForm settings /> }.into_any(),
     };
     view! {

@@ -125,11 +125,11 @@ pub fn JoinShopPage() -> impl IntoView {
     let session = use_session();
     let sent = RwSignal::new(None::<ShopProfile>);
     view! {
-        <Frame heading=|t| t.bo_join_heading>
+        <Frame heading=|t| t.bo().bo_join_heading>
             {move || match (session.user(), sent.get()) {
                 (_, Some(shop)) => view! { <JoinSent shop /> }.into_any(),
                 (None, None) => {
-                    view! { <AccountNeeded here=Page::JoinShop.href() text=|t| t.bo_join_account_needed /> }
+                    view! { <AccountNeeded here=Page::JoinShop.href() text=|t| t.bo().bo_join_account_needed /> }
                         .into_any()
                 }
                 (Some(_), None) => view! { <JoinForm sent /> }.into_any(),
@@ -144,11 +144,11 @@ fn JoinSent(shop: ShopProfile) -> impl IntoView {
     view! {
         <div class="bo-notice" role="status" data-testid="join-sent" data-slug=shop.slug.clone()>
             <h2>{tr_with(|t| t.bo_join_sent, shop.name)}</h2>
-            <p>{tr(|t| t.bo_join_pending)}</p>
+            <p>{tr(|t| t.bo().bo_join_pending)}</p>
         </div>
         <p class="bo-shop__links">
-            <a class="button" href=Page::ShopProfile(shop.slug).href()>{tr(|t| t.bo_profile_link)}</a>
-            <a class="button button--secondary" href=Page::BackOffice.href()>{tr(|t| t.bo_all_shops)}</a>
+            <a class="button" href=Page::ShopProfile(shop.slug).href()>{tr(|t| t.bo().bo_profile_link)}</a>
+            <a class="button button--secondary" href=Page::BackOffice.href()>{tr(|t| t.bo().bo_all_shops)}</a>
         </p>
     }
 }
@@ -209,25 +209,25 @@ fn JoinForm(sent: RwSignal<Option<ShopProfile>>) -> impl IntoView {
     };
     let kind_error_id = "type-erreur";
     view! {
-        <p>{tr(|t| t.bo_join_intro)}</p>
+        <p>{tr(|t| t.bo().bo_join_intro)}</p>
         <form class="bo-form" on:submit=submit novalidate>
             {move || problem.get().map(|error| view! {
                 <div class="form-problem" role="alert">
                     {matches!(&error, ApiError::Api(p) if p.code == ErrorCode::ValidationFailed)
-                        .then(|| view! { <p class="form-problem__lead">{tr(|t| t.bo_fix_errors)}</p> })}
+                        .then(|| view! { <p class="form-problem__lead">{tr(|t| t.bo().bo_fix_errors)}</p> })}
                     <ProblemText error />
                 </div>
             })}
-            <TextField id="nom-commerce" label=|t| t.bo_shop_name value=name error=errors.of("name", |t| t.bo_error_shop_name) autocomplete="organization" />
+            <TextField id="nom-commerce" label=|t| t.bo().bo_shop_name value=name error=errors.of("name", |t| t.bo().bo_error_shop_name) autocomplete="organization" />
             <fieldset class="field bo-choices" aria-invalid=move || kind_missing.get().then_some("true") aria-describedby=move || kind_missing.get().then_some(kind_error_id)>
-                <legend>{tr(|t| t.bo_shop_kind)}</legend>
+                <legend>{tr(|t| t.bo().bo_shop_kind)}</legend>
                 {ShopKind::ALL
                     .into_iter()
                     .map(|option| {
                         let label: Text = match option {
-                            ShopKind::Food => |t| t.bo_kind_food,
-                            ShopKind::NonFood => |t| t.bo_kind_non_food,
-                            ShopKind::Restaurant => |t| t.bo_kind_restaurant,
+                            ShopKind::Food => |t| t.bo().bo_kind_food,
+                            ShopKind::NonFood => |t| t.bo().bo_kind_non_food,
+                            ShopKind::Restaurant => |t| t.bo().bo_kind_restaurant,
                         };
                         view! {
                             <label class="bo-choice">
@@ -237,16 +237,16 @@ fn JoinForm(sent: RwSignal<Option<ShopProfile>>) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                {move || (kind_missing.get() || errors.of("kind", |t| t.bo_error_kind).get().is_some())
-                    .then(|| view! { <p class="field__error" id=kind_error_id>{tr(|t| t.bo_error_kind)}</p> })}
+                {move || (kind_missing.get() || errors.of("kind", |t| t.bo().bo_error_kind).get().is_some())
+                    .then(|| view! { <p class="field__error" id=kind_error_id>{tr(|t| t.bo().bo_error_kind)}</p> })}
             </fieldset>
-            <TextField id="adresse" label=|t| t.bo_address value=address error=errors.of("address", |t| t.bo_error_address) autocomplete="street-address" />
-            <TextField id="code-postal" label=|t| t.bo_postcode value=postcode error=errors.of("postcode", |t| t.bo_error_postcode) autocomplete="postal-code" />
-            <TextField id="commune" label=|t| t.bo_commune value=commune error=errors.of("commune", |t| t.bo_error_commune) autocomplete="address-level2" />
-            <TextField id="telephone" label=|t| t.bo_phone value=phone error=errors.of("phone", |t| t.error_phone) kind="tel" autocomplete="tel" />
-            <TextField id="email" label=|t| t.bo_email_optional value=email error=errors.of("email", |t| t.error_email) kind="email" autocomplete="email" />
-            <TextArea id="description" label=|t| t.bo_what_you_sell value=description error=errors.of("description", |t| t.bo_error_description) />
-            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_join_send)}</button>
+            <TextField id="adresse" label=|t| t.bo().bo_address value=address error=errors.of("address", |t| t.bo().bo_error_address) autocomplete="street-address" />
+            <TextField id="code-postal" label=|t| t.bo().bo_postcode value=postcode error=errors.of("postcode", |t| t.bo().bo_error_postcode) autocomplete="postal-code" />
+            <TextField id="commune" label=|t| t.bo().bo_commune value=commune error=errors.of("commune", |t| t.bo().bo_error_commune) autocomplete="address-level2" />
+            <TextField id="telephone" label=|t| t.bo().bo_phone value=phone error=errors.of("phone", |t| t.error_phone) kind="tel" autocomplete="tel" />
+            <TextField id="email" label=|t| t.bo().bo_email_optional value=email error=errors.of("email", |t| t.error_email) kind="email" autocomplete="email" />
+            <TextArea id="description" label=|t| t.bo().bo_what_you_sell value=description error=errors.of("description", |t| t.bo().bo_error_description) />
+            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo().bo_join_send)}</button>
         </form>
     }
 }

@@ -42,13 +42,13 @@ pub fn ShopKeysPage() -> impl IntoView {
         }
         let slug = slug();
         view! {
-            <p>{tr(|t| t.bo_keys_intro)}</p>
+            <p>{tr(|t| t.bo().bo_keys_intro)}</p>
             <NewKeyForm slug=slug.clone() keys />
-            <h2 class="bo-subheading">{tr(|t| t.bo_keys_list)}</h2>
+            <h2 class="bo-subheading">{tr(|t| t.bo().bo_keys_list)}</h2>
             {move || {
                 let list = keys.get();
                 if list.is_empty() {
-                    return view! { <p>{tr(|t| t.bo_no_keys)}</p> }.into_any();
+                    return view! { <p>{tr(|t| t.bo().bo_no_keys)}</p> }.into_any();
                 }
                 let slug = slug.clone();
                 let rows = list
@@ -61,7 +61,7 @@ pub fn ShopKeysPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Frame heading=|t| t.bo_keys_heading>
+        <Frame heading=|t| t.bo().bo_keys_heading>
             <Loaded resource loaded />
         </Frame>
     }
@@ -129,9 +129,9 @@ fn NewKeyForm(slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoView {
     view! {
         {move || created.get().map(|key| view! { <NewKeyBox key created /> })}
         <form class="bo-form" on:submit=submit novalidate>
-            <TextField id="nom-cle" label=|t| t.bo_key_name hint=|t| t.bo_key_name_hint value=name error=errors.of("name", |t| t.bo_error_key_name) autocomplete="off" />
+            <TextField id="nom-cle" label=|t| t.bo().bo_key_name hint=|t| t.bo().bo_key_name_hint value=name error=errors.of("name", |t| t.bo().bo_error_key_name) autocomplete="off" />
             <ScopeBoxes scopes error=errors.of("scopes", |t| t.keys().scopes_error) />
-            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_create_key)}</button>
+            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo().bo_create_key)}</button>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </form>
     }
@@ -187,9 +187,9 @@ fn NewKeyBox(key: NewApiKey, created: RwSignal<Option<NewApiKey>>) -> impl IntoV
     view! {
         <div class="bo-key-box" role="alert" data-testid="new-key" data-id=key.id>
             <h2 class="bo-subheading">{tr_with(|t| t.bo_key_created, key.name)}</h2>
-            <p class="bo-key-box__warning">{tr(|t| t.bo_key_once)}</p>
+            <p class="bo-key-box__warning">{tr(|t| t.bo().bo_key_once)}</p>
             <div class="field">
-                <label for="nouvelle-cle">{tr(|t| t.bo_new_key)}</label>
+                <label for="nouvelle-cle">{tr(|t| t.bo().bo_new_key)}</label>
                 <textarea id="nouvelle-cle" class="bo-key-box__secret" rows="3" readonly prop:value=key.key.clone()
                     on:focus=move |event| {
                         use leptos::wasm_bindgen::JsCast;
@@ -199,14 +199,14 @@ fn NewKeyBox(key: NewApiKey, created: RwSignal<Option<NewApiKey>>) -> impl IntoV
                     }></textarea>
             </div>
             <p class="bo-shop__links">
-                <button type="button" class="button" on:click=copy>{tr(|t| t.bo_copy)}</button>
-                <button type="button" class="button button--secondary" on:click=move |_| created.set(None)>{tr(|t| t.bo_key_noted)}</button>
+                <button type="button" class="button" on:click=copy>{tr(|t| t.bo().bo_copy)}</button>
+                <button type="button" class="button button--secondary" on:click=move |_| created.set(None)>{tr(|t| t.bo().bo_key_noted)}</button>
             </p>
             <div role="status">
                 {move || copied.get().map(|done| if done {
-                    view! { <p class="bo-saved">{tr(|t| t.bo_copied)}</p> }.into_any()
+                    view! { <p class="bo-saved">{tr(|t| t.bo().bo_copied)}</p> }.into_any()
                 } else {
-                    view! { <p class="field__error">{tr(|t| t.bo_copy_failed)}</p> }.into_any()
+                    view! { <p class="field__error">{tr(|t| t.bo().bo_copy_failed)}</p> }.into_any()
                 })}
             </div>
         </div>
@@ -253,7 +253,7 @@ fn KeyRow(key: ApiKey, slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoVi
                 <p>{tr_with(|t| t.bo_key_created_on, day(&key.created_at))}</p>
                 <p>{match &key.last_used_at {
                     Some(at) => tr_with(|t| t.bo_key_used_on, day(at)).into_any(),
-                    None => tr(|t| t.bo_key_never_used).into_any(),
+                    None => tr(|t| t.bo().bo_key_never_used).into_any(),
                 }}</p>
                 {key.revoked_at.as_deref().map(|at| view! {
                     <p class="bo-key__revoked">{tr_with(|t| t.bo_key_revoked_on, day(at))}</p>
@@ -264,15 +264,15 @@ fn KeyRow(key: ApiKey, slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoVi
                     {move || if confirming.get() {
                         let revoke = revoke.clone();
                         view! {
-                            <p role="alert">{tr(|t| t.bo_revoke_warning)}</p>
+                            <p role="alert">{tr(|t| t.bo().bo_revoke_warning)}</p>
                             <p class="bo-shop__links">
-                                <button type="button" class="button button--danger" on:click=revoke>{tr(|t| t.bo_revoke_confirm)}</button>
-                                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(|t| t.bo_revoke_keep)}</button>
+                                <button type="button" class="button button--danger" on:click=revoke>{tr(|t| t.bo().bo_revoke_confirm)}</button>
+                                <button type="button" class="button button--secondary" on:click=move |_| confirming.set(false)>{tr(|t| t.bo().bo_revoke_keep)}</button>
                             </p>
                         }.into_any()
                     } else {
                         view! {
-                            <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{tr(|t| t.bo_revoke)}</button>
+                            <button type="button" class="button button--secondary" on:click=move |_| confirming.set(true)>{tr(|t| t.bo().bo_revoke)}</button>
                         }.into_any()
                     }}
                 </div>

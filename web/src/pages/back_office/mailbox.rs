@@ -121,7 +121,7 @@ pub fn MailboxPage() -> impl IntoView {
     };
     let loaded = move |list: Option<Option<ListPage<MailSummary>>>| match list {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(list)) => {
             let page_count = list.page_count();
             let shown = state();

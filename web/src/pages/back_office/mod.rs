@@ -103,7 +103,7 @@ pub fn BackOfficePage() -> impl IntoView {
             return view! { <LoginNeeded /> }.into_any();
         };
         if shops.is_empty() {
-            return view! { <p>{tr(|t| t.bo_no_shop)}</p> }.into_any();
+            return view! { <p>{tr(|t| t.bo().bo_no_shop)}</p> }.into_any();
         }
         let rows = shops
             .into_iter()
@@ -126,22 +126,22 @@ pub fn BackOfficePage() -> impl IntoView {
                     <li class="bo-shop" data-testid="bo-shop">
                         <h2>{shop.name}</h2>
                         {no_identity}
-                        {(!active).then(|| view! { <p class="bo-shop__status">{tr(|t| t.bo_not_active)}</p> })}
+                        {(!active).then(|| view! { <p class="bo-shop__status">{tr(|t| t.bo().bo_not_active)}</p> })}
                         <p class="bo-shop__links">
                             <a class="button" href=Page::ShopOrders(shop.slug.clone()).href()>
-                                {tr(|t| t.bo_orders_link)}
+                                {tr(|t| t.bo().bo_orders_link)}
                             </a>
                             <a class="button button--secondary" href=Page::ShopProducts(shop.slug.clone()).href()>
-                                {tr(|t| t.bo_products_link)}
+                                {tr(|t| t.bo().bo_products_link)}
                             </a>
                             <a class="button button--secondary" href=Page::PhoneOrder(shop.slug.clone()).href()>
-                                {tr(|t| t.bo_phone_link)}
+                                {tr(|t| t.bo().bo_phone_link)}
                             </a>
                             <a class="button button--secondary" href=Page::ShopProfile(shop.slug.clone()).href()>
-                                {tr(|t| t.bo_profile_link)}
+                                {tr(|t| t.bo().bo_profile_link)}
                             </a>
                             <a class="button button--secondary" href=Page::ShopKeys(shop.slug.clone()).href()>
-                                {tr(|t| t.bo_keys_link)}
+                                {tr(|t| t.bo().bo_keys_link)}
                             </a>
                             <a class="button button--secondary" href=Page::Webhooks(Some(shop.slug)).href()>
                                 {tr(|t| t.webhooks().link)}
@@ -160,16 +160,16 @@ pub fn BackOfficePage() -> impl IntoView {
             .is_some_and(|user| user.role == Role::Volunteer)
     };
     view! {
-        <Frame heading=|t| t.bo_heading>
+        <Frame heading=|t| t.bo().bo_heading>
             {move || is_admin().then(|| view! {
-                <p><a class="button" href=Page::Association.href()>{tr(|t| t.bo_association_link)}</a></p>
+                <p><a class="button" href=Page::Association.href()>{tr(|t| t.bo().bo_association_link)}</a></p>
             })}
             {move || is_volunteer().then(|| view! {
                 <p><a class="button" href=Page::MyRound.href()>{tr(|t| t.rounds().my_link)}</a></p>
             })}
             <Loaded resource=shops loaded />
             {move || is_volunteer().then(|| view! { <product_help::HelpedShopsSection /> })}
-            <p><a class="button button--secondary" href=Page::JoinShop.href()>{tr(|t| t.bo_join_link)}</a></p>
+            <p><a class="button button--secondary" href=Page::JoinShop.href()>{tr(|t| t.bo().bo_join_link)}</a></p>
         </Frame>
     }
 }
@@ -189,7 +189,7 @@ fn LoginNeeded() -> impl IntoView {
         .pathname
         .get_untracked();
     view! {
-        <p>{tr(|t| t.bo_login_needed)}</p>
+        <p>{tr(|t| t.bo().bo_login_needed)}</p>
         <p>
             <a class="button" href=Page::Login(Some(here)).href()>{tr(|t| t.login_link)}</a>
         </p>
@@ -205,7 +205,7 @@ fn Frame(heading: Text, children: Children) -> impl IntoView {
     view! {
         <DocumentTitle text=title />
         <div class="page page--narrow back-office">
-            <p><a href=Page::BackOffice.href()>{tr(|t| t.bo_all_shops)}</a></p>
+            <p><a href=Page::BackOffice.href()>{tr(|t| t.bo().bo_all_shops)}</a></p>
             <h1>{tr(heading)}</h1>
             {children()}
         </div>

@@ -89,12 +89,12 @@ pub fn ShopOrdersPage() -> impl IntoView {
         }
         view! {
             <super::shop_round::ShopNextRound slug=slug() />
-            <p>{tr(|t| t.bo_live)}</p>
+            <p>{tr(|t| t.bo().bo_live)}</p>
             <div class="check">
                 <input id="son" type="checkbox" on:change=toggle_sound />
-                <label for="son">{tr(|t| t.bo_sound)}</label>
+                <label for="son">{tr(|t| t.bo().bo_sound)}</label>
             </div>
-            {move || feed_broken.get().then(|| view! { <p class="loading" role="status">{tr(|t| t.bo_live_lost)}</p> })}
+            {move || feed_broken.get().then(|| view! { <p class="loading" role="status">{tr(|t| t.bo().bo_live_lost)}</p> })}
             <div role="status" aria-live="assertive">
                 {move || {
                     arrived
@@ -111,7 +111,7 @@ pub fn ShopOrdersPage() -> impl IntoView {
             {move || {
                 orders
                     .with(Vec::is_empty)
-                    .then(|| view! { <p>{tr(|t| t.bo_no_orders)}</p> })
+                    .then(|| view! { <p>{tr(|t| t.bo().bo_no_orders)}</p> })
             }}
             // A card is drawn again only when its own order moves on (status or payment): a
             // live event about another order, or the echo of this card's own change, must not
@@ -127,7 +127,7 @@ pub fn ShopOrdersPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <Frame heading=|t| t.bo_orders_heading>
+        <Frame heading=|t| t.bo().bo_orders_heading>
             <Loaded resource loaded />
         </Frame>
     }
@@ -325,9 +325,9 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
         });
     };
     let next: Option<(OrderStatus, Text)> = match order.status {
-        OrderStatus::Placed => Some((OrderStatus::Confirmed, |t| t.bo_confirm)),
-        OrderStatus::Confirmed => Some((OrderStatus::Ready, |t| t.bo_mark_ready)),
-        OrderStatus::Ready => Some((OrderStatus::Completed, |t| t.bo_mark_completed)),
+        OrderStatus::Placed => Some((OrderStatus::Confirmed, |t| t.bo().bo_confirm)),
+        OrderStatus::Confirmed => Some((OrderStatus::Ready, |t| t.bo().bo_mark_ready)),
+        OrderStatus::Ready => Some((OrderStatus::Completed, |t| t.bo().bo_mark_completed)),
         OrderStatus::Completed | OrderStatus::Cancelled => None,
     };
     let open = !matches!(
@@ -389,7 +389,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             <p>
                 <strong>{move || i18n.t().status(status)}</strong>
                 " · "
-                {if paid { tr(|t| t.bo_paid) } else { tr(|t| t.bo_payment_due) }}
+                {if paid { tr(|t| t.bo().bo_paid) } else { tr(|t| t.bo().bo_payment_due) }}
             </p>
             {cancel_reason.map(|reason| view! {
                 <p class="bo-order__reason" data-testid="cancel-reason">
@@ -406,12 +406,12 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             })}
             <p>
                 {match order.contact_preference {
-                    ContactPreference::Call => tr(|t| t.bo_may_call),
-                    ContactPreference::NoCall => tr(|t| t.bo_no_call),
+                    ContactPreference::Call => tr(|t| t.bo().bo_may_call),
+                    ContactPreference::NoCall => tr(|t| t.bo().bo_no_call),
                 }}
             </p>
             {(!order.note.is_empty()).then(|| view! {
-                <p class="bo-order__note">{tr(|t| t.bo_customer_note)} " " {order.note.clone()}</p>
+                <p class="bo-order__note">{tr(|t| t.bo().bo_customer_note)} " " {order.note.clone()}</p>
             })}
             <FulfilmentLine method=order.fulfilment.method date=order.fulfilment.date.clone() />
             {place.map(|place| view! { <p>{place}</p> })}
@@ -427,7 +427,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             })}
             <div class="bo-order__actions">
                 <button type="button" class="button button--secondary" on:click=print>
-                    {tr(|t| t.bo_print)}
+                    {tr(|t| t.bo().bo_print)}
                 </button>
                 {next.map(|(to, label)| view! {
                     <button type="button" class="button" on:click=move |_| act(Change::To(to, None))>
@@ -436,7 +436,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
                 })}
                 {(open && !paid).then(|| view! {
                     <div class="field bo-order__payment">
-                        <label for=method_id.clone()>{tr(|t| t.bo_payment_method)}</label>
+                        <label for=method_id.clone()>{tr(|t| t.bo().bo_payment_method)}</label>
                         <select
                             id=method_id.clone()
                             on:change=move |event| {
@@ -445,37 +445,37 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
                                 }
                             }
                         >
-                            <option value="cash">{tr(|t| t.bo_cash)}</option>
-                            <option value="card">{tr(|t| t.bo_card)}</option>
-                            <option value="cheque">{tr(|t| t.bo_cheque)}</option>
+                            <option value="cash">{tr(|t| t.bo().bo_cash)}</option>
+                            <option value="card">{tr(|t| t.bo().bo_card)}</option>
+                            <option value="cheque">{tr(|t| t.bo().bo_cheque)}</option>
                         </select>
                         <button type="button" class="button button--secondary" on:click=move |_| act(Change::Paid(method.get_untracked()))>
-                            {tr(|t| t.bo_record_payment)}
+                            {tr(|t| t.bo().bo_record_payment)}
                         </button>
                     </div>
                 })}
                 {open.then(|| view! {
                     <button type="button" class="button button--secondary" on:click=move |_| cancelling.update(|open| *open = !*open)>
-                        {tr(|t| t.bo_cancel)}
+                        {tr(|t| t.bo().bo_cancel)}
                     </button>
                 })}
                 {move || cancelling.get().then(|| view! {
                     <div class="field">
-                        <label for=reason_id.clone()>{tr(|t| t.bo_cancel_reason)}</label>
+                        <label for=reason_id.clone()>{tr(|t| t.bo().bo_cancel_reason)}</label>
                         <input id=reason_id.clone() type="text" prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event)) />
                         <button type="button" class="button" on:click=move |_| act(Change::To(OrderStatus::Cancelled, Some(reason.get_untracked())))>
-                            {tr(|t| t.bo_cancel_confirm)}
+                            {tr(|t| t.bo().bo_cancel_confirm)}
                         </button>
                     </div>
                 })}
             </div>
             <form class="field" on:submit=submit_note>
-                <label for=note_id.clone()>{tr(|t| t.bo_merchant_note)}</label>
+                <label for=note_id.clone()>{tr(|t| t.bo().bo_merchant_note)}</label>
                 <textarea id=note_id rows="2" maxlength="1000" prop:value=move || note.get() on:input=move |event| note.set(event_target_value(&event))></textarea>
-                <button type="submit" class="button button--secondary">{tr(|t| t.bo_save_note)}</button>
+                <button type="submit" class="button button--secondary">{tr(|t| t.bo().bo_save_note)}</button>
             </form>
             <div role="status">
-                {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
+                {move || saved.get().then(|| view! { <p>{tr(|t| t.bo().bo_saved)}</p> })}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
             <OrderHistory id known=history />
@@ -516,18 +516,18 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
                     .actor(event.actor.as_deref())
                     .map(str::to_owned)
             })
-            .unwrap_or_else(|| t.bo_history_customer.to_owned());
+            .unwrap_or_else(|| t.bo().bo_history_customer.to_owned());
         let what = match event.kind {
-            OrderEventKind::Placed => t.bo_history_placed.to_owned(),
+            OrderEventKind::Placed => t.bo().bo_history_placed.to_owned(),
             OrderEventKind::Status => format!(
                 "{} → {}",
                 event.from.map(|s| t.status(s)).unwrap_or_default(),
                 event.to.map(|s| t.status(s)).unwrap_or_default()
             ),
-            OrderEventKind::Payment => t.bo_history_paid.to_owned(),
-            OrderEventKind::Note => t.bo_history_note.to_owned(),
+            OrderEventKind::Payment => t.bo().bo_history_paid.to_owned(),
+            OrderEventKind::Note => t.bo().bo_history_note.to_owned(),
             // A round's tap: its note says what happened (issue 11).
-            OrderEventKind::Delivery => t.bo_history_delivery.to_owned(),
+            OrderEventKind::Delivery => t.bo().bo_history_delivery.to_owned(),
             // A withdrawal (issue 15): its note names the lines and the message.
             OrderEventKind::Withdrawal => t.legal().withdrawal_heading.to_owned(),
         };
@@ -544,7 +544,7 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
     };
     view! {
         <details class="bo-order__history" on:toggle=load>
-            <summary>{tr(|t| t.bo_history)}</summary>
+            <summary>{tr(|t| t.bo().bo_history)}</summary>
             {move || match history.get() {
                 None => view! { <p class="loading" role="status">{tr(|t| t.loading)}</p> }.into_any(),
                 Some(events) => {
@@ -562,9 +562,9 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
 /// A payment method, in words.
 fn payment_method(t: &Strings, method: PaymentMethod) -> &'static str {
     match method {
-        PaymentMethod::Cash => t.bo_cash,
-        PaymentMethod::Card => t.bo_card,
-        PaymentMethod::Cheque => t.bo_cheque,
+        PaymentMethod::Cash => t.bo().bo_cash,
+        PaymentMethod::Card => t.bo().bo_card,
+        PaymentMethod::Cheque => t.bo().bo_cheque,
     }
 }
 

@@ -110,7 +110,7 @@ pub fn PeoplePage() -> impl IntoView {
     });
     let loaded = move |found: AdminOnly<shared::Page<AccountSummary>>| match found {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(page)) => {
             let t = people();
             if page.items.is_empty() {
@@ -139,7 +139,7 @@ pub fn PeoplePage() -> impl IntoView {
     };
     view! {
         <Frame heading=|t| t.people().heading>
-            <p><a href=Page::Association.href()>{tr(|t| t.bo_association_heading)}</a></p>
+            <p><a href=Page::Association.href()>{tr(|t| t.bo().bo_association_heading)}</a></p>
             <p>{tr(|t| t.people().intro)}</p>
             <SearchForm filter=filter() />
             <Loaded resource loaded />
@@ -261,7 +261,7 @@ pub fn PersonPage() -> impl IntoView {
     });
     let loaded = move |found: AdminOnly<bool>| match found {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(false)) => view! { <p>{tr(|t| t.people().no_account)}</p> }.into_any(),
         Some(Some(true)) => view! { <AccountView account /> }.into_any(),
     };

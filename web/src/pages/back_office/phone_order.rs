@@ -59,7 +59,7 @@ pub fn PhoneOrderPage() -> impl IntoView {
         }
     };
     view! {
-        <Frame heading=|t| t.bo_phone_heading>
+        <Frame heading=|t| t.bo().bo_phone_heading>
             <Loaded resource loaded />
         </Frame>
     }
@@ -142,15 +142,15 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                     product_id: line.product.id,
                     quantity,
                 }),
-                _ => lines_error.set(Some(|t| t.bo_error_quantity)),
+                _ => lines_error.set(Some(|t| t.bo().bo_error_quantity)),
             }
         }
         if order_lines.is_empty() && lines_error.get_untracked().is_none() {
-            lines_error.set(Some(|t| t.bo_error_no_line));
+            lines_error.set(Some(|t| t.bo().bo_error_no_line));
         }
         read_out_error.set(!read_out.get_untracked());
         if lines_error.get_untracked().is_some() || read_out_error.get_untracked() {
-            problem.set(Some((|t| t.bo_phone_fix, None)));
+            problem.set(Some((|t| t.bo().bo_phone_fix, None)));
             return;
         }
         let address = (method.get_untracked() == FulfilmentMethod::Delivery).then(|| {
@@ -202,20 +202,24 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                 Ok(order) => done.set(Some(order)),
                 Err(error) => {
                     let lead: Text = match &error {
-                        ApiError::Api(p) if p.code == ErrorCode::Conflict => |t| t.bo_phone_stock,
-                        ApiError::Api(p) if p.code == ErrorCode::NotFound => |t| t.bo_phone_gone,
-                        ApiError::Api(p) if p.code == ErrorCode::ValidationFailed => {
-                            |t| t.bo_phone_fix
+                        ApiError::Api(p) if p.code == ErrorCode::Conflict => {
+                            |t| t.bo().bo_phone_stock
                         }
-                        _ => |t| t.bo_phone_not_placed,
+                        ApiError::Api(p) if p.code == ErrorCode::NotFound => {
+                            |t| t.bo().bo_phone_gone
+                        }
+                        ApiError::Api(p) if p.code == ErrorCode::ValidationFailed => {
+                            |t| t.bo().bo_phone_fix
+                        }
+                        _ => |t| t.bo().bo_phone_not_placed,
                     };
                     if errors.take(&error)
                         && errors
-                            .of("lines", |t| t.bo_error_quantity)
+                            .of("lines", |t| t.bo().bo_error_quantity)
                             .get_untracked()
                             .is_some()
                     {
-                        lines_error.set(Some(|t| t.bo_error_quantity));
+                        lines_error.set(Some(|t| t.bo().bo_error_quantity));
                     }
                     problem.set(Some((lead, Some(error))));
                 }
@@ -238,7 +242,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         results.get().map(|result| match result {
             Err(error) => view! { <ProblemText error /> }.into_any(),
             Ok(products) if products.is_empty() => {
-                view! { <p role="status">{tr(|t| t.bo_phone_no_result)}</p> }.into_any()
+                view! { <p role="status">{tr(|t| t.bo().bo_phone_no_result)}</p> }.into_any()
             }
             Ok(products) => {
                 let rows = products
@@ -255,7 +259,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                                     {stock.map(|stock| view! { " · " {tr_with(|t| t.bo_in_stock, stock.to_string())} })}
                                 </span>
                                 <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo_add_named, name) on:click=move |_| add(product.clone())>
-                                    {tr(|t| t.bo_add)}
+                                    {tr(|t| t.bo().bo_add)}
                                 </button>
                             </li>
                         }
@@ -268,7 +272,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
     let line_rows = move || {
         let list = lines.get();
         if list.is_empty() {
-            return view! { <p>{tr(|t| t.bo_phone_no_line)}</p> }.into_any();
+            return view! { <p>{tr(|t| t.bo().bo_phone_no_line)}</p> }.into_any();
         }
         let rows = list
             .into_iter()
@@ -288,7 +292,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                         <span>{format_eur(line.product.price_cents)}</span>
                         <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo_remove_named, line.product.name.clone())
                             on:click=move |_| lines.update(|lines| lines.retain(|l| l.product.id != id))>
-                            {tr(|t| t.bo_remove)}
+                            {tr(|t| t.bo().bo_remove)}
                         </button>
                     </li>
                 }
@@ -304,8 +308,8 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                     <p>{format_eur(order.total_cents)}</p>
                 </div>
                 <p class="bo-shop__links">
-                    <a class="button" href=inbox.clone()>{tr(|t| t.bo_phone_to_inbox)}</a>
-                    <button type="button" class="button button--secondary" on:click=start_again>{tr(|t| t.bo_phone_another)}</button>
+                    <a class="button" href=inbox.clone()>{tr(|t| t.bo().bo_phone_to_inbox)}</a>
+                    <button type="button" class="button button--secondary" on:click=start_again>{tr(|t| t.bo().bo_phone_another)}</button>
                 </p>
             }
             .into_any();
@@ -314,13 +318,13 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         let submit = submit.clone();
         view! {
             <section class="bo-section" aria-labelledby="recherche-titre">
-                <h2 class="bo-subheading" id="recherche-titre">{tr(|t| t.bo_phone_products)}</h2>
+                <h2 class="bo-subheading" id="recherche-titre">{tr(|t| t.bo().bo_phone_products)}</h2>
                 <form class="bo-inline-form" role="search" on:submit=search>
                     <div class="field">
-                        <label for="recherche-produit">{tr(|t| t.bo_phone_search)}</label>
+                        <label for="recherche-produit">{tr(|t| t.bo().bo_phone_search)}</label>
                         <input id="recherche-produit" type="search" prop:value=move || query.get() on:input=move |event| query.set(event_target_value(&event)) />
                     </div>
-                    <button type="submit" class="button button--secondary">{tr(|t| t.bo_phone_search_button)}</button>
+                    <button type="submit" class="button button--secondary">{tr(|t| t.bo().bo_phone_search_button)}</button>
                 </form>
                 {result_rows}
             </section>
@@ -331,14 +335,14 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                         {error.map(|error| view! { <ProblemText error /> })}
                     </div>
                 })}
-                <h2 class="bo-subheading">{tr(|t| t.bo_phone_lines)}</h2>
+                <h2 class="bo-subheading">{tr(|t| t.bo().bo_phone_lines)}</h2>
                 {line_rows}
                 {move || lines_error.get().map(|text| view! { <p class="field__error" id="lignes-erreur">{tr(text)}</p> })}
-                <h2 class="bo-subheading">{tr(|t| t.bo_phone_customer)}</h2>
-                <TextField id="nom" label=|t| t.bo_customer_name value=name error=errors.of("customer.name", |t| t.error_name) autocomplete="off" />
-                <TextField id="telephone" label=|t| t.bo_customer_phone value=phone error=errors.of("customer.phone", |t| t.error_phone) kind="tel" autocomplete="off" />
+                <h2 class="bo-subheading">{tr(|t| t.bo().bo_phone_customer)}</h2>
+                <TextField id="nom" label=|t| t.bo().bo_customer_name value=name error=errors.of("customer.name", |t| t.error_name) autocomplete="off" />
+                <TextField id="telephone" label=|t| t.bo().bo_customer_phone value=phone error=errors.of("customer.phone", |t| t.error_phone) kind="tel" autocomplete="off" />
                 <fieldset class="field bo-choices">
-                    <legend>{tr(|t| t.bo_phone_way)}</legend>
+                    <legend>{tr(|t| t.bo().bo_phone_way)}</legend>
                     <label class="bo-choice">
                         <input type="radio" name="mode" prop:checked=move || method.get() == FulfilmentMethod::Pickup on:change=move |_| method.set(FulfilmentMethod::Pickup) />
                         {tr(|t| t.choose_pickup)}
@@ -347,16 +351,16 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                         <input type="radio" name="mode" prop:checked=move || method.get() == FulfilmentMethod::Delivery on:change=move |_| method.set(FulfilmentMethod::Delivery) />
                         {tr(|t| t.choose_delivery)}
                     </label>
-                    {move || errors.of("fulfilment.method", |t| t.bo_error_way).get().map(|text| view! { <p class="field__error">{tr(text)}</p> })}
+                    {move || errors.of("fulfilment.method", |t| t.bo().bo_error_way).get().map(|text| view! { <p class="field__error">{tr(text)}</p> })}
                 </fieldset>
                 {move || (method.get() == FulfilmentMethod::Delivery).then(|| view! {
                     <TextField id="rue" label=|t| t.street_label value=street error=errors.of("fulfilment.address.street", |t| t.error_street) autocomplete="off" />
-                    <CommuneSelect communes commune error=errors.of("fulfilment.address", |t| t.bo_error_delivery_commune) />
+                    <CommuneSelect communes commune error=errors.of("fulfilment.address", |t| t.bo().bo_error_delivery_commune) />
                 })}
-                <TextArea id="note" label=|t| t.bo_phone_note value=note error=errors.of("note", |t| t.bo_error_note) rows=3 />
+                <TextArea id="note" label=|t| t.bo().bo_phone_note value=note error=errors.of("note", |t| t.bo().bo_error_note) rows=3 />
                 <label class="bo-choice">
                     <input type="checkbox" prop:checked=move || may_call.get() on:change=move |event| may_call.set(event_target_checked(&event)) />
-                    {tr(|t| t.bo_phone_may_call)}
+                    {tr(|t| t.bo().bo_phone_may_call)}
                 </label>
                 <div class="check">
                     <input
@@ -375,7 +379,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                 {move || read_out_error.get().then(|| view! {
                     <p class="field__error" id="conditions-lues-erreur">{move || i18n.t().legal().terms_read_out_required}</p>
                 })}
-                <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_phone_place)}</button>
+                <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo().bo_phone_place)}</button>
             </form>
         }
         .into_any()
@@ -392,7 +396,7 @@ fn CommuneSelect(
 ) -> impl IntoView {
     view! {
         <div class="field">
-            <label for="commune">{tr(|t| t.bo_commune)}</label>
+            <label for="commune">{tr(|t| t.bo().bo_commune)}</label>
             <select id="commune"
                 aria-invalid=move || error.get().is_some().then_some("true")
                 aria-describedby=move || error.get().is_some().then_some("commune-erreur")

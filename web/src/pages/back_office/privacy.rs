@@ -36,7 +36,7 @@ pub fn AssociationPrivacyPage() -> impl IntoView {
     });
     let loaded = move |page: Option<Option<AdminPrivacy>>| match page {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(page)) => view! { <PrivacyAdmin page /> }.into_any(),
     };
     view! {

@@ -52,11 +52,11 @@ pub fn CsvSection(slug: String, #[prop(into)] on_applied: Callback<()>) -> impl 
     };
     view! {
         <section class="bo-csv" aria-labelledby="csv-titre">
-            <h2 id="csv-titre">{tr(|t| t.bo_csv_heading)}</h2>
-            <p>{tr(|t| t.bo_csv_intro)}</p>
+            <h2 id="csv-titre">{tr(|t| t.bo().bo_csv_heading)}</h2>
+            <p>{tr(|t| t.bo().bo_csv_intro)}</p>
             <p>
                 <button type="button" class="button button--secondary" disabled=move || exporting.get() on:click=export>
-                    {tr(|t| t.bo_export)}
+                    {tr(|t| t.bo().bo_export)}
                 </button>
             </p>
             {move || export_problem.get().map(|error| view! { <ProblemText error /> })}
@@ -139,11 +139,11 @@ fn ImportForm(slug: String, on_applied: Callback<()>) -> impl IntoView {
     let apply = move |_| send.clone()(false);
     view! {
         <div class="field">
-            <label for="import-csv">{tr(|t| t.bo_import_label)}</label>
-            <p class="field__hint" id="import-csv-aide">{tr(|t| t.bo_import_hint)}</p>
+            <label for="import-csv">{tr(|t| t.bo().bo_import_label)}</label>
+            <p class="field__hint" id="import-csv-aide">{tr(|t| t.bo().bo_import_hint)}</p>
             <input id="import-csv" type="file" accept=".csv,text/csv" aria-describedby="import-csv-aide" on:change=check />
         </div>
-        {move || file_name.get().map(|name| view! { <p class="bo-import__file">{tr(|t| t.bo_import_file)} " " <strong>{name}</strong></p> })}
+        {move || file_name.get().map(|name| view! { <p class="bo-import__file">{tr(|t| t.bo().bo_import_file)} " " <strong>{name}</strong></p> })}
         <div role="status">
             {move || busy.get().then(|| view! { <p class="loading">{tr(|t| t.loading)}</p> })}
         </div>
@@ -154,7 +154,7 @@ fn ImportForm(slug: String, on_applied: Callback<()>) -> impl IntoView {
                 <ReportView report />
                 {can_apply.then(|| view! {
                     <button type="button" class="button" disabled=move || busy.get() on:click=apply.clone()>
-                        {tr(|t| t.bo_import_apply)}
+                        {tr(|t| t.bo().bo_import_apply)}
                     </button>
                 })}
             }
@@ -178,7 +178,7 @@ fn ReportView(report: ImportReport) -> impl IntoView {
     let summary = move || {
         let t = i18n.t();
         if error_count > 0 {
-            t.bo_import_has_errors.to_owned()
+            t.bo().bo_import_has_errors.to_owned()
         } else if dry_run {
             (t.bo_import_would)(created, updated, unchanged)
         } else {
@@ -200,7 +200,7 @@ fn ReportView(report: ImportReport) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <h3>{tr(|t| t.bo_import_errors_heading)}</h3>
+            <h3>{tr(|t| t.bo().bo_import_errors_heading)}</h3>
             <ul class="bo-import__errors">{items}</ul>
         }
     });

@@ -31,10 +31,10 @@ use crate::{
 
 /// The French VAT rates a shop that charges VAT may use, in percent, the usual ones first.
 const VAT_RATES: [(&str, Text); 4] = [
-    ("5.5", |t| t.bo_vat_5_5),
-    ("20", |t| t.bo_vat_20),
-    ("10", |t| t.bo_vat_10),
-    ("2.1", |t| t.bo_vat_2_1),
+    ("5.5", |t| t.bo().bo_vat_5_5),
+    ("20", |t| t.bo().bo_vat_20),
+    ("10", |t| t.bo().bo_vat_10),
+    ("2.1", |t| t.bo().bo_vat_2_1),
 ];
 /// Largest picture the API accepts.
 const MAX_PICTURE_BYTES: f64 = 5.0 * 1024.0 * 1024.0;
@@ -108,7 +108,7 @@ pub fn NewProductPage() -> impl IntoView {
         }
     };
     view! {
-        <Frame heading=|t| t.bo_new_product>
+        <Frame heading=|t| t.bo().bo_new_product>
             <BackToList slug />
             <Loaded resource loaded />
         </Frame>
@@ -141,7 +141,7 @@ pub fn EditProductPage() -> impl IntoView {
     });
     let loaded = move |found: Option<(FormContext, Option<ShopProduct>)>| match found {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some((_, None)) => view! { <p>{tr(|t| t.bo_product_missing)}</p> }.into_any(),
+        Some((_, None)) => view! { <p>{tr(|t| t.bo().bo_product_missing)}</p> }.into_any(),
         Some((context, Some(product))) => {
             let slug = slug.get_untracked();
             let status = RwSignal::new(product.status);
@@ -149,7 +149,7 @@ pub fn EditProductPage() -> impl IntoView {
             let latest = RwSignal::new(product.clone());
             view! {
                 <section class="bo-status-box" aria-labelledby="statut-titre">
-                    <h2 id="statut-titre">{tr(|t| t.bo_status_heading)}</h2>
+                    <h2 id="statut-titre">{tr(|t| t.bo().bo_status_heading)}</h2>
                     <p class=move || format!("bo-status bo-status--{}", status.get().as_str())>
                         {move || tr(status_text(status.get()))()}
                     </p>
@@ -163,7 +163,7 @@ pub fn EditProductPage() -> impl IntoView {
         }
     };
     view! {
-        <Frame heading=|t| t.bo_edit_product>
+        <Frame heading=|t| t.bo().bo_edit_product>
             <BackToList slug />
             <Loaded resource loaded />
         </Frame>
@@ -177,7 +177,7 @@ fn BackToList(slug: Memo<String>) -> impl IntoView {
         <p>
             <a href=move || Page::ShopProducts(slug.get()).href()>
                 <span aria-hidden="true">"‹ "</span>
-                {tr(|t| t.bo_back_to_products)}
+                {tr(|t| t.bo().bo_back_to_products)}
             </a>
         </p>
     }
@@ -320,12 +320,12 @@ fn ProductForm(
         }
         for field in &problem.errors {
             match field.field.as_str() {
-                "name" => name_error.set(Some(|t| t.bo_bad_name)),
-                "description" => description_error.set(Some(|t| t.bo_bad_description)),
-                "price_cents" => price_error.set(Some(|t| t.bo_bad_price)),
-                "vat_rate" => vat_error.set(Some(|t| t.bo_bad_vat)),
-                "stock" => stock_error.set(Some(|t| t.bo_bad_stock)),
-                "category" => category_error.set(Some(|t| t.bo_bad_category)),
+                "name" => name_error.set(Some(|t| t.bo().bo_bad_name)),
+                "description" => description_error.set(Some(|t| t.bo().bo_bad_description)),
+                "price_cents" => price_error.set(Some(|t| t.bo().bo_bad_price)),
+                "vat_rate" => vat_error.set(Some(|t| t.bo().bo_bad_vat)),
+                "stock" => stock_error.set(Some(|t| t.bo().bo_bad_stock)),
+                "category" => category_error.set(Some(|t| t.bo().bo_bad_category)),
                 _ => {}
             }
         }
@@ -341,23 +341,23 @@ fn ProductForm(
             _ => None,
         };
         if price_cents.is_none() {
-            price_error.set(Some(|t| t.bo_bad_price));
+            price_error.set(Some(|t| t.bo().bo_bad_price));
         }
         let stock = parse_stock(&stock_text.get_untracked());
         if stock.is_err() {
-            stock_error.set(Some(|t| t.bo_bad_stock));
+            stock_error.set(Some(|t| t.bo().bo_bad_stock));
         }
         let name_value = name.get_untracked().trim().to_owned();
         if name_value.is_empty() {
-            name_error.set(Some(|t| t.bo_bad_name));
+            name_error.set(Some(|t| t.bo().bo_bad_name));
         }
         let category_value = category.get_untracked();
         if category_value.is_empty() {
-            category_error.set(Some(|t| t.bo_bad_category));
+            category_error.set(Some(|t| t.bo().bo_bad_category));
         }
         let vat_rate = vat.get_untracked().parse::<f64>().ok();
         if vat_rate.is_none() {
-            vat_error.set(Some(|t| t.bo_bad_vat));
+            vat_error.set(Some(|t| t.bo().bo_bad_vat));
         }
         let (Some(price_cents), Ok(stock), Some(vat_rate), false, false) = (
             price_cents,
@@ -444,7 +444,7 @@ fn ProductForm(
         });
     };
     let vat_options = if context.vat_exempt {
-        vec![view! { <option value="0">{tr(|t| t.bo_vat_exempt)}</option> }]
+        vec![view! { <option value="0">{tr(|t| t.bo().bo_vat_exempt)}</option> }]
     } else {
         VAT_RATES
             .iter()
@@ -460,16 +460,16 @@ fn ProductForm(
         })
         .collect_view();
     let submit_label: Text = if id.is_some() {
-        |t| t.bo_save_product
+        |t| t.bo().bo_save_product
     } else {
-        |t| t.bo_create_product
+        |t| t.bo().bo_create_product
     };
     view! {
         <form class="bo-product-form" on:submit=submit novalidate>
-            <h2>{tr(|t| t.bo_details_heading)}</h2>
-            <TextField id="produit-nom" label=|t| t.bo_name value=name error=name_error.into() autocomplete="off" />
+            <h2>{tr(|t| t.bo().bo_details_heading)}</h2>
+            <TextField id="produit-nom" label=|t| t.bo().bo_name value=name error=name_error.into() autocomplete="off" />
             <div class="field">
-                <label for="produit-description">{tr(|t| t.bo_description)}</label>
+                <label for="produit-description">{tr(|t| t.bo().bo_description)}</label>
                 <textarea
                     id="produit-description"
                     rows="4"
@@ -484,10 +484,10 @@ fn ProductForm(
                 <p class="field__hint" data-testid="several-variants">{move || use_i18n().t().variants().several_hint}</p>
             })}
             <Show when=move || !several()>
-                <TextField id="produit-prix" label=|t| t.bo_price hint=|t| t.bo_price_hint value=price_text error=price_error.into() autocomplete="off" />
+                <TextField id="produit-prix" label=|t| t.bo().bo_price hint=|t| t.bo().bo_price_hint value=price_text error=price_error.into() autocomplete="off" />
             </Show>
             <div class="field">
-                <label for="produit-tva">{tr(|t| t.bo_vat)}</label>
+                <label for="produit-tva">{tr(|t| t.bo().bo_vat)}</label>
                 <select
                     id="produit-tva"
                     aria-invalid=move || vat_error.get().is_some().then_some("true")
@@ -500,13 +500,13 @@ fn ProductForm(
                 {move || vat_error.get().map(|text| view! { <p class="field__error" id="produit-tva-erreur">{tr(text)}</p> })}
             </div>
             <Show when=move || !several()>
-                <TextField id="produit-stock" label=|t| t.bo_stock_field hint=|t| t.bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
+                <TextField id="produit-stock" label=|t| t.bo().bo_stock_field hint=|t| t.bo().bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
             </Show>
             {move || stale.get().map(|now| view! {
                 <p class="field__error" role="alert" data-testid="stock-changed">{tr_with(|t| t.stale().stock_changed, now)}</p>
             })}
             <div class="field">
-                <label for="produit-categorie">{tr(|t| t.bo_category)}</label>
+                <label for="produit-categorie">{tr(|t| t.bo().bo_category)}</label>
                 <select
                     id="produit-categorie"
                     aria-invalid=move || category_error.get().is_some().then_some("true")
@@ -514,7 +514,7 @@ fn ProductForm(
                     prop:value=move || category.get()
                     on:change=move |event| category.set(event_target_value(&event))
                 >
-                    <option value="">{tr(|t| t.bo_choose_category)}</option>
+                    <option value="">{tr(|t| t.bo().bo_choose_category)}</option>
                     {category_options}
                 </select>
                 {move || category_error.get().map(|text| view! { <p class="field__error" id="produit-categorie-erreur">{tr(text)}</p> })}
@@ -522,7 +522,7 @@ fn ProductForm(
             {id.is_some().then(|| view! { <HandlingFields keep_cold exception unit_exempt /> })}
             <button type="submit" class="button" disabled=move || busy.get()>{tr(submit_label)}</button>
             <div role="status" data-testid="product-saved">
-                {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
+                {move || saved.get().then(|| view! { <p>{tr(|t| t.bo().bo_saved)}</p> })}
             </div>
             {move || problem.get().map(|error| match &error {
                 // A volunteer whose access ended meanwhile (issue 11): say so plainly.
@@ -631,7 +631,7 @@ fn PictureSection(slug: String, product: ShopProduct, listed: Signal<bool>) -> i
             done.set(Some(success));
         }
         Err(ApiError::Api(problem)) if problem.code == ErrorCode::PayloadTooLarge => {
-            refused.set(Some(|t| t.bo_picture_too_big));
+            refused.set(Some(|t| t.bo().bo_picture_too_big));
         }
         Err(ApiError::Api(problem))
             if matches!(
@@ -639,7 +639,7 @@ fn PictureSection(slug: String, product: ShopProduct, listed: Signal<bool>) -> i
                 ErrorCode::UnsupportedMediaType | ErrorCode::ValidationFailed
             ) =>
         {
-            refused.set(Some(|t| t.bo_picture_not_image));
+            refused.set(Some(|t| t.bo().bo_picture_not_image));
         }
         Err(error) => problem.set(Some(error)),
     };
@@ -654,11 +654,11 @@ fn PictureSection(slug: String, product: ShopProduct, listed: Signal<bool>) -> i
         // The same file may be chosen again after a refusal.
         input.set_value("");
         if !PICTURE_TYPES.contains(&file.type_().as_str()) {
-            refused.set(Some(|t| t.bo_picture_not_image));
+            refused.set(Some(|t| t.bo().bo_picture_not_image));
             return;
         }
         if file.size() > MAX_PICTURE_BYTES {
-            refused.set(Some(|t| t.bo_picture_too_big));
+            refused.set(Some(|t| t.bo().bo_picture_too_big));
             return;
         }
         busy.set(true);
@@ -668,7 +668,7 @@ fn PictureSection(slug: String, product: ShopProduct, listed: Signal<bool>) -> i
                 Some(token) => api::put_product_picture(&token, id, &file).await,
             };
             busy.set(false);
-            show(result, |t| t.bo_picture_saved);
+            show(result, |t| t.bo().bo_picture_saved);
         });
     };
     let remove = move |_| {
@@ -689,17 +689,17 @@ fn PictureSection(slug: String, product: ShopProduct, listed: Signal<bool>) -> i
                 },
             };
             busy.set(false);
-            show(result, |t| t.bo_picture_removed);
+            show(result, |t| t.bo().bo_picture_removed);
         });
     };
     view! {
         <section class="bo-picture" aria-labelledby="photo-titre">
-            <h2 id="photo-titre">{tr(|t| t.bo_picture_heading)}</h2>
+            <h2 id="photo-titre">{tr(|t| t.bo().bo_picture_heading)}</h2>
             <ProductPicture src=picture listed class="bo-picture__image" alt=name size=240 testid="product-picture" />
-            {move || (!has_picture.get()).then(|| view! { <p class="field__hint">{tr(|t| t.bo_picture_generated)}</p> })}
+            {move || (!has_picture.get()).then(|| view! { <p class="field__hint">{tr(|t| t.bo().bo_picture_generated)}</p> })}
             <div class="field">
-                <label for="produit-photo">{tr(|t| t.bo_picture_choose)}</label>
-                <p class="field__hint" id="produit-photo-aide">{tr(|t| t.bo_picture_hint)}</p>
+                <label for="produit-photo">{tr(|t| t.bo().bo_picture_choose)}</label>
+                <p class="field__hint" id="produit-photo-aide">{tr(|t| t.bo().bo_picture_hint)}</p>
                 <input
                     id="produit-photo"
                     type="file"
@@ -713,7 +713,7 @@ fn PictureSection(slug: String, product: ShopProduct, listed: Signal<bool>) -> i
             </div>
             {move || has_picture.get().then(|| view! {
                 <button type="button" class="button button--secondary" disabled=move || busy.get() on:click=remove.clone()>
-                    {tr(|t| t.bo_picture_remove)}
+                    {tr(|t| t.bo().bo_picture_remove)}
                 </button>
             })}
             <div role="status">

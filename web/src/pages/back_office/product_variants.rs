@@ -268,7 +268,7 @@ fn VariantForm(
             match price::parse_euros(&price_text.get_untracked()) {
                 Ok(Some(cents)) if cents > 0 => Some(cents),
                 _ => {
-                    price_error.set(Some(|t| t.bo_bad_price));
+                    price_error.set(Some(|t| t.bo().bo_bad_price));
                     None
                 }
             }
@@ -277,7 +277,7 @@ fn VariantForm(
             match price::parse_euros(&per_kg_text.get_untracked()) {
                 Ok(Some(cents)) if cents > 0 => Some(cents),
                 _ => {
-                    per_kg_error.set(Some(|t| t.bo_bad_price));
+                    per_kg_error.set(Some(|t| t.bo().bo_bad_price));
                     None
                 }
             }
@@ -294,7 +294,7 @@ fn VariantForm(
         }
         let stock = parse_stock(&stock_text.get_untracked());
         if stock.is_err() {
-            stock_error.set(Some(|t| t.bo_bad_stock));
+            stock_error.set(Some(|t| t.bo().bo_bad_stock));
         }
         let net_quantity = count(net_text, net_error);
         if errors.iter().any(|error| error.get_untracked().is_some()) {
@@ -347,10 +347,10 @@ fn VariantForm(
                 for field in &refused.errors {
                     let (error, text): (_, Text) = match field.field.as_str() {
                         "label" => (label_error, |t| t.variants().bad_label),
-                        "price_cents" => (price_error, |t| t.bo_bad_price),
-                        "stock" => (stock_error, |t| t.bo_bad_stock),
+                        "price_cents" => (price_error, |t| t.bo().bo_bad_price),
+                        "stock" => (stock_error, |t| t.bo().bo_bad_stock),
                         "net_quantity" | "net_unit" => (net_error, |t| t.variants().bad_number),
-                        "price_per_kg_cents" => (per_kg_error, |t| t.bo_bad_price),
+                        "price_per_kg_cents" => (per_kg_error, |t| t.bo().bo_bad_price),
                         "estimated_weight_g" => (weight_error, |t| t.variants().bad_number),
                         _ => continue,
                     };
@@ -395,11 +395,11 @@ fn VariantForm(
                 .into_any()
             } else {
                 view! {
-                    <TextField id="variante-prix" label=|t| t.bo_price hint=|t| t.bo_price_hint value=price_text error=price_error.into() autocomplete="off" />
+                    <TextField id="variante-prix" label=|t| t.bo().bo_price hint=|t| t.bo().bo_price_hint value=price_text error=price_error.into() autocomplete="off" />
                 }
                 .into_any()
             }}
-            <TextField id="variante-stock" label=|t| t.variants().stock hint=|t| t.bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
+            <TextField id="variante-stock" label=|t| t.variants().stock hint=|t| t.bo().bo_stock_hint value=stock_text error=stock_error.into() autocomplete="off" />
             <div class="bo-variant-form__net">
                 <TextField id="variante-quantite" label=|t| t.variants().net_quantity hint=|t| t.variants().net_quantity_hint value=net_text error=net_error.into() autocomplete="off" />
                 <div class="field">

@@ -61,11 +61,11 @@ pub fn ShopProductsPage() -> impl IntoView {
     };
     let refresh = Callback::new(move |()| resource.refetch());
     view! {
-        <Frame heading=|t| t.bo_products_heading>
+        <Frame heading=|t| t.bo().bo_products_heading>
             <p class="bo-toolbar">
                 <a class="button" href=move || Page::NewProduct(slug.get()).href() data-testid="new-product">
                     <span aria-hidden="true">"+ "</span>
-                    {tr(|t| t.bo_new_product)}
+                    {tr(|t| t.bo().bo_new_product)}
                 </a>
             </p>
             <FilterForm slug filter />
@@ -118,7 +118,7 @@ fn FilterForm(slug: Memo<String>, filter: Memo<ProductListFilter>) -> impl IntoV
     view! {
         <form class="bo-filter" role="search" on:submit=submit>
             <div class="field">
-                <label for="produits-recherche">{tr(|t| t.bo_search_label)}</label>
+                <label for="produits-recherche">{tr(|t| t.bo().bo_search_label)}</label>
                 <input
                     id="produits-recherche"
                     type="search"
@@ -129,7 +129,7 @@ fn FilterForm(slug: Memo<String>, filter: Memo<ProductListFilter>) -> impl IntoV
                 />
             </div>
             <div class="field">
-                <label for="produits-statut">{tr(|t| t.bo_status_filter)}</label>
+                <label for="produits-statut">{tr(|t| t.bo().bo_status_filter)}</label>
                 <select
                     id="produits-statut"
                     prop:value=move || status_text.get()
@@ -138,11 +138,11 @@ fn FilterForm(slug: Memo<String>, filter: Memo<ProductListFilter>) -> impl IntoV
                         go();
                     }
                 >
-                    <option value="">{tr(|t| t.bo_all_statuses)}</option>
+                    <option value="">{tr(|t| t.bo().bo_all_statuses)}</option>
                     {statuses}
                 </select>
             </div>
-            <button type="submit" class="button button--secondary">{tr(|t| t.bo_search_button)}</button>
+            <button type="submit" class="button button--secondary">{tr(|t| t.bo().bo_search_button)}</button>
         </form>
     }
 }
@@ -180,7 +180,7 @@ fn ProductList(
             {move || (i18n.t().bo_product_count)(total)}
         </p>
         {empty.then(|| {
-            let text: Text = if filtered { |t| t.bo_no_match } else { |t| t.bo_no_products };
+            let text: Text = if filtered { |t| t.bo().bo_no_match } else { |t| t.bo().bo_no_products };
             view! { <p>{tr(text)}</p> }
         })}
         <ul class="bo-products">{rows}</ul>
@@ -191,18 +191,18 @@ fn ProductList(
 /// How a status is said of one product.
 pub(super) fn status_text(status: ProductStatus) -> Text {
     match status {
-        ProductStatus::Draft => |t| t.bo_draft,
-        ProductStatus::Active => |t| t.bo_on_sale,
-        ProductStatus::Archived => |t| t.bo_archived,
+        ProductStatus::Draft => |t| t.bo().bo_draft,
+        ProductStatus::Active => |t| t.bo().bo_on_sale,
+        ProductStatus::Archived => |t| t.bo().bo_archived,
     }
 }
 
 /// How a status is said of a list of products, in the filter.
 fn status_plural(status: ProductStatus) -> Text {
     match status {
-        ProductStatus::Draft => |t| t.bo_drafts,
-        ProductStatus::Active => |t| t.bo_all_on_sale,
-        ProductStatus::Archived => |t| t.bo_all_archived,
+        ProductStatus::Draft => |t| t.bo().bo_drafts,
+        ProductStatus::Active => |t| t.bo().bo_all_on_sale,
+        ProductStatus::Archived => |t| t.bo().bo_all_archived,
     }
 }
 
@@ -237,11 +237,11 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
         problem.set(None);
         stale.set(None);
         let Ok(Some(price_cents)) = price::parse_euros(&price_text.get_untracked()) else {
-            invalid.set(Some(|t| t.bo_bad_price));
+            invalid.set(Some(|t| t.bo().bo_bad_price));
             return;
         };
         let Ok(stock) = parse_stock(&stock_text.get_untracked()) else {
-            invalid.set(Some(|t| t.bo_bad_stock));
+            invalid.set(Some(|t| t.bo().bo_bad_stock));
             return;
         };
         invalid.set(None);
@@ -327,17 +327,17 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
             <form class="bo-product__quick" on:submit=submit>
                 <div class="bo-product__fields">
                     <div class="field">
-                        <label for=price_id.clone()>{tr(|t| t.bo_price)}</label>
+                        <label for=price_id.clone()>{tr(|t| t.bo().bo_price)}</label>
                         <input id=price_id type="text" inputmode="decimal" aria-describedby=described_by aria-invalid=move || invalid.get().is_some().then_some("true") prop:value=move || price_text.get() on:input=move |event| price_text.set(event_target_value(&event)) />
                     </div>
                     <div class="field">
-                        <label for=stock_id.clone()>{tr(|t| t.bo_stock)}</label>
+                        <label for=stock_id.clone()>{tr(|t| t.bo().bo_stock)}</label>
                         <input id=stock_id type="text" inputmode="numeric" aria-describedby=described_by_stock prop:value=move || stock_text.get() on:input=move |event| stock_text.set(event_target_value(&event)) />
                     </div>
                 </div>
-                <button type="submit" class="button button--secondary">{tr(|t| t.bo_save)}</button>
+                <button type="submit" class="button button--secondary">{tr(|t| t.bo().bo_save)}</button>
                 <div role="status">
-                    {move || saved.get().then(|| view! { <p>{tr(|t| t.bo_saved)}</p> })}
+                    {move || saved.get().then(|| view! { <p>{tr(|t| t.bo().bo_saved)}</p> })}
                 </div>
                 {move || invalid.get().map(|text| view! { <p class="field__error" id=error_id.clone()>{tr(text)}</p> })}
                 {move || problem.get().map(|error| view! { <ProblemText error /> })}
@@ -349,7 +349,7 @@ fn ProductRow(product: ShopProduct, slug: String) -> impl IntoView {
                 .into_any()
             }}
             <div class="bo-product__actions">
-                <a class="button button--secondary" href=edit_href>{tr(|t| t.bo_edit)}</a>
+                <a class="button button--secondary" href=edit_href>{tr(|t| t.bo().bo_edit)}</a>
                 <StatusActions id status />
             </div>
         </li>
@@ -379,19 +379,19 @@ impl Transition {
     /// The button's words, for a product with this status.
     fn label(self, from: ProductStatus) -> Text {
         match (self, from) {
-            (Transition::Publish, _) => |t| t.bo_publish,
-            (Transition::Unpublish, ProductStatus::Archived) => |t| t.bo_back_to_draft,
-            (Transition::Unpublish, _) => |t| t.bo_unpublish,
-            (Transition::Archive, _) => |t| t.bo_archive,
+            (Transition::Publish, _) => |t| t.bo().bo_publish,
+            (Transition::Unpublish, ProductStatus::Archived) => |t| t.bo().bo_back_to_draft,
+            (Transition::Unpublish, _) => |t| t.bo().bo_unpublish,
+            (Transition::Archive, _) => |t| t.bo().bo_archive,
         }
     }
 
     /// What a refusal (409) means.
     fn conflict(self) -> Text {
         match self {
-            Transition::Publish => |t| t.bo_publish_refused,
-            Transition::Unpublish => |t| t.bo_unpublish_refused,
-            Transition::Archive => |t| t.bo_archive_refused,
+            Transition::Publish => |t| t.bo().bo_publish_refused,
+            Transition::Unpublish => |t| t.bo().bo_unpublish_refused,
+            Transition::Archive => |t| t.bo().bo_archive_refused,
         }
     }
 
@@ -459,7 +459,7 @@ pub(super) fn StatusActions(id: i64, status: RwSignal<ProductStatus>) -> impl In
         <div role="status" class="bo-product__done">
             {move || done.get().then(|| {
                 let now = tr(status_text(status.get_untracked()));
-                view! { <p>{tr(|t| t.bo_status_now)} " " {now}</p> }
+                view! { <p>{tr(|t| t.bo().bo_status_now)} " " {now}</p> }
             })}
         </div>
         {move || problem.get().map(|(error, conflict)| view! { <ProblemText error conflict /> })}

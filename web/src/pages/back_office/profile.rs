@@ -50,7 +50,7 @@ pub fn ShopProfilePage() -> impl IntoView {
             view! {
                 <h2 class="bo-subheading">{profile.name.clone()}</h2>
                 <p class="bo-shop__links">
-                    <a href=Page::shop(&slug).href()>{tr(|t| t.bo_public_page)}</a>
+                    <a href=Page::shop(&slug).href()>{tr(|t| t.bo().bo_public_page)}</a>
                 </p>
                 <ProfileForm profile=profile.clone() />
                 <super::legal_identity::LegalIdentitySection slug=slug.clone() legal=profile.legal.clone() />
@@ -74,7 +74,7 @@ pub fn ShopProfilePage() -> impl IntoView {
         }
     };
     view! {
-        <Frame heading=|t| t.bo_profile_heading>
+        <Frame heading=|t| t.bo().bo_profile_heading>
             <Loaded resource loaded />
         </Frame>
     }
@@ -127,10 +127,10 @@ impl DayHours {
                     opens: opens.to_owned(),
                     closes: closes.to_owned(),
                 })),
-                _ => Err::<_, Text>(|t| t.bo_error_period_half),
+                _ => Err::<_, Text>(|t| t.bo().bo_error_period_half),
             }
         };
-        let first = period(self.opens, self.closes)?.ok_or::<Text>(|t| t.bo_error_open_day)?;
+        let first = period(self.opens, self.closes)?.ok_or::<Text>(|t| t.bo().bo_error_open_day)?;
         let second = period(self.reopens, self.closes_again)?;
         Ok(std::iter::once(first).chain(second).collect())
     }
@@ -192,7 +192,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
         let release = release_hours.get_untracked().trim().parse::<i64>().ok();
         release_unreadable.set(release.is_none());
         if invalid || release.is_none() {
-            problem.set(Some((|t| t.bo_fix_errors, None)));
+            problem.set(Some((|t| t.bo().bo_fix_errors, None)));
             return;
         }
         let change = UpdateShop {
@@ -224,7 +224,7 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                     if problem_body.code == ErrorCode::Unprocessable =>
                 {
                     none_offered.set(true);
-                    problem.set(Some((|t| t.bo_fix_errors, None)));
+                    problem.set(Some((|t| t.bo().bo_fix_errors, None)));
                 }
                 Err(error) => {
                     if errors.take(&error) {
@@ -235,12 +235,12 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                                 .and_then(|rest| rest.split(']').next())
                                 .and_then(|index| index.parse::<usize>().ok());
                             if let Some(day) = index.and_then(|index| slot_days.get(index)) {
-                                day.error.set(Some(|t| t.bo_error_hours));
+                                day.error.set(Some(|t| t.bo().bo_error_hours));
                             }
                         }
-                        problem.set(Some((|t| t.bo_fix_errors, Some(error))));
+                        problem.set(Some((|t| t.bo().bo_fix_errors, Some(error))));
                     } else {
-                        problem.set(Some((|t| t.bo_not_saved, Some(error))));
+                        problem.set(Some((|t| t.bo().bo_not_saved, Some(error))));
                     }
                 }
             }
@@ -265,30 +265,30 @@ fn ProfileForm(profile: ShopProfile) -> impl IntoView {
                     {error.map(|error| view! { <ProblemText error /> })}
                 </div>
             })}
-            <TextArea id="description" label=|t| t.bo_shop_description value=description error=errors.of("description", |t| t.bo_error_description) rows=5 />
-            <TextField id="telephone" label=|t| t.bo_phone value=phone error=errors.of("phone", |t| t.error_phone) kind="tel" autocomplete="tel" />
-            <TextField id="email" label=|t| t.bo_email_optional value=email error=errors.of("email", |t| t.error_email) kind="email" autocomplete="email" />
-            <TextField id="adresse" label=|t| t.bo_address value=address error=errors.of("address", |t| t.bo_error_address) autocomplete="street-address" />
-            <TextField id="code-postal" label=|t| t.bo_postcode value=postcode error=errors.of("postcode", |t| t.bo_error_postcode) autocomplete="postal-code" />
-            <TextField id="commune" label=|t| t.bo_commune value=commune error=errors.of("commune", |t| t.bo_error_commune) autocomplete="address-level2" />
-            <h2 class="bo-subheading">{tr(|t| t.bo_hours_heading)}</h2>
-            <p class="field__hint">{tr(|t| t.bo_hours_hint)}</p>
+            <TextArea id="description" label=|t| t.bo().bo_shop_description value=description error=errors.of("description", |t| t.bo().bo_error_description) rows=5 />
+            <TextField id="telephone" label=|t| t.bo().bo_phone value=phone error=errors.of("phone", |t| t.error_phone) kind="tel" autocomplete="tel" />
+            <TextField id="email" label=|t| t.bo().bo_email_optional value=email error=errors.of("email", |t| t.error_email) kind="email" autocomplete="email" />
+            <TextField id="adresse" label=|t| t.bo().bo_address value=address error=errors.of("address", |t| t.bo().bo_error_address) autocomplete="street-address" />
+            <TextField id="code-postal" label=|t| t.bo().bo_postcode value=postcode error=errors.of("postcode", |t| t.bo().bo_error_postcode) autocomplete="postal-code" />
+            <TextField id="commune" label=|t| t.bo().bo_commune value=commune error=errors.of("commune", |t| t.bo().bo_error_commune) autocomplete="address-level2" />
+            <h2 class="bo-subheading">{tr(|t| t.bo().bo_hours_heading)}</h2>
+            <p class="field__hint">{tr(|t| t.bo().bo_hours_hint)}</p>
             {days.into_iter().map(|day| view! { <DayFields day /> }).collect_view()}
-            <h2 class="bo-subheading">{tr(|t| t.bo_orders_reach)}</h2>
+            <h2 class="bo-subheading">{tr(|t| t.bo().bo_orders_reach)}</h2>
             <fieldset class="field bo-choices" aria-invalid=move || none_offered.get().then_some("true") aria-describedby=move || none_offered.get().then_some(offered_error_id)>
-                <legend>{tr(|t| t.bo_offered_legend)}</legend>
-                <Checkbox value=pickup label=|t| t.bo_offers_pickup />
-                <Checkbox value=delivery label=|t| t.bo_offers_delivery />
-                {move || none_offered.get().then(|| view! { <p class="field__error" id=offered_error_id>{tr(|t| t.bo_error_none_offered)}</p> })}
+                <legend>{tr(|t| t.bo().bo_offered_legend)}</legend>
+                <Checkbox value=pickup label=|t| t.bo().bo_offers_pickup />
+                <Checkbox value=delivery label=|t| t.bo().bo_offers_delivery />
+                {move || none_offered.get().then(|| view! { <p class="field__error" id=offered_error_id>{tr(|t| t.bo().bo_error_none_offered)}</p> })}
             </fieldset>
             <div class="bo-choices">
-                <Checkbox value=vat_exempt label=|t| t.bo_shop_vat_exempt />
-                {restaurant.then(|| view! { <Checkbox value=food_days label=|t| t.bo_food_days /> })}
+                <Checkbox value=vat_exempt label=|t| t.bo().bo_shop_vat_exempt />
+                {restaurant.then(|| view! { <Checkbox value=food_days label=|t| t.bo().bo_food_days /> })}
             </div>
             <TextField id="delai-confirmation" label=|t| t.hoarding().release_label hint=|t| t.hoarding().release_hint value=release_hours error=release_error kind="number" autocomplete="off" />
-            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo_save_profile)}</button>
+            <button type="submit" class="button" prop:disabled=move || sending.get()>{tr(|t| t.bo().bo_save_profile)}</button>
             <div role="status">
-                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo_saved)}</p> })}
+                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo().bo_saved)}</p> })}
             </div>
         </form>
     }
@@ -328,13 +328,13 @@ fn DayFields(day: DayHours) -> impl IntoView {
     view! {
         <fieldset class="bo-day" data-testid=format!("day-{weekday}")>
             <legend>{move || i18n.t().weekday(weekday)}</legend>
-            <Checkbox value=day.closed label=|t| t.bo_closed_that_day />
+            <Checkbox value=day.closed label=|t| t.bo().bo_closed_that_day />
             {move || (!day.closed.get()).then(|| view! {
                 <div class="bo-day__periods">
-                    {time("ouvre", |t| t.bo_opens, day.opens)}
-                    {time("ferme", |t| t.bo_closes, day.closes)}
-                    {time("rouvre", |t| t.bo_reopens, day.reopens)}
-                    {time("referme", |t| t.bo_closes_again, day.closes_again)}
+                    {time("ouvre", |t| t.bo().bo_opens, day.opens)}
+                    {time("ferme", |t| t.bo().bo_closes, day.closes)}
+                    {time("rouvre", |t| t.bo().bo_reopens, day.reopens)}
+                    {time("referme", |t| t.bo().bo_closes_again, day.closes_again)}
                 </div>
             })}
             {move || day.error.get().map(|text| view! { <p class="field__error" id=error_id.clone()>{tr(text)}</p> })}
@@ -383,7 +383,7 @@ fn LogoSection(slug: String, name: String, logo_url: Option<String>) -> impl Int
     let alt = tr_with(|t| t.bo_logo_of, name);
     view! {
         <section class="bo-section" aria-labelledby="logo-titre">
-            <h2 class="bo-subheading" id="logo-titre">{tr(|t| t.bo_logo_heading)}</h2>
+            <h2 class="bo-subheading" id="logo-titre">{tr(|t| t.bo().bo_logo_heading)}</h2>
             {move || {
                 url.get()
                     .map(|src| {
@@ -391,13 +391,13 @@ fn LogoSection(slug: String, name: String, logo_url: Option<String>) -> impl Int
                     })
             }}
             <div class="field">
-                <label for="logo">{tr(|t| t.bo_logo_choose)}</label>
-                <p class="field__hint" id="logo-aide">{tr(|t| t.bo_logo_hint)}</p>
+                <label for="logo">{tr(|t| t.bo().bo_logo_choose)}</label>
+                <p class="field__hint" id="logo-aide">{tr(|t| t.bo().bo_logo_hint)}</p>
                 <input id="logo" type="file" accept="image/jpeg,image/png,image/webp" aria-describedby="logo-aide" on:change=on_change prop:disabled=move || sending.get() />
             </div>
             <div role="status">
-                {move || sending.get().then(|| view! { <p>{tr(|t| t.bo_logo_sending)}</p> })}
-                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo_logo_saved)}</p> })}
+                {move || sending.get().then(|| view! { <p>{tr(|t| t.bo().bo_logo_sending)}</p> })}
+                {move || saved.get().then(|| view! { <p class="bo-saved">{tr(|t| t.bo().bo_logo_saved)}</p> })}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error /> })}
         </section>
@@ -431,7 +431,7 @@ fn ClosedDays(slug: String) -> impl IntoView {
             problem.set(None);
             let chosen = date.get_untracked();
             if chosen.trim().is_empty() {
-                problem.set(Some((|t| t.bo_error_date, None)));
+                problem.set(Some((|t| t.bo().bo_error_date, None)));
                 return;
             }
             let slug = slug.clone();
@@ -451,12 +451,12 @@ fn ClosedDays(slug: String) -> impl IntoView {
                     Err(error) => {
                         let lead: Text = match &error {
                             ApiError::Api(p) if p.code == ErrorCode::Conflict => {
-                                |t| t.bo_error_already_closed
+                                |t| t.bo().bo_error_already_closed
                             }
                             ApiError::Api(p) if p.code == ErrorCode::Unprocessable => {
-                                |t| t.bo_error_date_range
+                                |t| t.bo().bo_error_date_range
                             }
-                            _ => |t| t.bo_error_date,
+                            _ => |t| t.bo().bo_error_date,
                         };
                         problem.set(Some((lead, Some(error))));
                     }
@@ -474,7 +474,7 @@ fn ClosedDays(slug: String) -> impl IntoView {
             };
             match result {
                 Ok(()) => days.update(|days| days.retain(|d| d.date != day)),
-                Err(error) => problem.set(Some((|t| t.bo_not_saved, Some(error)))),
+                Err(error) => problem.set(Some((|t| t.bo().bo_not_saved, Some(error)))),
             }
         });
     };
@@ -483,7 +483,7 @@ fn ClosedDays(slug: String) -> impl IntoView {
         move || {
             let list = days.get();
             if list.is_empty() {
-                return view! { <p>{tr(|t| t.bo_no_closed_day)}</p> }.into_any();
+                return view! { <p>{tr(|t| t.bo().bo_no_closed_day)}</p> }.into_any();
             }
             let remove = remove.clone();
             let rows = list
@@ -496,7 +496,7 @@ fn ClosedDays(slug: String) -> impl IntoView {
                             <span>{tr_with(|t| t.bo_closed_on, day.date.clone())}</span>
                             <button type="button" class="button button--secondary" on:click=move |_| remove(date.clone())
                                 aria-label=tr_with(|t| t.bo_reopen_label, day.date.clone())>
-                                {tr(|t| t.bo_reopen)}
+                                {tr(|t| t.bo().bo_reopen)}
                             </button>
                         </li>
                     }
@@ -507,17 +507,17 @@ fn ClosedDays(slug: String) -> impl IntoView {
     };
     view! {
         <section class="bo-section" aria-labelledby="fermetures-titre">
-            <h2 class="bo-subheading" id="fermetures-titre">{tr(|t| t.bo_closed_days_heading)}</h2>
+            <h2 class="bo-subheading" id="fermetures-titre">{tr(|t| t.bo().bo_closed_days_heading)}</h2>
             <Loaded resource loaded />
             <form class="bo-inline-form" on:submit=add novalidate>
                 <div class="field">
-                    <label for="jour-ferme">{tr(|t| t.bo_closed_day_date)}</label>
+                    <label for="jour-ferme">{tr(|t| t.bo().bo_closed_day_date)}</label>
                     <input id="jour-ferme" type="date"
                         aria-invalid=move || problem.get().is_some().then_some("true")
                         aria-describedby=move || problem.get().is_some().then_some("jour-ferme-erreur")
                         prop:value=move || date.get() on:input=move |event| date.set(event_target_value(&event)) />
                 </div>
-                <button type="submit" class="button button--secondary">{tr(|t| t.bo_add_closed_day)}</button>
+                <button type="submit" class="button button--secondary">{tr(|t| t.bo().bo_add_closed_day)}</button>
             </form>
             {move || problem.get().map(|(lead, error)| view! {
                 <div class="field__error" id="jour-ferme-erreur">

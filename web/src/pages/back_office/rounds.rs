@@ -87,7 +87,7 @@ pub fn RoundsPage() -> impl IntoView {
     let changed = Callback::new(move |()| version.update(|version| *version += 1));
     let loaded = move |plan: Option<Option<Plan>>| match plan {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(plan)) => view! { <PlanView plan changed /> }.into_any(),
     };
     view! {

@@ -43,7 +43,7 @@ pub fn SettingsPage() -> impl IntoView {
     let resource = admin_settings();
     let loaded = move |answer: Option<Option<AdminMarketplace>>| match answer {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(answer)) => view! {
             <super::association::AssociationNav />
             <SettingsForm answer prefill=false on_saved=Callback::new(|_| ()) />

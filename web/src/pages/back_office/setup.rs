@@ -65,7 +65,7 @@ pub fn SetupPage() -> impl IntoView {
     let resource = admin_settings();
     let loaded = move |answer: Option<Option<AdminMarketplace>>| match answer {
         None => view! { <LoginNeeded /> }.into_any(),
-        Some(None) => view! { <p>{tr(|t| t.bo_association_only)}</p> }.into_any(),
+        Some(None) => view! { <p>{tr(|t| t.bo().bo_association_only)}</p> }.into_any(),
         Some(Some(answer)) => {
             let progress = RwSignal::new(answer.setup.clone());
             let on_saved = Callback::new(move |saved: AdminMarketplace| progress.set(saved.setup));
