@@ -289,6 +289,7 @@ pub static STRINGS: Strings = Strings {
     bo_history_delivery: "delivery round",
     bo_new_order,
     bo_call,
+    bo_history_lines_changed: "order changed after the call",
 
     // Back-office: product management (issue 5, products part).
     bo_new_product: "New product",

@@ -289,6 +289,7 @@ pub static STRINGS: Strings = Strings {
     bo_history_delivery: "tournée de livraison",
     bo_new_order,
     bo_call,
+    bo_history_lines_changed: "commande modifiée après appel",
 
     // Back-office: product management (issue 5, products part).
     bo_new_product: "Nouveau produit",

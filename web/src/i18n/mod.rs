@@ -652,6 +652,8 @@ pub struct Strings {
     pub bo_new_order: fn(&str) -> String,
     /// Back-office: the button that phones the customer.
     pub bo_call: fn(&str) -> String,
+    /// History: the lines were changed after the call (issue 14).
+    pub bo_history_lines_changed: &'static str,
 
     // Back-office: product management (issue 5, products part).
     /// The link to (and heading of) the new product's page.

@@ -530,6 +530,8 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             OrderEventKind::Delivery => t.bo_history_delivery.to_owned(),
             // A withdrawal (issue 15): its note names the lines and the message.
             OrderEventKind::Withdrawal => t.legal().withdrawal_heading.to_owned(),
+            // A change after the call: its note says what was agreed, then each change.
+            OrderEventKind::LinesChanged => t.bo_history_lines_changed.to_owned(),
         };
         // A payment's note is its method, said in words.
         let note = match PaymentMethod::parse(&event.note) {
