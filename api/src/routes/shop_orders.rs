@@ -16,8 +16,7 @@ use shared::error::{FieldError, Problem};
 use shared::order::{Order, OrderStatus};
 use shared::shop_orders::{
     LineChange, MAX_CHANGE_NOTE, MAX_MERCHANT_NOTE, MAX_REASON, MerchantNote, OrderChannel,
-    OrderFeedEvent, OrderLinesChange, OrderTransition, PhoneOrder, RecordPayment,
-    ShopOrdersQuery,
+    OrderFeedEvent, OrderLinesChange, OrderTransition, PhoneOrder, RecordPayment, ShopOrdersQuery,
 };
 
 use crate::access::Caller;
@@ -281,14 +280,20 @@ fn parse_line_change(
         None => None,
         Some(g @ 1..=MAX_WEIGHT_G) => Some(i32::try_from(g).unwrap_or(1)),
         Some(_) => {
-            invalid("actual_weight_g", "must be a whole number of grams from 1 to 100000");
+            invalid(
+                "actual_weight_g",
+                "must be a whole number of grams from 1 to 100000",
+            );
             return None;
         }
     };
     match (change.line_id, change.product_id) {
         (Some(line_id), None) => {
             if change.variant_id.is_none() && quantity.is_none() && weight_g.is_none() {
-                invalid("line_id", "say what changes: variant_id, quantity or actual_weight_g");
+                invalid(
+                    "line_id",
+                    "say what changes: variant_id, quantity or actual_weight_g",
+                );
                 return None;
             }
             Some(LineEdit::Line {
@@ -307,7 +312,10 @@ fn parse_line_change(
                 quantity,
             }),
             _ if weight_g.is_some() => {
-                invalid("actual_weight_g", "is entered on a line of the order, once added");
+                invalid(
+                    "actual_weight_g",
+                    "is entered on a line of the order, once added",
+                );
                 None
             }
             _ => {
@@ -316,7 +324,10 @@ fn parse_line_change(
             }
         },
         _ => {
-            invalid("line_id", "give either line_id (a line of the order) or product_id (a product to add)");
+            invalid(
+                "line_id",
+                "give either line_id (a line of the order) or product_id (a product to add)",
+            );
             None
         }
     }

@@ -766,11 +766,8 @@ fn history(conn: &mut DbConn, id: i64, with_actors: bool) -> QueryResult<Vec<Ord
             }
             let public_note = matches!(
                 kind,
-                OrderEventKind::Payment
-                    | OrderEventKind::Withdrawal
-                    | OrderEventKind::LinesChanged
-            )
-                || to == Some(OrderStatus::Cancelled);
+                OrderEventKind::Payment | OrderEventKind::Withdrawal | OrderEventKind::LinesChanged
+            ) || to == Some(OrderStatus::Cancelled);
             OrderEvent {
                 id: event_id,
                 at: utc(at),

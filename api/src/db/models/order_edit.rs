@@ -61,7 +61,11 @@ fn weight_of(line: &OrderLineRow) -> String {
 /// What a line costs: its unit price times its quantity, or its weight at its price per
 /// kilo once weighed.
 fn total_of(line: &OrderLineRow) -> i64 {
-    let weighed = match (line.sold_by_weight, line.price_per_kg_cents, line.actual_weight_g) {
+    let weighed = match (
+        line.sold_by_weight,
+        line.price_per_kg_cents,
+        line.actual_weight_g,
+    ) {
         (true, Some(per_kg), Some(grams)) => Some((per_kg, i64::from(grams))),
         _ => None,
     };
@@ -159,14 +163,13 @@ pub fn change_lines(
 ) -> Result<String, ApiError> {
     // The order's row first (locked by this update until the transaction ends), then the
     // products' in id order, like checkout.
-    let open = [OrderStatus::Placed.as_str(), OrderStatus::Confirmed.as_str()];
-    let changed = diesel::update(
-        orders::table
-            .find(id)
-            .filter(orders::status.eq_any(open)),
-    )
-    .set(orders::updated_at.eq(now))
-    .execute(conn)?;
+    let open = [
+        OrderStatus::Placed.as_str(),
+        OrderStatus::Confirmed.as_str(),
+    ];
+    let changed = diesel::update(orders::table.find(id).filter(orders::status.eq_any(open)))
+        .set(orders::updated_at.eq(now))
+        .execute(conn)?;
     if changed == 0 {
         return Err(ApiError::Conflict(
             "an order's lines can be changed while it is placed or confirmed, and this one is \
@@ -174,10 +177,7 @@ pub fn change_lines(
                 .into(),
         ));
     }
-    let shop_id: i64 = orders::table
-        .find(id)
-        .select(orders::shop_id)
-        .first(conn)?;
+    let shop_id: i64 = orders::table.find(id).select(orders::shop_id).first(conn)?;
     let lines = line_rows(conn, id)?;
     let mut product_ids: Vec<i64> = lines.iter().map(|l| l.product_id).collect();
     for edit in edits {
