@@ -92,22 +92,23 @@ fn describe(before: &OrderLineRow, after: &OrderLineRow, removed: bool) -> Vec<S
         };
         said.push(format!("{old} → {new}"));
     }
-    if after.sold_by_weight && before.actual_weight_g != after.actual_weight_g {
-        if let Some(grams) = after.actual_weight_g {
-            let approx = if before.actual_weight_g.is_none() {
-                "environ "
-            } else {
-                ""
-            };
-            said.push(format!(
-                "{} : {} → {}, {approx}{} → {}",
-                with_label(&after.name, &after.variant_label),
-                weight_of(before),
-                format_weight(i64::from(grams)),
-                format_eur(before.line_total_cents),
-                format_eur(after.line_total_cents)
-            ));
-        }
+    if after.sold_by_weight
+        && before.actual_weight_g != after.actual_weight_g
+        && let Some(grams) = after.actual_weight_g
+    {
+        let approx = if before.actual_weight_g.is_none() {
+            "environ "
+        } else {
+            ""
+        };
+        said.push(format!(
+            "{} : {} → {}, {approx}{} → {}",
+            with_label(&after.name, &after.variant_label),
+            weight_of(before),
+            format_weight(i64::from(grams)),
+            format_eur(before.line_total_cents),
+            format_eur(after.line_total_cents)
+        ));
     }
     said
 }
