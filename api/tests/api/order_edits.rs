@@ -164,6 +164,9 @@ on_both_backends! {
         // The shopper reads the change and its note, and was e-mailed.
         let customer: Order = app.get(&format!("/api/v1/track/{}", order.tracking_token)).await.json();
         assert_eq!(customer.total_cents, 38700);
+        let seen: Vec<_> = customer.history.unwrap().into_iter().filter(|e| e.kind == OrderEventKind::LinesChanged).collect();
+        assert_eq!(seen.len(), 2);
+        assert!(seen[0].note.starts_with(note) && seen[0].actor.is_none(), "the note, never who");
         let admin = token_of(&app, ADMIN).await;
         let mailbox = app.mailbox(&admin, "state=held").await;
         let mails: Vec<_> = mailbox.items.iter().filter(|m| m.topic == "order_lines_changed").collect();
