@@ -70,6 +70,9 @@ pub enum OrderEventKind {
     /// The customer withdrew from lines (rétractation, issue 15); `note` names them and
     /// carries the customer's message.
     Withdrawal,
+    /// The shop changed the lines after the call (`PATCH /orders/{id}/lines`); `note` is
+    /// what was agreed, then one line per change, before → after.
+    LinesChanged,
 }
 
 impl OrderEventKind {
@@ -82,6 +85,7 @@ impl OrderEventKind {
             OrderEventKind::Note => "note",
             OrderEventKind::Delivery => "delivery",
             OrderEventKind::Withdrawal => "withdrawal",
+            OrderEventKind::LinesChanged => "lines_changed",
         }
     }
 
@@ -94,6 +98,7 @@ impl OrderEventKind {
             OrderEventKind::Note,
             OrderEventKind::Delivery,
             OrderEventKind::Withdrawal,
+            OrderEventKind::LinesChanged,
         ]
         .into_iter()
         .find(|kind| kind.as_str() == value)
@@ -194,6 +199,60 @@ pub struct MerchantNote {
 pub const AUTO_RELEASED: &str = "auto_released";
 /// The history's actor for what Vitrine does by itself (releasing unconfirmed orders).
 pub const SYSTEM_ACTOR: &str = "system";
+
+/// Longest note of a change of an order's lines, in characters.
+pub const MAX_CHANGE_NOTE: usize = 500;
+
+/// One change of an order's lines: a line of the order (`line_id`) gets another variant of
+/// its product, another quantity (0 removes it) or its actual weight; or, without
+/// `line_id`, a product of the shop (`product_id`, its `variant_id` when it has several,
+/// and `quantity`) is added at today's price.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"line_id": 12, "variant_id": 31})))]
+#[serde(deny_unknown_fields)]
+pub struct LineChange {
+    /// The order line to change (`Order.lines[].id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line_id: Option<i64>,
+    /// A product of the shop to add (without `line_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub product_id: Option<i64>,
+    /// Another variant of the line's product, or the added product's variant.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub variant_id: Option<i64>,
+    /// The new quantity, 0 to 99 (0 removes the line); 1 to 99 for an added product.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 99))]
+    pub quantity: Option<i64>,
+    /// For a line sold by weight: what the whole line weighs, in grams (1 to 100000).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(minimum = 1, maximum = 100000))]
+    pub actual_weight_g: Option<i64>,
+}
+
+/// One agreed change of an order's lines (`PATCH /orders/{id}/lines`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "note": "Taille 40 épuisée, remplacée par 39 avec l'accord de la cliente",
+    "lines": [
+        {"line_id": 12, "variant_id": 31},
+        {"line_id": 13, "quantity": 0},
+        {"product_id": 20, "variant_id": 40, "quantity": 1},
+        {"line_id": 15, "actual_weight_g": 262}
+    ]
+})))]
+#[serde(deny_unknown_fields)]
+pub struct OrderLinesChange {
+    /// What was agreed with the customer (1 to 500 characters); the customer reads it.
+    /// Optional when the change only enters weights.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub note: Option<String>,
+    /// The changes, 1 to 100, each line of the order at most once.
+    pub lines: Vec<LineChange>,
+}
 
 /// Longest merchant note, in characters.
 pub const MAX_MERCHANT_NOTE: usize = 1000;

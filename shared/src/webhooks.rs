@@ -26,6 +26,10 @@ pub enum WebhookEvent {
     /// The payment of an order was recorded.
     #[serde(rename = "order.paid")]
     OrderPaid,
+    /// An order's lines were changed after the call (swapped, requantified, removed, added
+    /// or weighed); its new lines and total.
+    #[serde(rename = "order.updated")]
+    OrderUpdated,
     /// A product was created.
     #[serde(rename = "product.created")]
     ProductCreated,
@@ -45,10 +49,11 @@ pub enum WebhookEvent {
 
 impl WebhookEvent {
     /// Every event, in the order forms list them.
-    pub const ALL: [WebhookEvent; 8] = [
+    pub const ALL: [WebhookEvent; 9] = [
         WebhookEvent::OrderPlaced,
         WebhookEvent::OrderStatusChanged,
         WebhookEvent::OrderPaid,
+        WebhookEvent::OrderUpdated,
         WebhookEvent::ProductCreated,
         WebhookEvent::ProductUpdated,
         WebhookEvent::ProductDeleted,
@@ -62,6 +67,7 @@ impl WebhookEvent {
             WebhookEvent::OrderPlaced => "order.placed",
             WebhookEvent::OrderStatusChanged => "order.status_changed",
             WebhookEvent::OrderPaid => "order.paid",
+            WebhookEvent::OrderUpdated => "order.updated",
             WebhookEvent::ProductCreated => "product.created",
             WebhookEvent::ProductUpdated => "product.updated",
             WebhookEvent::ProductDeleted => "product.deleted",

@@ -44,7 +44,8 @@ use shared::{
         NewApiKey, ShopProfile, UpdateShop,
     },
     shop_orders::{
-        MerchantNote, OrderTransition, PaymentMethod, PhoneOrder, RecordPayment, ShopOrdersQuery,
+        MerchantNote, OrderLinesChange, OrderTransition, PaymentMethod, PhoneOrder, RecordPayment,
+        ShopOrdersQuery,
     },
     shop_products::{
         CreateProduct, ImportQuery, ImportReport, ShopLogo, ShopProduct, ShopProductQuery,
@@ -565,6 +566,16 @@ pub async fn record_payment(
 ) -> Result<Order, ApiError> {
     let body = json(&RecordPayment { method })?;
     authorized_send(Method::POST, &format!("/orders/{id}/payment"), body, token).await
+}
+
+/// `PATCH /orders/{id}/lines`: one agreed change of the order's lines after the call.
+pub async fn change_order_lines(
+    token: &str,
+    id: i64,
+    change: &OrderLinesChange,
+) -> Result<Order, ApiError> {
+    let body = json(change)?;
+    authorized_send(Method::PATCH, &format!("/orders/{id}/lines"), body, token).await
 }
 
 /// `PUT /orders/{id}/merchant-note`: what was agreed with the customer.

@@ -339,6 +339,39 @@ impl Notices {
         Ok(())
     }
 
+    /// After the shop changed an order's lines: the shopper reads what was agreed, each
+    /// change and the new total.
+    pub fn lines_changed(
+        &self,
+        conn: &mut DbConn,
+        id: i64,
+        note: &str,
+        changes: &str,
+    ) -> Result<(), ApiError> {
+        let order = order::load_as(conn, id, View::Shop)?;
+        let Some(email) = order.customer_email.clone() else {
+            return Ok(());
+        };
+        let sender = self.sender(conn)?;
+        let link = self.tracking_link(&order);
+        let language = order::language_of(conn, id)?;
+        let rendered =
+            templates::order_lines_changed(&order, note, changes, &link, &sender.name, language);
+        let shop_email = shop_email_of(conn, &order)?;
+        self.write(
+            conn,
+            &sender,
+            Letter {
+                topic: "order_lines_changed",
+                to: &email,
+                reply_to: Some(&shop_email),
+                rendered: &rendered,
+                unsubscribe: None,
+            },
+        )?;
+        Ok(())
+    }
+
     /// After a shop applied to join: every active admin is asked to look at it.
     pub fn shop_applied(
         &self,

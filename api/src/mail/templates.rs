@@ -554,6 +554,45 @@ pub fn order_cancelled(
     tracking(body, tracking_link, language).finish_in(subject, marketplace, language)
 }
 
+/// To the shopper: the shop changed the order after the call; what was agreed, each
+/// change, the new lines and total.
+pub fn order_lines_changed(
+    order: &Order,
+    note: &str,
+    changes: &str,
+    tracking_link: &str,
+    marketplace: &str,
+    language: Language,
+) -> Rendered {
+    let (number, shop) = (&order.number, &order.shop.name);
+    let (subject, changed, agreed, now) = match language {
+        Language::Fr => (
+            format!("Commande modifiée : {number} chez {shop}"),
+            format!("{shop} a modifié votre commande {number} après votre échange."),
+            format!("Ce qui a été convenu : {note}"),
+            "Votre commande est maintenant :",
+        ),
+        Language::En => (
+            format!("Order changed: {number} at {shop}"),
+            format!("{shop} has changed your order {number} after talking with you."),
+            format!("What was agreed: {note}"),
+            "Your order is now:",
+        ),
+    };
+    let mut body = Body::new().para(&hello(order, language)).para(&changed);
+    if !note.is_empty() {
+        body = body.para(&agreed);
+    }
+    for change in changes.lines() {
+        body = body.para(change);
+    }
+    body = body.para(now);
+    for line in order_lines(order, language) {
+        body = body.para(&line);
+    }
+    tracking(body, tracking_link, language).finish_in(subject, marketplace, language)
+}
+
 /// What an admin reads about a shop that applied.
 pub struct Application<'a> {
     pub shop_name: &'a str,

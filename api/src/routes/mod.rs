@@ -132,6 +132,7 @@ pub fn api_v1(cfg: &mut ServiceConfig) {
         .service(shop_orders::transition_order)
         .service(shop_orders::record_payment)
         .service(shop_orders::set_merchant_note)
+        .service(shop_orders::change_order_lines)
         .service(shop_orders::create_phone_order)
         // The marketplace's settings (issue 9): public, then admins'.
         .service(marketplace::get_marketplace)

@@ -330,7 +330,8 @@ pub async fn checkout_cart(
 /// A guest's view of an order.
 ///
 /// One order, found by the secret token of the tracking link it was given at checkout; no
-/// sign-in. Changes nothing.
+/// sign-in. With its history as its customer sees it (status changes, payment, the shop's
+/// changes after the call with what was agreed; never who made them). Changes nothing.
 #[utoipa::path(
     tag = "orders",
     params(("token" = String, Path, description = "The order's tracking token")),
@@ -349,7 +350,7 @@ pub async fn track_order(
         let id = order::id_by_token(conn, &token)
             .optional()?
             .ok_or_else(|| ApiError::NotFound("no order has this tracking link".into()))?;
-        Ok(order::load(conn, id)?)
+        Ok(order::load_as(conn, id, View::Customer)?)
     })
     .await?;
     Ok(Json(order))

@@ -8,20 +8,21 @@ use std::time::Instant;
 
 use actix_web::http::header::CACHE_CONTROL;
 use actix_web::web::{self, Json, Path};
-use actix_web::{HttpRequest, HttpResponse, get, post, put};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, put};
 use chrono::{Duration, Utc};
 use shared::Page;
 use shared::cart::MAX_QUANTITY;
 use shared::error::{FieldError, Problem};
 use shared::order::{Order, OrderStatus};
 use shared::shop_orders::{
-    MAX_MERCHANT_NOTE, MAX_REASON, MerchantNote, OrderChannel, OrderFeedEvent, OrderTransition,
-    PhoneOrder, RecordPayment, ShopOrdersQuery,
+    LineChange, MAX_CHANGE_NOTE, MAX_MERCHANT_NOTE, MAX_REASON, MerchantNote, OrderChannel,
+    OrderFeedEvent, OrderLinesChange, OrderTransition, PhoneOrder, RecordPayment, ShopOrdersQuery,
 };
 
 use crate::access::Caller;
 use crate::db::models::now;
 use crate::db::models::order::{self, Origin, ValidCheckout, View};
+use crate::db::models::order_edit::{self, LineEdit};
 use crate::db::{self, DbConn, write_transaction};
 use crate::domain::paging::Paging;
 use crate::error::ApiError;
@@ -246,6 +247,201 @@ pub async fn set_merchant_note(
     let id = id.into_inner();
     change_order(&state, caller, id, move |conn, actor| {
         order::set_merchant_note(conn, id, &note, actor, now())
+    })
+    .await
+}
+
+/// Most changes in one change of an order's lines.
+const MAX_LINE_CHANGES: usize = 100;
+/// The heaviest line, in grams.
+const MAX_WEIGHT_G: i64 = 100_000;
+
+/// Checks one change of an order's lines; each bad field is named.
+fn parse_line_change(
+    index: usize,
+    change: &LineChange,
+    errors: &mut Vec<FieldError>,
+) -> Option<LineEdit> {
+    let mut invalid = |field: &str, message: &str| {
+        errors.push(FieldError {
+            field: format!("lines[{index}].{field}"),
+            message: message.into(),
+        })
+    };
+    let quantity = match change.quantity {
+        None => None,
+        Some(q @ 0..=MAX_QUANTITY) => Some(i32::try_from(q).unwrap_or(0)),
+        Some(_) => {
+            invalid("quantity", "must be a whole number from 0 to 99");
+            return None;
+        }
+    };
+    let weight_g = match change.actual_weight_g {
+        None => None,
+        Some(g @ 1..=MAX_WEIGHT_G) => Some(i32::try_from(g).unwrap_or(1)),
+        Some(_) => {
+            invalid(
+                "actual_weight_g",
+                "must be a whole number of grams from 1 to 100000",
+            );
+            return None;
+        }
+    };
+    match (change.line_id, change.product_id) {
+        (Some(line_id), None) => {
+            if change.variant_id.is_none() && quantity.is_none() && weight_g.is_none() {
+                invalid(
+                    "line_id",
+                    "say what changes: variant_id, quantity or actual_weight_g",
+                );
+                return None;
+            }
+            Some(LineEdit::Line {
+                index,
+                line_id,
+                variant_id: change.variant_id,
+                quantity,
+                weight_g,
+            })
+        }
+        (None, Some(product_id)) => match quantity {
+            Some(quantity) if quantity > 0 && weight_g.is_none() => Some(LineEdit::Add {
+                index,
+                product_id,
+                variant_id: change.variant_id,
+                quantity,
+            }),
+            _ if weight_g.is_some() => {
+                invalid(
+                    "actual_weight_g",
+                    "is entered on a line of the order, once added",
+                );
+                None
+            }
+            _ => {
+                invalid("quantity", "an added product needs a quantity from 1 to 99");
+                None
+            }
+        },
+        _ => {
+            invalid(
+                "line_id",
+                "give either line_id (a line of the order) or product_id (a product to add)",
+            );
+            None
+        }
+    }
+}
+
+/// Checks a change of an order's lines: the edits and the note (required unless only
+/// weights are entered).
+fn parse_lines_change(request: OrderLinesChange) -> Result<(Vec<LineEdit>, String), ApiError> {
+    let mut errors: Vec<FieldError> = Vec::new();
+    if request.lines.is_empty() {
+        errors.push(FieldError {
+            field: "lines".into(),
+            message: "name at least one change".into(),
+        });
+    }
+    if request.lines.len() > MAX_LINE_CHANGES {
+        errors.push(FieldError {
+            field: "lines".into(),
+            message: "at most 100 changes at once".into(),
+        });
+    }
+    let note = request.note.unwrap_or_default().trim().to_owned();
+    if note.chars().count() > MAX_CHANGE_NOTE {
+        errors.push(FieldError {
+            field: "note".into(),
+            message: format!("must be at most {MAX_CHANGE_NOTE} characters"),
+        });
+    }
+    let edits: Vec<LineEdit> = request
+        .lines
+        .iter()
+        .enumerate()
+        .filter_map(|(index, change)| parse_line_change(index, change, &mut errors))
+        .collect();
+    if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    let mut repeated: Vec<FieldError> = Vec::new();
+    for (index, change) in request.lines.iter().enumerate() {
+        if change.line_id.is_some()
+            && request.lines[..index]
+                .iter()
+                .any(|other| other.line_id == change.line_id)
+        {
+            repeated.push(FieldError {
+                field: format!("lines[{index}].line_id"),
+                message: "is already changed above: one change per line".into(),
+            });
+        }
+    }
+    if let Some(err) = ApiError::from_refused_fields(repeated) {
+        return Err(err);
+    }
+    let weights_only = edits.iter().all(|edit| {
+        matches!(
+            edit,
+            LineEdit::Line {
+                variant_id: None,
+                quantity: None,
+                weight_g: Some(_),
+                ..
+            }
+        )
+    });
+    if note.is_empty() && !weights_only {
+        return Err(ApiError::refused(
+            "note",
+            "is required: say what was agreed with the customer, who reads it",
+        ));
+    }
+    Ok((edits, note))
+}
+
+/// Changes an order's lines after the call.
+///
+/// One agreed change, in one transaction: swap a line's variant (another of the same
+/// product, at today's price), change a quantity (0 removes the line, which then counts for
+/// nothing), add a product of the shop at today's price, or enter the actual weight of a
+/// line sold by weight (the whole line's grams; its price is that weight at its price per
+/// kilo, rounded half up to the cent). Stock moves with it, never below zero; the lines'
+/// totals, the order's total and VAT are recomputed. `note` (what was agreed with the
+/// customer, who reads it) is required unless the change only enters weights. While the
+/// order is placed or confirmed. The history records `lines_changed` with the note and each
+/// change, before → after; the shopper is e-mailed; the shop's webhooks hear
+/// `order.updated`. The shop's merchants, the association's admins, and the shop's API keys
+/// with `orders:write`; an order of a shop the caller does not run answers 404.
+#[utoipa::path(
+    tag = "shop orders",
+    params(("id" = i64, Path, description = "The order's id")),
+    request_body = OrderLinesChange,
+    security(("bearer" = []), ("api_key" = ["orders:write"])),
+    responses(
+        (status = 200, description = "The changed order, as the shop sees it", body = Order),
+        (status = 400, description = "Unknown fields, a bad quantity or weight, a change naming both or neither of `line_id` and `product_id`; `errors` names each one", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No order of your shop has this id", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The order is no longer placed or confirmed, or not enough stock is left for the change: nothing was changed", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: no note, a line that is not the order's, a variant of another product or not on sale, a weight on a line not sold by weight, a product already in the order, every line removed, or nothing changed; `errors` names the field", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/orders/{id}/lines")]
+pub async fn change_order_lines(
+    caller: Caller,
+    state: web::Data<AppState>,
+    id: Path<i64>,
+    body: Json<OrderLinesChange>,
+) -> Result<Json<Order>, ApiError> {
+    let (edits, note) = parse_lines_change(body.into_inner())?;
+    let id = id.into_inner();
+    let notices = Arc::clone(&state.notices);
+    change_order(&state, caller, id, move |conn, actor| {
+        let changes = order_edit::change_lines(conn, id, &edits, &note, actor, now())?;
+        notices.lines_changed(conn, id, &note, &changes)?;
+        crate::webhooks::events::order_updated(conn, id, &changes)
     })
     .await
 }

@@ -163,6 +163,17 @@ pub fn order_paid(conn: &mut DbConn, id: i64) -> Result<(), ApiError> {
     emit(conn, shop_id, WebhookEvent::OrderPaid, data)
 }
 
+/// An order's lines were changed after the call: its lines, total and what changed.
+pub fn order_updated(conn: &mut DbConn, id: i64, changes: &str) -> Result<(), ApiError> {
+    let (shop_id, mut data, order) = order_data(conn, id)?;
+    data["lines"] = json!(order.lines);
+    data["total_cents"] = json!(order.total_cents);
+    data["currency"] = json!(order.currency);
+    data["changes"] = json!(changes);
+    emit(conn, shop_id, WebhookEvent::OrderUpdated, data)?;
+    order_stock(conn, shop_id, &order)
+}
+
 fn product_data(conn: &mut DbConn, product: &ShopProductRow) -> Result<Value, ApiError> {
     let slug = shop::find(conn, product.shop_id)?.slug;
     Ok(json!({

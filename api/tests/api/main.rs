@@ -54,6 +54,8 @@ mod privacy;
 mod races;
 // Variants and prices per kilo (issue 14).
 mod variants;
+// Changing an order after the call (issue 14).
+mod order_edits;
 // Delivery rounds (issue 11).
 mod product_help;
 mod rounds;

@@ -1,7 +1,13 @@
 //! One order as its shopper sees it.
 
 use leptos::prelude::*;
-use shared::{legal::WithdrawalException, order::Order};
+use shared::{
+    legal::WithdrawalException,
+    measure::{format_per_unit, format_weight},
+    money::format_eur,
+    order::{Order, OrderLine},
+    shop_orders::OrderEventKind,
+};
 
 use crate::{
     components::{FulfilmentLine, SellerIdentity},
@@ -32,8 +38,28 @@ pub fn OrderCard(
         seller,
         terms,
         withdrawal_deadline,
+        history,
         ..
     } = order;
+    // The shop's changes after the call (issue 14): what was agreed, then each change.
+    let changes: Vec<String> = history
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|event| event.kind == OrderEventKind::LinesChanged)
+        .map(|event| event.note)
+        .collect();
+    let changes = (!changes.is_empty()).then(|| {
+        let notes = changes
+            .into_iter()
+            .map(|note| view! { <p class="order-card__change">{note}</p> })
+            .collect_view();
+        view! {
+            <div class="order-card__changes" data-testid="order-changes">
+                <h3>{tr(|t| t.order_changed_heading)}</h3>
+                {notes}
+            </div>
+        }
+    });
     let legal = move || i18n.t().legal();
     let seller = seller.map(|seller| {
         view! { <SellerIdentity shop_name=seller.shop_name legal=seller.legal card=number.clone() /> }
@@ -72,7 +98,8 @@ pub fn OrderCard(
                 .withdrawn_at
                 .is_some()
                 .then_some(move || format!(" — {}", legal().withdrawn));
-            view! { <li>{format!("{} × {}", line.quantity, line.name)} {excepted} {withdrawn}</li> }
+            let text = move || line_text(&line, i18n.t().about);
+            view! { <li data-testid="order-line">{text} {excepted} {withdrawn}</li> }
         })
         .collect_view();
     let number_text = number.clone();
@@ -87,6 +114,7 @@ pub fn OrderCard(
                 {tr(|t| t.total)} " : " <strong>{shared::money::format_eur(total_cents)}</strong>
             </p>
             <p>{tr(|t| t.status_label)} " " {move || i18n.t().status(status)}</p>
+            {changes}
             {seller}
             <div class="order-card__withdrawal" data-testid="withdrawal-info">
                 <h3>{move || legal().withdrawal_heading}</h3>
@@ -111,4 +139,28 @@ pub fn OrderCard(
                 })}
         </li>
     }
+}
+
+/// "1 × Bottines Lou en cuir — 39"; a line sold by weight adds "environ 250 g · environ
+/// 5,75 € (23,00 €/kg)" before it is weighed, "262 g · 6,03 € (23,00 €/kg)" after.
+fn line_text(line: &OrderLine, about: &str) -> String {
+    let mut text = format!("{} × {}", line.quantity, line.name);
+    if !line.variant_label.is_empty() {
+        text.push_str(&format!(" — {}", line.variant_label));
+    }
+    if line.sold_by_weight {
+        let total = format_eur(line.line_total_cents);
+        match (line.actual_weight_g, line.estimated_weight_g) {
+            (Some(grams), _) => text.push_str(&format!(" · {} · {total}", format_weight(grams))),
+            (None, Some(grams)) => text.push_str(&format!(
+                " · {about} {} · {about} {total}",
+                format_weight(grams)
+            )),
+            (None, None) => {}
+        }
+        if let (Some(cents), Some(per)) = (line.price_per_unit_cents, line.price_per_unit) {
+            text.push_str(&format!(" ({})", format_per_unit(cents, per)));
+        }
+    }
+    text
 }

@@ -240,6 +240,17 @@ pub static STRINGS: Strings = Strings {
 
     bo_new_order,
     bo_call,
+    bo_history_lines_changed: "order changed after the call",
+    about: "about",
+    order_changed_heading: "Changes agreed with the shop",
+    bo_edit_order: "Change the order",
+    bo_edit_quantity: "Quantity",
+    bo_edit_variant: "Size or variant",
+    bo_edit_weight: "Weighed (grams)",
+    bo_edit_remove: "Remove this line",
+    bo_edit_note: "What was agreed with the customer",
+    bo_edit_save: "Save the changes",
+    bo_edit_nothing: "Nothing changed.",
 
     // Back-office: product management (issue 5, products part).
     bo_product_count,

@@ -240,6 +240,17 @@ pub static STRINGS: Strings = Strings {
 
     bo_new_order,
     bo_call,
+    bo_history_lines_changed: "commande modifiée après appel",
+    about: "environ",
+    order_changed_heading: "Modifications convenues avec la boutique",
+    bo_edit_order: "Modifier la commande",
+    bo_edit_quantity: "Quantité",
+    bo_edit_variant: "Taille ou variante",
+    bo_edit_weight: "Poids pesé (en grammes)",
+    bo_edit_remove: "Retirer cette ligne",
+    bo_edit_note: "Ce qui a été convenu avec le client",
+    bo_edit_save: "Enregistrer les modifications",
+    bo_edit_nothing: "Rien n'a changé.",
 
     // Back-office: product management (issue 5, products part).
     bo_product_count,

@@ -558,6 +558,28 @@ pub struct Strings {
     pub bo_new_order: fn(&str) -> String,
     /// Back-office: the button that phones the customer.
     pub bo_call: fn(&str) -> String,
+    /// History: the lines were changed after the call (issue 14).
+    pub bo_history_lines_changed: &'static str,
+    /// Before a weight is known: "environ 250 g".
+    pub about: &'static str,
+    /// The shopper's order: the heading of the shop's changes after the call.
+    pub order_changed_heading: &'static str,
+    /// The button that opens the order-line editor (issue 14).
+    pub bo_edit_order: &'static str,
+    /// Editor: a line's quantity.
+    pub bo_edit_quantity: &'static str,
+    /// Editor: a line's variant.
+    pub bo_edit_variant: &'static str,
+    /// Editor: a line's actual weight.
+    pub bo_edit_weight: &'static str,
+    /// Editor: removes a line.
+    pub bo_edit_remove: &'static str,
+    /// Editor: the required note.
+    pub bo_edit_note: &'static str,
+    /// Editor: the save button.
+    pub bo_edit_save: &'static str,
+    /// Editor: nothing to save.
+    pub bo_edit_nothing: &'static str,
 
     // Back-office: product management (issue 5, products part).
     /// How many products the list found.

@@ -65,6 +65,8 @@ impl WebhooksStrings {
             (E::OrderStatusChanged, false) => "Order confirmed, ready, completed or cancelled",
             (E::OrderPaid, true) => "Commande payée",
             (E::OrderPaid, false) => "Order paid",
+            (E::OrderUpdated, true) => "Commande modifiée après appel",
+            (E::OrderUpdated, false) => "Order changed after the call",
             (E::ProductCreated, true) => "Produit créé",
             (E::ProductCreated, false) => "Product created",
             (E::ProductUpdated, true) => "Prix, stock ou statut d'un produit modifié",

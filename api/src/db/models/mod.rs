@@ -14,6 +14,7 @@ pub mod marketplace;
 // Hoarding (issue 10): bounds on orders waiting for confirmation, and their release.
 pub mod open_orders;
 pub mod order;
+pub mod order_edit;
 // The outbox (issue 12): e-mails now, webhooks later.
 pub mod outbox;
 // Webhooks (issue 17).

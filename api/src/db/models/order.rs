@@ -764,8 +764,10 @@ fn history(conn: &mut DbConn, id: i64, with_actors: bool) -> QueryResult<Vec<Ord
             if kind == OrderEventKind::Note {
                 continue;
             }
-            let public_note = matches!(kind, OrderEventKind::Payment | OrderEventKind::Withdrawal)
-                || to == Some(OrderStatus::Cancelled);
+            let public_note = matches!(
+                kind,
+                OrderEventKind::Payment | OrderEventKind::Withdrawal | OrderEventKind::LinesChanged
+            ) || to == Some(OrderStatus::Cancelled);
             OrderEvent {
                 id: event_id,
                 at: utc(at),

@@ -26,6 +26,7 @@ mod mailbox;
 mod dashboard;
 // E-mail settings (issue 12).
 mod notifications;
+mod order_lines;
 mod orders;
 // People (account administration).
 mod people;

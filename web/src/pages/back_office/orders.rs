@@ -119,7 +119,11 @@ pub fn ShopOrdersPage() -> impl IntoView {
             <ul class="orders" prop:hidden=move || orders.with(Vec::is_empty)>
                 <For
                     each=move || orders.get()
-                    key=|order| format!("{}:{:?}:{:?}", order.id, order.status, order.payment_status)
+                    key=|order| {
+                        // A change of its lines after the call redraws it too.
+                        let lines: Vec<_> = order.lines.iter().map(|l| (l.id, l.variant_id, l.quantity, l.actual_weight_g)).collect();
+                        format!("{}:{:?}:{:?}:{lines:?}", order.id, order.status, order.payment_status)
+                    }
                     children=move |order| view! { <MerchantOrderCard order orders /> }
                 />
             </ul>
@@ -291,6 +295,14 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
     // The right of withdrawal (issue 15): seen in the list, without opening the order.
     let withdrawn = order.lines.iter().any(|line| line.withdrawn_at.is_some());
     let printing = RwSignal::new(false);
+    // Changing the lines after the call (issue 14), while placed or confirmed.
+    let editing = RwSignal::new(false);
+    let editable = matches!(order.status, OrderStatus::Placed | OrderStatus::Confirmed);
+    let editor_order = order.clone();
+    let on_saved = Callback::new(move |changed: Order| {
+        editing.set(false);
+        orders.update(|orders| upsert(orders, changed));
+    });
     let print = move |_| {
         // The print stylesheet shows only the card marked for printing.
         printing.set(true);
@@ -344,10 +356,15 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             view! {
                 <li>
                     {format!(
-                        "{} × {} — {}",
+                        "{} × {}{} — {}",
                         line.quantity,
                         line.name,
-                        shared::money::format_eur(line.unit_price_cents * line.quantity),
+                        if line.variant_label.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", line.variant_label)
+                        },
+                        shared::money::format_eur(line.line_total_cents),
                     )}
                 </li>
             }
@@ -419,6 +436,14 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             <p class="order-card__pay">
                 {tr(|t| t.total)} " : " <strong>{shared::money::format_eur(order.total_cents)}</strong>
             </p>
+            {editable.then(|| view! {
+                <p>
+                    <button type="button" class="button button--secondary" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|open| *open = !*open)>
+                        {tr(|t| t.bo_edit_order)}
+                    </button>
+                </p>
+            })}
+            {move || editing.get().then(|| view! { <super::order_lines::LinesEditor order=editor_order.clone() on_saved /> })}
             // Who sells (issue 15), on the printed slip only: the shop knows who it is.
             {order.seller.clone().map(|seller| view! {
                 <div class="bo-order__seller">
@@ -530,6 +555,8 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             OrderEventKind::Delivery => t.bo().bo_history_delivery.to_owned(),
             // A withdrawal (issue 15): its note names the lines and the message.
             OrderEventKind::Withdrawal => t.legal().withdrawal_heading.to_owned(),
+            // A change after the call: its note says what was agreed, then each change.
+            OrderEventKind::LinesChanged => t.bo_history_lines_changed.to_owned(),
         };
         // A payment's note is its method, said in words.
         let note = match PaymentMethod::parse(&event.note) {
