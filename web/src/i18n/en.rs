@@ -241,7 +241,6 @@ pub static STRINGS: Strings = Strings {
     bo_new_order,
     bo_call,
     bo_history_lines_changed: "order changed after the call",
-    about: "about",
     order_changed_heading: "Changes agreed with the shop",
     bo_edit_order: "Change the order",
     bo_edit_quantity: "Quantity",

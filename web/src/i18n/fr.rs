@@ -241,7 +241,6 @@ pub static STRINGS: Strings = Strings {
     bo_new_order,
     bo_call,
     bo_history_lines_changed: "commande modifiée après appel",
-    about: "environ",
     order_changed_heading: "Modifications convenues avec la boutique",
     bo_edit_order: "Modifier la commande",
     bo_edit_quantity: "Quantité",

@@ -560,8 +560,6 @@ pub struct Strings {
     pub bo_call: fn(&str) -> String,
     /// History: the lines were changed after the call (issue 14).
     pub bo_history_lines_changed: &'static str,
-    /// Before a weight is known: "environ 250 g".
-    pub about: &'static str,
     /// The shopper's order: the heading of the shop's changes after the call.
     pub order_changed_heading: &'static str,
     /// The button that opens the order-line editor (issue 14).
