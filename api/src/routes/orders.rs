@@ -330,8 +330,9 @@ pub async fn checkout_cart(
 /// A guest's view of an order.
 ///
 /// One order, found by the secret token of the tracking link it was given at checkout; no
-/// sign-in. With its history as its customer sees it (status changes, payment, the shop's
-/// changes after the call with what was agreed; never who made them). Changes nothing.
+/// sign-in. No phone and no history, but for the shop's changes after the call (what was
+/// agreed, before → after: `history` then holds those, never who made them). Changes
+/// nothing.
 #[utoipa::path(
     tag = "orders",
     params(("token" = String, Path, description = "The order's tracking token")),
@@ -350,7 +351,7 @@ pub async fn track_order(
         let id = order::id_by_token(conn, &token)
             .optional()?
             .ok_or_else(|| ApiError::NotFound("no order has this tracking link".into()))?;
-        Ok(order::load_as(conn, id, View::Customer)?)
+        Ok(order::load(conn, id)?)
     })
     .await?;
     Ok(Json(order))

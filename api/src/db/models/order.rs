@@ -460,8 +460,8 @@ struct OrderRow {
 /// Who reads an order, which decides what they see.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
-    /// Anyone holding the order's tracking link, or the checkout's answer: no phone, no
-    /// history.
+    /// Anyone holding the order's tracking link, or the checkout's answer: no phone, and of
+    /// the history only the shop's changes after the call.
     Public,
     /// Its signed-in customer: plus the history, without who made each change.
     Customer,
@@ -568,7 +568,15 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
         _ => None,
     };
     let history = match view {
-        View::Public => None,
+        // The tracking link: only what the shop changed after the call, which the shopper
+        // must see (issue 14); nothing when it changed nothing.
+        View::Public => {
+            let changes: Vec<OrderEvent> = history(conn, id, false)?
+                .into_iter()
+                .filter(|event| event.kind == OrderEventKind::LinesChanged)
+                .collect();
+            (!changes.is_empty()).then_some(changes)
+        }
         View::Customer => Some(history(conn, id, false)?),
         View::Shop => Some(history(conn, id, true)?),
         View::ShopInbox => None,
