@@ -55,7 +55,11 @@ async function openOrders(page, email, shop) {
   await page.getByLabel('Mot de passe').fill('vitrine-demo-2026');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.waitForURL('**/gestion**');
-  await page.goto(`${suite.server.baseUrl}/gestion/${shop}/commandes`);
+  // The app may still be settling on its landing page: a navigation then is aborted.
+  await page.waitForLoadState('networkidle');
+  const url = `${suite.server.baseUrl}/gestion/${shop}/commandes`;
+  await page.goto(url).catch(() => page.goto(url));
+  await page.waitForURL(`**/gestion/${shop}/commandes`);
 }
 
 test('the merchant swaps a size after the call and the shopper sees it on the tracking page', async () => {

@@ -256,18 +256,21 @@ const MAX_LINE_CHANGES: usize = 100;
 /// The heaviest line, in grams.
 const MAX_WEIGHT_G: i64 = 100_000;
 
-/// Checks one change of an order's lines; each bad field is named.
+/// Checks one change of an order's lines; each bad field is named: in `errors` a value out
+/// of its range (400), in `refused` fields that are each well-formed but do not go together
+/// (422).
 fn parse_line_change(
     index: usize,
     change: &LineChange,
     errors: &mut Vec<FieldError>,
+    refused: &mut Vec<FieldError>,
 ) -> Option<LineEdit> {
-    let mut invalid = |field: &str, message: &str| {
-        errors.push(FieldError {
-            field: format!("lines[{index}].{field}"),
-            message: message.into(),
-        })
+    let named = |field: &str, message: &str| FieldError {
+        field: format!("lines[{index}].{field}"),
+        message: message.into(),
     };
+    let mut invalid = |field: &str, message: &str| errors.push(named(field, message));
+    let mut refuse = |field: &str, message: &str| refused.push(named(field, message));
     let quantity = match change.quantity {
         None => None,
         Some(q @ 0..=MAX_QUANTITY) => Some(i32::try_from(q).unwrap_or(0)),
@@ -290,7 +293,7 @@ fn parse_line_change(
     match (change.line_id, change.product_id) {
         (Some(line_id), None) => {
             if change.variant_id.is_none() && quantity.is_none() && weight_g.is_none() {
-                invalid(
+                refuse(
                     "line_id",
                     "say what changes: variant_id, quantity or actual_weight_g",
                 );
@@ -312,19 +315,19 @@ fn parse_line_change(
                 quantity,
             }),
             _ if weight_g.is_some() => {
-                invalid(
+                refuse(
                     "actual_weight_g",
                     "is entered on a line of the order, once added",
                 );
                 None
             }
             _ => {
-                invalid("quantity", "an added product needs a quantity from 1 to 99");
+                refuse("quantity", "an added product needs a quantity from 1 to 99");
                 None
             }
         },
         _ => {
-            invalid(
+            refuse(
                 "line_id",
                 "give either line_id (a line of the order) or product_id (a product to add)",
             );
@@ -337,8 +340,9 @@ fn parse_line_change(
 /// weights are entered).
 fn parse_lines_change(request: OrderLinesChange) -> Result<(Vec<LineEdit>, String), ApiError> {
     let mut errors: Vec<FieldError> = Vec::new();
+    let mut refused: Vec<FieldError> = Vec::new();
     if request.lines.is_empty() {
-        errors.push(FieldError {
+        refused.push(FieldError {
             field: "lines".into(),
             message: "name at least one change".into(),
         });
@@ -360,9 +364,12 @@ fn parse_lines_change(request: OrderLinesChange) -> Result<(Vec<LineEdit>, Strin
         .lines
         .iter()
         .enumerate()
-        .filter_map(|(index, change)| parse_line_change(index, change, &mut errors))
+        .filter_map(|(index, change)| parse_line_change(index, change, &mut errors, &mut refused))
         .collect();
     if let Some(err) = ApiError::from_field_errors(errors) {
+        return Err(err);
+    }
+    if let Some(err) = ApiError::from_refused_fields(refused) {
         return Err(err);
     }
     let mut repeated: Vec<FieldError> = Vec::new();

@@ -131,7 +131,8 @@ pub async fn create_variant(
     let id = id.into_inner();
     let input = body.into_inner();
     if input.stock_delta.is_some() {
-        return Err(ApiError::invalid(
+        // Well-formed, but a new variant has no stock to add to (422).
+        return Err(ApiError::refused(
             "stock_delta",
             "a new variant takes its stock as `stock`",
         ));

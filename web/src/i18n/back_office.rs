@@ -449,6 +449,64 @@ pub struct BackOfficeStrings {
     pub bo_phone_to_inbox: &'static str,
     /// Phone order: starts another.
     pub bo_phone_another: &'static str,
+    /// Back-office: the new-order signal.
+    pub bo_new_order: fn(&str) -> String,
+    /// Back-office: the button that phones the customer.
+    pub bo_call: fn(&str) -> String,
+    /// History: the lines were changed after the call (issue 14).
+    pub bo_history_lines_changed: &'static str,
+    /// The button that opens the order-line editor (issue 14).
+    pub bo_edit_order: &'static str,
+    /// Editor: a line's quantity.
+    pub bo_edit_quantity: &'static str,
+    /// Editor: a line's variant.
+    pub bo_edit_variant: &'static str,
+    /// Editor: a line's actual weight.
+    pub bo_edit_weight: &'static str,
+    /// Editor: removes a line.
+    pub bo_edit_remove: &'static str,
+    /// Editor: the required note.
+    pub bo_edit_note: &'static str,
+    /// Editor: the save button.
+    pub bo_edit_save: &'static str,
+    /// Editor: nothing to save.
+    pub bo_edit_nothing: &'static str,
+    /// How many products the list found.
+    pub bo_product_count: fn(u64) -> String,
+    /// A dry run's counts: created, updated, unchanged.
+    pub bo_import_would: fn(u64, u64, u64) -> String,
+    /// An applied import's counts: created, updated, unchanged.
+    pub bo_import_done: fn(u64, u64, u64) -> String,
+    /// Where a bad value is: the line and the column.
+    pub bo_import_error_at: fn(u64, &str) -> String,
+    /// What a line does: its number, and whether it creates a product.
+    pub bo_import_line: fn(u64, bool) -> String,
+    /// Joining: the application is in (the shop's name).
+    pub bo_join_sent: fn(&str) -> String,
+    /// Profile: the logo's text alternative (the shop's name).
+    pub bo_logo_of: fn(&str) -> String,
+    /// Profile: a closed day (YYYY-MM-DD).
+    pub bo_closed_on: fn(&str) -> String,
+    /// Profile: accessible name of the button that removes a closed day.
+    pub bo_reopen_label: fn(&str) -> String,
+    /// API keys: a key was created (its name).
+    pub bo_key_created: fn(&str) -> String,
+    /// API keys: creation date (YYYY-MM-DD).
+    pub bo_key_created_on: fn(&str) -> String,
+    /// API keys: last use (YYYY-MM-DD).
+    pub bo_key_used_on: fn(&str) -> String,
+    /// API keys: revocation date (YYYY-MM-DD).
+    pub bo_key_revoked_on: fn(&str) -> String,
+    /// Phone order: accessible name of an add button (product).
+    pub bo_add_named: fn(&str) -> String,
+    /// Phone order: accessible name of a remove button (product).
+    pub bo_remove_named: fn(&str) -> String,
+    /// Phone order: label of a line's quantity (product).
+    pub bo_quantity_of: fn(&str) -> String,
+    /// Phone order: stock left (a number).
+    pub bo_in_stock: fn(&str) -> String,
+    /// Phone order: placed (its number).
+    pub bo_phone_done: fn(&str) -> String,
 }
 
 /// In French.
@@ -676,6 +734,35 @@ pub static FR: BackOfficeStrings = BackOfficeStrings {
     bo_phone_not_placed: "La commande n'est pas enregistrée.",
     bo_phone_to_inbox: "Voir les commandes",
     bo_phone_another: "Prendre une autre commande",
+    bo_new_order: fr::bo_new_order,
+    bo_call: fr::bo_call,
+    bo_history_lines_changed: "commande modifiée après appel",
+    bo_edit_order: "Modifier la commande",
+    bo_edit_quantity: "Quantité",
+    bo_edit_variant: "Taille ou variante",
+    bo_edit_weight: "Poids pesé (en grammes)",
+    bo_edit_remove: "Retirer cette ligne",
+    bo_edit_note: "Ce qui a été convenu avec le client",
+    bo_edit_save: "Enregistrer les modifications",
+    bo_edit_nothing: "Rien n'a changé.",
+    bo_product_count: fr::bo_product_count,
+    bo_import_would: fr::bo_import_would,
+    bo_import_done: fr::bo_import_done,
+    bo_import_error_at: fr::bo_import_error_at,
+    bo_import_line: fr::bo_import_line,
+    bo_join_sent: fr::bo_join_sent,
+    bo_logo_of: fr::bo_logo_of,
+    bo_closed_on: fr::bo_closed_on,
+    bo_reopen_label: fr::bo_reopen_label,
+    bo_key_created: fr::bo_key_created,
+    bo_key_created_on: fr::bo_key_created_on,
+    bo_key_used_on: fr::bo_key_used_on,
+    bo_key_revoked_on: fr::bo_key_revoked_on,
+    bo_add_named: fr::bo_add_named,
+    bo_remove_named: fr::bo_remove_named,
+    bo_quantity_of: fr::bo_quantity_of,
+    bo_in_stock: fr::bo_in_stock,
+    bo_phone_done: fr::bo_phone_done,
 };
 
 /// In English.
@@ -903,4 +990,233 @@ pub static EN: BackOfficeStrings = BackOfficeStrings {
     bo_phone_not_placed: "The order is not saved.",
     bo_phone_to_inbox: "See the orders",
     bo_phone_another: "Take another order",
+    bo_new_order: en::bo_new_order,
+    bo_call: en::bo_call,
+    bo_history_lines_changed: "order changed after the call",
+    bo_edit_order: "Change the order",
+    bo_edit_quantity: "Quantity",
+    bo_edit_variant: "Size or variant",
+    bo_edit_weight: "Weighed (grams)",
+    bo_edit_remove: "Remove this line",
+    bo_edit_note: "What was agreed with the customer",
+    bo_edit_save: "Save the changes",
+    bo_edit_nothing: "Nothing changed.",
+    bo_product_count: en::bo_product_count,
+    bo_import_would: en::bo_import_would,
+    bo_import_done: en::bo_import_done,
+    bo_import_error_at: en::bo_import_error_at,
+    bo_import_line: en::bo_import_line,
+    bo_join_sent: en::bo_join_sent,
+    bo_logo_of: en::bo_logo_of,
+    bo_closed_on: en::bo_closed_on,
+    bo_reopen_label: en::bo_reopen_label,
+    bo_key_created: en::bo_key_created,
+    bo_key_created_on: en::bo_key_created_on,
+    bo_key_used_on: en::bo_key_used_on,
+    bo_key_revoked_on: en::bo_key_revoked_on,
+    bo_add_named: en::bo_add_named,
+    bo_remove_named: en::bo_remove_named,
+    bo_quantity_of: en::bo_quantity_of,
+    bo_in_stock: en::bo_in_stock,
+    bo_phone_done: en::bo_phone_done,
 };
+
+/// The French texts made from values.
+mod fr {
+    use crate::i18n::fr::dated;
+
+    pub(super) fn bo_new_order(number: &str) -> String {
+        format!("Nouvelle commande : {number}")
+    }
+
+    pub(super) fn bo_call(phone: &str) -> String {
+        format!("Appeler le {phone}")
+    }
+
+    pub(super) fn bo_product_count(count: u64) -> String {
+        match count {
+            0 => "Aucun produit".to_owned(),
+            1 => "1 produit".to_owned(),
+            n => format!("{n} produits"),
+        }
+    }
+
+    pub(super) fn bo_import_would(created: u64, updated: u64, unchanged: u64) -> String {
+        format!(
+            "Le fichier est correct. À créer : {created} ; à modifier : {updated} ; inchangés : {unchanged}. Rien n'a encore changé."
+        )
+    }
+
+    pub(super) fn bo_import_done(created: u64, updated: u64, unchanged: u64) -> String {
+        format!(
+            "Import appliqué. Créés : {created} ; modifiés : {updated} ; inchangés : {unchanged}."
+        )
+    }
+
+    pub(super) fn bo_import_error_at(line: u64, field: &str) -> String {
+        if field == "ligne" {
+            format!("Ligne {line} :")
+        } else {
+            format!("Ligne {line}, colonne « {field} » :")
+        }
+    }
+
+    pub(super) fn bo_import_line(line: u64, creates: bool) -> String {
+        if creates {
+            format!("Ligne {line}, nouveau produit :")
+        } else {
+            format!("Ligne {line}, modifié :")
+        }
+    }
+
+    pub(super) fn bo_join_sent(v: &str) -> String {
+        format!("Merci ! La demande pour « {v} » est envoyée.")
+    }
+
+    pub(super) fn bo_logo_of(v: &str) -> String {
+        format!("Logo de {v}")
+    }
+
+    pub(super) fn bo_closed_on(v: &str) -> String {
+        format!("Fermé le {}", dated(v))
+    }
+
+    pub(super) fn bo_reopen_label(v: &str) -> String {
+        format!("Retirer le {}", dated(v))
+    }
+
+    pub(super) fn bo_key_created(v: &str) -> String {
+        format!("Clé « {v} » créée")
+    }
+
+    pub(super) fn bo_key_created_on(v: &str) -> String {
+        format!("Créée le {}", dated(v))
+    }
+
+    pub(super) fn bo_key_used_on(v: &str) -> String {
+        format!("Dernière utilisation le {}", dated(v))
+    }
+
+    pub(super) fn bo_key_revoked_on(v: &str) -> String {
+        format!("Révoquée le {} : ne marche plus", dated(v))
+    }
+
+    pub(super) fn bo_add_named(v: &str) -> String {
+        format!("Ajouter {v}")
+    }
+
+    pub(super) fn bo_remove_named(v: &str) -> String {
+        format!("Retirer {v}")
+    }
+
+    pub(super) fn bo_quantity_of(v: &str) -> String {
+        format!("Quantité : {v}")
+    }
+
+    pub(super) fn bo_in_stock(v: &str) -> String {
+        format!("{v} en stock")
+    }
+
+    pub(super) fn bo_phone_done(v: &str) -> String {
+        format!("Commande {v} enregistrée")
+    }
+}
+
+/// The English texts made from values.
+mod en {
+    use crate::i18n::en::dated;
+
+    pub(super) fn bo_new_order(number: &str) -> String {
+        format!("New order: {number}")
+    }
+
+    pub(super) fn bo_call(phone: &str) -> String {
+        format!("Call {phone}")
+    }
+
+    pub(super) fn bo_product_count(count: u64) -> String {
+        match count {
+            0 => "No product".to_owned(),
+            1 => "1 product".to_owned(),
+            n => format!("{n} products"),
+        }
+    }
+
+    pub(super) fn bo_import_would(created: u64, updated: u64, unchanged: u64) -> String {
+        format!(
+            "The file is correct. To create: {created}; to change: {updated}; unchanged: {unchanged}. Nothing has changed yet."
+        )
+    }
+
+    pub(super) fn bo_import_done(created: u64, updated: u64, unchanged: u64) -> String {
+        format!("Import applied. Created: {created}; changed: {updated}; unchanged: {unchanged}.")
+    }
+
+    pub(super) fn bo_import_error_at(line: u64, field: &str) -> String {
+        if field == "ligne" {
+            format!("Line {line}:")
+        } else {
+            format!("Line {line}, column “{field}”:")
+        }
+    }
+
+    pub(super) fn bo_import_line(line: u64, creates: bool) -> String {
+        if creates {
+            format!("Line {line}, new product:")
+        } else {
+            format!("Line {line}, changed:")
+        }
+    }
+
+    pub(super) fn bo_join_sent(v: &str) -> String {
+        format!("Thank you! The application for “{v}” is sent.")
+    }
+
+    pub(super) fn bo_logo_of(v: &str) -> String {
+        format!("Logo of {v}")
+    }
+
+    pub(super) fn bo_closed_on(v: &str) -> String {
+        format!("Closed on {}", dated(v))
+    }
+
+    pub(super) fn bo_reopen_label(v: &str) -> String {
+        format!("Remove {}", dated(v))
+    }
+
+    pub(super) fn bo_key_created(v: &str) -> String {
+        format!("Key “{v}” created")
+    }
+
+    pub(super) fn bo_key_created_on(v: &str) -> String {
+        format!("Created on {}", dated(v))
+    }
+
+    pub(super) fn bo_key_used_on(v: &str) -> String {
+        format!("Last used on {}", dated(v))
+    }
+
+    pub(super) fn bo_key_revoked_on(v: &str) -> String {
+        format!("Revoked on {}: no longer works", dated(v))
+    }
+
+    pub(super) fn bo_add_named(v: &str) -> String {
+        format!("Add {v}")
+    }
+
+    pub(super) fn bo_remove_named(v: &str) -> String {
+        format!("Remove {v}")
+    }
+
+    pub(super) fn bo_quantity_of(v: &str) -> String {
+        format!("Quantity: {v}")
+    }
+
+    pub(super) fn bo_in_stock(v: &str) -> String {
+        format!("{v} in stock")
+    }
+
+    pub(super) fn bo_phone_done(v: &str) -> String {
+        format!("Order {v} saved")
+    }
+}

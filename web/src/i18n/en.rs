@@ -238,40 +238,10 @@ pub static STRINGS: Strings = Strings {
     checkout_signed_in,
     shop_note_label,
 
-    bo_new_order,
-    bo_call,
-    bo_history_lines_changed: "order changed after the call",
     order_changed_heading: "Changes agreed with the shop",
-    bo_edit_order: "Change the order",
-    bo_edit_quantity: "Quantity",
-    bo_edit_variant: "Size or variant",
-    bo_edit_weight: "Weighed (grams)",
-    bo_edit_remove: "Remove this line",
-    bo_edit_note: "What was agreed with the customer",
-    bo_edit_save: "Save the changes",
-    bo_edit_nothing: "Nothing changed.",
 
     // Back-office: product management (issue 5, products part).
-    bo_product_count,
-    bo_import_would,
-    bo_import_done,
-    bo_import_error_at,
-    bo_import_line,
     // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-    bo_join_sent,
-    bo_logo_of,
-    bo_closed_on,
-    bo_reopen_label,
-    bo_key_created,
-    bo_key_created_on,
-    bo_key_used_on,
-    bo_key_revoked_on,
-    bo_add_named,
-    bo_remove_named,
-    bo_quantity_of,
-    bo_in_stock,
-    bo_phone_done,
-
     not_found_heading: "Page not found",
     not_found_text: "This page does not exist, or its address has changed.",
     back_home: "Back to the home page",
@@ -403,103 +373,9 @@ fn checkout_signed_in(name: &str) -> String {
 fn shop_note_label(shop: &str) -> String {
     format!("A word for {shop} (optional)")
 }
-fn bo_new_order(number: &str) -> String {
-    format!("New order: {number}")
-}
-
-fn bo_call(phone: &str) -> String {
-    format!("Call {phone}")
-}
-
 // Back-office: product management (issue 5, products part).
 
-fn bo_product_count(count: u64) -> String {
-    match count {
-        0 => "No product".to_owned(),
-        1 => "1 product".to_owned(),
-        n => format!("{n} products"),
-    }
-}
-
-fn bo_import_would(created: u64, updated: u64, unchanged: u64) -> String {
-    format!(
-        "The file is correct. To create: {created}; to change: {updated}; unchanged: {unchanged}. Nothing has changed yet."
-    )
-}
-
-fn bo_import_done(created: u64, updated: u64, unchanged: u64) -> String {
-    format!("Import applied. Created: {created}; changed: {updated}; unchanged: {unchanged}.")
-}
-
-fn bo_import_error_at(line: u64, field: &str) -> String {
-    if field == "ligne" {
-        format!("Line {line}:")
-    } else {
-        format!("Line {line}, column “{field}”:")
-    }
-}
-
-fn bo_import_line(line: u64, creates: bool) -> String {
-    if creates {
-        format!("Line {line}, new product:")
-    } else {
-        format!("Line {line}, changed:")
-    }
-}
-
 // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-
-fn bo_join_sent(v: &str) -> String {
-    format!("Thank you! The application for “{v}” is sent.")
-}
-
-fn bo_logo_of(v: &str) -> String {
-    format!("Logo of {v}")
-}
-
-fn bo_closed_on(v: &str) -> String {
-    format!("Closed on {}", dated(v))
-}
-
-fn bo_reopen_label(v: &str) -> String {
-    format!("Remove {}", dated(v))
-}
-
-fn bo_key_created(v: &str) -> String {
-    format!("Key “{v}” created")
-}
-
-fn bo_key_created_on(v: &str) -> String {
-    format!("Created on {}", dated(v))
-}
-
-fn bo_key_used_on(v: &str) -> String {
-    format!("Last used on {}", dated(v))
-}
-
-fn bo_key_revoked_on(v: &str) -> String {
-    format!("Revoked on {}: no longer works", dated(v))
-}
-
-fn bo_add_named(v: &str) -> String {
-    format!("Add {v}")
-}
-
-fn bo_remove_named(v: &str) -> String {
-    format!("Remove {v}")
-}
-
-fn bo_quantity_of(v: &str) -> String {
-    format!("Quantity: {v}")
-}
-
-fn bo_in_stock(v: &str) -> String {
-    format!("{v} in stock")
-}
-
-fn bo_phone_done(v: &str) -> String {
-    format!("Order {v} saved")
-}
 
 /// "Tuesday 1 December 2026" from `YYYY-MM-DD`.
 pub(super) fn dated(iso: &str) -> String {

@@ -238,40 +238,10 @@ pub static STRINGS: Strings = Strings {
     checkout_signed_in,
     shop_note_label,
 
-    bo_new_order,
-    bo_call,
-    bo_history_lines_changed: "commande modifiée après appel",
     order_changed_heading: "Modifications convenues avec la boutique",
-    bo_edit_order: "Modifier la commande",
-    bo_edit_quantity: "Quantité",
-    bo_edit_variant: "Taille ou variante",
-    bo_edit_weight: "Poids pesé (en grammes)",
-    bo_edit_remove: "Retirer cette ligne",
-    bo_edit_note: "Ce qui a été convenu avec le client",
-    bo_edit_save: "Enregistrer les modifications",
-    bo_edit_nothing: "Rien n'a changé.",
 
     // Back-office: product management (issue 5, products part).
-    bo_product_count,
-    bo_import_would,
-    bo_import_done,
-    bo_import_error_at,
-    bo_import_line,
     // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-    bo_join_sent,
-    bo_logo_of,
-    bo_closed_on,
-    bo_reopen_label,
-    bo_key_created,
-    bo_key_created_on,
-    bo_key_used_on,
-    bo_key_revoked_on,
-    bo_add_named,
-    bo_remove_named,
-    bo_quantity_of,
-    bo_in_stock,
-    bo_phone_done,
-
     not_found_heading: "Page introuvable",
     not_found_text: "Cette page n'existe pas, ou son adresse a changé.",
     back_home: "Retour à l'accueil",
@@ -409,14 +379,6 @@ fn shop_note_label(shop: &str) -> String {
     format!("Un mot pour {shop} (facultatif)")
 }
 
-fn bo_new_order(number: &str) -> String {
-    format!("Nouvelle commande : {number}")
-}
-
-fn bo_call(phone: &str) -> String {
-    format!("Appeler le {phone}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,93 +422,7 @@ mod tests {
 
 // Back-office: product management (issue 5, products part).
 
-fn bo_product_count(count: u64) -> String {
-    match count {
-        0 => "Aucun produit".to_owned(),
-        1 => "1 produit".to_owned(),
-        n => format!("{n} produits"),
-    }
-}
-
-fn bo_import_would(created: u64, updated: u64, unchanged: u64) -> String {
-    format!(
-        "Le fichier est correct. À créer : {created} ; à modifier : {updated} ; inchangés : {unchanged}. Rien n'a encore changé."
-    )
-}
-
-fn bo_import_done(created: u64, updated: u64, unchanged: u64) -> String {
-    format!("Import appliqué. Créés : {created} ; modifiés : {updated} ; inchangés : {unchanged}.")
-}
-
-fn bo_import_error_at(line: u64, field: &str) -> String {
-    if field == "ligne" {
-        format!("Ligne {line} :")
-    } else {
-        format!("Ligne {line}, colonne « {field} » :")
-    }
-}
-
-fn bo_import_line(line: u64, creates: bool) -> String {
-    if creates {
-        format!("Ligne {line}, nouveau produit :")
-    } else {
-        format!("Ligne {line}, modifié :")
-    }
-}
-
 // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-
-fn bo_join_sent(v: &str) -> String {
-    format!("Merci ! La demande pour « {v} » est envoyée.")
-}
-
-fn bo_logo_of(v: &str) -> String {
-    format!("Logo de {v}")
-}
-
-fn bo_closed_on(v: &str) -> String {
-    format!("Fermé le {}", dated(v))
-}
-
-fn bo_reopen_label(v: &str) -> String {
-    format!("Retirer le {}", dated(v))
-}
-
-fn bo_key_created(v: &str) -> String {
-    format!("Clé « {v} » créée")
-}
-
-fn bo_key_created_on(v: &str) -> String {
-    format!("Créée le {}", dated(v))
-}
-
-fn bo_key_used_on(v: &str) -> String {
-    format!("Dernière utilisation le {}", dated(v))
-}
-
-fn bo_key_revoked_on(v: &str) -> String {
-    format!("Révoquée le {} : ne marche plus", dated(v))
-}
-
-fn bo_add_named(v: &str) -> String {
-    format!("Ajouter {v}")
-}
-
-fn bo_remove_named(v: &str) -> String {
-    format!("Retirer {v}")
-}
-
-fn bo_quantity_of(v: &str) -> String {
-    format!("Quantité : {v}")
-}
-
-fn bo_in_stock(v: &str) -> String {
-    format!("{v} en stock")
-}
-
-fn bo_phone_done(v: &str) -> String {
-    format!("Commande {v} enregistrée")
-}
 
 /// "mardi 1er décembre 2026" from `YYYY-MM-DD`.
 pub(super) fn dated(iso: &str) -> String {

@@ -554,70 +554,11 @@ pub struct Strings {
     /// Label of the note to a shop.
     pub shop_note_label: fn(&str) -> String,
 
-    /// Back-office: the new-order signal.
-    pub bo_new_order: fn(&str) -> String,
-    /// Back-office: the button that phones the customer.
-    pub bo_call: fn(&str) -> String,
-    /// History: the lines were changed after the call (issue 14).
-    pub bo_history_lines_changed: &'static str,
     /// The shopper's order: the heading of the shop's changes after the call.
     pub order_changed_heading: &'static str,
-    /// The button that opens the order-line editor (issue 14).
-    pub bo_edit_order: &'static str,
-    /// Editor: a line's quantity.
-    pub bo_edit_quantity: &'static str,
-    /// Editor: a line's variant.
-    pub bo_edit_variant: &'static str,
-    /// Editor: a line's actual weight.
-    pub bo_edit_weight: &'static str,
-    /// Editor: removes a line.
-    pub bo_edit_remove: &'static str,
-    /// Editor: the required note.
-    pub bo_edit_note: &'static str,
-    /// Editor: the save button.
-    pub bo_edit_save: &'static str,
-    /// Editor: nothing to save.
-    pub bo_edit_nothing: &'static str,
 
     // Back-office: product management (issue 5, products part).
-    /// How many products the list found.
-    pub bo_product_count: fn(u64) -> String,
-    /// A dry run's counts: created, updated, unchanged.
-    pub bo_import_would: fn(u64, u64, u64) -> String,
-    /// An applied import's counts: created, updated, unchanged.
-    pub bo_import_done: fn(u64, u64, u64) -> String,
-    /// Where a bad value is: the line and the column.
-    pub bo_import_error_at: fn(u64, &str) -> String,
-    /// What a line does: its number, and whether it creates a product.
-    pub bo_import_line: fn(u64, bool) -> String,
     // Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-    /// Joining: the application is in (the shop's name).
-    pub bo_join_sent: fn(&str) -> String,
-    /// Profile: the logo's text alternative (the shop's name).
-    pub bo_logo_of: fn(&str) -> String,
-    /// Profile: a closed day (YYYY-MM-DD).
-    pub bo_closed_on: fn(&str) -> String,
-    /// Profile: accessible name of the button that removes a closed day.
-    pub bo_reopen_label: fn(&str) -> String,
-    /// API keys: a key was created (its name).
-    pub bo_key_created: fn(&str) -> String,
-    /// API keys: creation date (YYYY-MM-DD).
-    pub bo_key_created_on: fn(&str) -> String,
-    /// API keys: last use (YYYY-MM-DD).
-    pub bo_key_used_on: fn(&str) -> String,
-    /// API keys: revocation date (YYYY-MM-DD).
-    pub bo_key_revoked_on: fn(&str) -> String,
-    /// Phone order: accessible name of an add button (product).
-    pub bo_add_named: fn(&str) -> String,
-    /// Phone order: accessible name of a remove button (product).
-    pub bo_remove_named: fn(&str) -> String,
-    /// Phone order: label of a line's quantity (product).
-    pub bo_quantity_of: fn(&str) -> String,
-    /// Phone order: stock left (a number).
-    pub bo_in_stock: fn(&str) -> String,
-    /// Phone order: placed (its number).
-    pub bo_phone_done: fn(&str) -> String,
-
     /// The title and heading of the page shown for unknown addresses.
     pub not_found_heading: &'static str,
     /// What the not-found page says.

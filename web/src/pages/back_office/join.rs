@@ -143,7 +143,7 @@ pub fn JoinShopPage() -> impl IntoView {
 fn JoinSent(shop: ShopProfile) -> impl IntoView {
     view! {
         <div class="bo-notice" role="status" data-testid="join-sent" data-slug=shop.slug.clone()>
-            <h2>{tr_with(|t| t.bo_join_sent, shop.name)}</h2>
+            <h2>{tr_with(|t| t.bo().bo_join_sent, shop.name)}</h2>
             <p>{tr(|t| t.bo().bo_join_pending)}</p>
         </div>
         <p class="bo-shop__links">

@@ -186,7 +186,7 @@ fn NewKeyBox(key: NewApiKey, created: RwSignal<Option<NewApiKey>>) -> impl IntoV
     };
     view! {
         <div class="bo-key-box" role="alert" data-testid="new-key" data-id=key.id>
-            <h2 class="bo-subheading">{tr_with(|t| t.bo_key_created, key.name)}</h2>
+            <h2 class="bo-subheading">{tr_with(|t| t.bo().bo_key_created, key.name)}</h2>
             <p class="bo-key-box__warning">{tr(|t| t.bo().bo_key_once)}</p>
             <div class="field">
                 <label for="nouvelle-cle">{tr(|t| t.bo().bo_new_key)}</label>
@@ -250,13 +250,13 @@ fn KeyRow(key: ApiKey, slug: String, keys: RwSignal<Vec<ApiKey>>) -> impl IntoVi
                 <h3 class="bo-key__name">{key.name.clone()}</h3>
                 <p><code>{key.prefix.clone()}"…"</code></p>
                 <KeyScopes scopes=key.scopes.clone() />
-                <p>{tr_with(|t| t.bo_key_created_on, day(&key.created_at))}</p>
+                <p>{tr_with(|t| t.bo().bo_key_created_on, day(&key.created_at))}</p>
                 <p>{match &key.last_used_at {
-                    Some(at) => tr_with(|t| t.bo_key_used_on, day(at)).into_any(),
+                    Some(at) => tr_with(|t| t.bo().bo_key_used_on, day(at)).into_any(),
                     None => tr(|t| t.bo().bo_key_never_used).into_any(),
                 }}</p>
                 {key.revoked_at.as_deref().map(|at| view! {
-                    <p class="bo-key__revoked">{tr_with(|t| t.bo_key_revoked_on, day(at))}</p>
+                    <p class="bo-key__revoked">{tr_with(|t| t.bo().bo_key_revoked_on, day(at))}</p>
                 })}
             </div>
             {(!revoked).then(|| view! {

@@ -123,7 +123,7 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
         <form class="lines-editor" data-testid="lines-editor" on:submit=submit>
             {fields}
             <div class="field">
-                <label for=note_id.clone()>{tr(|t| t.bo_edit_note)}</label>
+                <label for=note_id.clone()>{tr(|t| t.bo().bo_edit_note)}</label>
                 <textarea
                     id=note_id
                     rows="3"
@@ -133,10 +133,10 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
                 ></textarea>
             </div>
             <button type="submit" class="button" prop:disabled=move || busy.get()>
-                {tr(|t| t.bo_edit_save)}
+                {tr(|t| t.bo().bo_edit_save)}
             </button>
             <div role="status">
-                {move || nothing.get().then(|| view! { <p>{tr(|t| t.bo_edit_nothing)}</p> })}
+                {move || nothing.get().then(|| view! { <p>{tr(|t| t.bo().bo_edit_nothing)}</p> })}
             </div>
             {move || problem.get().map(|error| view! { <ProblemText error conflict=|t| t.problem_conflict /> })}
         </form>
@@ -189,7 +189,7 @@ fn LineFields(row: Row) -> impl IntoView {
                 .collect_view();
             view! {
                 <div class="field">
-                    <label for=select_id.clone()>{tr(|t| t.bo_edit_variant)}</label>
+                    <label for=select_id.clone()>{tr(|t| t.bo().bo_edit_variant)}</label>
                     <select
                         id=select_id.clone()
                         on:change=move |event| row.variant.set(event_target_value(&event).parse().ok())
@@ -214,7 +214,7 @@ fn LineFields(row: Row) -> impl IntoView {
         };
         view! {
             <div class="field">
-                <label for=weight_id.clone()>{tr(|t| t.bo_edit_weight)}</label>
+                <label for=weight_id.clone()>{tr(|t| t.bo().bo_edit_weight)}</label>
                 <input
                     id=weight_id.clone()
                     type="number"
@@ -232,7 +232,7 @@ fn LineFields(row: Row) -> impl IntoView {
         <fieldset data-testid="edit-line" data-line=key.to_string()>
             <legend>{title}</legend>
             <div class="field">
-                <label for=quantity_id.clone()>{tr(|t| t.bo_edit_quantity)}</label>
+                <label for=quantity_id.clone()>{tr(|t| t.bo().bo_edit_quantity)}</label>
                 <input
                     id=quantity_id
                     type="number"
@@ -246,7 +246,7 @@ fn LineFields(row: Row) -> impl IntoView {
             {select}
             {weight}
             <button type="button" class="button button--secondary" on:click=move |_| row.quantity.set("0".to_owned())>
-                {tr(|t| t.bo_edit_remove)}
+                {tr(|t| t.bo().bo_edit_remove)}
             </button>
         </fieldset>
     }

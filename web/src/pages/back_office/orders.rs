@@ -102,7 +102,7 @@ pub fn ShopOrdersPage() -> impl IntoView {
                         .map(|number| {
                             view! {
                                 <p class="bo-new-order" data-testid="new-order">
-                                    {tr_with(|t| t.bo_new_order, number)}
+                                    {tr_with(|t| t.bo().bo_new_order, number)}
                                 </p>
                             }
                         })
@@ -416,7 +416,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             <p class="bo-order__customer">{order.customer_name.clone()}</p>
             {(!phone.is_empty()).then(|| view! {
                 <p>
-                    <a class="button button--secondary" href=tel>{tr_with(|t| t.bo_call, phone.clone())}</a>
+                    <a class="button button--secondary" href=tel>{tr_with(|t| t.bo().bo_call, phone.clone())}</a>
                 </p>
                 // The slip has no buttons: there, the number is written out.
                 <p class="bo-order__phone">{tr(|t| t.phone_label)} " : " {phone.clone()}</p>
@@ -439,7 +439,7 @@ fn MerchantOrderCard(order: Order, orders: RwSignal<Vec<Order>>) -> impl IntoVie
             {editable.then(|| view! {
                 <p>
                     <button type="button" class="button button--secondary" aria-expanded=move || editing.get().to_string() on:click=move |_| editing.update(|open| *open = !*open)>
-                        {tr(|t| t.bo_edit_order)}
+                        {tr(|t| t.bo().bo_edit_order)}
                     </button>
                 </p>
             })}
@@ -556,7 +556,7 @@ fn OrderHistory(id: i64, known: Option<Vec<OrderEvent>>) -> impl IntoView {
             // A withdrawal (issue 15): its note names the lines and the message.
             OrderEventKind::Withdrawal => t.legal().withdrawal_heading.to_owned(),
             // A change after the call: its note says what was agreed, then each change.
-            OrderEventKind::LinesChanged => t.bo_history_lines_changed.to_owned(),
+            OrderEventKind::LinesChanged => t.bo().bo_history_lines_changed.to_owned(),
         };
         // A payment's note is its method, said in words.
         let note = match PaymentMethod::parse(&event.note) {

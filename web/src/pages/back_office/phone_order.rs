@@ -256,9 +256,9 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                             <li class="bo-row" data-testid="phone-result" data-id=id>
                                 <span>
                                     <strong>{name.clone()}</strong> " · " {price}
-                                    {stock.map(|stock| view! { " · " {tr_with(|t| t.bo_in_stock, stock.to_string())} })}
+                                    {stock.map(|stock| view! { " · " {tr_with(|t| t.bo().bo_in_stock, stock.to_string())} })}
                                 </span>
-                                <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo_add_named, name) on:click=move |_| add(product.clone())>
+                                <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo().bo_add_named, name) on:click=move |_| add(product.clone())>
                                     {tr(|t| t.bo().bo_add)}
                                 </button>
                             </li>
@@ -283,14 +283,14 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
                 view! {
                     <li class="bo-row" data-testid="phone-line" data-id=id>
                         <div class="field bo-quantity">
-                            <label for=input_id.clone()>{tr_with(|t| t.bo_quantity_of, line.product.name.clone())}</label>
+                            <label for=input_id.clone()>{tr_with(|t| t.bo().bo_quantity_of, line.product.name.clone())}</label>
                             <input id=input_id type="number" min="1" inputmode="numeric"
                                 aria-invalid=move || lines_error.get().is_some().then_some("true")
                                 aria-describedby=move || lines_error.get().is_some().then_some("lignes-erreur")
                                 prop:value=move || quantity.get() on:input=move |event| quantity.set(event_target_value(&event)) />
                         </div>
                         <span>{format_eur(line.product.price_cents)}</span>
-                        <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo_remove_named, line.product.name.clone())
+                        <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo().bo_remove_named, line.product.name.clone())
                             on:click=move |_| lines.update(|lines| lines.retain(|l| l.product.id != id))>
                             {tr(|t| t.bo().bo_remove)}
                         </button>
@@ -304,7 +304,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         if let Some(order) = done.get() {
             return view! {
                 <div class="bo-notice" role="status" data-testid="phone-order-done" data-number=order.number.clone()>
-                    <h2>{tr_with(|t| t.bo_phone_done, order.number.clone())}</h2>
+                    <h2>{tr_with(|t| t.bo().bo_phone_done, order.number.clone())}</h2>
                     <p>{format_eur(order.total_cents)}</p>
                 </div>
                 <p class="bo-shop__links">

@@ -180,9 +180,9 @@ fn ReportView(report: ImportReport) -> impl IntoView {
         if error_count > 0 {
             t.bo().bo_import_has_errors.to_owned()
         } else if dry_run {
-            (t.bo_import_would)(created, updated, unchanged)
+            (t.bo().bo_import_would)(created, updated, unchanged)
         } else {
-            (t.bo_import_done)(created, updated, unchanged)
+            (t.bo().bo_import_done)(created, updated, unchanged)
         }
     };
     let errors = (!errors.is_empty()).then(|| {
@@ -193,7 +193,7 @@ fn ReportView(report: ImportReport) -> impl IntoView {
                 let field = error.field;
                 view! {
                     <li data-testid="import-error" data-line=line>
-                        <strong>{move || (i18n.t().bo_import_error_at)(line, &field)}</strong>
+                        <strong>{move || (i18n.t().bo().bo_import_error_at)(line, &field)}</strong>
                         <ServerWords detail=error.message />
                     </li>
                 }
@@ -225,7 +225,7 @@ fn ReportView(report: ImportReport) -> impl IntoView {
                 .join(" ; ");
             view! {
                 <li>
-                    <strong>{move || (i18n.t().bo_import_line)(number, action == ImportAction::Create)}</strong>
+                    <strong>{move || (i18n.t().bo().bo_import_line)(number, action == ImportAction::Create)}</strong>
                     " " {line.name}
                     <br />
                     <span class="bo-import__changes">{fields}</span>

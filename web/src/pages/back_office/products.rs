@@ -177,7 +177,7 @@ fn ProductList(
     });
     view! {
         <p class="bo-product-count" data-testid="bo-product-count" role="status">
-            {move || (i18n.t().bo_product_count)(total)}
+            {move || (i18n.t().bo().bo_product_count)(total)}
         </p>
         {empty.then(|| {
             let text: Text = if filtered { |t| t.bo().bo_no_match } else { |t| t.bo().bo_no_products };

@@ -380,7 +380,7 @@ fn LogoSection(slug: String, name: String, logo_url: Option<String>) -> impl Int
             }
         });
     };
-    let alt = tr_with(|t| t.bo_logo_of, name);
+    let alt = tr_with(|t| t.bo().bo_logo_of, name);
     view! {
         <section class="bo-section" aria-labelledby="logo-titre">
             <h2 class="bo-subheading" id="logo-titre">{tr(|t| t.bo().bo_logo_heading)}</h2>
@@ -493,9 +493,9 @@ fn ClosedDays(slug: String) -> impl IntoView {
                     let date = day.date.clone();
                     view! {
                         <li class="bo-row" data-testid="closed-day" data-date=day.date.clone()>
-                            <span>{tr_with(|t| t.bo_closed_on, day.date.clone())}</span>
+                            <span>{tr_with(|t| t.bo().bo_closed_on, day.date.clone())}</span>
                             <button type="button" class="button button--secondary" on:click=move |_| remove(date.clone())
-                                aria-label=tr_with(|t| t.bo_reopen_label, day.date.clone())>
+                                aria-label=tr_with(|t| t.bo().bo_reopen_label, day.date.clone())>
                                 {tr(|t| t.bo().bo_reopen)}
                             </button>
                         </li>
