@@ -130,7 +130,7 @@ test('a cheese sold by weight shows its estimate, then its price once weighed', 
   await tracked.getByTestId('order-line').first().waitFor();
   const line = plain(await tracked.getByTestId('order-line').first().textContent());
   assert.match(line, /262 g · 6,03 €/, line);
-  assert.doesNotMatch(line, /environ/);
+  assert.doesNotMatch(line, /· environ/, 'no longer an estimate');
   const total = await api(`/track/${placed.tracking_token}`);
   assert.equal(total.total_cents, 603, 'the amount to pay follows the weight');
   await screenshot(shopper, 'order-weighed-tracking-phone', { fullPage: true });

@@ -428,11 +428,11 @@ fn parse_lines_change(request: OrderLinesChange) -> Result<(Vec<LineEdit>, Strin
     security(("bearer" = []), ("api_key" = ["orders:write"])),
     responses(
         (status = 200, description = "The changed order, as the shop sees it", body = Order),
-        (status = 400, description = "Unknown fields, a bad quantity or weight, a change naming both or neither of `line_id` and `product_id`; `errors` names each one", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "Unknown fields, a quantity or weight out of its range, a note too long; `errors` names each one", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No order of your shop has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The order is no longer placed or confirmed, or not enough stock is left for the change: nothing was changed", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: no note, a line that is not the order's, a variant of another product or not on sale, a weight on a line not sold by weight, a product already in the order, every line removed, or nothing changed; `errors` names the field", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`validation_failed`: no change named, a change naming both or neither of `line_id` and `product_id`, or only a line without saying what changes, a weight on an added product, an added product without a quantity, no note, a line that is not the order's, a variant of another product or not on sale, a weight on a line not sold by weight, a product already in the order, every line removed, or nothing changed; `errors` names the field", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[patch("/orders/{id}/lines")]
