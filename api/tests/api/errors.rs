@@ -1,6 +1,6 @@
 //! Bad requests get a problem+json 4xx with a stable code, never a 500.
 
-use crate::helpers::TestApp;
+use crate::helpers::{call, TestApp};
 use crate::on_both_backends;
 
 on_both_backends! {
@@ -55,8 +55,16 @@ on_both_backends! {
         assert_eq!(app.get_cart(&cart.id).await.item_count, 0, "nothing was added");
     }
 
-    async fn a_path_of_the_wrong_type_is_a_404(app) {
-        app.get("/api/v1/products/not-a-number/picture").await.problem(404, "not_found");
+    async fn a_path_of_the_wrong_type_is_a_400_naming_the_segment(app) {
+        let reply = app.get("/api/v1/products/not-a-number/picture").await;
+        let problem = reply.problem(400, "validation_failed");
+        assert_eq!(problem.errors[0].field, "id", "{problem:?}");
+        // A basket's id where the product id goes: the basket is there, the id is wrong.
+        let cart = app.create_cart().await;
+        let path = format!("/api/v1/carts/{}/items/{}", cart.id, cart.id);
+        let reply = call(&app, reqwest::Method::DELETE, &path["/api/v1".len()..], None, None).await;
+        let problem = reply.problem(400, "validation_failed");
+        assert_eq!(problem.errors[0].field, "product_id", "{problem:?}");
     }
 
     async fn bad_paging_names_the_parameter(app) {
