@@ -38,6 +38,10 @@ use crate::error::ApiError;
 // E-mail links (issue 12): a password reset, an address to verify.
 mod account;
 
+/// The topics of an account's own letters (a password reset, an address to verify): they
+/// name the account's holder, and go with the account.
+pub const ACCOUNT_TOPICS: [&str; 2] = [account::PASSWORD_RESET, account::VERIFY_EMAIL];
+
 /// What writing an e-mail needs: where links point, who sends, and whether messages are
 /// sent (an SMTP server is configured) or kept for the mailbox.
 #[derive(Debug, Clone)]

@@ -347,8 +347,11 @@ on_both_backends! {
             app.cancel_as_shop(&merchant, order.id).await;
         }
 
+        // She had turned off the delivery reminders.
+        app.execute_sql(&format!("INSERT INTO mail_opt_outs (address, topic, created_at) VALUES ('{email}', 'delivery_reminder', CURRENT_TIMESTAMP)"));
+
         // Someone signs up with her address without proving it, then erases that account:
-        // her guest orders are not theirs to erase.
+        // her guest orders, the messages sent to her and her opt-out are not theirs to erase.
         let stranger = app.customer("Mallory Intrus", email, "06 00 00 00 01").await;
         let reply = app.erase(&stranger.access_token, PASSWORD).await;
         assert_eq!(reply.status, 200, "{}", reply.body);
@@ -356,7 +359,10 @@ on_both_backends! {
         for order in [&first, &second] {
             assert_eq!(app.tracked_name(&order.tracking_token).await, name);
         }
-        assert!(app.traces_of(email).contains(&"orders.customer_email".to_owned()));
+        let traces = app.traces_of(email);
+        for kept in ["orders.customer_email", "outbox.recipient", "mail_opt_outs.address"] {
+            assert!(traces.contains(&kept.to_owned()), "{kept} is hers: {traces:?}");
+        }
 
         // She signs up with it herself and proves it.
         let session = app.customer(name, email, phone).await;

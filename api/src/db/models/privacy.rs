@@ -124,6 +124,8 @@ struct Identity {
     /// Phones, e-mails, streets, access notes.
     others: BTreeSet<String>,
     emails: BTreeSet<String>,
+    /// An account's address not proved its own: only the account's letters to it go.
+    unproved_emails: BTreeSet<String>,
     numbers: Vec<String>,
     carts: BTreeSet<String>,
     stop_keys: BTreeSet<String>,
@@ -268,7 +270,17 @@ fn identity_of(rows: &[OrderIdentity], extra: Option<&AccountIdentity>) -> Ident
     }
     if let Some(account) = extra {
         identity.name(&account.name);
-        identity.email(&account.email);
+        if account.email_verified {
+            identity.email(&account.email);
+        } else {
+            // Not proved the account's: replaced where the account's own records hold it,
+            // and its letters to it go, but the rest kept by address (the orders' messages
+            // to it, opt-outs, refusals) may be a stranger's, and stays.
+            identity.other(&account.email);
+            identity
+                .unproved_emails
+                .insert(account.email.trim().to_lowercase());
+        }
         if let Some(phone) = &account.phone {
             identity.phone(phone);
         }
@@ -276,12 +288,13 @@ fn identity_of(rows: &[OrderIdentity], extra: Option<&AccountIdentity>) -> Ident
     identity
 }
 
-/// An account's own identifiers.
-#[derive(Debug, Queryable)]
+/// An account's own identifiers, and whether its address is proved its own.
+#[derive(Debug)]
 struct AccountIdentity {
     name: String,
     email: String,
     phone: Option<String>,
+    email_verified: bool,
 }
 
 /// Replaces the customer's identity on `ids` (all closed orders) by `pseudonym`, and
@@ -353,6 +366,14 @@ fn pseudonymise(
         .select(outbox::id)
         .load(conn)?;
     diesel::delete(outbox::table.filter(outbox::id.eq_any(&to_person))).execute(conn)?;
+    let unproved: Vec<String> = identity.unproved_emails.iter().cloned().collect();
+    diesel::delete(
+        outbox::table
+            .filter(outbox::channel.eq("email"))
+            .filter(outbox::recipient.eq_any(&unproved))
+            .filter(outbox::topic.eq_any(crate::mail::notices::ACCOUNT_TOPICS)),
+    )
+    .execute(conn)?;
     let mut about: BTreeSet<i64> = BTreeSet::new();
     for number in &identity.numbers {
         let pattern = format!("%{number}%");
@@ -462,10 +483,16 @@ pub fn erase_account(
     now: NaiveDateTime,
 ) -> Result<(String, usize), ApiError> {
     lock_account(conn, user_id)?;
-    let account: AccountIdentity = users::table
+    let (name, email, phone): (String, String, Option<String>) = users::table
         .find(user_id)
         .select((users::name, users::email, users::phone))
         .first(conn)?;
+    let account = AccountIdentity {
+        name,
+        email,
+        phone,
+        email_verified: super::email_token::verified_at(conn, user_id)?.is_some(),
+    };
     let erasure: i64 = diesel::insert_into(erasure_requests::table)
         .values((
             erasure_requests::kind.eq("account"),
@@ -481,7 +508,7 @@ pub fn erase_account(
         .load(conn)?;
     // The guest orders placed with the account's address, only once the address is proved
     // the account's: else registering a stranger's address would erase their orders.
-    if super::email_token::verified_at(conn, user_id)?.is_some() {
+    if account.email_verified {
         let guest: Vec<i64> = orders::table
             .filter(orders::user_id.is_null())
             .filter(orders::customer_email.eq(account.email.to_lowercase()))

@@ -13,6 +13,11 @@ pub const RESET_PAGE: &str = "/mot-de-passe/nouveau";
 /// The web app's page a verification link opens.
 pub const VERIFY_PAGE: &str = "/verifier-courriel";
 
+/// The topic of a password reset's letter.
+pub(super) const PASSWORD_RESET: &str = "password_reset";
+/// The topic of an address's verification letter.
+pub(super) const VERIFY_EMAIL: &str = "verify_email";
+
 impl Notices {
     /// To the account's owner: the link to set a new password, with its token, in the
     /// language of the request that asked for it.
@@ -25,7 +30,7 @@ impl Notices {
         language: Language,
     ) -> Result<(), ApiError> {
         let link = format!("{}{RESET_PAGE}?jeton={token}", self.base_url);
-        self.account_letter(conn, "password_reset", email, |marketplace| {
+        self.account_letter(conn, PASSWORD_RESET, email, |marketplace| {
             account::password_reset(name, &link, marketplace, language)
         })
     }
@@ -41,7 +46,7 @@ impl Notices {
         language: Language,
     ) -> Result<(), ApiError> {
         let link = format!("{}{VERIFY_PAGE}?jeton={token}", self.base_url);
-        self.account_letter(conn, "verify_email", email, |marketplace| {
+        self.account_letter(conn, VERIFY_EMAIL, email, |marketplace| {
             account::verify_address(name, &link, marketplace, language)
         })
     }
