@@ -223,7 +223,7 @@ test('the merchant enters a phone order, and finds it in the inbox as a phone or
 
   await page.getByLabel('Chercher un produit').fill(product.name);
   await page.getByRole('button', { name: 'Chercher', exact: true }).click();
-  const result = page.locator(`[data-testid="phone-result"][data-id="${product.id}"]`);
+  const result = page.locator(`[data-testid="product-result"][data-id="${product.id}"]`);
   await result.getByRole('button', { name: `Ajouter ${product.name}` }).click();
   const line = page.locator(`[data-testid="phone-line"][data-id="${product.id}"]`);
   await line.getByRole('spinbutton').fill('2');

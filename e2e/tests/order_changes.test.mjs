@@ -135,3 +135,60 @@ test('a cheese sold by weight shows its estimate, then its price once weighed', 
   assert.equal(total.total_cents, 603, 'the amount to pay follows the weight');
   await screenshot(shopper, 'order-weighed-tracking-phone', { fullPage: true });
 });
+
+test('the merchant adds another pair after the call, choosing its size in the search', async () => {
+  const boots = await product(SHOES, 'Bottines Lou en cuir');
+  const size = (label) => boots.variants.find((v) => v.label === label);
+  const placed = await order(boots.id, size('38').id, '06 45 12 78 92');
+
+  const { page: merchant } = await newPhonePage(suite.browser);
+  await openOrders(merchant, 'marchand@vitrine.demo', SHOES);
+  const card = merchant.locator(`[data-testid="bo-order"][data-number="${placed.number}"]`);
+  await card.waitFor();
+  await card.getByRole('button', { name: 'Modifier la commande' }).click();
+  const editor = card.getByTestId('lines-editor');
+  // Enter in the search field searches; it does not save the editor around it.
+  await editor.getByLabel('Chercher un produit').fill('bottines');
+  await editor.getByLabel('Chercher un produit').press('Enter');
+  const result = editor.locator(`[data-testid="product-result"][data-id="${boots.id}"]`);
+  await result.waitFor();
+  const sizes = result.getByRole('group', { name: 'Ajouter Bottines Lou en cuir' });
+  assert.ok(await sizes.getByRole('button', { name: '41 (épuisé)' }).isDisabled(), 'a sold-out size cannot be added');
+  await sizes.getByRole('button', { name: '42', exact: true }).click();
+  await editor.getByLabel('Quantité : Bottines Lou en cuir (42)').fill('1');
+  await editor.getByLabel('Ce qui a été convenu avec le client').fill('La cliente prend aussi une paire en 42 pour sa fille.');
+  await screenshot(merchant, 'order-change-add-product-phone', { fullPage: true });
+  await assertNoSeriousA11yViolations(merchant);
+  await editor.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+  await editor.waitFor({ state: 'detached' });
+
+  const tracked = await api(`/track/${placed.tracking_token}`);
+  assert.deepEqual(tracked.lines.map((l) => [l.variant_label, l.quantity]), [['38', 1], ['42', 1]]);
+  assert.equal(tracked.total_cents, size('38').price_cents + size('42').price_cents, 'the total follows');
+  const after = await product(SHOES, 'Bottines Lou en cuir');
+  assert.equal(after.variants.find((v) => v.label === '42').max_quantity, size('42').max_quantity - 1, 'the 42 left the stock');
+});
+
+test('a phone order takes the size the customer asks for', async () => {
+  const boots = await product(SHOES, 'Bottines Lou en cuir');
+  const { page } = await newPhonePage(suite.browser);
+  await openOrders(page, 'marchand@vitrine.demo', SHOES);
+  await page.goto(`${suite.server.baseUrl}/gestion/${SHOES}/commande-telephone`);
+  await page.getByLabel('Chercher un produit').fill('bottines');
+  await page.getByRole('button', { name: 'Chercher', exact: true }).click();
+  const result = page.locator(`[data-testid="product-result"][data-id="${boots.id}"]`);
+  await result.getByRole('group', { name: 'Ajouter Bottines Lou en cuir' }).getByRole('button', { name: '40', exact: true }).click();
+  await page.getByLabel('Quantité : Bottines Lou en cuir (40)').waitFor();
+  await page.getByLabel('Nom du client').fill('Odette Roux');
+  await page.getByLabel('Téléphone du client').fill('04 66 22 99 01');
+  await page.getByLabel('Retrait en boutique').check();
+  await page.getByLabel(/J'ai lu au client nos conditions de vente/).check();
+  await page.getByRole('button', { name: 'Enregistrer la commande' }).click();
+  const done = page.getByTestId('phone-order-done');
+  await done.waitFor();
+  const number = await done.getAttribute('data-number');
+  const merchant = await tokenOf('marchand@vitrine.demo');
+  const orders = await call('GET', `/shops/${SHOES}/orders?per_page=100`, { token: merchant });
+  const placed = orders.body.items.find((o) => o.number === number);
+  assert.deepEqual(placed.lines.map((l) => [l.variant_label, l.quantity]), [['40', 1]]);
+});

@@ -378,18 +378,24 @@ impl WithdrawalException {
     }
 }
 
-/// Withdraws from an order (rétractation): the lines sent back.
+/// Withdraws from an order (rétractation): the lines sent back, named by `line_ids` (one
+/// size of a product) or `product_ids` (every line of the product), 1 to 100 in all.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "product_ids": [20], "message": "Je me rétracte de l'achat de ce bien.",
+    "line_ids": [41], "message": "Je me rétracte de l'achat de ce bien.",
     "tracking_token": "b296ab8fb56b47aba71f1ac17652d505"
 })))]
 pub struct RequestWithdrawal {
-    /// The products of the order withdrawn from, 1 to 100, each once.
-    #[cfg_attr(feature = "openapi", schema(min_items = 1, max_items = 100))]
-    #[serde(deserialize_with = "crate::whole_number_ids")]
+    /// The order's lines withdrawn from (`Order.lines[].id`), each once.
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
+    #[serde(default, deserialize_with = "crate::whole_number_ids")]
+    pub line_ids: Vec<i64>,
+    /// Products of the order, each once: every line of each is withdrawn from (the form
+    /// before sizes; `line_ids` names one size of a product).
+    #[cfg_attr(feature = "openapi", schema(max_items = 100))]
+    #[serde(default, deserialize_with = "crate::whole_number_ids")]
     pub product_ids: Vec<i64>,
     /// A message for the shop, at most 1,000 characters.
     #[serde(default)]
@@ -405,7 +411,10 @@ pub struct RequestWithdrawal {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Withdrawal {
-    /// The product.
+    /// The order's line withdrawn from.
+    #[serde(default)]
+    pub line_id: i64,
+    /// The line's product.
     pub product_id: i64,
     /// When the withdrawal was sent (UTC, RFC 3339).
     pub at: String,

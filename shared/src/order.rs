@@ -204,6 +204,16 @@ pub struct Checkout {
     pub accept_terms: bool,
 }
 
+/// A product's name with its variant's label, as every list of lines writes it:
+/// "Bottines Lou (39)"; the name alone for a product without sizes.
+pub fn name_with_variant(name: &str, variant_label: &str) -> String {
+    if variant_label.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{name} ({variant_label})")
+    }
+}
+
 /// A line of an order, with the price it was sold at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -256,6 +266,13 @@ pub struct OrderLine {
     /// When the customer withdrew from this line, if they did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub withdrawn_at: Option<String>,
+}
+
+impl OrderLine {
+    /// Its name with its variant's label: "Bottines Lou (39)".
+    pub fn full_name(&self) -> String {
+        name_with_variant(&self.name, &self.variant_label)
+    }
 }
 
 /// The VAT included in an order at one rate.

@@ -189,11 +189,7 @@ fn order_lines(order: &Order, language: Language) -> Vec<String> {
         .lines
         .iter()
         .map(|line| {
-            let name = if line.variant_label.is_empty() {
-                line.name.clone()
-            } else {
-                format!("{} ({})", line.name, line.variant_label)
-            };
+            let name = line.full_name();
             // The price per kilo or litre beside the price, as French price display asks.
             let per_unit = match (line.price_per_unit_cents, line.price_per_unit) {
                 (Some(cents), Some(per)) => {

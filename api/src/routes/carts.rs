@@ -178,18 +178,13 @@ pub async fn update_cart_item(
     body: Json<UpdateCartItem>,
 ) -> Result<Json<Cart>, ApiError> {
     let (id, product_id) = path.into_inner();
-    let id = cart_id(&id)?;
-    let quantity = body.into_inner().quantity;
-    check_range(quantity, 0)?;
-    let cart = db::run(&state.pool, move |conn| {
-        write_transaction(conn, |conn| {
-            let variant_id = cart::line_of_product(conn, &id, product_id)?;
-            cart::set_quantity(conn, &id, variant_id, quantity, now())
-        })?;
-        cart::load(conn, &id, Utc::now())
-    })
-    .await?;
-    Ok(Json(cart))
+    change_line(
+        &state,
+        &id,
+        Line::OfProduct(product_id),
+        Some(body.quantity),
+    )
+    .await
 }
 
 /// Removes a product from a basket.
@@ -213,16 +208,7 @@ pub async fn remove_cart_item(
     path: Path<(String, i64)>,
 ) -> Result<Json<Cart>, ApiError> {
     let (id, product_id) = path.into_inner();
-    let id = cart_id(&id)?;
-    let cart = db::run(&state.pool, move |conn| {
-        write_transaction(conn, |conn| {
-            let variant_id = cart::line_of_product(conn, &id, product_id)?;
-            cart::remove_item(conn, &id, variant_id, now())
-        })?;
-        cart::load(conn, &id, Utc::now())
-    })
-    .await?;
-    Ok(Json(cart))
+    change_line(&state, &id, Line::OfProduct(product_id), None).await
 }
 
 /// Sets the quantity of a variant's line.
@@ -254,17 +240,13 @@ pub async fn update_cart_variant(
     body: Json<UpdateCartItem>,
 ) -> Result<Json<Cart>, ApiError> {
     let (id, variant_id) = path.into_inner();
-    let id = cart_id(&id)?;
-    let quantity = body.into_inner().quantity;
-    check_range(quantity, 0)?;
-    let cart = db::run(&state.pool, move |conn| {
-        write_transaction(conn, |conn| {
-            cart::set_quantity(conn, &id, variant_id, quantity, now())
-        })?;
-        cart::load(conn, &id, Utc::now())
-    })
-    .await?;
-    Ok(Json(cart))
+    change_line(
+        &state,
+        &id,
+        Line::OfVariant(variant_id),
+        Some(body.quantity),
+    )
+    .await
 }
 
 /// Removes a variant's line from a basket.
@@ -288,9 +270,39 @@ pub async fn remove_cart_variant(
     path: Path<(String, i64)>,
 ) -> Result<Json<Cart>, ApiError> {
     let (id, variant_id) = path.into_inner();
-    let id = cart_id(&id)?;
+    change_line(&state, &id, Line::OfVariant(variant_id), None).await
+}
+
+/// A basket line as a route names it: by its variant, or by its product when the product
+/// has one line in the basket (the routes from before sizes).
+#[derive(Clone, Copy)]
+enum Line {
+    OfProduct(i64),
+    OfVariant(i64),
+}
+
+/// Sets a line's quantity (0 removes it), or removes it (`None`); the basket after.
+async fn change_line(
+    state: &AppState,
+    id: &str,
+    line: Line,
+    quantity: Option<i64>,
+) -> Result<Json<Cart>, ApiError> {
+    let id = cart_id(id)?;
+    if let Some(quantity) = quantity {
+        check_range(quantity, 0)?;
+    }
     let cart = db::run(&state.pool, move |conn| {
-        write_transaction(conn, |conn| cart::remove_item(conn, &id, variant_id, now()))?;
+        write_transaction(conn, |conn| {
+            let variant_id = match line {
+                Line::OfProduct(product_id) => cart::line_of_product(conn, &id, product_id)?,
+                Line::OfVariant(variant_id) => variant_id,
+            };
+            match quantity {
+                Some(quantity) => cart::set_quantity(conn, &id, variant_id, quantity, now()),
+                None => cart::remove_item(conn, &id, variant_id, now()),
+            }
+        })?;
         cart::load(conn, &id, Utc::now())
     })
     .await?;

@@ -19,7 +19,7 @@ use shared::legal::{
     RequestWithdrawal, ShopLegal, Terms, TermsKind, UpdateShopLegal, UpdateTerms, WITHDRAWAL_DAYS,
     WithdrawalException,
 };
-use shared::order::{Order, OrderStatus};
+use shared::order::{Order, OrderStatus, name_with_variant};
 use shared::shop_orders::OrderEventKind;
 
 use crate::access::Caller;
@@ -38,6 +38,9 @@ const TERMS_CHARS: std::ops::RangeInclusive<usize> = 20..=50_000;
 const MAX_WITHDRAWAL_MESSAGE: usize = 1000;
 /// Most lines a withdrawal names.
 const MAX_WITHDRAWAL_LINES: usize = 100;
+
+/// An order's line as a withdrawal checks it: id, product, name, variant's label, exception.
+type WithdrawableLine = (i64, i64, String, String, String);
 
 // ---- The legal identity --------------------------------------------------------------
 
@@ -459,7 +462,8 @@ pub async fn use_default_terms_of_sale(
 /// Withdraws from lines of an order (droit de rétractation).
 ///
 /// Within 14 days of handover (the order `completed`: picked up or delivered), the
-/// customer withdraws from the lines named by their products, without a reason, with an
+/// customer withdraws from lines, named by their ids (`line_ids`: one size of a product) or
+/// by their products (`product_ids`: every line of each), without a reason, with an
 /// optional message for the shop. Before handover it is a cancellation instead (409 says
 /// so). A line whose product is an exception (perishable, made to order, sealed hygiene
 /// goods) is refused with the reason (422 naming the line); a line already withdrawn 409.
@@ -477,8 +481,8 @@ pub async fn use_default_terms_of_sale(
         (status = 404, description = "No order of yours, or with this token, has this id", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not handed over yet (cancel it instead), the 14 days are over, or a line was already withdrawn",
             body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`validation_failed`: `errors` names each refused line (`product_ids[i]`): \
-            not in the order, or an exception to the right of withdrawal with its reason",
+        (status = 422, description = "`validation_failed`: no line named, or `errors` names each refused one \
+            (`line_ids[i]`, `product_ids[i]`): not in the order, or an exception to the right of withdrawal with its reason",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -493,11 +497,16 @@ pub async fn withdraw_from_order(
     let body = body.into_inner();
     let message = body.message.clone().unwrap_or_default().trim().to_owned();
     let mut errors: Vec<FieldError> = Vec::new();
-    if body.product_ids.is_empty() || body.product_ids.len() > MAX_WITHDRAWAL_LINES {
-        errors.push(FieldError {
-            field: "product_ids".into(),
-            message: format!("must name 1 to {MAX_WITHDRAWAL_LINES} products of the order"),
-        });
+    for (field, ids) in [
+        ("line_ids", &body.line_ids),
+        ("product_ids", &body.product_ids),
+    ] {
+        if ids.len() > MAX_WITHDRAWAL_LINES {
+            errors.push(FieldError {
+                field: field.into(),
+                message: format!("must name at most {MAX_WITHDRAWAL_LINES} items"),
+            });
+        }
     }
     if message.chars().count() > MAX_WITHDRAWAL_MESSAGE {
         errors.push(FieldError {
@@ -507,6 +516,15 @@ pub async fn withdraw_from_order(
     }
     if let Some(err) = ApiError::from_field_errors(errors) {
         return Err(err);
+    }
+    let named = body.line_ids.len() + body.product_ids.len();
+    if !(1..=MAX_WITHDRAWAL_LINES).contains(&named) {
+        return Err(ApiError::refused(
+            "line_ids",
+            format!(
+                "name 1 to {MAX_WITHDRAWAL_LINES} lines of the order (line_ids or product_ids)"
+            ),
+        ));
     }
     let notices = Arc::clone(&state.notices);
     let order = db::run(&state.pool, move |conn| {
@@ -549,29 +567,50 @@ pub async fn withdraw_from_order(
                      on {handed_over})"
                 )));
             }
-            let lines: Vec<(i64, i64, String, String)> = order_lines::table
+            let lines: Vec<WithdrawableLine> = order_lines::table
                 .filter(order_lines::order_id.eq(id))
+                .filter(order_lines::removed_at.is_null())
                 .select((
                     order_lines::id,
                     order_lines::product_id,
                     order_lines::name,
+                    order_lines::variant_label,
                     order_lines::withdrawal_exception,
                 ))
                 .load(conn)?;
-            let done = legal::withdrawals(conn, id)?;
             let mut refused: Vec<FieldError> = Vec::new();
-            let mut chosen: Vec<(i64, String)> = Vec::new();
+            // Each line named, with the field that named it.
+            let mut named: Vec<(String, &WithdrawableLine)> = Vec::new();
+            for (index, line_id) in body.line_ids.iter().enumerate() {
+                let field = format!("line_ids[{index}]");
+                match lines.iter().find(|line| line.0 == *line_id) {
+                    Some(line) => named.push((field, line)),
+                    None => refused.push(FieldError {
+                        field,
+                        message: format!("line {line_id} is not in this order"),
+                    }),
+                }
+            }
             for (index, product_id) in body.product_ids.iter().enumerate() {
                 let field = format!("product_ids[{index}]");
-                let Some((line_id, _, name, exception)) =
-                    lines.iter().find(|(_, p, _, _)| p == product_id)
-                else {
+                let before = named.len();
+                named.extend(
+                    lines
+                        .iter()
+                        .filter(|line| line.1 == *product_id)
+                        .map(|line| (field.clone(), line)),
+                );
+                if named.len() == before {
                     refused.push(FieldError {
                         field,
                         message: format!("product {product_id} is not in this order"),
                     });
-                    continue;
-                };
+                }
+            }
+            let done = legal::withdrawals(conn, id)?;
+            let mut chosen: Vec<(i64, String)> = Vec::new();
+            for (field, (line_id, _, name, label, exception)) in named {
+                let name = name_with_variant(name, label);
                 let exception = WithdrawalException::parse(exception).unwrap_or_default();
                 if let Some(reason) = exception.reason_fr() {
                     refused.push(FieldError {
@@ -583,14 +622,14 @@ pub async fn withdraw_from_order(
                     });
                     continue;
                 }
-                if done.iter().any(|w| w.product_id == *product_id)
+                if done.iter().any(|w| w.line_id == *line_id)
                     || chosen.iter().any(|(l, _)| l == line_id)
                 {
                     return Err(ApiError::Conflict(format!(
                         "{name} was already withdrawn from"
                     )));
                 }
-                chosen.push((*line_id, name.clone()));
+                chosen.push((*line_id, name));
             }
             if let Some(err) = ApiError::from_refused_fields(refused) {
                 return Err(err);

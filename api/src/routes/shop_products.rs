@@ -1090,7 +1090,12 @@ fn variant_errors(
             message,
         });
     };
-    let of = |id: i64| variants.iter().filter(move |v| v.product_id == id);
+    // Each product's variants, found in one step (an import may hold thousands of lines).
+    let mut by_product: HashMap<i64, Vec<&VariantRow>> = HashMap::new();
+    for v in variants {
+        by_product.entry(v.product_id).or_default().push(v);
+    }
+    let of = |id: i64| by_product.get(&id).into_iter().flatten().copied();
     for head in heads {
         let (Some(id), Some(group)) = (head.id, groups.get(&head.line)) else {
             continue;

@@ -1,6 +1,6 @@
 //! Bad requests get a problem+json 4xx with a stable code, never a 500.
 
-use crate::helpers::{call, TestApp};
+use crate::helpers::{TestApp, call};
 use crate::on_both_backends;
 
 on_both_backends! {

@@ -479,6 +479,22 @@ impl TestApp {
             .expect("fixture SQL");
     }
 
+    /// The product on sale in `shop` named `name`, as its page answers it.
+    pub async fn product_on_sale(&self, shop: &str, name: &str) -> shared::catalogue::Product {
+        let page: shared::Page<shared::catalogue::ProductCard> = self
+            .list_products(&format!("shop={shop}&per_page=100&sort=newest"))
+            .await
+            .json();
+        let card = page
+            .items
+            .into_iter()
+            .find(|card| card.name == name)
+            .unwrap_or_else(|| panic!("no {name} in {shop}"));
+        self.get(&format!("/api/v1/products/{}", card.id))
+            .await
+            .json()
+    }
+
     pub async fn list_categories(&self, query: &str) -> Reply {
         self.get(&format!("/api/v1/categories?{query}")).await
     }

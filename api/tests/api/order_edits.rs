@@ -5,8 +5,6 @@
 
 use reqwest::Method;
 use serde_json::{Value, json};
-use shared::Page;
-use shared::catalogue::{Product, ProductCard};
 use shared::order::{CheckoutResult, Order};
 use shared::shop_admin::NewApiKey;
 use shared::shop_orders::OrderEventKind;
@@ -25,22 +23,6 @@ fn plain(text: &str) -> String {
 }
 
 impl TestApp {
-    /// The product on sale in `shop` named `name`.
-    async fn sold(&self, shop: &str, name: &str) -> Product {
-        let page: Page<ProductCard> = self
-            .list_products(&format!("shop={shop}&per_page=100&sort=newest"))
-            .await
-            .json();
-        let card = page
-            .items
-            .into_iter()
-            .find(|card| card.name == name)
-            .unwrap_or_else(|| panic!("no {name} in {shop}"));
-        self.get(&format!("/api/v1/products/{}", card.id))
-            .await
-            .json()
-    }
-
     /// Checks out a basket of `(product, variant, quantity)` as a shopper with this phone.
     async fn order_of(&self, items: &[(i64, i64, i64)], phone: &str) -> Reply {
         let cart = self.create_cart().await.id;
@@ -81,7 +63,7 @@ impl TestApp {
 
     /// What a size has left to sell.
     async fn left(&self, shop: &str, name: &str, label: &str) -> u32 {
-        let product = self.sold(shop, name).await;
+        let product = self.product_on_sale(shop, name).await;
         product
             .variants
             .iter()
@@ -93,7 +75,7 @@ impl TestApp {
 
 on_both_backends! {
     async fn a_shop_swaps_a_size_changes_removes_and_adds_lines_with_exact_totals(app) {
-        let boots = app.sold(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let size = |label: &str| boots.variants.iter().find(|v| v.label == label).unwrap().id;
         let order = app.placed(&[(boots.id, size("40"), 1), (boots.id, size("42"), 1)]).await;
         assert_eq!(order.total_cents, 25800);
@@ -109,7 +91,7 @@ on_both_backends! {
         assert_eq!(reply.invalid_fields(), ["lines[0].quantity"]);
         let reply = app.edit(order.id, token, &json!({"note": note, "lines": [{"line_id": forty, "actual_weight_g": 300}]})).await;
         assert_eq!(reply.refused_fields(), ["lines[0].actual_weight_g"], "a boot is not weighed");
-        let honey = app.sold("epicerie-du-duche", "Miel de lavande de l'Uzège").await;
+        let honey = app.product_on_sale("epicerie-du-duche", "Miel de lavande de l'Uzège").await;
         let reply = app.edit(order.id, token, &json!({"note": note, "lines": [{"line_id": forty, "variant_id": honey.variants[0].id}]})).await;
         assert_eq!(reply.refused_fields(), ["lines[0].variant_id"], "another product's variant");
         let reply = app.edit(order.id, token, &json!({"note": note, "lines": [{"line_id": forty, "variant_id": size("41")}]})).await;
@@ -185,7 +167,7 @@ on_both_backends! {
     }
 
     async fn weighing_a_cheese_sets_its_price_the_total_and_the_vat(app) {
-        let tomme = app.sold(CHEESE, "Tomme des Cévennes à la coupe").await;
+        let tomme = app.product_on_sale(CHEESE, "Tomme des Cévennes à la coupe").await;
         let part = &tomme.variants[0];
         let order = app.placed(&[(tomme.id, part.id, 1)]).await;
         let line = &order.lines[0];
@@ -213,7 +195,7 @@ on_both_backends! {
     }
 
     async fn only_the_shop_s_people_and_keys_with_orders_write_change_lines(app) {
-        let boots = app.sold(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let size = |label: &str| boots.variants.iter().find(|v| v.label == label).unwrap().id;
         let order = app.placed(&[(boots.id, size("40"), 1)]).await;
         let line = order.lines[0].id;
@@ -254,7 +236,7 @@ on_both_backends! {
     }
 
     async fn an_edit_racing_twenty_checkouts_for_the_last_three_units_never_oversells(app) {
-        let boots = app.sold(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let size = |label: &str| boots.variants.iter().find(|v| v.label == label).unwrap().id;
         // An order of a 38, to be swapped for two 40s while twenty shoppers buy a 40.
         let order = app.placed(&[(boots.id, size("38"), 1)]).await;

@@ -8,7 +8,7 @@ use shared::Page;
 use shared::cart::Cart;
 use shared::catalogue::{Product, ProductCard, StockState};
 use shared::measure::PerUnit;
-use shared::order::CheckoutResult;
+use shared::order::{CheckoutResult, Order};
 use shared::shop_products::{ImportReport, ShopProduct};
 
 use crate::helpers::{TestApp, call, token_of};
@@ -26,22 +26,6 @@ fn pickup() -> Value {
 }
 
 impl TestApp {
-    /// The product on sale in `shop` named `name`, as its page answers it.
-    async fn product_named(&self, shop: &str, name: &str) -> Product {
-        let page: Page<ProductCard> = self
-            .list_products(&format!("shop={shop}&per_page=100&sort=newest"))
-            .await
-            .json();
-        let card = page
-            .items
-            .into_iter()
-            .find(|card| card.name == name)
-            .unwrap_or_else(|| panic!("no {name} in {shop}"));
-        self.get(&format!("/api/v1/products/{}", card.id))
-            .await
-            .json()
-    }
-
     /// The shop's products as the CSV export writes them.
     async fn export_of(&self, token: &str, shop: &str) -> String {
         let response = self
@@ -100,7 +84,7 @@ impl TestApp {
 
 on_both_backends! {
     async fn a_shopper_picks_a_size_and_the_basket_holds_one_line_per_size(app) {
-        let boots = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let labels: Vec<(&str, StockState)> = boots.variants.iter().map(|v| (v.label.as_str(), v.stock)).collect();
         assert_eq!(labels, [("38", StockState::Low), ("39", StockState::Low), ("40", StockState::Low), ("41", StockState::Out), ("42", StockState::Low)]);
         let size = |label: &str| boots.variants.iter().find(|v| v.label == label).unwrap().id;
@@ -109,7 +93,7 @@ on_both_backends! {
         assert_eq!(app.add_to_cart(&cart, boots.id, 1).await.refused_fields(), ["variant_id"]);
         // The sold-out size cannot be had; another product's variant is not this one's.
         assert_eq!(app.add_variant(&cart, boots.id, size("41"), 1).await.status, 409);
-        let honey = app.product_named(GROCERY, "Miel de lavande de l'Uzège").await;
+        let honey = app.product_on_sale(GROCERY, "Miel de lavande de l'Uzège").await;
         assert_eq!(app.add_variant(&cart, boots.id, honey.variants[0].id, 1).await.refused_fields(), ["variant_id"]);
         assert_eq!(app.add_variant(&cart, boots.id, size("40"), 1).await.status, 200);
         let reply = app.add_variant(&cart, boots.id, size("42"), 2).await;
@@ -137,7 +121,7 @@ on_both_backends! {
         let result: CheckoutResult = checkout.json();
         let line = &result.orders[0].lines[0];
         assert_eq!((line.variant_label.as_str(), line.quantity, line.variant_id), ("42", 2, Some(size("42"))));
-        let after = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let after = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let stock42 = after.variants.iter().find(|v| v.label == "42").unwrap();
         assert_eq!(stock42.stock, StockState::Out, "size 42 sold out, the others untouched");
         assert_eq!(after.variants.iter().filter(|v| v.stock == StockState::Out).count(), 2);
@@ -145,7 +129,7 @@ on_both_backends! {
 
     async fn prices_per_kilo_and_from_prices_show_wherever_a_price_does(app) {
         // Honey: 250 g at 5,90 € and 500 g at 9,90 €.
-        let honey = app.product_named(GROCERY, "Miel de lavande de l'Uzège").await;
+        let honey = app.product_on_sale(GROCERY, "Miel de lavande de l'Uzège").await;
         assert!(honey.price_from, "two prices: the lowest is a from price");
         assert_eq!(honey.price_cents, 590);
         assert_eq!((honey.price_per_unit_cents, honey.price_per_unit), (Some(2360), Some(PerUnit::Kg)));
@@ -164,7 +148,7 @@ on_both_backends! {
         let line = &result.orders[0].lines[0];
         assert_eq!((line.line_total_cents, line.price_per_unit_cents), (1980, Some(1980)));
         // Sold by weight: the estimate, and the price per kilo it comes from.
-        let cheese = app.product_named("fromagerie-de-la-place-aux-herbes", "Tomme des Cévennes à la coupe").await;
+        let cheese = app.product_on_sale("fromagerie-de-la-place-aux-herbes", "Tomme des Cévennes à la coupe").await;
         let part = &cheese.variants[0];
         assert!(part.sold_by_weight);
         assert_eq!((part.price_cents, part.price_per_kg_cents, part.estimated_weight_g, part.price_per_unit_cents), (575, Some(2300), Some(250), Some(2300)));
@@ -221,7 +205,7 @@ on_both_backends! {
     }
 
     async fn only_the_shop_s_people_change_its_variants(app) {
-        let boots = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let path = format!("/products/{}/variants", boots.id);
         let one = format!("{path}/{}", boots.variants[0].id);
         let body = json!({"label": "43", "price_cents": 12900, "stock": 1});
@@ -240,13 +224,13 @@ on_both_backends! {
         assert_eq!(call(&app, Method::POST, &path, Some(&merchant), Some(&body)).await.status, 201);
         let admin = token_of(&app, "admin@vitrine.demo").await;
         assert_eq!(call(&app, Method::PATCH, &one, Some(&admin), Some(&change)).await.status, 200);
-        let after = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let after = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         assert_eq!(after.variants.len(), 6);
         assert_eq!(after.variants[0].max_quantity, 5);
     }
 
     async fn fifty_checkouts_racing_for_the_last_three_of_a_size_sell_three(app) {
-        let boots = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let size = boots.variants.iter().find(|v| v.label == "40").unwrap().id;
         let other = boots.variants.iter().find(|v| v.label == "38").unwrap().id;
         assert_eq!(boots.variants.iter().find(|v| v.id == size).unwrap().max_quantity, 3);
@@ -280,7 +264,7 @@ on_both_backends! {
         let sold = replies.iter().filter(|r| r.status == 201).count();
         let refused = replies.iter().filter(|r| r.status == 409).count();
         assert_eq!((sold, refused), (3, 47), "{:?}", replies.iter().filter(|r| r.status != 201 && r.status != 409).map(|r| &r.body).collect::<Vec<_>>());
-        let after = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let after = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         let stock = |id: i64| after.variants.iter().find(|v| v.id == id).unwrap().max_quantity;
         assert_eq!(stock(size), 0, "never below zero");
         let sold_38 = replies.iter().enumerate().filter(|(i, r)| r.status == 201 && i % 5 == 0).count();
@@ -291,6 +275,45 @@ on_both_backends! {
         let managed = &page.items[0];
         let sum: i32 = managed.variants.iter().filter(|v| v.active).map(|v| v.stock.unwrap()).sum();
         assert_eq!(managed.stock, Some(sum));
+    }
+
+    async fn a_shopper_withdraws_from_one_size_and_keeps_the_other(app) {
+        let merchant = token_of(&app, MERCHANT).await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
+        let size = |label: &str| boots.variants.iter().find(|v| v.label == label).unwrap().id;
+        let cart = app.create_cart().await.id;
+        for label in ["39", "40"] {
+            assert_eq!(app.add_variant(&cart, boots.id, size(label), 1).await.status, 200);
+        }
+        let order = app.checkout(&cart, &pickup(), None).await.json::<CheckoutResult>().orders.remove(0);
+        for to in ["confirmed", "ready", "completed"] {
+            let reply = call(&app, Method::POST, &format!("/orders/{}/transitions", order.id), Some(&merchant), Some(&json!({"to": to}))).await;
+            assert_eq!(reply.status, 200, "{}", reply.body);
+        }
+        let line = |label: &str| order.lines.iter().find(|l| l.variant_label == label).unwrap().id;
+        let path = format!("/orders/{}/withdrawal", order.id);
+        let token = order.tracking_token.clone();
+        // Nothing named, or a line of another order: refused, nothing recorded.
+        let reply = call(&app, Method::POST, &path, None, Some(&json!({"tracking_token": token}))).await;
+        assert_eq!(reply.refused_fields(), ["line_ids"]);
+        let reply = call(&app, Method::POST, &path, None, Some(&json!({"line_ids": [line("39") + 100_000], "tracking_token": token}))).await;
+        assert_eq!(reply.refused_fields(), ["line_ids[0]"]);
+
+        // The 39 goes back; the 40 is kept, and can still be sent back later.
+        let reply = call(&app, Method::POST, &path, None, Some(&json!({"line_ids": [line("39")], "tracking_token": token}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let withdrawn: Order = reply.json();
+        let state: Vec<(&str, bool)> = withdrawn.lines.iter().map(|l| (l.variant_label.as_str(), l.withdrawn_at.is_some())).collect();
+        assert_eq!(state, [("39", true), ("40", false)]);
+        let seen: Order = call(&app, Method::GET, &format!("/orders/{}", order.id), Some(&merchant), None).await.json();
+        let event = seen.history.unwrap().into_iter().find(|e| e.kind == shared::shop_orders::OrderEventKind::Withdrawal).expect("in the history");
+        assert!(event.note.contains("Bottines Lou en cuir (39)") && !event.note.contains("(40)"), "{}", event.note);
+        // Named by the product (the form before sizes), one of its lines is already withdrawn.
+        let reply = call(&app, Method::POST, &path, None, Some(&json!({"product_ids": [boots.id], "tracking_token": token}))).await;
+        assert_eq!(reply.status, 409, "{}", reply.body);
+        let reply = call(&app, Method::POST, &path, None, Some(&json!({"line_ids": [line("40")], "tracking_token": token}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        assert!(reply.json::<Order>().lines.iter().all(|l| l.withdrawn_at.is_some()));
     }
 
     async fn the_csv_carries_one_line_per_variant_both_ways(app) {
@@ -306,7 +329,7 @@ on_both_backends! {
 
         // A shoe shop loads a new product's sizes from a spreadsheet (its lines grouped by
         // name), and restocks a size of the boots (grouped by id).
-        let id = app.product_named(SHOES, "Bottines Lou en cuir").await.id;
+        let id = app.product_on_sale(SHOES, "Bottines Lou en cuir").await.id;
         let import = format!(
             "id;nom;prix;tva;stock;categorie;statut;variante;reference;ean\n\
              ;Sabots Jeanne;59,00;20;3;chaussures-femme;en vente;38;SAB-38;4006381333931\n\
@@ -317,11 +340,11 @@ on_both_backends! {
         let (status, report) = app.import_into(&token, SHOES, &import).await;
         assert_eq!(status, 200, "{report:?}");
         assert_eq!(report.created, 1);
-        let sabots = app.product_named(SHOES, "Sabots Jeanne").await;
+        let sabots = app.product_on_sale(SHOES, "Sabots Jeanne").await;
         let sizes: Vec<(&str, i64, StockState)> = sabots.variants.iter().map(|v| (v.label.as_str(), v.price_cents, v.stock)).collect();
         assert_eq!(sizes, [("38", 5900, StockState::Low), ("39", 5900, StockState::Out), ("40", 6200, StockState::Low)]);
         assert!(sabots.price_from);
-        let boots = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         assert_eq!(boots.variants.iter().find(|v| v.label == "41").unwrap().max_quantity, 4);
 
         // A line without a variant may not set the stock of a product with several: named,
@@ -330,7 +353,7 @@ on_both_backends! {
         let (status, report) = app.import_into(&token, SHOES, &old_format).await;
         assert_eq!(status, 422, "{report:?}");
         assert_eq!(report.errors[0].field, "variante");
-        let again = app.product_named(SHOES, "Bottines Lou en cuir").await;
+        let again = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
         assert_eq!(again.variants, boots.variants, "nothing applied");
     }
 }

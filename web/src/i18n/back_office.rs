@@ -469,6 +469,8 @@ pub struct BackOfficeStrings {
     pub bo_edit_note: &'static str,
     /// Editor: the save button.
     pub bo_edit_save: &'static str,
+    /// Editor: the part where products are added.
+    pub bo_edit_add: &'static str,
     /// Editor: nothing to save.
     pub bo_edit_nothing: &'static str,
     /// How many products the list found.
@@ -505,6 +507,8 @@ pub struct BackOfficeStrings {
     pub bo_quantity_of: fn(&str) -> String,
     /// Phone order: stock left (a number).
     pub bo_in_stock: fn(&str) -> String,
+    /// A size that cannot be chosen, sold out (its label).
+    pub bo_size_sold_out: fn(&str) -> String,
     /// Phone order: placed (its number).
     pub bo_phone_done: fn(&str) -> String,
 }
@@ -744,6 +748,7 @@ pub static FR: BackOfficeStrings = BackOfficeStrings {
     bo_edit_remove: "Retirer cette ligne",
     bo_edit_note: "Ce qui a été convenu avec le client",
     bo_edit_save: "Enregistrer les modifications",
+    bo_edit_add: "Ajouter un produit",
     bo_edit_nothing: "Rien n'a changé.",
     bo_product_count: fr::bo_product_count,
     bo_import_would: fr::bo_import_would,
@@ -762,6 +767,7 @@ pub static FR: BackOfficeStrings = BackOfficeStrings {
     bo_remove_named: fr::bo_remove_named,
     bo_quantity_of: fr::bo_quantity_of,
     bo_in_stock: fr::bo_in_stock,
+    bo_size_sold_out: fr::bo_size_sold_out,
     bo_phone_done: fr::bo_phone_done,
 };
 
@@ -1000,6 +1006,7 @@ pub static EN: BackOfficeStrings = BackOfficeStrings {
     bo_edit_remove: "Remove this line",
     bo_edit_note: "What was agreed with the customer",
     bo_edit_save: "Save the changes",
+    bo_edit_add: "Add a product",
     bo_edit_nothing: "Nothing changed.",
     bo_product_count: en::bo_product_count,
     bo_import_would: en::bo_import_would,
@@ -1018,6 +1025,7 @@ pub static EN: BackOfficeStrings = BackOfficeStrings {
     bo_remove_named: en::bo_remove_named,
     bo_quantity_of: en::bo_quantity_of,
     bo_in_stock: en::bo_in_stock,
+    bo_size_sold_out: en::bo_size_sold_out,
     bo_phone_done: en::bo_phone_done,
 };
 
@@ -1117,6 +1125,10 @@ mod fr {
         format!("{v} en stock")
     }
 
+    pub(super) fn bo_size_sold_out(v: &str) -> String {
+        format!("{v} (épuisé)")
+    }
+
     pub(super) fn bo_phone_done(v: &str) -> String {
         format!("Commande {v} enregistrée")
     }
@@ -1214,6 +1226,10 @@ mod en {
 
     pub(super) fn bo_in_stock(v: &str) -> String {
         format!("{v} in stock")
+    }
+
+    pub(super) fn bo_size_sold_out(v: &str) -> String {
+        format!("{v} (sold out)")
     }
 
     pub(super) fn bo_phone_done(v: &str) -> String {

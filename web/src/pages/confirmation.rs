@@ -114,7 +114,7 @@ fn WithdrawalForm(order: Order) -> impl IntoView {
             line.withdrawal_exception == shared::legal::WithdrawalException::None
                 && line.withdrawn_at.is_none()
         })
-        .map(|line| (line.product_id, line.name.clone(), RwSignal::new(false)))
+        .map(|line| (line.id, line.full_name(), RwSignal::new(false)))
         .collect();
     if order.withdrawal_deadline.is_none() || eligible.is_empty() {
         return ().into_any();
@@ -126,17 +126,18 @@ fn WithdrawalForm(order: Order) -> impl IntoView {
     let chosen = eligible.clone();
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let product_ids: Vec<i64> = chosen
+        let line_ids: Vec<i64> = chosen
             .iter()
             .filter(|(_, _, ticked)| ticked.get_untracked())
             .map(|(id, _, _)| *id)
             .collect();
-        none_chosen.set(product_ids.is_empty());
-        if product_ids.is_empty() {
+        none_chosen.set(line_ids.is_empty());
+        if line_ids.is_empty() {
             return;
         }
         let request = shared::legal::RequestWithdrawal {
-            product_ids,
+            line_ids,
+            product_ids: Vec::new(),
             message: Some(message.get_untracked()).filter(|m| !m.trim().is_empty()),
             tracking_token: Some(token.clone()),
         };
@@ -147,8 +148,8 @@ fn WithdrawalForm(order: Order) -> impl IntoView {
     };
     let boxes = eligible
         .into_iter()
-        .map(|(product_id, name, ticked)| {
-            let input_id = format!("retractation-{id}-{product_id}");
+        .map(|(line_id, name, ticked)| {
+            let input_id = format!("retractation-{id}-{line_id}");
             view! {
                 <div class="check">
                     <input id=input_id.clone() type="checkbox" prop:checked=move || ticked.get()

@@ -424,11 +424,7 @@ impl BasketLine {
 
     /// Its name with its variant's label: "Bottines Lou (39)".
     pub fn full_name(&self) -> String {
-        if self.variant_label.is_empty() {
-            self.name.clone()
-        } else {
-            format!("{} ({})", self.name, self.variant_label)
-        }
+        shared::order::name_with_variant(&self.name, &self.variant_label)
     }
 }
 

@@ -397,13 +397,14 @@ pub fn of_order(
 
 // ---- Withdrawals ---------------------------------------------------------------------
 
-/// The withdrawals sent for an order, by product.
+/// The withdrawals sent for an order, by line.
 pub fn withdrawals(conn: &mut DbConn, order_id: i64) -> QueryResult<Vec<Withdrawal>> {
-    let rows: Vec<(i64, NaiveDateTime, String)> = order_withdrawals::table
+    let rows: Vec<(i64, i64, NaiveDateTime, String)> = order_withdrawals::table
         .inner_join(order_lines::table.on(order_lines::id.eq(order_withdrawals::order_line_id)))
         .filter(order_withdrawals::order_id.eq(order_id))
         .order(order_withdrawals::id.asc())
         .select((
+            order_lines::id,
             order_lines::product_id,
             order_withdrawals::at,
             order_withdrawals::message,
@@ -411,7 +412,8 @@ pub fn withdrawals(conn: &mut DbConn, order_id: i64) -> QueryResult<Vec<Withdraw
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(product_id, at, message)| Withdrawal {
+        .map(|(line_id, product_id, at, message)| Withdrawal {
+            line_id,
             product_id,
             at: iso_time(at),
             message,

@@ -608,7 +608,7 @@ pub fn load_as(conn: &mut DbConn, id: i64, view: View) -> QueryResult<Order> {
             .map(|line| {
                 let withdrawn_at = withdrawals
                     .iter()
-                    .find(|w| w.product_id == line.product_id)
+                    .find(|w| w.line_id == line.id)
                     .map(|w| w.at.clone());
                 line.wire(withdrawn_at)
             })

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use shared::measure::format_weight;
 use shared::money::format_eur;
-use shared::order::OrderStatus;
+use shared::order::{OrderStatus, name_with_variant};
 use shared::shop_orders::OrderEventKind;
 
 use super::order::{Event, OrderLineRow, line_rows, record_event};
@@ -38,14 +38,6 @@ pub enum LineEdit {
 }
 
 /// "Bottines Lou en cuir (40)" or the name alone.
-fn with_label(name: &str, label: &str) -> String {
-    if label.is_empty() {
-        name.to_owned()
-    } else {
-        format!("{name} ({label})")
-    }
-}
-
 /// "environ 250 g" before weighing, "262 g" after.
 fn weight_of(line: &OrderLineRow) -> String {
     match (line.actual_weight_g, line.estimated_weight_g) {
@@ -77,7 +69,7 @@ fn describe(before: &OrderLineRow, after: &OrderLineRow, removed: bool) -> Vec<S
     let mut said = Vec::new();
     let old = format!(
         "{} ×{}",
-        with_label(&before.name, &before.variant_label),
+        name_with_variant(&before.name, &before.variant_label),
         before.quantity
     );
     if removed {
@@ -103,7 +95,7 @@ fn describe(before: &OrderLineRow, after: &OrderLineRow, removed: bool) -> Vec<S
         };
         said.push(format!(
             "{} : {} → {}, {approx}{} → {}",
-            with_label(&after.name, &after.variant_label),
+            name_with_variant(&after.name, &after.variant_label),
             weight_of(before),
             format_weight(i64::from(grams)),
             format_eur(before.line_total_cents),
@@ -388,7 +380,7 @@ pub fn change_lines(
     for line in &added {
         said.push(format!(
             "ajouté : {} ×{}, {}",
-            with_label(&line.name, &line.variant_label),
+            name_with_variant(&line.name, &line.variant_label),
             line.quantity,
             format_eur(line.line_total_cents)
         ));

@@ -34,6 +34,7 @@ mod phone_order;
 mod product_csv;
 mod product_edit;
 mod product_picture;
+mod product_search;
 mod product_variants;
 mod products;
 mod profile;

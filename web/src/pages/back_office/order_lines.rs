@@ -1,7 +1,8 @@
 //! Changing an order's lines after the call (issue 14): per line a quantity, another size
 //! or variant of the same product (sold-out ones shown but disabled), a remove button, the
-//! weighed grams of a line sold by weight with the price they make, and the required note
-//! of what was agreed. One button saves it all as one change.
+//! weighed grams of a line sold by weight with the price they make; products of the shop
+//! added (found with the phone order's search); and the required note of what was agreed.
+//! One button saves it all as one change.
 
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 use shared::{
@@ -12,10 +13,11 @@ use shared::{
     shop_orders::{LineChange, OrderLinesChange},
 };
 
+use super::product_search::{Picked, ProductSearch};
 use crate::{
     api::{self, ApiError},
     components::ProblemText,
-    i18n::tr,
+    i18n::{tr, tr_with},
     state::session::use_session,
 };
 
@@ -61,6 +63,25 @@ impl Row {
     }
 }
 
+/// A product added to the order, in one size.
+#[derive(Clone)]
+struct Added {
+    picked: Picked,
+    quantity: RwSignal<String>,
+}
+
+impl Added {
+    fn change(&self) -> Option<LineChange> {
+        let quantity = self.quantity.get_untracked().trim().parse::<i64>().ok()?;
+        (quantity > 0).then(|| LineChange {
+            product_id: Some(self.picked.product.id),
+            variant_id: Some(self.picked.variant.id),
+            quantity: Some(quantity),
+            ..LineChange::default()
+        })
+    }
+}
+
 /// The editor of an order's lines; `on_saved` gets the changed order.
 #[component]
 pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
@@ -80,6 +101,7 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
             ),
         })
         .collect();
+    let added = RwSignal::new(Vec::<Added>::new());
     let note = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<ApiError>);
@@ -90,7 +112,8 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let lines: Vec<LineChange> = all.iter().filter_map(Row::change).collect();
+        let mut lines: Vec<LineChange> = all.iter().filter_map(Row::change).collect();
+        lines.extend(added.read_untracked().iter().filter_map(Added::change));
         nothing.set(lines.is_empty());
         if lines.is_empty() {
             return;
@@ -119,9 +142,39 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
         .map(|row| view! { <LineFields row /> })
         .collect_view();
     let note_id = format!("convenu-{id}");
+    let add = Callback::new(move |picked: Picked| {
+        let existing = added
+            .read_untracked()
+            .iter()
+            .find(|a| a.picked.variant.id == picked.variant.id)
+            .map(|a| a.quantity);
+        match existing {
+            Some(quantity) => quantity.update(|q| {
+                *q = (q.trim().parse::<i64>().unwrap_or(0) + 1).to_string();
+            }),
+            None => added.update(|list| {
+                list.push(Added {
+                    picked,
+                    quantity: RwSignal::new("1".to_owned()),
+                })
+            }),
+        }
+    });
+    let added_rows = move || {
+        added
+            .get()
+            .into_iter()
+            .map(|row| view! { <AddedFields row added /> })
+            .collect_view()
+    };
     view! {
         <form class="lines-editor" data-testid="lines-editor" on:submit=submit>
             {fields}
+            <fieldset data-testid="add-product">
+                <legend>{tr(|t| t.bo().bo_edit_add)}</legend>
+                {added_rows}
+                <ProductSearch slug=order.shop.slug.clone() field_id=format!("ajout-{id}") on_pick=add />
+            </fieldset>
             <div class="field">
                 <label for=note_id.clone()>{tr(|t| t.bo().bo_edit_note)}</label>
                 <textarea
@@ -176,9 +229,9 @@ fn LineFields(row: Row) -> impl IntoView {
                 .map(|v| {
                     let out = v.stock == StockState::Out && Some(v.id) != current;
                     let label = if out {
-                        format!("{} (épuisé)", v.label)
+                        tr_with(|t| t.bo().bo_size_sold_out, v.label.clone()).into_any()
                     } else {
-                        v.label.clone()
+                        v.label.clone().into_any()
                     };
                     view! {
                         <option value=v.id.to_string() disabled=out selected=Some(v.id) == current>
@@ -249,5 +302,35 @@ fn LineFields(row: Row) -> impl IntoView {
                 {tr(|t| t.bo().bo_edit_remove)}
             </button>
         </fieldset>
+    }
+}
+
+/// A product added: its quantity and a button to take it out again.
+#[component]
+fn AddedFields(row: Added, added: RwSignal<Vec<Added>>) -> impl IntoView {
+    let variant = row.picked.variant.id;
+    let quantity_id = format!("ajout-qte-{variant}");
+    let quantity = row.quantity;
+    view! {
+        <div class="bo-row" data-testid="added-line" data-variant=variant>
+            <div class="field bo-quantity">
+                <label for=quantity_id.clone()>{tr_with(|t| t.bo().bo_quantity_of, row.picked.name())}</label>
+                <input
+                    id=quantity_id
+                    type="number"
+                    inputmode="numeric"
+                    min="1"
+                    max="99"
+                    prop:value=move || quantity.get()
+                    on:input=move |event| quantity.set(event_target_value(&event))
+                />
+            </div>
+            <span>{format_eur(row.picked.variant.price_cents)}</span>
+            <button type="button" class="button button--secondary"
+                aria-label=tr_with(|t| t.bo().bo_remove_named, row.picked.name())
+                on:click=move |_| added.update(|list| list.retain(|a| a.picked.variant.id != variant))>
+                {tr(|t| t.bo().bo_remove)}
+            </button>
+        </div>
     }
 }

@@ -1,9 +1,9 @@
 //! An order taken on the phone: the shopkeeper finds the products, types the customer's name
 //! and number, pickup or delivery, and places the order for them.
 //!
-//! Browser tests rely on the "Chercher un produit" field and its "Chercher" button,
-//! `[data-testid="phone-result"]` (`data-id`) with its "Ajouter" button,
-//! `[data-testid="phone-line"]` (`data-id`) with its quantity field, the fields' labels,
+//! Browser tests rely on the product search's field, button and results (see
+//! [`super::product_search`]), `[data-testid="phone-line"]` (`data-id`: the product,
+//! `data-variant`: its size) with its quantity field, the fields' labels,
 //! the "Enregistrer la commande" button and `[data-testid="phone-order-done"]`
 //! (`data-number`).
 
@@ -15,12 +15,12 @@ use shared::{
     money::format_eur,
     order::{Address, CheckoutFulfilment, Commune, ContactPreference, Customer, Order},
     shop_orders::{PhoneOrder, PhoneOrderLine},
-    shop_products::ShopProduct,
 };
 
 use super::{
     Frame, LoginNeeded,
     join::{FieldErrors, TextArea},
+    product_search::{Picked, ProductSearch},
 };
 use crate::{
     api::{self, ApiError},
@@ -30,10 +30,10 @@ use crate::{
     state::session::use_session,
 };
 
-/// A line of the order being taken.
+/// A line of the order being taken: a product in one size.
 #[derive(Debug, Clone, PartialEq)]
 struct Line {
-    product: ShopProduct,
+    picked: Picked,
     quantity: RwSignal<String>,
 }
 
@@ -70,8 +70,6 @@ pub fn PhoneOrderPage() -> impl IntoView {
 fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let query = RwSignal::new(String::new());
-    let results = RwSignal::new(None::<Result<Vec<ShopProduct>, ApiError>>);
     let lines = RwSignal::new(Vec::<Line>::new());
     let name = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
@@ -89,30 +87,14 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
     let sending = RwSignal::new(false);
     let done = RwSignal::new(None::<Order>);
     let inbox = Page::ShopOrders(slug.clone()).href();
+    let search_slug = slug.clone();
 
-    let search = {
-        let slug = slug.clone();
-        move |event: SubmitEvent| {
-            event.prevent_default();
-            let slug = slug.clone();
-            let q = query.get_untracked();
-            spawn_local(async move {
-                let result = match session.access_token().await {
-                    None => Err(ApiError::Network("signed out".to_owned())),
-                    Some(token) => api::products_on_sale(&token, &slug, &q)
-                        .await
-                        .map(|page| page.items),
-                };
-                results.set(Some(result));
-            });
-        }
-    };
-    let add = move |product: ShopProduct| {
+    let add = Callback::new(move |picked: Picked| {
         lines_error.set(None);
         let existing = lines
             .read_untracked()
             .iter()
-            .find(|line| line.product.id == product.id)
+            .find(|line| line.picked.variant.id == picked.variant.id)
             .map(|line| line.quantity);
         match existing {
             Some(quantity) => quantity.update(|q| {
@@ -120,12 +102,12 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
             }),
             None => lines.update(|lines| {
                 lines.push(Line {
-                    product,
+                    picked,
                     quantity: RwSignal::new("1".to_owned()),
                 })
             }),
         }
-    };
+    });
     let submit = move |event: SubmitEvent| {
         event.prevent_default();
         if sending.get_untracked() {
@@ -138,8 +120,8 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         for line in lines.get_untracked() {
             match line.quantity.get_untracked().trim().parse::<i64>() {
                 Ok(quantity) if quantity >= 1 => order_lines.push(PhoneOrderLine {
-                    variant_id: None,
-                    product_id: line.product.id,
+                    variant_id: Some(line.picked.variant.id),
+                    product_id: line.picked.product.id,
                     quantity,
                 }),
                 _ => lines_error.set(Some(|t| t.bo().bo_error_quantity)),
@@ -234,40 +216,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         note.set(String::new());
         may_call.set(true);
         read_out.set(false);
-        results.set(None);
-        query.set(String::new());
         done.set(None);
-    };
-    let result_rows = move || {
-        results.get().map(|result| match result {
-            Err(error) => view! { <ProblemText error /> }.into_any(),
-            Ok(products) if products.is_empty() => {
-                view! { <p role="status">{tr(|t| t.bo().bo_phone_no_result)}</p> }.into_any()
-            }
-            Ok(products) => {
-                let rows = products
-                    .into_iter()
-                    .map(|product| {
-                        let id = product.id;
-                        let name = product.name.clone();
-                        let price = format_eur(product.price_cents);
-                        let stock = product.stock;
-                        view! {
-                            <li class="bo-row" data-testid="phone-result" data-id=id>
-                                <span>
-                                    <strong>{name.clone()}</strong> " · " {price}
-                                    {stock.map(|stock| view! { " · " {tr_with(|t| t.bo().bo_in_stock, stock.to_string())} })}
-                                </span>
-                                <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo().bo_add_named, name) on:click=move |_| add(product.clone())>
-                                    {tr(|t| t.bo().bo_add)}
-                                </button>
-                            </li>
-                        }
-                    })
-                    .collect_view();
-                view! { <ul class="bo-rows">{rows}</ul> }.into_any()
-            }
-        })
     };
     let line_rows = move || {
         let list = lines.get();
@@ -277,21 +226,22 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
         let rows = list
             .into_iter()
             .map(|line| {
-                let id = line.product.id;
-                let input_id = format!("quantite-{id}");
+                let (id, variant) = (line.picked.product.id, line.picked.variant.id);
+                let name = line.picked.name();
+                let input_id = format!("quantite-{variant}");
                 let quantity = line.quantity;
                 view! {
-                    <li class="bo-row" data-testid="phone-line" data-id=id>
+                    <li class="bo-row" data-testid="phone-line" data-id=id data-variant=variant>
                         <div class="field bo-quantity">
-                            <label for=input_id.clone()>{tr_with(|t| t.bo().bo_quantity_of, line.product.name.clone())}</label>
+                            <label for=input_id.clone()>{tr_with(|t| t.bo().bo_quantity_of, name.clone())}</label>
                             <input id=input_id type="number" min="1" inputmode="numeric"
                                 aria-invalid=move || lines_error.get().is_some().then_some("true")
                                 aria-describedby=move || lines_error.get().is_some().then_some("lignes-erreur")
                                 prop:value=move || quantity.get() on:input=move |event| quantity.set(event_target_value(&event)) />
                         </div>
-                        <span>{format_eur(line.product.price_cents)}</span>
-                        <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo().bo_remove_named, line.product.name.clone())
-                            on:click=move |_| lines.update(|lines| lines.retain(|l| l.product.id != id))>
+                        <span>{format_eur(line.picked.variant.price_cents)}</span>
+                        <button type="button" class="button button--secondary" aria-label=tr_with(|t| t.bo().bo_remove_named, name)
+                            on:click=move |_| lines.update(|lines| lines.retain(|l| l.picked.variant.id != variant))>
                             {tr(|t| t.bo().bo_remove)}
                         </button>
                     </li>
@@ -314,19 +264,11 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
             }
             .into_any();
         }
-        let search = search.clone();
         let submit = submit.clone();
         view! {
             <section class="bo-section" aria-labelledby="recherche-titre">
                 <h2 class="bo-subheading" id="recherche-titre">{tr(|t| t.bo().bo_phone_products)}</h2>
-                <form class="bo-inline-form" role="search" on:submit=search>
-                    <div class="field">
-                        <label for="recherche-produit">{tr(|t| t.bo().bo_phone_search)}</label>
-                        <input id="recherche-produit" type="search" prop:value=move || query.get() on:input=move |event| query.set(event_target_value(&event)) />
-                    </div>
-                    <button type="submit" class="button button--secondary">{tr(|t| t.bo().bo_phone_search_button)}</button>
-                </form>
-                {result_rows}
+                <ProductSearch slug=search_slug.clone() field_id="recherche-produit" on_pick=add />
             </section>
             <form class="bo-form" on:submit=submit novalidate>
                 {move || problem.get().map(|(lead, error)| view! {
