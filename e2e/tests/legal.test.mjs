@@ -295,10 +295,18 @@ test("the shop's inbox shows which order has a withdrawal, without opening it", 
   for (const to of ['confirmed', 'ready', 'completed']) {
     assert.equal((await send('POST', `/orders/${withdrawn.id}/transitions`, { to }, token)).status, 200);
   }
-  const res = await send('POST', `/orders/${withdrawn.id}/withdrawal`, {
-    product_ids: [withdrawn.lines[0].product_id], message: 'Je me rétracte.', tracking_token: withdrawn.tracking_token,
-  });
-  assert.equal(res.status, 200, JSON.stringify(res.body));
+  // The guest sends it from the tracking link's page: a tick per line, a message.
+  const { page: shopper } = await newPhonePage(suite.browser);
+  await shopper.goto(`${suite.server.baseUrl}/suivi/${withdrawn.tracking_token}`);
+  const form = shopper.getByTestId('withdrawal-form');
+  await form.getByRole('button', { name: 'Envoyer ma rétractation' }).click();
+  await form.getByRole('alert').waitFor();
+  await form.getByLabel(withdrawn.lines[0].name).check();
+  await form.getByLabel('Message pour le commerce (facultatif)').fill('Je me rétracte.');
+  await form.getByRole('button', { name: 'Envoyer ma rétractation' }).click();
+  await form.getByText('Votre rétractation est envoyée au commerce.', { exact: false }).waitFor();
+  const tracked = await api(`/track/${withdrawn.tracking_token}`);
+  assert.ok(tracked.lines[0].withdrawn_at, 'the line is withdrawn');
 
   const { page, problems } = await newPhonePage(suite.browser);
   await signIn(page, MERCHANT.email, `/gestion/${SHOP}/commandes`);
