@@ -202,6 +202,15 @@ on_both_backends! {
         assert_eq!(reply.status, 200, "{}", reply.body);
         let reply = call(&app, Method::DELETE, &format!("{path}/{first}"), Some(&token), None).await;
         assert_eq!(reply.status, 409, "{}", reply.body);
+
+        // A size renamed shows at once on the product's public page, though neither its
+        // price nor its stock moved (the catalogue's cached answers follow every change).
+        let boots = app.product_on_sale(SHOES, "Bottines Lou en cuir").await;
+        let size38 = boots.variants.iter().find(|v| v.label == "38").unwrap().id;
+        let reply = call(&app, Method::PATCH, &format!("/products/{}/variants/{size38}", boots.id), Some(&token), Some(&json!({"label": "38 ½"}))).await;
+        assert_eq!(reply.status, 200, "{}", reply.body);
+        let seen: Product = app.get(&format!("/api/v1/products/{}", boots.id)).await.json();
+        assert_eq!(seen.variants[0].label, "38 ½");
     }
 
     async fn only_the_shop_s_people_change_its_variants(app) {
