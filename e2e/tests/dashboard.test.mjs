@@ -220,6 +220,9 @@ test('a server that counts no visits says so in the footer, and is sent none', a
     await page.getByText('No visit is counted: this site does not measure its audience.').waitFor();
     await footer.scrollIntoViewIfNeeded();
     await screenshot(page, 'footer-phone-no-visit-count');
+    // The privacy page lists what is counted: the searches, not the visits.
+    await page.goto(`${quiet.baseUrl}/confidentialite`);
+    await page.getByRole('rowheader', { name: 'Catalogue searches (visits are not counted)' }).waitFor();
     assert.deepEqual(beacons, [], 'no visit reported');
     assert.deepEqual(problems, []);
     await page.close();

@@ -62,6 +62,16 @@ async function openOrders(page, email, shop) {
   await page.waitForURL(`**/gestion/${shop}/commandes`);
 }
 
+/** Signs in on a new phone page, opens the shop's orders and the editor of `number`'s lines. */
+async function openEditor(email, shop, number) {
+  const { page } = await newPhonePage(suite.browser);
+  await openOrders(page, email, shop);
+  const card = page.locator(`[data-testid="bo-order"][data-number="${number}"]`);
+  await card.waitFor();
+  await card.getByRole('button', { name: 'Modifier la commande' }).click();
+  return { page, card, editor: card.getByTestId('lines-editor') };
+}
+
 test('the merchant swaps a size after the call and the shopper sees it on the tracking page', async () => {
   const boots = await product(SHOES, 'Bottines Lou en cuir');
   const size = (label) => boots.variants.find((v) => v.label === label);
@@ -69,12 +79,7 @@ test('the merchant swaps a size after the call and the shopper sees it on the tr
   const placed = await order(boots.id, size('40').id, '06 45 12 78 90');
   assert.equal(placed.lines[0].variant_label, '40');
 
-  const { page: merchant } = await newPhonePage(suite.browser);
-  await openOrders(merchant, 'marchand@vitrine.demo', SHOES);
-  const card = merchant.locator(`[data-testid="bo-order"][data-number="${placed.number}"]`);
-  await card.waitFor();
-  await card.getByRole('button', { name: 'Modifier la commande' }).click();
-  const editor = card.getByTestId('lines-editor');
+  const { page: merchant, card, editor } = await openEditor('marchand@vitrine.demo', SHOES, placed.number);
   const line = editor.getByTestId('edit-line').first();
   const sizes = line.getByLabel('Taille ou variante');
   await sizes.locator('option').nth(boots.variants.length - 1).waitFor({ state: 'attached' });
@@ -115,12 +120,7 @@ test('a cheese sold by weight shows its estimate, then its price once weighed', 
   assert.match(plain(await tracked.getByTestId('order-line').first().textContent()), /environ 250 g · environ 5,75 €/);
 
   // The admin runs the cheese shop's orders too: weighs the part, 262 g.
-  const { page: admin } = await newPhonePage(suite.browser);
-  await openOrders(admin, 'admin@vitrine.demo', CHEESE);
-  const card = admin.locator(`[data-testid="bo-order"][data-number="${placed.number}"]`);
-  await card.waitFor();
-  await card.getByRole('button', { name: 'Modifier la commande' }).click();
-  const editor = card.getByTestId('lines-editor');
+  const { editor } = await openEditor('admin@vitrine.demo', CHEESE, placed.number);
   await editor.getByLabel('Poids pesé (en grammes)').fill('262');
   assert.match(plain(await editor.getByTestId('weighed-price').textContent()), /6,03 €/);
   await editor.getByRole('button', { name: 'Enregistrer les modifications' }).click();
@@ -141,12 +141,7 @@ test('the merchant adds another pair after the call, choosing its size in the se
   const size = (label) => boots.variants.find((v) => v.label === label);
   const placed = await order(boots.id, size('38').id, '06 45 12 78 92');
 
-  const { page: merchant } = await newPhonePage(suite.browser);
-  await openOrders(merchant, 'marchand@vitrine.demo', SHOES);
-  const card = merchant.locator(`[data-testid="bo-order"][data-number="${placed.number}"]`);
-  await card.waitFor();
-  await card.getByRole('button', { name: 'Modifier la commande' }).click();
-  const editor = card.getByTestId('lines-editor');
+  const { page: merchant, editor } = await openEditor('marchand@vitrine.demo', SHOES, placed.number);
   // Enter in the search field searches; it does not save the editor around it.
   await editor.getByLabel('Chercher un produit').fill('bottines');
   await editor.getByLabel('Chercher un produit').press('Enter');

@@ -471,6 +471,12 @@ pub struct BackOfficeStrings {
     pub bo_edit_save: &'static str,
     /// Editor: the part where products are added.
     pub bo_edit_add: &'static str,
+    /// The association's navigation: what is done every week.
+    pub bo_nav_weekly: &'static str,
+    /// The association's navigation: how the site is set up.
+    pub bo_nav_site: &'static str,
+    /// The association's navigation: people and personal data.
+    pub bo_nav_people: &'static str,
     /// Editor: nothing to save.
     pub bo_edit_nothing: &'static str,
     /// How many products the list found.
@@ -749,6 +755,9 @@ pub static FR: BackOfficeStrings = BackOfficeStrings {
     bo_edit_note: "Ce qui a été convenu avec le client",
     bo_edit_save: "Enregistrer les modifications",
     bo_edit_add: "Ajouter un produit",
+    bo_nav_weekly: "Chaque semaine",
+    bo_nav_site: "Le site",
+    bo_nav_people: "Personnes et données",
     bo_edit_nothing: "Rien n'a changé.",
     bo_product_count: fr::bo_product_count,
     bo_import_would: fr::bo_import_would,
@@ -1007,6 +1016,9 @@ pub static EN: BackOfficeStrings = BackOfficeStrings {
     bo_edit_note: "What was agreed with the customer",
     bo_edit_save: "Save the changes",
     bo_edit_add: "Add a product",
+    bo_nav_weekly: "Every week",
+    bo_nav_site: "The site",
+    bo_nav_people: "People and data",
     bo_edit_nothing: "Nothing changed.",
     bo_product_count: en::bo_product_count,
     bo_import_would: en::bo_import_would,

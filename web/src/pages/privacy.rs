@@ -17,7 +17,7 @@ use crate::{
     components::{DocumentTitle, Loaded, ProblemText},
     i18n::{tr, use_i18n},
     routes::Page,
-    state::session::use_session,
+    state::{marketplace::use_marketplace, session::use_session},
 };
 
 /// `/confidentialite`.
@@ -55,8 +55,15 @@ fn PrivacyText(privacy: Privacy) -> impl IntoView {
     } else {
         controller.publisher_name.clone()
     };
+    let market = use_marketplace();
     let table_rows = move || {
         let s = t();
+        // What the server really counts: visits only when it runs without --no-visit-count.
+        let stats_what = if market.with(|m| m.counts_visits) {
+            s.stats_what
+        } else {
+            s.stats_what_searches
+        };
         [
             (s.account_what, s.account_why, s.account_how_long.to_owned()),
             (
@@ -79,7 +86,7 @@ fn PrivacyText(privacy: Privacy) -> impl IntoView {
                 s.sessions_why,
                 (s.sessions_how_long)(session_days),
             ),
-            (s.stats_what, s.stats_why, s.stats_how_long.to_owned()),
+            (stats_what, s.stats_why, s.stats_how_long.to_owned()),
         ]
         .into_iter()
         .map(|(what, why, how_long)| {

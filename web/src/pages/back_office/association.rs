@@ -14,42 +14,67 @@ use crate::{
     state::session::use_session,
 };
 
-/// The association's pages, the current one marked.
+/// A group of the association's navigation: its heading's id, its heading, its pages.
+type NavGroup = (&'static str, Text, Vec<(Page, Text)>);
+
+/// The association's pages in three groups (what is done every week, how the site is set
+/// up, people and data), the current one marked: twelve links in one cloud were hard to
+/// scan on a phone.
 #[component]
 pub(super) fn AssociationNav() -> impl IntoView {
     let here = leptos_router::hooks::use_location().pathname;
-    let pages: [(Page, Text); 12] = [
+    let weekly: [(Page, Text); 5] = [
         (Page::Association, |t| t.marketplace.nav_shops),
         (Page::Dashboard, |t| t.dashboard().nav),
+        (Page::Rounds(None), |t| t.rounds().nav),
+        (Page::Mailbox, |t| t.mailbox().nav),
+        (Page::Directory, |t| t.directory().nav),
+    ];
+    let site: [(Page, Text); 4] = [
         (Page::Setup, |t| t.marketplace.nav_setup),
         (Page::Settings, |t| t.marketplace.nav_settings),
         (Page::AssociationCategories, |t| {
             t.marketplace.nav_categories
         }),
         (Page::Delivery, |t| t.marketplace.nav_delivery),
-        (Page::Rounds(None), |t| t.rounds().nav),
+    ];
+    let people: [(Page, Text); 3] = [
         (Page::People(PeopleFilter::default()), |t| {
             t.marketplace.nav_people
         }),
-        (Page::Mailbox, |t| t.mailbox().nav),
-        (Page::Directory, |t| t.directory().nav),
-        (Page::Webhooks(None), |t| t.webhooks().nav),
         (Page::AssociationPrivacy, |t| t.privacy().nav),
+        (Page::Webhooks(None), |t| t.webhooks().nav),
     ];
-    let links = pages
+    let groups: [NavGroup; 3] = [
+        ("nav-semaine", |t| t.bo().bo_nav_weekly, weekly.into()),
+        ("nav-site", |t| t.bo().bo_nav_site, site.into()),
+        ("nav-personnes", |t| t.bo().bo_nav_people, people.into()),
+    ];
+    let groups = groups
         .into_iter()
-        .map(|(page, label)| {
-            let href = page.href();
-            let current = {
-                let href = href.clone();
-                move || (here.get() == href).then_some("page")
-            };
-            view! { <li><a href=href aria-current=current>{tr(label)}</a></li> }
+        .map(|(id, heading, pages)| {
+            let links = pages
+                .into_iter()
+                .map(|(page, label)| {
+                    let href = page.href();
+                    let current = {
+                        let href = href.clone();
+                        move || (here.get() == href).then_some("page")
+                    };
+                    view! { <li><a href=href aria-current=current>{tr(label)}</a></li> }
+                })
+                .collect_view();
+            view! {
+                <div class="bo-subnav__group">
+                    <p class="bo-subnav__heading" id=id>{tr(heading)}</p>
+                    <ul aria-labelledby=id>{links}</ul>
+                </div>
+            }
         })
         .collect_view();
     view! {
         <nav class="bo-subnav" aria-label=tr(|t| t.marketplace.nav_heading)>
-            <ul>{links}</ul>
+            {groups}
         </nav>
     }
 }

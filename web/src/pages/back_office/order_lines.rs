@@ -13,7 +13,7 @@ use shared::{
     shop_orders::{LineChange, OrderLinesChange},
 };
 
-use super::product_search::{Picked, ProductSearch};
+use super::product_search::{PickedLine, ProductSearch, add_picked};
 use crate::{
     api::{self, ApiError},
     components::ProblemText,
@@ -63,23 +63,15 @@ impl Row {
     }
 }
 
-/// A product added to the order, in one size.
-#[derive(Clone)]
-struct Added {
-    picked: Picked,
-    quantity: RwSignal<String>,
-}
-
-impl Added {
-    fn change(&self) -> Option<LineChange> {
-        let quantity = self.quantity.get_untracked().trim().parse::<i64>().ok()?;
-        (quantity > 0).then(|| LineChange {
-            product_id: Some(self.picked.product.id),
-            variant_id: Some(self.picked.variant.id),
-            quantity: Some(quantity),
-            ..LineChange::default()
-        })
-    }
+/// A product added to the order, as the change sends it (none for a quantity of 0).
+fn addition(added: &PickedLine) -> Option<LineChange> {
+    let quantity = added.quantity.get_untracked().trim().parse::<i64>().ok()?;
+    (quantity > 0).then(|| LineChange {
+        product_id: Some(added.picked.product.id),
+        variant_id: Some(added.picked.variant.id),
+        quantity: Some(quantity),
+        ..LineChange::default()
+    })
 }
 
 /// The editor of an order's lines; `on_saved` gets the changed order.
@@ -101,7 +93,7 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
             ),
         })
         .collect();
-    let added = RwSignal::new(Vec::<Added>::new());
+    let added = RwSignal::new(Vec::<PickedLine>::new());
     let note = RwSignal::new(String::new());
     let busy = RwSignal::new(false);
     let problem = RwSignal::new(None::<ApiError>);
@@ -113,7 +105,7 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
             return;
         }
         let mut lines: Vec<LineChange> = all.iter().filter_map(Row::change).collect();
-        lines.extend(added.read_untracked().iter().filter_map(Added::change));
+        lines.extend(added.read_untracked().iter().filter_map(addition));
         nothing.set(lines.is_empty());
         if lines.is_empty() {
             return;
@@ -142,24 +134,7 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
         .map(|row| view! { <LineFields row /> })
         .collect_view();
     let note_id = format!("convenu-{id}");
-    let add = Callback::new(move |picked: Picked| {
-        let existing = added
-            .read_untracked()
-            .iter()
-            .find(|a| a.picked.variant.id == picked.variant.id)
-            .map(|a| a.quantity);
-        match existing {
-            Some(quantity) => quantity.update(|q| {
-                *q = (q.trim().parse::<i64>().unwrap_or(0) + 1).to_string();
-            }),
-            None => added.update(|list| {
-                list.push(Added {
-                    picked,
-                    quantity: RwSignal::new("1".to_owned()),
-                })
-            }),
-        }
-    });
+    let add = Callback::new(move |picked| add_picked(added, picked));
     let added_rows = move || {
         added
             .get()
@@ -307,7 +282,7 @@ fn LineFields(row: Row) -> impl IntoView {
 
 /// A product added: its quantity and a button to take it out again.
 #[component]
-fn AddedFields(row: Added, added: RwSignal<Vec<Added>>) -> impl IntoView {
+fn AddedFields(row: PickedLine, added: RwSignal<Vec<PickedLine>>) -> impl IntoView {
     let variant = row.picked.variant.id;
     let quantity_id = format!("ajout-qte-{variant}");
     let quantity = row.quantity;

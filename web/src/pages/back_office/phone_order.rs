@@ -20,7 +20,7 @@ use shared::{
 use super::{
     Frame, LoginNeeded,
     join::{FieldErrors, TextArea},
-    product_search::{Picked, ProductSearch},
+    product_search::{Picked, PickedLine, ProductSearch, add_picked},
 };
 use crate::{
     api::{self, ApiError},
@@ -29,13 +29,6 @@ use crate::{
     routes::{self, Page},
     state::session::use_session,
 };
-
-/// A line of the order being taken: a product in one size.
-#[derive(Debug, Clone, PartialEq)]
-struct Line {
-    picked: Picked,
-    quantity: RwSignal<String>,
-}
 
 /// `/gestion/{slug}/commande-telephone`: an order taken on the phone.
 #[component]
@@ -70,7 +63,7 @@ pub fn PhoneOrderPage() -> impl IntoView {
 fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoView {
     let session = use_session();
     let i18n = use_i18n();
-    let lines = RwSignal::new(Vec::<Line>::new());
+    let lines = RwSignal::new(Vec::<PickedLine>::new());
     let name = RwSignal::new(String::new());
     let phone = RwSignal::new(String::new());
     let method = RwSignal::new(FulfilmentMethod::Pickup);
@@ -91,22 +84,7 @@ fn PhoneOrderForm(slug: String, communes: RwSignal<Vec<Commune>>) -> impl IntoVi
 
     let add = Callback::new(move |picked: Picked| {
         lines_error.set(None);
-        let existing = lines
-            .read_untracked()
-            .iter()
-            .find(|line| line.picked.variant.id == picked.variant.id)
-            .map(|line| line.quantity);
-        match existing {
-            Some(quantity) => quantity.update(|q| {
-                *q = (q.trim().parse::<i64>().unwrap_or(0) + 1).to_string();
-            }),
-            None => lines.update(|lines| {
-                lines.push(Line {
-                    picked,
-                    quantity: RwSignal::new("1".to_owned()),
-                })
-            }),
-        }
+        add_picked(lines, picked);
     });
     let submit = move |event: SubmitEvent| {
         event.prevent_default();

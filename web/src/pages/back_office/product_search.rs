@@ -36,6 +36,33 @@ impl Picked {
     }
 }
 
+/// A product picked in a size, with the quantity typed beside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PickedLine {
+    pub picked: Picked,
+    pub quantity: RwSignal<String>,
+}
+
+/// Adds `picked` to `lines`: one more of it when it is there, else a new line of 1.
+pub fn add_picked(lines: RwSignal<Vec<PickedLine>>, picked: Picked) {
+    let existing = lines
+        .read_untracked()
+        .iter()
+        .find(|line| line.picked.variant.id == picked.variant.id)
+        .map(|line| line.quantity);
+    match existing {
+        Some(quantity) => quantity.update(|q| {
+            *q = (q.trim().parse::<i64>().unwrap_or(0) + 1).to_string();
+        }),
+        None => lines.update(|lines| {
+            lines.push(PickedLine {
+                picked,
+                quantity: RwSignal::new("1".to_owned()),
+            })
+        }),
+    }
+}
+
 /// The search field, its button and the products found; `on_pick` gets each one added.
 /// `field_id` is the field's id (unique on the page).
 #[component]
