@@ -139,7 +139,7 @@ pub fn LinesEditor(order: Order, on_saved: Callback<Order>) -> impl IntoView {
         added
             .get()
             .into_iter()
-            .map(|row| view! { <AddedFields row added /> })
+            .map(|row| view! { <AddedFields order=id row added /> })
             .collect_view()
     };
     view! {
@@ -280,11 +280,12 @@ fn LineFields(row: Row) -> impl IntoView {
     }
 }
 
-/// A product added: its quantity and a button to take it out again.
+/// A product added to `order`: its quantity and a button to take it out again.
 #[component]
-fn AddedFields(row: PickedLine, added: RwSignal<Vec<PickedLine>>) -> impl IntoView {
+fn AddedFields(order: i64, row: PickedLine, added: RwSignal<Vec<PickedLine>>) -> impl IntoView {
     let variant = row.picked.variant.id;
-    let quantity_id = format!("ajout-qte-{variant}");
+    // Unique on the page: two orders' editors may be open at once.
+    let quantity_id = format!("ajout-qte-{order}-{variant}");
     let quantity = row.quantity;
     view! {
         <div class="bo-row" data-testid="added-line" data-variant=variant>
