@@ -12,8 +12,8 @@ use shared::mail::{MailMessage, MailState, MailSummary};
 use vitrine::mail::MailSettings;
 
 use crate::helpers::{Backend, Reply, TestApp, spawn_app_with_mail, token_of};
-use crate::on_both_backends;
 use crate::smtp_server::SmtpServer;
+use crate::{on_both_backends, with_smtp_on_both_backends};
 
 const PUBLIC_URL: &str = "https://commerces.uzes.test";
 const CUSTOMER: &str = "client@vitrine.demo";
@@ -31,37 +31,6 @@ fn sending_to(smtp: &SmtpServer) -> MailSettings {
         outbox_retry_ms: 100,
         schedule_seconds: 0,
     }
-}
-
-/// Runs each body on SQLite and on PostgreSQL with a fresh SMTP server the demo
-/// marketplace sends to.
-macro_rules! with_smtp_on_both_backends {
-    ($(async fn $name:ident($app:ident, $smtp:ident) $body:block)*) => {
-        $(
-            mod $name {
-                use super::*;
-
-                #[actix_web::test]
-                async fn sqlite() {
-                    let $smtp = SmtpServer::start();
-                    let $app = spawn_app_with_mail(Backend::Sqlite, sending_to(&$smtp))
-                        .await
-                        .expect("SQLite always runs");
-                    $body
-                }
-
-                #[actix_web::test]
-                async fn postgres() {
-                    let $smtp = SmtpServer::start();
-                    let Some($app) = spawn_app_with_mail(Backend::Postgres, sending_to(&$smtp)).await
-                    else {
-                        return;
-                    };
-                    $body
-                }
-            }
-        )*
-    };
 }
 
 async fn ask_reset(app: &TestApp, email: &str) -> Reply {

@@ -39,7 +39,9 @@ pub(crate) fn sending_to(smtp: &SmtpServer) -> MailSettings {
 }
 
 /// Runs each body on SQLite and on PostgreSQL with a fresh SMTP server and the demo
-/// marketplace sending to it.
+/// marketplace sending to it, as the calling module's `sending_to` configures it (the mail
+/// and e-mail-link tests use it).
+#[macro_export]
 macro_rules! with_smtp_on_both_backends {
     ($(async fn $name:ident($app:ident, $smtp:ident) $body:block)*) => {
         $(
