@@ -92,10 +92,12 @@ fmt:
 fmt-check:
     cargo fmt --all --check
 
-# Clippy with warnings denied: the server natively, the web app for wasm32.
+# Clippy with warnings denied: the server natively, the web app for wasm32 and natively (the
+# server draws the public pages with it, issue 16).
 lint:
     cargo clippy -p vitrine-api -p vitrine-shared --all-targets -- -D warnings
     cargo clippy -p vitrine-web --target wasm32-unknown-unknown -- -D warnings
+    cargo clippy -p vitrine-web --all-targets -- -D warnings
 
 # What CI runs.
 ci: test

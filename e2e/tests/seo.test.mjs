@@ -4,12 +4,18 @@ import { squash } from '../lib/assertions.mjs';
 import { newPhonePage, screenshot } from '../lib/browser.mjs';
 import { demoSuite } from '../lib/suite.mjs';
 
-// Issue 16: the page shell carries the API's first answer, so a catalogue page shows its cards
-// without asking the API for them, and still pages and filters as before; a product's page can
-// be read with JavaScript turned off.
+// Issue 16: the server sends each public page drawn by the app's own views, with the API's
+// answers it used, so a catalogue page shows its cards before the app has arrived, and the
+// app takes over without asking the API again, then pages and filters as before; a product's
+// page can be read with JavaScript turned off.
 
 const suite = demoSuite();
 const { api } = suite;
+
+/** Waits until the app has taken over the page the server drew (see `web/src/server.rs`). */
+async function appStarted(page) {
+  await page.locator('fieldset.drawn').waitFor({ state: 'detached', timeout: 15_000 });
+}
 
 /** The names on the product cards once they equal `items`' (the API's page). */
 async function expectCards(page, items, what) {
@@ -41,6 +47,7 @@ test('a category page shows its first cards without asking the API, then pages a
   assert.ok(first.total > first.items.length, 'the category has a second page');
 
   await page.goto(`${suite.server.baseUrl}/catalogue?categorie=epicerie`);
+  await appStarted(page);
   await expectCards(page, first.items, 'the first page of the category');
   assert.deepEqual(asked, [], 'no request for the answer the page carried');
   assert.equal(await page.locator('#vitrine-initial').count(), 0, 'the embedded answer is taken out once used');
@@ -66,6 +73,48 @@ test('a category page shows its first cards without asking the API, then pages a
   await page.getByLabel('En stock uniquement').check();
   await page.waitForURL((url) => url.searchParams.get('en_stock') === '1');
   await expectCards(page, inStock.items, 'the category, in stock only');
+  assert.deepEqual(problems, [], 'console errors and failed requests');
+});
+
+test('a category page is drawn by the server before the app arrives, and the app takes it over', async () => {
+  const { page, problems } = await newPhonePage(suite.browser);
+  const first = await api('/products?category=epicerie&page=1');
+  // The app held back: what shows is the page as the server sent it.
+  let release;
+  const held = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const asked = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    // The API's JSON (pictures are images, and the visit beacon is not a question).
+    if (req.resourceType() === 'fetch' && url.pathname.startsWith('/api/v1/')) asked.push(url.pathname);
+  });
+  await page.goto(`${suite.server.baseUrl}/catalogue?categorie=epicerie`, { waitUntil: 'domcontentloaded' });
+  await expectCards(page, first.items, 'the cards as drawn by the server');
+  assert.equal(await page.locator('fieldset.drawn').count(), 1);
+  // Its buttons wait for the app (nothing would answer them); its links work already.
+  assert.ok(await page.getByRole('button', { name: 'Rechercher' }).isDisabled(), 'the search waits for the app');
+  assert.equal(await page.locator('#amorce').count(), 0, 'no "Chargement" notice over a drawn page');
+  const card = page.getByTestId('product-card').first().getByRole('link').first();
+  assert.match(await card.getAttribute('href'), /^\/produits\/\d+$/);
+  await screenshot(page, 'seo-catalogue-drawn-by-the-server');
+
+  release();
+  await appStarted(page);
+  // The app drew the same page once, from the answers the server embedded.
+  await expectCards(page, first.items, 'the cards once the app took over');
+  assert.equal(await page.locator('header.site-header').count(), 1);
+  assert.equal(await page.locator('main').count(), 1);
+  assert.ok(await page.getByRole('button', { name: 'Rechercher' }).isEnabled(), 'the search works');
+  assert.deepEqual(asked, [], 'the app asked the API nothing the server had answered');
+  await page.getByRole('searchbox').fill('miel');
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.waitForURL((url) => url.searchParams.get('q') === 'miel');
   assert.deepEqual(problems, [], 'console errors and failed requests');
 });
 

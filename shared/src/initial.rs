@@ -1,16 +1,28 @@
-//! The first API answer of a page, carried in its page shell (issue 16).
+//! The API answers of a page, carried in its page shell (issue 16).
 //!
 //! On a slow mobile signal every round trip counts: instead of letting the app ask for the
-//! data of the page it starts on, the server runs that request itself while it sends the page
-//! shell, and embeds the answer, the same JSON the API would give, in a
-//! `<script type="application/json" id="vitrine-initial" data-url="...">`. The app's typed
-//! client uses it for the request whose address is exactly `data-url`, once. Both sides write
-//! that address with [`api_url`] from the same [`query_pairs`], so they agree byte for byte.
+//! data of the page it starts on, the server runs those requests itself, renders the page with
+//! their answers, and embeds each answer, the same JSON the API would give, in a
+//! `<script type="application/json" id="vitrine-initial" data-url="...">` (the next ones
+//! `vitrine-initial-1`, `vitrine-initial-2`..., see [`script_id`]). The app's typed client
+//! uses each for the request whose address is exactly its `data-url`, once, so the app starts
+//! showing what the server rendered without asking again. Both sides write that address with
+//! [`api_url`] from the same [`query_pairs`], so they agree byte for byte.
 
 use serde::Serialize;
 
-/// The id of the shell's `<script type="application/json">` carrying the answer.
+/// The id of the shell's first `<script type="application/json">` carrying an answer.
 pub const SCRIPT_ID: &str = "vitrine-initial";
+
+/// The id of the shell's `index`th script carrying an answer, from 0: [`SCRIPT_ID`], then
+/// `vitrine-initial-1`...
+pub fn script_id(index: usize) -> String {
+    if index == 0 {
+        SCRIPT_ID.to_owned()
+    } else {
+        format!("{SCRIPT_ID}-{index}")
+    }
+}
 
 /// A query struct of this crate (a flat struct of optional scalars) as `name=value` pairs,
 /// leaving out the `None` ones, sorted by name (whatever serde_json's features in a build, so

@@ -97,7 +97,7 @@ pub async fn get_product(id: i64) -> Result<Option<Product>, ApiError> {
 
 /// `GET /shops/{slug}`: a shop's page; `None` when there is no such active shop (404).
 pub async fn get_shop(slug: &str) -> Result<Option<Shop>, ApiError> {
-    let slug = String::from(js_sys::encode_uri_component(slug));
+    let slug = uri_component(slug);
     found(get(&format!("/shops/{slug}"), &NoQuery {}).await)
 }
 
@@ -237,7 +237,7 @@ pub async fn my_orders(access_token: &str, page: u32) -> Result<Page<Order>, Api
 
 /// `GET /track/{token}`: an order seen through its tracking link; `None` when no order has it.
 pub async fn track_order(token: &str) -> Result<Option<Order>, ApiError> {
-    let token = String::from(js_sys::encode_uri_component(token));
+    let token = uri_component(token);
     found(get(&format!("/track/{token}"), &NoQuery {}).await)
 }
 
@@ -273,10 +273,7 @@ pub async fn active_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
 
 /// `POST /admin/shops/{slug}/approve`: the shop goes on the site.
 pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
-    let path = format!(
-        "/admin/shops/{}/approve",
-        js_sys::encode_uri_component(slug)
-    );
+    let path = format!("/admin/shops/{}/approve", uri_component(slug));
     authorized_send(Method::POST, &path, "{}".to_owned(), token).await
 }
 
@@ -314,10 +311,7 @@ pub async fn erase_me(
 pub async fn request_erasure(
     tracking: &str,
 ) -> Result<shared::privacy::ErasureRequested, ApiError> {
-    let path = format!(
-        "/track/{}/erasure-request",
-        js_sys::encode_uri_component(tracking)
-    );
+    let path = format!("/track/{}/erasure-request", uri_component(tracking));
     decode(send(Method::POST, &path, None, &[]).await?).await
 }
 
@@ -512,10 +506,7 @@ pub async fn delete_category(token: &str, slug: &str) -> Result<(), ApiError> {
 }
 
 fn category_path(slug: &str, rest: &str) -> String {
-    format!(
-        "/admin/categories/{}{rest}",
-        js_sys::encode_uri_component(slug)
-    )
+    format!("/admin/categories/{}{rest}", uri_component(slug))
 }
 
 /// `GET /shops/{slug}/orders`: one page of a shop's orders, newest first.
@@ -880,10 +871,7 @@ pub async fn add_closed_day(token: &str, slug: &str, date: &str) -> Result<Close
 
 /// `DELETE /shops/{slug}/closed-days/{date}`: the shop opens again on `date`.
 pub async fn remove_closed_day(token: &str, slug: &str, date: &str) -> Result<(), ApiError> {
-    let path = shop_path(
-        slug,
-        &format!("/closed-days/{}", js_sys::encode_uri_component(date)),
-    );
+    let path = shop_path(slug, &format!("/closed-days/{}", uri_component(date)));
     authorized_delete(&path, token).await
 }
 
@@ -1070,10 +1058,7 @@ pub async fn add_marketplace_closed_day(token: &str, date: &str) -> Result<Close
 
 /// `DELETE /admin/delivery/closed-days/{date}`: deliveries resume on `date`.
 pub async fn remove_marketplace_closed_day(token: &str, date: &str) -> Result<(), ApiError> {
-    let path = format!(
-        "/admin/delivery/closed-days/{}",
-        js_sys::encode_uri_component(date)
-    );
+    let path = format!("/admin/delivery/closed-days/{}", uri_component(date));
     authorized_delete(&path, token).await
 }
 
@@ -1094,7 +1079,7 @@ pub async fn add_commune(token: &str, commune: &AddCommune) -> Result<Commune, A
 
 /// `DELETE /admin/communes/{insee}`: the commune leaves the delivery zone.
 pub async fn remove_commune(token: &str, insee: &str) -> Result<(), ApiError> {
-    let path = format!("/admin/communes/{}", js_sys::encode_uri_component(insee));
+    let path = format!("/admin/communes/{}", uri_component(insee));
     authorized_delete(&path, token).await
 }
 
@@ -1170,10 +1155,7 @@ pub async fn add_account_shop(token: &str, id: i64, shop: &str) -> Result<Accoun
 
 /// `DELETE /admin/users/{id}/shops/{slug}`: takes the account off a shop's team.
 pub async fn remove_account_shop(token: &str, id: i64, slug: &str) -> Result<Account, ApiError> {
-    let path = format!(
-        "/admin/users/{id}/shops/{}",
-        js_sys::encode_uri_component(slug)
-    );
+    let path = format!("/admin/users/{id}/shops/{}", uri_component(slug));
     let bearer = format!("Bearer {token}");
     decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
 }
@@ -1283,10 +1265,7 @@ pub async fn round_sheets_csv(token: &str, id: i64, collection: bool) -> Result<
 
 /// `POST /rounds/{id}/shops/{slug}/collected`, once per `key` however often it is sent.
 pub async fn tap_collected(token: &str, id: i64, slug: &str, key: &str) -> Result<(), ApiError> {
-    let path = format!(
-        "/rounds/{id}/shops/{}/collected",
-        js_sys::encode_uri_component(slug)
-    );
+    let path = format!("/rounds/{id}/shops/{}/collected", uri_component(slug));
     tap(token, &path, None, key).await
 }
 
@@ -1298,10 +1277,7 @@ pub async fn tap_delivered(
     tap_body: &DeliveredTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!(
-        "/rounds/{id}/stops/{}/delivered",
-        js_sys::encode_uri_component(stop)
-    );
+    let path = format!("/rounds/{id}/stops/{}/delivered", uri_component(stop));
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -1313,10 +1289,7 @@ pub async fn tap_failed(
     tap_body: &FailedTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!(
-        "/rounds/{id}/stops/{}/failed",
-        js_sys::encode_uri_component(stop)
-    );
+    let path = format!("/rounds/{id}/stops/{}/failed", uri_component(stop));
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -1384,7 +1357,7 @@ pub async fn update_mail_settings(
 
 /// `POST /unsubscribe?token=`: turns off the message an e-mail's link names.
 pub async fn unsubscribe(token: &str) -> Result<Unsubscribed, ApiError> {
-    let path = format!("/unsubscribe?token={}", js_sys::encode_uri_component(token));
+    let path = format!("/unsubscribe?token={}", uri_component(token));
     decode(send(Method::POST, &path, None, &[]).await?).await
 }
 
@@ -1415,10 +1388,7 @@ pub async fn set_product_helpers(
     volunteer_ids: Vec<i64>,
 ) -> Result<shared::product_help::ProductHelp, ApiError> {
     let body = json(&shared::product_help::SetProductHelpers { volunteer_ids })?;
-    let path = format!(
-        "/admin/shops/{}/product-helpers",
-        js_sys::encode_uri_component(slug)
-    );
+    let path = format!("/admin/shops/{}/product-helpers", uri_component(slug));
     authorized_send(Method::PUT, &path, body, token).await
 }
 
@@ -1444,7 +1414,7 @@ async fn authorized_delete(path: &str, token: &str) -> Result<(), ApiError> {
 
 /// A shop's path, with `rest` after its slug.
 fn shop_path(slug: &str, rest: &str) -> String {
-    format!("/shops/{}{rest}", js_sys::encode_uri_component(slug))
+    format!("/shops/{}{rest}", uri_component(slug))
 }
 
 async fn authorized_get<Q: Serialize, T: DeserializeOwned>(
@@ -1469,7 +1439,7 @@ async fn authorized_send<T: DeserializeOwned>(
 
 /// A basket's path, with `rest` after its id.
 fn cart_path(id: &str, rest: &str) -> String {
-    format!("/carts/{}{rest}", js_sys::encode_uri_component(id))
+    format!("/carts/{}{rest}", uri_component(id))
 }
 
 /// A request body as JSON.
@@ -1528,6 +1498,24 @@ fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
     }
 }
 
+/// `text` as one path segment or query value, encoded as JavaScript's `encodeURIComponent`
+/// does (every byte but ASCII letters, digits and `-_.!~*'()` as `%XX`). Written here rather
+/// than called from JavaScript so that the server's render (issue 16) writes the same.
+fn uri_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
     let pairs = query_pairs(query)?;
@@ -1549,6 +1537,7 @@ fn initial_answer(path: &str, pairs: &[(String, String)]) -> Option<String> {
 
 /// The part of [`get`] that does not depend on the types, compiled once rather than once per
 /// endpoint: sends the request and turns an error status into [`ApiError::Api`].
+#[cfg(target_arch = "wasm32")]
 async fn send_get(
     path: &str,
     pairs: Vec<(String, String)>,
@@ -1565,6 +1554,21 @@ async fn send_get(
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     checked(response).await
+}
+
+/// On the server (issue 16) no request goes out: the render notes the address, for the server
+/// to load and render again with its answer, and the view shows its "loading" state meanwhile.
+#[cfg(not(target_arch = "wasm32"))]
+async fn send_get(
+    path: &str,
+    pairs: Vec<(String, String)>,
+    _headers: &[(&str, &str)],
+) -> Result<Response, ApiError> {
+    crate::server::note_missing(shared::initial::api_url(
+        &format!("{API_BASE}{path}"),
+        &pairs,
+    ));
+    std::future::pending().await
 }
 
 /// The response if its status is a success, else its problem as [`ApiError::Api`].
@@ -1588,35 +1592,47 @@ fn query_pairs<Q: Serialize>(query: &Q) -> Result<Vec<(String, String)>, ApiErro
 }
 
 thread_local! {
-    /// The page shell's embedded first answer (see [`shared::initial`]): `None` until read,
-    /// then its address and body until a request takes it or the app navigates.
-    static INITIAL: std::cell::RefCell<Option<Option<(String, String)>>> =
+    /// The answers embedded in the page shell (see [`shared::initial`]), by address: `None`
+    /// until read, then each until a request takes it or the app navigates.
+    #[cfg(target_arch = "wasm32")]
+    static INITIAL: std::cell::RefCell<Option<Vec<(String, String)>>> =
         const { std::cell::RefCell::new(None) };
 }
 
 /// The embedded answer for exactly `url`, taken out (a second request for it goes to the
 /// network). Read from the shell, and removed from it, on the first request.
+#[cfg(target_arch = "wasm32")]
 fn take_initial(url: &str) -> Option<String> {
     INITIAL.with_borrow_mut(|slot| {
-        let initial = slot.get_or_insert_with(|| {
-            let script =
-                leptos::prelude::document().get_element_by_id(shared::initial::SCRIPT_ID)?;
-            let answer = (script.get_attribute("data-url")?, script.text_content()?);
-            script.remove();
-            Some(answer)
+        let answers = slot.get_or_insert_with(|| {
+            let mut answers = Vec::new();
+            while let Some(script) = leptos::prelude::document()
+                .get_element_by_id(&shared::initial::script_id(answers.len()))
+            {
+                answers.push((
+                    script.get_attribute("data-url").unwrap_or_default(),
+                    script.text_content().unwrap_or_default(),
+                ));
+                script.remove();
+            }
+            answers
         });
-        if initial.as_ref().is_some_and(|(at, _)| at == url) {
-            initial.take().map(|(_, body)| body)
-        } else {
-            None
-        }
+        let at = answers.iter().position(|(at, _)| at == url)?;
+        Some(answers.swap_remove(at).1)
     })
 }
 
-/// Forgets the embedded answer: it was the page the app started on, and the app has moved on
-/// (its data may have changed since; the network answers from now on).
+/// On the server, the answers it loaded for the page it renders (and each as often as asked).
+#[cfg(not(target_arch = "wasm32"))]
+fn take_initial(url: &str) -> Option<String> {
+    crate::server::answer(url)
+}
+
+/// Forgets the embedded answers: they were for the page the app started on, and the app has
+/// moved on (their data may have changed since; the network answers from now on).
 pub fn forget_initial() {
-    INITIAL.with_borrow_mut(|slot| *slot = Some(None));
+    #[cfg(target_arch = "wasm32")]
+    INITIAL.with_borrow_mut(|slot| *slot = Some(Vec::new()));
 }
 
 // E-mail links (issue 12): password reset by e-mail, address verification.
@@ -1755,4 +1771,18 @@ pub async fn withdraw_from_order(
         .map(|b| vec![("Authorization", b)])
         .unwrap_or_default();
     decode(send(Method::POST, &path, Some(json(request)?), &headers).await?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_component;
+
+    /// As JavaScript's `encodeURIComponent` writes them, which the server's draw must match.
+    #[test]
+    fn path_segments_are_encoded_as_encode_uri_component_does() {
+        assert_eq!(uri_component("epicerie-du-duche"), "epicerie-du-duche");
+        assert_eq!(uri_component("a b/c?d&e#f"), "a%20b%2Fc%3Fd%26e%23f");
+        assert_eq!(uri_component("Uzès"), "Uz%C3%A8s");
+        assert_eq!(uri_component("!~*'()-_."), "!~*'()-_.");
+    }
 }

@@ -1,12 +1,7 @@
 //! The app: context providers, the page frame (skip link, header, main, footer), the router,
 //! and the route table of each bundle, the only route tables of the SPA.
 
-use leptos::{
-    ev::MouseEvent,
-    html::Main,
-    prelude::*,
-    wasm_bindgen::{JsCast, closure::Closure},
-};
+use leptos::{ev::MouseEvent, html::Main, prelude::*};
 use leptos_router::{
     components::{Route, Router, Routes},
     hooks::{use_location, use_query_map},
@@ -89,6 +84,7 @@ pub fn root<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) -> impl In
     provide_cart();
     provide_session();
     provide_context(bundle);
+    #[cfg(target_arch = "wasm32")]
     leave_other_bundles_to_the_browser(bundle);
     view! { <Router>{frame(routes)}</Router> }
 }
@@ -96,7 +92,9 @@ pub fn root<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) -> impl In
 /// Makes a click on a link to a page of another bundle an ordinary page load: just before
 /// the router sees the click, the link gets `rel="external"`, which the router leaves to the
 /// browser. (A navigation the router does start, from code, reaches [`ElsewherePage`].)
+#[cfg(target_arch = "wasm32")]
 fn leave_other_bundles_to_the_browser(here: Bundle) {
+    use leptos::wasm_bindgen::{JsCast, closure::Closure};
     let on_click = Closure::<dyn Fn(MouseEvent)>::new(move |event: MouseEvent| {
         let anchor = event
             .target()
@@ -295,13 +293,19 @@ fn frame<R: IntoView + 'static>(routes: fn() -> R) -> impl IntoView {
         }
         current
     });
+    #[cfg(target_arch = "wasm32")]
+    let content = routes();
+    // Drawn by the server (issue 16), the page's buttons and fields are disabled: nothing would
+    // answer them before the app takes over (its links work as they are).
+    #[cfg(not(target_arch = "wasm32"))]
+    let content = view! { <fieldset class="drawn" disabled>{routes()}</fieldset> };
     view! {
         <a class="skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
             {tr(|t| t.skip_to_content)}
         </a>
         <SiteHeader />
         <main id=MAIN_ID tabindex="-1" node_ref=main_ref>
-            {routes()}
+            {content}
         </main>
         <SiteFooter />
     }

@@ -4,7 +4,7 @@
 //! screen downloads only what browsing needs: each binary's `main` calls [`start`] with its
 //! route table from [`app`]. Its page shell (`web/index.html`, copied per bundle by
 //! `scripts/build-web.sh`) loads it; [`start`] installs the panic hook, removes the shell's
-//! static "Chargement…" notice and mounts the app in `<body>`.
+//! static "Chargement…" notice and the page the server drew, and mounts the app in `<body>`.
 //!
 //! - [`app`]: the router and the context providers.
 //! - [`routes`]: the [`routes::Page`] enum, the only place URL strings are written.
@@ -15,6 +15,13 @@
 //! - [`state`]: the basket, shared through context.
 //! - [`pages`]: one route, one file.
 //! - [`components`]: props in, view out, no fetching.
+//! - [`server`] (natively only): the public pages drawn by the server with the same views.
+
+// The server's render (tachys's `ssr`, issue 16) nests the views' types deeper than the default.
+#![recursion_limit = "256"]
+// An error's size is the wasm's concern, where clippy holds it; natively (the server's
+// render) every pointer in it is twice as big.
+#![cfg_attr(not(target_arch = "wasm32"), allow(clippy::result_large_err))]
 
 mod api;
 pub mod app;
@@ -24,6 +31,8 @@ mod i18n;
 mod pages;
 mod price;
 mod routes;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod server;
 mod state;
 
 use leptos::prelude::{IntoView, document};
@@ -41,7 +50,24 @@ pub fn start<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) {
     if let Some(notice) = document().get_element_by_id(BOOT_NOTICE_ID) {
         notice.remove();
     }
+    remove_server_render();
     leptos::mount::mount_to_body(move || app::root(bundle, routes));
+}
+
+/// Takes out the page the server drew (issue 16, see [`server`]): the app draws the same
+/// again in the same task, with the same answers (embedded in the page's scripts, which
+/// stay), so the browser never paints the page without it.
+fn remove_server_render() {
+    let Some(body) = document().body() else {
+        return;
+    };
+    let mut next = body.first_child();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        if node.node_name() != "SCRIPT" {
+            let _ = body.remove_child(&node);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub mod privacy;
 pub mod products;
 // What each page's shell carries for search engines, previews and slow networks (issue 16).
 pub mod public_pages;
+// The public pages drawn on the server with the app's views (issue 16).
+pub mod page_render;
 // What no route declares: the webhook events and the list pages' examples.
 mod reference;
 // E-mail settings and the one-click unsubscribe (issue 12).

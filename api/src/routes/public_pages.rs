@@ -8,9 +8,11 @@
 //! - the page's own `<title>` (the text the app's `DocumentTitle` sets, so nothing flickers),
 //!   description, canonical address, Open Graph and Twitter card tags;
 //! - schema.org JSON-LD: a `Product` with its `Offer`, a shop as a `Store` or `Restaurant`;
-//! - for a product or a shop, a plain block inside the shell's `<noscript>`, written from the
-//!   same data as the JSON-LD, for old browsers and crawlers that do not run the app. It is
-//!   the no-script fallback, not a second set of the app's views: the app renders every page.
+//! - the page itself, drawn by the app's own views on the server
+//!   ([`page_render`](super::page_render)), readable before the app arrives and by old
+//!   browsers and crawlers that never run it, with every API answer it used;
+//! - for a product, a `<noscript>` block with its shop's address, phone and hours, which the
+//!   product's view does not show.
 //!
 //! An unknown product or shop gets its shell with status 404 and `noindex` (the app still
 //! shows its friendly page); so does every page of the ordering and back-office bundles
@@ -40,7 +42,7 @@ use crate::routes::{categories, products, shops};
 use crate::startup::AppState;
 
 /// Where the API lives, as the app writes its requests' addresses.
-const API_BASE: &str = "/api/v1";
+pub(crate) const API_BASE: &str = "/api/v1";
 
 /// The longest meta description written, in characters (search engines cut at about 160).
 const DESCRIPTION_CHARS: usize = 200;
@@ -64,9 +66,13 @@ pub struct PageShell {
     pub noindex: bool,
     /// The first API answer: its address and body.
     pub initial: Option<(String, Bytes)>,
+    /// The page drawn by the app's views on the server (see [`render`]), for `<body>`.
+    pub body: Option<String>,
+    /// The other API answers the drawn page used, after [`Self::initial`].
+    pub more_answers: Vec<(String, Bytes)>,
     /// schema.org JSON-LD.
     pub json_ld: Option<Value>,
-    /// HTML for the `<noscript>`, escaped already.
+    /// HTML for a `<noscript>`, escaped already: at the end of the drawn page's `<main>`.
     pub noscript: Option<String>,
 }
 
@@ -335,8 +341,9 @@ async fn product(state: &AppState, id: &str) -> PageShell {
         image,
         noindex: false,
         json_ld: Some(product_json_ld(base, &path, &product, shop.as_ref())),
-        noscript: Some(product_noscript(&product, shop.as_ref())),
+        noscript: shop.as_ref().map(seller_noscript),
         initial: Some((url, body)),
+        ..PageShell::default()
     }
 }
 
@@ -396,8 +403,8 @@ async fn shop(state: &AppState, slug: &str, page: u32) -> PageShell {
         image: Some(shop.logo_url.clone()),
         noindex: false,
         json_ld: Some(shop_json_ld(base, &path, &shop)),
-        noscript: Some(shop_noscript(&shop)),
         initial: Some((url, body)),
+        ..PageShell::default()
     }
 }
 
@@ -544,45 +551,15 @@ pub fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The no-script block of a product: name, price, description, shop and how to reach it.
-fn product_noscript(product: &Product, shop: Option<&Shop>) -> String {
-    let mut html = format!(
-        "<article class=\"noscript-page\"><h1>{}</h1><p><strong>{} TTC</strong>{}</p>",
-        escape(&product.name),
-        escape(&format_eur(product.price_cents)),
-        if product.stock == StockState::Out {
-            " — épuisé"
-        } else {
-            ""
-        },
-    );
-    if !product.description.is_empty() {
-        html.push_str(&format!("<p>{}</p>", escape(&product.description)));
-    }
-    html.push_str(&format!(
-        "<p>Vendu par <a href=\"/commerces/{}\">{}</a></p>",
-        escape(&path_encode(&product.shop.slug)),
-        escape(&product.shop.name)
-    ));
-    if let Some(shop) = shop {
-        html.push_str(&contact(shop));
-    }
-    html.push_str("</article>");
-    html
-}
-
-/// The no-script block of a shop: name, description, address, phone, hours.
-fn shop_noscript(shop: &Shop) -> String {
-    let mut html = format!(
-        "<article class=\"noscript-page\"><h1>{}</h1>",
-        escape(&shop.name)
-    );
-    if !shop.description.is_empty() {
-        html.push_str(&format!("<p>{}</p>", escape(&shop.description)));
-    }
-    html.push_str(&contact(shop));
-    html.push_str("</article>");
-    html
+/// The no-script block of a product page: its shop's address, phone and hours, which the
+/// page the server draws (issue 16, the app's view) does not show, for readers without
+/// JavaScript who want to call or go to the shop.
+fn seller_noscript(shop: &Shop) -> String {
+    format!(
+        "<section class=\"noscript-page\"><h2>{}</h2>{}</section>",
+        escape(&shop.name),
+        contact(shop)
+    )
 }
 
 /// A shop's address, phone and opening hours.
@@ -688,10 +665,10 @@ pub fn body_scripts(shell: &PageShell) -> String {
             script_safe(&json_ld.to_string())
         ));
     }
-    if let Some((url, body)) = &shell.initial {
+    for (index, (url, body)) in shell.initial.iter().chain(&shell.more_answers).enumerate() {
         html.push_str(&format!(
             "<script type=\"application/json\" id=\"{}\" data-url=\"{}\">{}</script>\n",
-            shared::initial::SCRIPT_ID,
+            shared::initial::script_id(index),
             escape(url),
             script_safe(&String::from_utf8_lossy(body))
         ));

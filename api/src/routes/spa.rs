@@ -111,7 +111,14 @@ async fn shell_response(req: HttpRequest, bundle: Bundle) -> HttpResponse {
             ..Marketplace::default()
         }
     });
-    let page = public_pages::page_shell(state, &req, bundle).await;
+    let mut page = public_pages::page_shell(state, &req, bundle).await;
+    if bundle == Bundle::Browse {
+        let url = req
+            .uri()
+            .path_and_query()
+            .map_or_else(|| req.path().to_owned(), |url| url.as_str().to_owned());
+        super::page_render::draw(state, &url, &market, &mut page).await;
+    }
     HttpResponse::build(page.status.unwrap_or(StatusCode::OK))
         .insert_header((CONTENT_TYPE, "text/html; charset=utf-8"))
         .insert_header((CACHE_CONTROL, "no-cache"))
@@ -136,8 +143,10 @@ pub fn render_shell(template: &str, market: &Marketplace) -> String {
 
 /// Fills a shell template in for one page: its title and description (the page's own, else
 /// the settings'), palette, the page's meta tags for search engines and link previews, the
-/// settings as JSON, and what [`public_pages`] found for the page: its JSON-LD and first API
-/// answer at the end of the body, its no-script text inside the shell's `<noscript>`.
+/// settings as JSON, and what [`public_pages`] found for the page: the page drawn on the
+/// server as the body (with its no-script text at the end of its `<main>`), else the shell's
+/// own body (with the no-script text inside its `<noscript>`); its JSON-LD and API answers
+/// at the end of the body.
 pub fn render_page(template: &str, market: &Marketplace, page: &PageShell, base: &str) -> String {
     let site = market.site_title(false);
     let title = if page.title.is_empty() {
@@ -180,8 +189,20 @@ pub fn render_page(template: &str, market: &Marketplace, page: &PageShell, base:
             ),
         );
     }
+    let mut noscript = page.noscript.as_deref();
+    if let Some(body) = &page.body {
+        let body = match noscript.take() {
+            Some(block) => body.replacen(
+                "</main>",
+                &format!("<noscript>{block}</noscript></main>"),
+                1,
+            ),
+            None => body.clone(),
+        };
+        html = with_drawn_body(&html, &body);
+    }
     let mut at_the_end = String::new();
-    if let Some(noscript) = &page.noscript {
+    if let Some(noscript) = noscript {
         if html.contains("</noscript>") {
             html = html.replacen("</noscript>", &format!("{noscript}\n</noscript>"), 1);
         } else {
@@ -195,6 +216,20 @@ pub fn render_page(template: &str, market: &Marketplace, page: &PageShell, base:
         .unwrap_or(html.len());
     html.insert_str(end, &at_the_end);
     html
+}
+
+/// The shell with the page the server drew as its body's content (issue 16), in place of
+/// what the shell says while the app loads or without JavaScript: the drawn page is readable
+/// as it is, and the app takes over when it starts.
+fn with_drawn_body(shell: &str, drawn: &str) -> String {
+    let Some(open) = shell.find("<body") else {
+        return shell.to_owned();
+    };
+    let Some(start) = shell[open..].find('>').map(|at| open + at + 1) else {
+        return shell.to_owned();
+    };
+    let end = shell.rfind("</body>").unwrap_or(shell.len()).max(start);
+    format!("{}\n{drawn}\n{}", &shell[..start], &shell[end..])
 }
 
 /// Replaces what lies between the first `start` and the next `end`; unchanged without them.

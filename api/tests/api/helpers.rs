@@ -229,8 +229,9 @@ async fn spawn_app_fully(
     for bundle in shared::bundle::Bundle::ALL {
         let page = format!(
             "<!doctype html><html lang=\"fr\"><head><title>Vitrine</title>\
-             <meta name=\"description\" content=\"Vitrine\"></head><div id=\"app\"></div>\
-             <script type=\"module\" src=\"/{}.js\"></script></html>",
+             <meta name=\"description\" content=\"Vitrine\">\
+             <script type=\"module\" src=\"/{}.js\"></script></head>\
+             <body><p id=\"amorce\" hidden>Chargement…</p></body></html>",
             bundle.name()
         );
         std::fs::write(static_dir.path().join(bundle.shell()), page).expect("page shell");

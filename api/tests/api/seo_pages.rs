@@ -73,6 +73,32 @@ fn initial(html: &str) -> Option<(String, Value)> {
     Some((unescape(&tag[start..end]), value))
 }
 
+/// What a reader without JavaScript sees of the page: the text of its `<main>` (the page
+/// the server drew with the app's views, its `<noscript>` included), without the tags.
+fn readable(html: &str) -> String {
+    let start = html.find("<main").expect("a drawn page");
+    let end = html[start..].find("</main>").expect("its end") + start;
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    words(&unescape(&text))
+}
+
+/// `text` with each run of white space (a no-break space too) as one space.
+fn words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Asserts the page embeds exactly what the API answers at `api_path`.
 async fn assert_embeds_the_api_answer(app: &TestApp, html: &str, api_path: &str) {
     let (url, embedded) = initial(html).unwrap_or_else(|| panic!("no first answer: {html}"));
@@ -115,10 +141,12 @@ on_both_backends! {
         assert_eq!(offer["seller"]["name"], json!(shop.name));
         assert_eq!(offer["seller"]["telephone"], json!(shop.phone));
         assert_embeds_the_api_answer(&app, &html, &format!("/api/v1/products/{}", product.id)).await;
-        // Without JavaScript: name, price, shop, its phone.
-        let noscript = &html[html.find("<noscript>").expect("a noscript")..html.find("</noscript>").unwrap()];
-        for text in [&product.name, &shared::money::format_eur(product.price_cents), &shop.name, &shop.phone] {
-            assert!(noscript.contains(text.as_str()), "{text} not in {noscript}");
+        // Without JavaScript: the page the app would show (name, price, description, shop),
+        // and the shop's address, phone and hours.
+        let text = readable(&html);
+        let first_hours = shop.opening_hours[0].opens.clone();
+        for expected in [&product.name, &shared::money::format_eur(product.price_cents), &product.description, &shop.name, &shop.address, &shop.phone, &first_hours] {
+            assert!(text.contains(&words(expected)), "{expected} not in {text}");
         }
 
         // A shop: a LocalBusiness (a Store) with address, phone and hours.
@@ -138,6 +166,14 @@ on_both_backends! {
         assert!(!hours.is_empty());
         assert_eq!(hours[0]["opens"], json!(shop.opening_hours[0].opens));
         assert_embeds_the_api_answer(&app, &html, &format!("/api/v1/shops/{SHOP}")).await;
+        // Without JavaScript: the shop's page as the app draws it, and its products.
+        let text = readable(&html);
+        let first_hours = shop.opening_hours[0].opens.trim_start_matches('0').replace(':', " h ");
+        for expected in [&shop.name, &shop.description, &shop.address, &shop.phone, &first_hours] {
+            assert!(text.contains(&words(expected)), "{expected} not in {text}");
+        }
+        let sold: Value = app.get(&format!("/api/v1/products?shop={SHOP}")).await.json();
+        assert!(text.contains(sold["items"][0]["name"].as_str().unwrap()), "{text}");
 
         // A category's page, the home page, the directory: their own titles and first answers.
         let (status, category) = page(&app, "/catalogue?categorie=epicerie").await;
@@ -146,6 +182,11 @@ on_both_backends! {
         assert!(meta(&category, "name", "description").unwrap().contains(" produits"));
         assert_eq!(canonical(&category), Some(format!("{}/catalogue?categorie=epicerie", app.address)));
         assert_embeds_the_api_answer(&app, &category, "/api/v1/products?category=epicerie&page=1").await;
+        // Drawn with its 24 cards, and the filters' answers embedded for the app to start from.
+        assert_eq!(category.matches("data-testid=\"product-card\"").count(), 24);
+        for url in ["/api/v1/categories?per_page=100", "/api/v1/shops?per_page=100"] {
+            assert!(category.contains(&format!("data-url=\"{url}\"")), "{url} not embedded");
+        }
         let (_, searched) = page(&app, "/catalogue?q=miel%20de%20lavande&page=2").await;
         assert_eq!(title(&searched).split(" — ").take(2).collect::<Vec<_>>(), ["« miel de lavande »", "Catalogue"]);
         assert_eq!(meta(&searched, "name", "robots").as_deref(), Some("noindex"), "a search is not a page to index");

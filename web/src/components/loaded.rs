@@ -34,7 +34,21 @@ fn loaded_view<T: Clone + 'static>(
     resource: LocalResource<Result<T, ApiError>>,
     loaded: Arc<dyn Fn(T) -> AnyView + Send + Sync>,
 ) -> impl IntoView {
-    move || match resource.get() {
+    move || {
+        // On the server (issue 16), the answer may be there already: let it arrive.
+        #[cfg(not(target_arch = "wasm32"))]
+        if resource.get_untracked().is_none() {
+            crate::server::settle();
+        }
+        loaded_state(resource, &loaded)
+    }
+}
+
+fn loaded_state<T: Clone + 'static>(
+    resource: LocalResource<Result<T, ApiError>>,
+    loaded: &Arc<dyn Fn(T) -> AnyView + Send + Sync>,
+) -> AnyView {
+    match resource.get() {
         None => view! { <Loading /> }.into_any(),
         Some(Err(error)) => {
             let retry = move |()| {

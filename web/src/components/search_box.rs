@@ -53,6 +53,8 @@ pub fn SearchBox(
                     autocomplete="off"
                     enterkeyhint="search"
                     aria-describedby=(!compact).then_some(HINT_ID)
+                    // The attribute for the page the server draws (issue 16).
+                    value=value.get_untracked()
                     prop:value=move || value.get()
                     node_ref=field
                 />

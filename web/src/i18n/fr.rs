@@ -379,6 +379,18 @@ fn shop_note_label(shop: &str) -> String {
     format!("Un mot pour {shop} (facultatif)")
 }
 
+// Back-office: product management (issue 5, products part).
+
+// Joining, the shop's profile, API keys, phone orders (back-office, shop part).
+
+/// "mardi 1er décembre 2026" from `YYYY-MM-DD`.
+pub(super) fn dated(iso: &str) -> String {
+    match iso.get(..4) {
+        Some(year) if calendar_date(iso).is_some() => format!("{} {year}", date(iso)),
+        _ => iso.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,17 +429,5 @@ mod tests {
             "Livraison gratuite le mardi, le jeudi et le vendredi."
         );
         assert_eq!(delivery_on(&[]), "Livraison gratuite à domicile.");
-    }
-}
-
-// Back-office: product management (issue 5, products part).
-
-// Joining, the shop's profile, API keys, phone orders (back-office, shop part).
-
-/// "mardi 1er décembre 2026" from `YYYY-MM-DD`.
-pub(super) fn dated(iso: &str) -> String {
-    match iso.get(..4) {
-        Some(year) if calendar_date(iso).is_some() => format!("{} {year}", date(iso)),
-        _ => iso.to_owned(),
     }
 }

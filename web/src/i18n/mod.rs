@@ -974,17 +974,12 @@ pub fn tr_with(pick: TextWith, value: String) -> impl Fn() -> String + Clone {
 
 /// The language remembered by a previous visit, if storage is available and holds one.
 fn stored_lang() -> Option<Lang> {
-    let storage = window().local_storage().ok().flatten()?;
-    let code = storage.get_item(STORAGE_KEY).ok().flatten()?;
-    Lang::parse(&code)
+    Lang::parse(&crate::state::storage::load(STORAGE_KEY)?)
 }
 
 /// Remembers `lang`; without storage (private browsing, blocked), the choice lasts the visit.
 fn store_lang(lang: Lang) {
-    if let Ok(Some(storage)) = window().local_storage() {
-        // A full or blocked storage only means the choice is not remembered.
-        let _ = storage.set_item(STORAGE_KEY, lang.code());
-    }
+    crate::state::storage::save(STORAGE_KEY, Some(lang.code()));
 }
 
 #[cfg(test)]

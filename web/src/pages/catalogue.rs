@@ -346,7 +346,7 @@ fn FilterForm(
     view! {
         <details
             class="filters"
-            prop:open=filter.with_untracked(CatalogueFilter::has_filters)
+            open=filter.with_untracked(CatalogueFilter::has_filters)
             data-testid="filters"
         >
             <summary class="filters__summary">
@@ -417,6 +417,9 @@ fn FilterForm(
                         id=IN_STOCK_ID
                         name="en_stock"
                         type="checkbox"
+                        // The attribute for the page the server draws (issue 16), where
+                        // properties are not written; the property keeps it live.
+                        checked=in_stock.get_untracked()
                         prop:checked=move || in_stock.get()
                         on:change=move |_| {
                             read_and_apply();
@@ -454,8 +457,13 @@ fn FilterSelect(
         .into_iter()
         .map(|(value, text)| {
             let selected = value.clone();
+            let initially = current.with_untracked(|current| current.as_ref() == Some(&value));
             view! {
-                <option value=value prop:selected=move || current.get().as_deref() == Some(&*selected)>
+                <option
+                    value=value
+                    selected=initially
+                    prop:selected=move || current.get().as_deref() == Some(&*selected)
+                >
                     {text}
                 </option>
             }
@@ -465,7 +473,11 @@ fn FilterSelect(
         <div class="field">
             <label for=id>{tr(label)}</label>
             <select id=id node_ref=field on:change=move |_| on_change.run(())>
-                <option value="" prop:selected=move || current.get().is_none()>
+                <option
+                    value=""
+                    selected=current.with_untracked(Option::is_none)
+                    prop:selected=move || current.get().is_none()
+                >
                     {tr(all)}
                 </option>
                 {options}
@@ -525,6 +537,7 @@ fn PriceField(
                 size="8"
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=described_by
+                value=untrack(text)
                 prop:value=text
                 node_ref=field
             />
@@ -564,6 +577,7 @@ fn SortSelect(
                             view! {
                                 <option
                                     value=option.as_str()
+                                    selected=untrack(|| sort() == option)
                                     prop:selected=move || sort() == option
                                 >
                                     {move || i18n.t().sort(option)}

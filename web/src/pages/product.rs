@@ -247,6 +247,7 @@ fn VariantPicker(variants: Vec<Variant>, chosen: RwSignal<Variant>) -> impl Into
                         class="variant__input"
                         value=id
                         disabled=out
+                        checked=chosen.with_untracked(|chosen| chosen.id == id)
                         prop:checked=move || chosen.with(|chosen| chosen.id == id)
                         on:change=move |_| chosen.set(variant.clone())
                     />
@@ -373,6 +374,7 @@ fn OrderBox(product_id: i64, variant_id: i64, max_quantity: u32) -> impl IntoVie
                     min="1"
                     max=max_quantity
                     step="1"
+                    value=quantity.get_untracked().to_string()
                     prop:value=move || quantity.get().to_string()
                     on:change=typed
                 />

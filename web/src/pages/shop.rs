@@ -267,11 +267,23 @@ fn dialable(phone: &str) -> String {
 }
 
 /// Today's ISO weekday (1 Monday .. 7 Sunday), by the reader's clock.
+#[cfg(target_arch = "wasm32")]
 fn iso_weekday_today() -> u8 {
     match js_sys::Date::new_0().get_day() {
         0 => 7,
         day => u8::try_from(day).unwrap_or(7),
     }
+}
+
+/// Today's ISO weekday on the server's clock (UTC), for the page it renders (issue 16); the
+/// app shows the reader's own once it starts.
+#[cfg(not(target_arch = "wasm32"))]
+fn iso_weekday_today() -> u8 {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |since| since.as_secs() / 86_400);
+    // 1 January 1970 was a Thursday (4).
+    u8::try_from((days + 3) % 7 + 1).unwrap_or(1)
 }
 
 #[cfg(test)]

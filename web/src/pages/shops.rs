@@ -154,8 +154,13 @@ fn CommuneFilter(
         .map(|name| {
             let value = name.clone();
             let selected = name.clone();
+            let initially = commune.with_untracked(|commune| commune.as_ref() == Some(&name));
             view! {
-                <option value=value prop:selected=move || commune.get().as_deref() == Some(&*selected)>
+                <option
+                    value=value
+                    selected=initially
+                    prop:selected=move || commune.get().as_deref() == Some(&*selected)
+                >
                     {name}
                 </option>
             }
@@ -180,7 +185,11 @@ fn CommuneFilter(
         <div class="field">
             <label for=COMMUNE_ID>{tr(|t| t.filter_commune)}</label>
             <select id=COMMUNE_ID name="commune" on:change=change_commune>
-                <option value="" prop:selected=move || commune.get().is_none()>
+                <option
+                    value=""
+                    selected=commune.with_untracked(Option::is_none)
+                    prop:selected=move || commune.get().is_none()
+                >
                     {tr(|t| t.all_communes)}
                 </option>
                 {options}
@@ -191,6 +200,7 @@ fn CommuneFilter(
                 id=DELIVERS_ID
                 name="livraison"
                 type="checkbox"
+                checked=delivers.get_untracked()
                 prop:checked=move || delivers.get()
                 on:change=change_delivers
             />

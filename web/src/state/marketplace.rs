@@ -12,6 +12,7 @@ use crate::{
 };
 
 /// The id of the shell's `<script type="application/json">` (see `api/src/routes/spa.rs`).
+#[cfg(target_arch = "wasm32")]
 const SETTINGS_SCRIPT_ID: &str = "vitrine-marketplace";
 
 /// The settings, shared through context by [`provide_marketplace`]; cheap to copy.
@@ -60,9 +61,16 @@ pub fn use_marketplace() -> MarketplaceState {
     expect_context::<MarketplaceState>()
 }
 
+#[cfg(target_arch = "wasm32")]
 fn embedded() -> Option<Marketplace> {
     let script = document().get_element_by_id(SETTINGS_SCRIPT_ID)?;
     serde_json::from_str(&script.text_content()?).ok()
+}
+
+/// On the server (issue 16), the settings the page is rendered with.
+#[cfg(not(target_arch = "wasm32"))]
+fn embedded() -> Option<Marketplace> {
+    crate::server::marketplace()
 }
 
 impl MarketplaceState {
