@@ -5,7 +5,8 @@
 # The release binary serves; wrk (Debian) drives it on loopback with 32 connections for
 # BENCH_SECONDS (default 5) per endpoint, after a one-second warm-up. Each table starts with
 # /api/v1/ping, a fixed JSON answer of the same binary: the ceiling. Compare the ratio
-# column, not the absolute figures: these machines are shared and noisy.
+# column, not the absolute figures: these machines are shared and noisy. Two rows are public
+# pages as a browser first gets them: drawn on the server with the app's views (issue 16).
 #
 # Then deep pages on the 100,000 products: random pages from 1 to the last one the API
 # serves (shared::MAX_PAGE; beyond it the API answers 400) against page 1, both missing the
@@ -35,6 +36,8 @@ pg_admin=${VITRINE_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}
 
 command -v wrk >/dev/null || { as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }; as_root apt-get install -y -qq wrk >/dev/null; }
 cargo build --release -q -p vitrine-api
+# The public pages' shells (drawn on the server, issue 16) are web/dist's.
+scripts/build-web.sh --quiet
 bin=${CARGO_TARGET_DIR:-target}/release/vitrine
 work=$(mktemp -d)
 server=""
@@ -56,7 +59,7 @@ server_env=()
 
 start() { # database-url
     port=$(free_port)
-    env RUST_LOG=warn "${server_env[@]}" "$bin" serve --bind "127.0.0.1:$port" --database-url "$1" --static-dir "$work" >"$work/server.log" 2>&1 &
+    env RUST_LOG=warn "${server_env[@]}" "$bin" serve --bind "127.0.0.1:$port" --database-url "$1" --static-dir web/dist >"$work/server.log" 2>&1 &
     server=$!
     for _ in $(seq 100); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && return; sleep 0.1; done
     cat "$work/server.log"; exit 1
@@ -92,6 +95,9 @@ endpoints=(
     "/api/v1/products/500"
     "/api/v1/shops?kind=food"
     "/api/v1/categories?per_page=100"
+    # Public pages, drawn on the server with their answers (issue 16).
+    "/catalogue?categorie=epicerie"
+    "/produits/500"
     "bench/random-pages.lua"
     "bench/random-search.lua"
 )
