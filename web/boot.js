@@ -3,8 +3,9 @@
 // than an inline script, so that the Content-Security-Policy refuses every inline script.
 const script = document.querySelector("script[data-app]");
 const notice = document.getElementById("amorce");
-// Hidden in the shell, so that without JavaScript only the <noscript> text shows.
-if (notice) {
+// Hidden in the shell, so that without JavaScript only the <noscript> text shows; and while
+// a page the server drew (issue 16) is there to read, it stays hidden unless the app fails.
+if (notice && !document.querySelector("fieldset.drawn")) {
   notice.hidden = false;
 }
 import(script.dataset.app)

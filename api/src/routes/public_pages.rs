@@ -66,7 +66,8 @@ pub struct PageShell {
     pub noindex: bool,
     /// The first API answer: its address and body.
     pub initial: Option<(String, Bytes)>,
-    /// The page drawn by the app's views on the server (see [`render`]), for `<body>`.
+    /// The page drawn by the app's views on the server (see [`super::page_render::draw`]),
+    /// for `<body>`.
     pub body: Option<String>,
     /// The other API answers the drawn page used, after [`Self::initial`].
     pub more_answers: Vec<(String, Bytes)>,

@@ -219,8 +219,9 @@ pub fn render_page(template: &str, market: &Marketplace, page: &PageShell, base:
 }
 
 /// The shell with the page the server drew as its body's content (issue 16), in place of
-/// what the shell says while the app loads or without JavaScript: the drawn page is readable
-/// as it is, and the app takes over when it starts.
+/// what the shell says without JavaScript: the drawn page is readable as it is, and the app
+/// takes over when it starts. The shell's hidden start notice stays, for `boot.js` to say
+/// when the app cannot start.
 fn with_drawn_body(shell: &str, drawn: &str) -> String {
     let Some(open) = shell.find("<body") else {
         return shell.to_owned();
@@ -229,7 +230,17 @@ fn with_drawn_body(shell: &str, drawn: &str) -> String {
         return shell.to_owned();
     };
     let end = shell.rfind("</body>").unwrap_or(shell.len()).max(start);
-    format!("{}\n{drawn}\n{}", &shell[..start], &shell[end..])
+    // The shell's notice stays (hidden): `boot.js` shows it if the app cannot start.
+    let notice = shell[start..end]
+        .find("<p id=\"amorce\"")
+        .and_then(|at| {
+            let from = start + at;
+            shell[from..end]
+                .find("</p>")
+                .map(|to| &shell[from..from + to + 4])
+        })
+        .unwrap_or_default();
+    format!("{}\n{notice}{drawn}\n{}", &shell[..start], &shell[end..])
 }
 
 /// Replaces what lies between the first `start` and the next `end`; unchanged without them.
