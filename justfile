@@ -39,8 +39,9 @@ web:
 # Unit and API tests, both databases (PostgreSQL is skipped loudly when unreachable, outside CI),
 # and the web app's unit tests (run natively).
 test-rust:
-    cargo test -p vitrine-api -p vitrine-shared
-    cargo test -p vitrine-web
+    # One command: `cargo test -p vitrine-web` alone resolves the dependencies' features
+    # without the server's and builds the web crate and its dependencies a second time.
+    cargo test -p vitrine-api -p vitrine-shared -p vitrine-web
 
 # Fuzz the whole API from openapi.yaml (schemathesis, every check), anonymous and as the demo
 # customer, merchant and admin, on SQLite with a small budget: about 3 minutes. Runs the
@@ -95,9 +96,8 @@ fmt-check:
 # Clippy with warnings denied: the server natively, the web app for wasm32 and natively (the
 # server draws the public pages with it, issue 16).
 lint:
-    cargo clippy -p vitrine-api -p vitrine-shared --all-targets -- -D warnings
+    cargo clippy -p vitrine-api -p vitrine-shared -p vitrine-web --all-targets -- -D warnings
     cargo clippy -p vitrine-web --target wasm32-unknown-unknown -- -D warnings
-    cargo clippy -p vitrine-web --all-targets -- -D warnings
 
 # What CI runs.
 ci: test
