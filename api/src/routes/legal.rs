@@ -482,7 +482,7 @@ pub async fn use_default_terms_of_sale(
         (status = 409, description = "Not handed over yet (cancel it instead), the 14 days are over, or a line was already withdrawn",
             body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`validation_failed`: no line named, or `errors` names each refused one \
-            (`line_ids[i]`, `product_ids[i]`): not in the order, or an exception to the right of withdrawal with its reason",
+            (`line_ids[i]`, `product_ids[i]`): not in the order, named twice, or an exception to the right of withdrawal with its reason",
             body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -622,9 +622,14 @@ pub async fn withdraw_from_order(
                     });
                     continue;
                 }
-                if done.iter().any(|w| w.line_id == *line_id)
-                    || chosen.iter().any(|(l, _)| l == line_id)
-                {
+                if chosen.iter().any(|(l, _)| l == line_id) {
+                    refused.push(FieldError {
+                        field,
+                        message: format!("{name} is named twice"),
+                    });
+                    continue;
+                }
+                if done.iter().any(|w| w.line_id == *line_id) {
                     return Err(ApiError::Conflict(format!(
                         "{name} was already withdrawn from"
                     )));

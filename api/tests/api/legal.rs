@@ -393,6 +393,16 @@ on_both_backends! {
         assert!(tracked.lines.iter().all(|l| l.withdrawn_at.is_none()));
         assert!(tracked.withdrawal_deadline.is_some());
 
+        // A line named twice (by its product, then by its id) is refused; nothing is recorded.
+        let shoes_line = tracked.lines.iter().find(|l| l.product_id == shoes).unwrap().id;
+        let twice = json!({"product_ids": [shoes], "line_ids": [shoes_line], "tracking_token": token});
+        let problem = call(&app, Method::POST, &path, None, Some(&twice)).await.problem(422, "validation_failed");
+        assert_eq!(problem.errors.len(), 1, "{problem:?}");
+        assert_eq!(problem.errors[0].field, "product_ids[0]");
+        assert!(problem.errors[0].message.contains("twice"), "{}", problem.errors[0].message);
+        let tracked: Order = app.get(&format!("/api/v1/track/{token}")).await.json();
+        assert!(tracked.lines.iter().all(|l| l.withdrawn_at.is_none()));
+
         // The guest with the tracking link withdraws from the shoes; once only.
         let reply = call(&app, Method::POST, &path, None, Some(&ask(&[shoes], Some(&token)))).await;
         assert_eq!(reply.status, 200, "{}", reply.body);
