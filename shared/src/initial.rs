@@ -58,21 +58,40 @@ pub fn api_url(path: &str, pairs: &[(String, String)]) -> String {
     url
 }
 
+/// `text` as one path segment (or query value) of an address: every byte but ASCII letters,
+/// digits and `-._~` (RFC 3986's unreserved characters) as `%XX`. The app and the server
+/// write the API's and the pages' paths with it, so that both write the same.
+pub fn path_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(char::from(byte));
+            }
+            _ => push_escaped(&mut out, byte),
+        }
+    }
+    out
+}
+
 fn form_encode(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for byte in text.bytes() {
         match byte {
             b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'*' | b'-' | b'.' | b'_' => {
                 out.push(char::from(byte));
             }
             b' ' => out.push('+'),
-            _ => {
-                out.push('%');
-                out.push(char::from(HEX[usize::from(byte >> 4)]));
-                out.push(char::from(HEX[usize::from(byte & 0x0f)]));
-            }
+            _ => push_escaped(out, byte),
         }
     }
+}
+
+/// `byte` as `%XX`.
+fn push_escaped(out: &mut String, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(byte >> 4)]));
+    out.push(char::from(HEX[usize::from(byte & 0x0f)]));
 }
 
 #[cfg(test)]
@@ -94,6 +113,14 @@ mod tests {
             api_url("/api/v1/products", &pairs),
             "/api/v1/products?category=epicerie&in_stock=true&page=1&q=miel+%26+th%C3%A9%2Fbio"
         );
+    }
+
+    #[test]
+    fn a_path_segment_keeps_only_unreserved_characters() {
+        assert_eq!(path_segment("epicerie-du-duche"), "epicerie-du-duche");
+        assert_eq!(path_segment("a b/c?d&e#f"), "a%20b%2Fc%3Fd%26e%23f");
+        assert_eq!(path_segment("Uzès"), "Uz%C3%A8s");
+        assert_eq!(path_segment("-._~!*'()+"), "-._~%21%2A%27%28%29%2B");
     }
 
     #[test]

@@ -28,6 +28,7 @@ use shared::{
     delivery::{AddCommune, CommuneMatch, CommuneSearch, DeliverySettings, UpdateDelivery},
     directory::{DirectoryEdition, DirectoryFormat, DirectorySettings, UpdateDirectory},
     error::{ErrorCode, Problem},
+    initial::path_segment,
     mail::{MailMessage, MailQuery, MailSummary},
     notifications::{
         MailSettings, MyNotifications, ShopNotifications, Unsubscribed, UpdateMailSettings,
@@ -97,7 +98,7 @@ pub async fn get_product(id: i64) -> Result<Option<Product>, ApiError> {
 
 /// `GET /shops/{slug}`: a shop's page; `None` when there is no such active shop (404).
 pub async fn get_shop(slug: &str) -> Result<Option<Shop>, ApiError> {
-    let slug = uri_component(slug);
+    let slug = path_segment(slug);
     found(get(&format!("/shops/{slug}"), &NoQuery {}).await)
 }
 
@@ -237,7 +238,7 @@ pub async fn my_orders(access_token: &str, page: u32) -> Result<Page<Order>, Api
 
 /// `GET /track/{token}`: an order seen through its tracking link; `None` when no order has it.
 pub async fn track_order(token: &str) -> Result<Option<Order>, ApiError> {
-    let token = uri_component(token);
+    let token = path_segment(token);
     found(get(&format!("/track/{token}"), &NoQuery {}).await)
 }
 
@@ -273,7 +274,7 @@ pub async fn active_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
 
 /// `POST /admin/shops/{slug}/approve`: the shop goes on the site.
 pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
-    let path = format!("/admin/shops/{}/approve", uri_component(slug));
+    let path = format!("/admin/shops/{}/approve", path_segment(slug));
     authorized_send(Method::POST, &path, "{}".to_owned(), token).await
 }
 
@@ -311,7 +312,7 @@ pub async fn erase_me(
 pub async fn request_erasure(
     tracking: &str,
 ) -> Result<shared::privacy::ErasureRequested, ApiError> {
-    let path = format!("/track/{}/erasure-request", uri_component(tracking));
+    let path = format!("/track/{}/erasure-request", path_segment(tracking));
     decode(send(Method::POST, &path, None, &[]).await?).await
 }
 
@@ -506,7 +507,7 @@ pub async fn delete_category(token: &str, slug: &str) -> Result<(), ApiError> {
 }
 
 fn category_path(slug: &str, rest: &str) -> String {
-    format!("/admin/categories/{}{rest}", uri_component(slug))
+    format!("/admin/categories/{}{rest}", path_segment(slug))
 }
 
 /// `GET /shops/{slug}/orders`: one page of a shop's orders, newest first.
@@ -871,7 +872,7 @@ pub async fn add_closed_day(token: &str, slug: &str, date: &str) -> Result<Close
 
 /// `DELETE /shops/{slug}/closed-days/{date}`: the shop opens again on `date`.
 pub async fn remove_closed_day(token: &str, slug: &str, date: &str) -> Result<(), ApiError> {
-    let path = shop_path(slug, &format!("/closed-days/{}", uri_component(date)));
+    let path = shop_path(slug, &format!("/closed-days/{}", path_segment(date)));
     authorized_delete(&path, token).await
 }
 
@@ -1058,7 +1059,7 @@ pub async fn add_marketplace_closed_day(token: &str, date: &str) -> Result<Close
 
 /// `DELETE /admin/delivery/closed-days/{date}`: deliveries resume on `date`.
 pub async fn remove_marketplace_closed_day(token: &str, date: &str) -> Result<(), ApiError> {
-    let path = format!("/admin/delivery/closed-days/{}", uri_component(date));
+    let path = format!("/admin/delivery/closed-days/{}", path_segment(date));
     authorized_delete(&path, token).await
 }
 
@@ -1079,7 +1080,7 @@ pub async fn add_commune(token: &str, commune: &AddCommune) -> Result<Commune, A
 
 /// `DELETE /admin/communes/{insee}`: the commune leaves the delivery zone.
 pub async fn remove_commune(token: &str, insee: &str) -> Result<(), ApiError> {
-    let path = format!("/admin/communes/{}", uri_component(insee));
+    let path = format!("/admin/communes/{}", path_segment(insee));
     authorized_delete(&path, token).await
 }
 
@@ -1155,7 +1156,7 @@ pub async fn add_account_shop(token: &str, id: i64, shop: &str) -> Result<Accoun
 
 /// `DELETE /admin/users/{id}/shops/{slug}`: takes the account off a shop's team.
 pub async fn remove_account_shop(token: &str, id: i64, slug: &str) -> Result<Account, ApiError> {
-    let path = format!("/admin/users/{id}/shops/{}", uri_component(slug));
+    let path = format!("/admin/users/{id}/shops/{}", path_segment(slug));
     let bearer = format!("Bearer {token}");
     decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
 }
@@ -1265,7 +1266,7 @@ pub async fn round_sheets_csv(token: &str, id: i64, collection: bool) -> Result<
 
 /// `POST /rounds/{id}/shops/{slug}/collected`, once per `key` however often it is sent.
 pub async fn tap_collected(token: &str, id: i64, slug: &str, key: &str) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/shops/{}/collected", uri_component(slug));
+    let path = format!("/rounds/{id}/shops/{}/collected", path_segment(slug));
     tap(token, &path, None, key).await
 }
 
@@ -1277,7 +1278,7 @@ pub async fn tap_delivered(
     tap_body: &DeliveredTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/stops/{}/delivered", uri_component(stop));
+    let path = format!("/rounds/{id}/stops/{}/delivered", path_segment(stop));
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -1289,7 +1290,7 @@ pub async fn tap_failed(
     tap_body: &FailedTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/stops/{}/failed", uri_component(stop));
+    let path = format!("/rounds/{id}/stops/{}/failed", path_segment(stop));
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -1357,7 +1358,7 @@ pub async fn update_mail_settings(
 
 /// `POST /unsubscribe?token=`: turns off the message an e-mail's link names.
 pub async fn unsubscribe(token: &str) -> Result<Unsubscribed, ApiError> {
-    let path = format!("/unsubscribe?token={}", uri_component(token));
+    let path = format!("/unsubscribe?token={}", path_segment(token));
     decode(send(Method::POST, &path, None, &[]).await?).await
 }
 
@@ -1388,7 +1389,7 @@ pub async fn set_product_helpers(
     volunteer_ids: Vec<i64>,
 ) -> Result<shared::product_help::ProductHelp, ApiError> {
     let body = json(&shared::product_help::SetProductHelpers { volunteer_ids })?;
-    let path = format!("/admin/shops/{}/product-helpers", uri_component(slug));
+    let path = format!("/admin/shops/{}/product-helpers", path_segment(slug));
     authorized_send(Method::PUT, &path, body, token).await
 }
 
@@ -1414,7 +1415,7 @@ async fn authorized_delete(path: &str, token: &str) -> Result<(), ApiError> {
 
 /// A shop's path, with `rest` after its slug.
 fn shop_path(slug: &str, rest: &str) -> String {
-    format!("/shops/{}{rest}", uri_component(slug))
+    format!("/shops/{}{rest}", path_segment(slug))
 }
 
 async fn authorized_get<Q: Serialize, T: DeserializeOwned>(
@@ -1439,7 +1440,7 @@ async fn authorized_send<T: DeserializeOwned>(
 
 /// A basket's path, with `rest` after its id.
 fn cart_path(id: &str, rest: &str) -> String {
-    format!("/carts/{}{rest}", uri_component(id))
+    format!("/carts/{}{rest}", path_segment(id))
 }
 
 /// A request body as JSON.
@@ -1498,37 +1499,20 @@ fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
     }
 }
 
-/// `text` as one path segment or query value, encoded as JavaScript's `encodeURIComponent`
-/// does (every byte but ASCII letters, digits and `-_.!~*'()` as `%XX`). Written here rather
-/// than called from JavaScript so that the server's render (issue 16) writes the same.
-fn uri_component(text: &str) -> String {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
-        }
-    }
-    out
-}
-
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
     let pairs = query_pairs(query)?;
     // Only public answers are embedded: `authorized_get` always goes out.
     if let Some(body) = initial_answer(path, &pairs) {
-        return serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()));
+        return serde_json::from_str(&body?).map_err(|error| ApiError::Decode(error.to_string()));
     }
     decode(send_get(path, pairs, &[]).await?).await
 }
 
 /// The shell's embedded answer for `path` (below [`API_BASE`]) with `pairs`, if it is for
-/// exactly that address. Not generic, so compiled once.
-fn initial_answer(path: &str, pairs: &[(String, String)]) -> Option<String> {
+/// exactly that address (on the server, a problem too: see [`take_initial`]). Not generic, so
+/// compiled once.
+fn initial_answer(path: &str, pairs: &[(String, String)]) -> Option<Result<String, ApiError>> {
     take_initial(&shared::initial::api_url(
         &format!("{API_BASE}{path}"),
         pairs,
@@ -1602,7 +1586,7 @@ thread_local! {
 /// The embedded answer for exactly `url`, taken out (a second request for it goes to the
 /// network). Read from the shell, and removed from it, on the first request.
 #[cfg(target_arch = "wasm32")]
-fn take_initial(url: &str) -> Option<String> {
+fn take_initial(url: &str) -> Option<Result<String, ApiError>> {
     INITIAL.with_borrow_mut(|slot| {
         let answers = slot.get_or_insert_with(|| {
             let mut answers = Vec::new();
@@ -1618,14 +1602,15 @@ fn take_initial(url: &str) -> Option<String> {
             answers
         });
         let at = answers.iter().position(|(at, _)| at == url)?;
-        Some(answers.swap_remove(at).1)
+        Some(Ok(answers.swap_remove(at).1))
     })
 }
 
-/// On the server, the answers it loaded for the page it renders (and each as often as asked).
+/// On the server, the answers it loaded for the page it renders (and each as often as asked),
+/// a "not found" among them: the page then says so rather than "loading".
 #[cfg(not(target_arch = "wasm32"))]
-fn take_initial(url: &str) -> Option<String> {
-    crate::server::answer(url)
+fn take_initial(url: &str) -> Option<Result<String, ApiError>> {
+    crate::server::answer(url).map(|answer| answer.map_err(ApiError::Api))
 }
 
 /// Forgets the embedded answers: they were for the page the app started on, and the app has
@@ -1771,18 +1756,4 @@ pub async fn withdraw_from_order(
         .map(|b| vec![("Authorization", b)])
         .unwrap_or_default();
     decode(send(Method::POST, &path, Some(json(request)?), &headers).await?).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::uri_component;
-
-    /// As JavaScript's `encodeURIComponent` writes them, which the server's draw must match.
-    #[test]
-    fn path_segments_are_encoded_as_encode_uri_component_does() {
-        assert_eq!(uri_component("epicerie-du-duche"), "epicerie-du-duche");
-        assert_eq!(uri_component("a b/c?d&e#f"), "a%20b%2Fc%3Fd%26e%23f");
-        assert_eq!(uri_component("Uzès"), "Uz%C3%A8s");
-        assert_eq!(uri_component("!~*'()-_."), "!~*'()-_.");
-    }
 }

@@ -38,25 +38,20 @@ mod state;
 use leptos::prelude::{IntoView, document};
 use shared::bundle::Bundle;
 
-/// The id of the shell's placeholder shown while the wasm downloads (see `web/index.html`).
-const BOOT_NOTICE_ID: &str = "amorce";
-
 /// Starts the app of `bundle`, whose pages are the routes `routes` returns.
 pub fn start<R: IntoView + 'static>(bundle: Bundle, routes: fn() -> R) {
     // Panic messages in the console help developers; shoppers never see them, and the hook
     // and its formatting cost the release wasm several kilobytes.
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
-    if let Some(notice) = document().get_element_by_id(BOOT_NOTICE_ID) {
-        notice.remove();
-    }
     remove_server_render();
     leptos::mount::mount_to_body(move || app::root(bundle, routes));
 }
 
-/// Takes out the page the server drew (issue 16, see [`server`]): the app draws the same
-/// again in the same task, with the same answers (embedded in the page's scripts, which
-/// stay), so the browser never paints the page without it.
+/// Takes out the shell's start notice (`#amorce`, see `web/index.html`) and the page the
+/// server drew (issue 16, see [`server`]): the app draws the same again in the same task,
+/// with the same answers (embedded in the page's scripts, which stay), so the browser never
+/// paints the page without it.
 fn remove_server_render() {
     let Some(body) = document().body() else {
         return;

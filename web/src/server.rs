@@ -9,7 +9,8 @@
 //! - nothing is remembered (`localStorage`): the page is what a first visit shows, without a
 //!   basket count or a signed-in account;
 //! - the settings come from [`render`]'s caller, and every API request of the views is
-//!   answered from the answers it was given; a request without one is noted in
+//!   answered from the answers it was given (a body, or a problem such as "not found", which
+//!   the view shows as the app would); a request without one is noted in
 //!   [`Rendered::missing`] and its part of the page shows "loading". The caller loads those
 //!   and renders again (each answer can lead to a request of its own: a product, then its
 //!   shop).
@@ -26,7 +27,10 @@ use futures::{
 };
 use leptos::prelude::{IntoView, Owner, RenderHtml, provide_context};
 use leptos_router::location::RequestUrl;
-use shared::{bundle::Bundle, marketplace::Marketplace};
+use shared::{bundle::Bundle, error::Problem, marketplace::Marketplace};
+
+/// The API's answer to one request of the views: its body, or its problem ("not found").
+pub type Answer = Result<String, Problem>;
 
 /// A page as the server rendered it.
 #[derive(Debug)]
@@ -42,13 +46,13 @@ thread_local! {
     static POOL: RefCell<LocalPool> = RefCell::new(LocalPool::new());
     static SPAWNER: RefCell<Option<LocalSpawner>> = const { RefCell::new(None) };
     static MARKETPLACE: RefCell<Option<Marketplace>> = const { RefCell::new(None) };
-    static ANSWERS: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static ANSWERS: RefCell<HashMap<String, Answer>> = RefCell::new(HashMap::new());
     static MISSING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Renders the browsing bundle's page at `url` (its path and query) with the settings `market`
 /// and the API answers `answers` (by address, as the app writes it).
-pub fn render(url: &str, market: Marketplace, answers: HashMap<String, String>) -> Rendered {
+pub fn render(url: &str, market: Marketplace, answers: HashMap<String, Answer>) -> Rendered {
     // Once per thread; the error only says it was installed before.
     let _ = Executor::init_local_custom_executor(ThreadExecutor);
     let pool = LocalPool::new();
@@ -96,7 +100,7 @@ pub(crate) fn marketplace() -> Option<Marketplace> {
 }
 
 /// The answer given for `url`, if any.
-pub(crate) fn answer(url: &str) -> Option<String> {
+pub(crate) fn answer(url: &str) -> Option<Answer> {
     ANSWERS.with_borrow(|answers| answers.get(url).cloned())
 }
 

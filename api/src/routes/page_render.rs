@@ -12,8 +12,9 @@ use std::collections::HashMap;
 
 use actix_web::web::{self, Bytes};
 use serde::de::DeserializeOwned;
-use shared::marketplace::Marketplace;
+use shared::{error::Problem, marketplace::Marketplace};
 
+use crate::error::ApiError;
 use crate::routes::public_pages::{API_BASE, PageShell};
 use crate::routes::{categories, products, shops};
 use crate::startup::AppState;
@@ -27,13 +28,19 @@ const MAX_DRAWINGS: usize = 4;
 /// adding the answers it used to `shell.more_answers`. Leaves the shell as it was if the
 /// drawing fails (the app then draws the page on its own, as before).
 pub async fn draw(state: &AppState, url: &str, market: &Marketplace, shell: &mut PageShell) {
-    let mut answers: Vec<(String, Bytes)> = Vec::new();
+    let mut answers: Vec<(String, Answer)> = Vec::new();
     for _ in 0..MAX_DRAWINGS {
-        let given: HashMap<String, String> = shell
+        let given: HashMap<String, vitrine_web::server::Answer> = shell
             .initial
             .iter()
-            .chain(&answers)
-            .map(|(url, body)| (url.clone(), String::from_utf8_lossy(body).into_owned()))
+            .map(|(url, body)| (url, Ok(body)))
+            .chain(answers.iter().map(|(url, answer)| (url, answer.as_ref())))
+            .map(|(url, answer)| {
+                let answer = answer
+                    .map(|body| String::from_utf8_lossy(body).into_owned())
+                    .map_err(Clone::clone);
+                (url.clone(), answer)
+            })
             .collect();
         let (url_owned, market) = (url.to_owned(), market.clone());
         let drawn = match web::block(move || vitrine_web::server::render(&url_owned, market, given))
@@ -57,13 +64,21 @@ pub async fn draw(state: &AppState, url: &str, market: &Marketplace, shell: &mut
             break;
         }
     }
-    shell.more_answers = answers;
+    // Only the bodies go into the page: the app asks again for what was not found.
+    shell.more_answers = answers
+        .into_iter()
+        .filter_map(|(url, answer)| Some((url, answer.ok()?)))
+        .collect();
 }
 
+/// An answer of the API to a drawn page's request: its body, or its "not found".
+type Answer = Result<Bytes, Problem>;
+
 /// The answer to a public `GET` of the catalogue at `url` (`/api/v1/...`, as the app writes
-/// it), through the API handler's own function and cache; `None` for any other request, or
-/// when the API would not answer 200 (the view then shows "loading", and the app asks).
-pub async fn load_answer(state: &AppState, url: &str) -> Option<Bytes> {
+/// it), through the API handler's own function and cache: its body, or its problem when the
+/// API would answer 404. `None` for any other request or answer (the view then shows
+/// "loading", and the app asks).
+pub async fn load_answer(state: &AppState, url: &str) -> Option<Answer> {
     let rest = url.strip_prefix(API_BASE)?;
     let (path, query) = rest.split_once('?').unwrap_or((rest, ""));
     // The cache key of the same request arriving at the API (see `cache_key`).
@@ -85,7 +100,8 @@ pub async fn load_answer(state: &AppState, url: &str) -> Option<Bytes> {
         _ => return None,
     };
     match entry {
-        Ok(entry) => Some(entry.body().clone()),
+        Ok(entry) => Some(Ok(entry.body().clone())),
+        Err(err @ ApiError::NotFound(_)) => Some(Err(err.problem())),
         Err(err) => {
             tracing::debug!(error = %err, url, "a drawn page's request has no answer");
             None

@@ -32,7 +32,7 @@ use shared::catalogue::{
     Category, OpeningSlot, PageQuery, Product, ProductQuery, Shop, ShopKind, ShopQuery, StockState,
 };
 use shared::french::{WEEKDAYS, headings};
-use shared::initial::{api_url, query_pairs};
+use shared::initial::{api_url, path_segment, query_pairs};
 use shared::money::format_eur;
 use shared::{Page, marketplace::Marketplace};
 
@@ -220,7 +220,7 @@ async fn catalogue(state: &AppState, pairs: &[(String, String)], page: u32) -> P
         other => keep_going(other),
     };
     if let (Some(slug), Some((_, body))) = (&category, &initial) {
-        canonical = format!("/catalogue?categorie={}", path_encode(slug));
+        canonical = format!("/catalogue?categorie={}", path_segment(slug));
         if page > 1 {
             canonical.push_str(&format!("&page={page}"));
         }
@@ -426,19 +426,6 @@ fn shorten(text: &str) -> String {
     let mut short: String = text.chars().take(DESCRIPTION_CHARS - 1).collect();
     short.push('…');
     short
-}
-
-/// A path segment or query value, percent-encoded but for unreserved characters.
-fn path_encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
-            out.push(char::from(byte));
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    out
 }
 
 fn kind_word(kind: ShopKind) -> &'static str {

@@ -221,7 +221,10 @@ on_both_backends! {
             let (status, html) = page(&app, path).await;
             assert_eq!(status, 404, "{path}");
             assert_eq!(meta(&html, "name", "robots").as_deref(), Some("noindex"), "{path}");
-            assert!(html.contains("introuvable"), "{path}: {}", title(&html));
+            assert!(title(&html).contains("introuvable"), "{path}: {}", title(&html));
+            // The page drawn on the server says so too, rather than "loading".
+            let main = readable(&html);
+            assert!(main.contains("introuvable") && !main.contains("Chargement"), "{path}: {main}");
             assert!(initial(&html).is_none(), "{path}");
         }
         for path in ["/gestion", "/gestion/epicerie-du-duche/produits", "/compte/connexion", "/panier", "/commande", "/tournee"] {
