@@ -255,6 +255,11 @@ mod tests {
         );
         let mut huge = serde_json::json!(1e300);
         assert!(!whole_floats_to_integers(&mut huge));
+        // Read correctly rounded (serde_json's `float_roundtrip`): without it this was
+        // `3779929804996441.5`, not whole, and the request was refused.
+        let mut big: Value = serde_json::from_str("[3779929804996442.0]").unwrap();
+        assert!(whole_floats_to_integers(&mut big));
+        assert_eq!(big, serde_json::json!([3_779_929_804_996_442_i64]));
     }
 
     #[test]
