@@ -48,11 +48,18 @@ thread_local! {
     static MARKETPLACE: RefCell<Option<Marketplace>> = const { RefCell::new(None) };
     static ANSWERS: RefCell<HashMap<String, Answer>> = RefCell::new(HashMap::new());
     static MISSING: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static WEEKDAY: RefCell<u8> = const { RefCell::new(1) };
 }
 
 /// Renders the browsing bundle's page at `url` (its path and query) with the settings `market`
-/// and the API answers `answers` (by address, as the app writes it).
-pub fn render(url: &str, market: Marketplace, answers: HashMap<String, Answer>) -> Rendered {
+/// and the API answers `answers` (by address, as the app writes it), on the day `weekday`
+/// (ISO, 1 Monday to 7 Sunday, in the town's time: a shop's hours mark it).
+pub fn render(
+    url: &str,
+    market: Marketplace,
+    answers: HashMap<String, Answer>,
+    weekday: u8,
+) -> Rendered {
     // Once per thread; the error only says it was installed before.
     let _ = Executor::init_local_custom_executor(ThreadExecutor);
     let pool = LocalPool::new();
@@ -60,6 +67,7 @@ pub fn render(url: &str, market: Marketplace, answers: HashMap<String, Answer>) 
     POOL.set(pool);
     MARKETPLACE.set(Some(market));
     ANSWERS.set(answers);
+    WEEKDAY.set(weekday);
     MISSING.with_borrow_mut(Vec::clear);
 
     let owner = Owner::new();
@@ -97,6 +105,11 @@ pub fn settle() {
 /// The settings of the page being rendered.
 pub(crate) fn marketplace() -> Option<Marketplace> {
     MARKETPLACE.with_borrow(Clone::clone)
+}
+
+/// Today's ISO weekday in the town, as [`render`]'s caller gave it.
+pub(crate) fn weekday() -> u8 {
+    WEEKDAY.with_borrow(|weekday| *weekday)
 }
 
 /// The answer given for `url`, if any.

@@ -11,9 +11,11 @@
 use std::collections::HashMap;
 
 use actix_web::web::{self, Bytes};
+use chrono::{Datelike, Utc};
 use serde::de::DeserializeOwned;
 use shared::{error::Problem, marketplace::Marketplace};
 
+use crate::domain::delivery::paris_time;
 use crate::error::ApiError;
 use crate::routes::public_pages::{API_BASE, PageShell};
 use crate::routes::{categories, products, shops};
@@ -43,8 +45,10 @@ pub async fn draw(state: &AppState, url: &str, market: &Marketplace, shell: &mut
             })
             .collect();
         let (url_owned, market) = (url.to_owned(), market.clone());
-        let drawn = match web::block(move || vitrine_web::server::render(&url_owned, market, given))
-            .await
+        let drawn = match web::block(move || {
+            vitrine_web::server::render(&url_owned, market, given, town_weekday())
+        })
+        .await
         {
             Ok(drawn) => drawn,
             Err(err) => {
@@ -69,6 +73,12 @@ pub async fn draw(state: &AppState, url: &str, market: &Marketplace, shell: &mut
         .into_iter()
         .filter_map(|(url, answer)| Some((url, answer.ok()?)))
         .collect();
+}
+
+/// Today's ISO weekday (1 Monday to 7 Sunday) in the town's time.
+fn town_weekday() -> u8 {
+    let today = paris_time(Utc::now()).date();
+    u8::try_from(today.weekday().number_from_monday()).unwrap_or(1)
 }
 
 /// An answer of the API to a drawn page's request: its body, or its "not found".

@@ -2,6 +2,7 @@
 //! public page's HTML, as the server sends it before any script runs, carries its own title,
 //! description, Open Graph tags, JSON-LD, no-script text, and the API's first answer.
 
+use chrono::Datelike;
 use reqwest::Method;
 use serde_json::{Value, json};
 use shared::catalogue::{Product, Shop};
@@ -172,6 +173,10 @@ on_both_backends! {
         for expected in [&shop.name, &shop.description, &shop.address, &shop.phone, &first_hours] {
             assert!(text.contains(&words(expected)), "{expected} not in {text}");
         }
+        // Its hours mark today as the town counts it (Paris time, not the server's UTC).
+        let weekday = vitrine::domain::delivery::paris_time(chrono::Utc::now()).weekday().number_from_monday();
+        let day = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"][weekday as usize - 1];
+        assert!(text.contains(&format!("{day} (aujourd'hui)")), "{day} is not marked today in {text}");
         let sold: Value = app.get(&format!("/api/v1/products?shop={SHOP}")).await.json();
         assert!(text.contains(sold["items"][0]["name"].as_str().unwrap()), "{text}");
 

@@ -275,15 +275,10 @@ fn iso_weekday_today() -> u8 {
     }
 }
 
-/// Today's ISO weekday on the server's clock (UTC), for the page it renders (issue 16); the
-/// app shows the reader's own once it starts.
+/// On the server (issue 16), today's ISO weekday in the town, which the server gave.
 #[cfg(not(target_arch = "wasm32"))]
 fn iso_weekday_today() -> u8 {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |since| since.as_secs() / 86_400);
-    // 1 January 1970 was a Thursday (4).
-    u8::try_from((days + 3) % 7 + 1).unwrap_or(1)
+    crate::server::weekday()
 }
 
 #[cfg(test)]
