@@ -59,8 +59,9 @@ pub fn api_url(path: &str, pairs: &[(String, String)]) -> String {
 }
 
 /// `text` as one path segment (or query value) of an address: every byte but ASCII letters,
-/// digits and `-._~` (RFC 3986's unreserved characters) as `%XX`. The app and the server
-/// write the API's and the pages' paths with it, so that both write the same.
+/// digits and `-._~` (RFC 3986's unreserved characters) as `%XX`. (The wasm app keeps its
+/// own `uri_component`: moving it here cost its brotli-compressed wasm 18 bytes too many for
+/// the 303 KB budget.)
 pub fn path_segment(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {

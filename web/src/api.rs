@@ -28,7 +28,6 @@ use shared::{
     delivery::{AddCommune, CommuneMatch, CommuneSearch, DeliverySettings, UpdateDelivery},
     directory::{DirectoryEdition, DirectoryFormat, DirectorySettings, UpdateDirectory},
     error::{ErrorCode, Problem},
-    initial::path_segment,
     mail::{MailMessage, MailQuery, MailSummary},
     notifications::{
         MailSettings, MyNotifications, ShopNotifications, Unsubscribed, UpdateMailSettings,
@@ -98,7 +97,7 @@ pub async fn get_product(id: i64) -> Result<Option<Product>, ApiError> {
 
 /// `GET /shops/{slug}`: a shop's page; `None` when there is no such active shop (404).
 pub async fn get_shop(slug: &str) -> Result<Option<Shop>, ApiError> {
-    let slug = path_segment(slug);
+    let slug = uri_component(slug);
     found(get(&format!("/shops/{slug}"), &NoQuery {}).await)
 }
 
@@ -238,7 +237,7 @@ pub async fn my_orders(access_token: &str, page: u32) -> Result<Page<Order>, Api
 
 /// `GET /track/{token}`: an order seen through its tracking link; `None` when no order has it.
 pub async fn track_order(token: &str) -> Result<Option<Order>, ApiError> {
-    let token = path_segment(token);
+    let token = uri_component(token);
     found(get(&format!("/track/{token}"), &NoQuery {}).await)
 }
 
@@ -274,7 +273,7 @@ pub async fn active_shops(token: &str) -> Result<Page<AdminShop>, ApiError> {
 
 /// `POST /admin/shops/{slug}/approve`: the shop goes on the site.
 pub async fn approve_shop(token: &str, slug: &str) -> Result<ShopProfile, ApiError> {
-    let path = format!("/admin/shops/{}/approve", path_segment(slug));
+    let path = format!("/admin/shops/{}/approve", uri_component(slug));
     authorized_send(Method::POST, &path, "{}".to_owned(), token).await
 }
 
@@ -312,7 +311,7 @@ pub async fn erase_me(
 pub async fn request_erasure(
     tracking: &str,
 ) -> Result<shared::privacy::ErasureRequested, ApiError> {
-    let path = format!("/track/{}/erasure-request", path_segment(tracking));
+    let path = format!("/track/{}/erasure-request", uri_component(tracking));
     decode(send(Method::POST, &path, None, &[]).await?).await
 }
 
@@ -507,7 +506,7 @@ pub async fn delete_category(token: &str, slug: &str) -> Result<(), ApiError> {
 }
 
 fn category_path(slug: &str, rest: &str) -> String {
-    format!("/admin/categories/{}{rest}", path_segment(slug))
+    format!("/admin/categories/{}{rest}", uri_component(slug))
 }
 
 /// `GET /shops/{slug}/orders`: one page of a shop's orders, newest first.
@@ -872,7 +871,7 @@ pub async fn add_closed_day(token: &str, slug: &str, date: &str) -> Result<Close
 
 /// `DELETE /shops/{slug}/closed-days/{date}`: the shop opens again on `date`.
 pub async fn remove_closed_day(token: &str, slug: &str, date: &str) -> Result<(), ApiError> {
-    let path = shop_path(slug, &format!("/closed-days/{}", path_segment(date)));
+    let path = shop_path(slug, &format!("/closed-days/{}", uri_component(date)));
     authorized_delete(&path, token).await
 }
 
@@ -1059,7 +1058,7 @@ pub async fn add_marketplace_closed_day(token: &str, date: &str) -> Result<Close
 
 /// `DELETE /admin/delivery/closed-days/{date}`: deliveries resume on `date`.
 pub async fn remove_marketplace_closed_day(token: &str, date: &str) -> Result<(), ApiError> {
-    let path = format!("/admin/delivery/closed-days/{}", path_segment(date));
+    let path = format!("/admin/delivery/closed-days/{}", uri_component(date));
     authorized_delete(&path, token).await
 }
 
@@ -1080,7 +1079,7 @@ pub async fn add_commune(token: &str, commune: &AddCommune) -> Result<Commune, A
 
 /// `DELETE /admin/communes/{insee}`: the commune leaves the delivery zone.
 pub async fn remove_commune(token: &str, insee: &str) -> Result<(), ApiError> {
-    let path = format!("/admin/communes/{}", path_segment(insee));
+    let path = format!("/admin/communes/{}", uri_component(insee));
     authorized_delete(&path, token).await
 }
 
@@ -1156,7 +1155,7 @@ pub async fn add_account_shop(token: &str, id: i64, shop: &str) -> Result<Accoun
 
 /// `DELETE /admin/users/{id}/shops/{slug}`: takes the account off a shop's team.
 pub async fn remove_account_shop(token: &str, id: i64, slug: &str) -> Result<Account, ApiError> {
-    let path = format!("/admin/users/{id}/shops/{}", path_segment(slug));
+    let path = format!("/admin/users/{id}/shops/{}", uri_component(slug));
     let bearer = format!("Bearer {token}");
     decode(send(Method::DELETE, &path, None, &[("Authorization", &bearer)]).await?).await
 }
@@ -1266,7 +1265,7 @@ pub async fn round_sheets_csv(token: &str, id: i64, collection: bool) -> Result<
 
 /// `POST /rounds/{id}/shops/{slug}/collected`, once per `key` however often it is sent.
 pub async fn tap_collected(token: &str, id: i64, slug: &str, key: &str) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/shops/{}/collected", path_segment(slug));
+    let path = format!("/rounds/{id}/shops/{}/collected", uri_component(slug));
     tap(token, &path, None, key).await
 }
 
@@ -1278,7 +1277,7 @@ pub async fn tap_delivered(
     tap_body: &DeliveredTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/stops/{}/delivered", path_segment(stop));
+    let path = format!("/rounds/{id}/stops/{}/delivered", uri_component(stop));
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -1290,7 +1289,7 @@ pub async fn tap_failed(
     tap_body: &FailedTap,
     key: &str,
 ) -> Result<(), ApiError> {
-    let path = format!("/rounds/{id}/stops/{}/failed", path_segment(stop));
+    let path = format!("/rounds/{id}/stops/{}/failed", uri_component(stop));
     tap(token, &path, Some(json(tap_body)?), key).await
 }
 
@@ -1358,7 +1357,7 @@ pub async fn update_mail_settings(
 
 /// `POST /unsubscribe?token=`: turns off the message an e-mail's link names.
 pub async fn unsubscribe(token: &str) -> Result<Unsubscribed, ApiError> {
-    let path = format!("/unsubscribe?token={}", path_segment(token));
+    let path = format!("/unsubscribe?token={}", uri_component(token));
     decode(send(Method::POST, &path, None, &[]).await?).await
 }
 
@@ -1389,7 +1388,7 @@ pub async fn set_product_helpers(
     volunteer_ids: Vec<i64>,
 ) -> Result<shared::product_help::ProductHelp, ApiError> {
     let body = json(&shared::product_help::SetProductHelpers { volunteer_ids })?;
-    let path = format!("/admin/shops/{}/product-helpers", path_segment(slug));
+    let path = format!("/admin/shops/{}/product-helpers", uri_component(slug));
     authorized_send(Method::PUT, &path, body, token).await
 }
 
@@ -1415,7 +1414,7 @@ async fn authorized_delete(path: &str, token: &str) -> Result<(), ApiError> {
 
 /// A shop's path, with `rest` after its slug.
 fn shop_path(slug: &str, rest: &str) -> String {
-    format!("/shops/{}{rest}", path_segment(slug))
+    format!("/shops/{}{rest}", uri_component(slug))
 }
 
 async fn authorized_get<Q: Serialize, T: DeserializeOwned>(
@@ -1440,7 +1439,7 @@ async fn authorized_send<T: DeserializeOwned>(
 
 /// A basket's path, with `rest` after its id.
 fn cart_path(id: &str, rest: &str) -> String {
-    format!("/carts/{}{rest}", path_segment(id))
+    format!("/carts/{}{rest}", uri_component(id))
 }
 
 /// A request body as JSON.
@@ -1499,20 +1498,37 @@ fn found<T>(result: Result<T, ApiError>) -> Result<Option<T>, ApiError> {
     }
 }
 
+/// `text` as one path segment or query value, encoded as JavaScript's `encodeURIComponent`
+/// does (every byte but ASCII letters, digits and `-_.!~*'()` as `%XX`). Written here rather
+/// than called from JavaScript so that the server's render (issue 16) writes the same.
+fn uri_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+    }
+    out
+}
+
 /// Sends a `GET` to `path` (below [`API_BASE`]) with `query` as its query string.
 async fn get<Q: Serialize, T: DeserializeOwned>(path: &str, query: &Q) -> Result<T, ApiError> {
     let pairs = query_pairs(query)?;
     // Only public answers are embedded: `authorized_get` always goes out.
     if let Some(body) = initial_answer(path, &pairs) {
-        return serde_json::from_str(&body?).map_err(|error| ApiError::Decode(error.to_string()));
+        return serde_json::from_str(&body).map_err(|error| ApiError::Decode(error.to_string()));
     }
     decode(send_get(path, pairs, &[]).await?).await
 }
 
 /// The shell's embedded answer for `path` (below [`API_BASE`]) with `pairs`, if it is for
-/// exactly that address (on the server, a problem too: see [`take_initial`]). Not generic, so
-/// compiled once.
-fn initial_answer(path: &str, pairs: &[(String, String)]) -> Option<Result<String, ApiError>> {
+/// exactly that address. Not generic, so compiled once.
+fn initial_answer(path: &str, pairs: &[(String, String)]) -> Option<String> {
     take_initial(&shared::initial::api_url(
         &format!("{API_BASE}{path}"),
         pairs,
@@ -1540,18 +1556,21 @@ async fn send_get(
     checked(response).await
 }
 
-/// On the server (issue 16) no request goes out: the render notes the address, for the server
-/// to load and render again with its answer, and the view shows its "loading" state meanwhile.
+/// On the server (issue 16) no request goes out. The problem the server gave for the address
+/// ("not found") is the answer, so the view says so rather than "loading"; otherwise the
+/// render notes the address, for the server to load and render again with its answer, and
+/// the view shows its "loading" state meanwhile.
 #[cfg(not(target_arch = "wasm32"))]
 async fn send_get(
     path: &str,
     pairs: Vec<(String, String)>,
     _headers: &[(&str, &str)],
 ) -> Result<Response, ApiError> {
-    crate::server::note_missing(shared::initial::api_url(
-        &format!("{API_BASE}{path}"),
-        &pairs,
-    ));
+    let url = shared::initial::api_url(&format!("{API_BASE}{path}"), &pairs);
+    if let Some(Err(problem)) = crate::server::answer(&url) {
+        return Err(ApiError::Api(problem));
+    }
+    crate::server::note_missing(url);
     std::future::pending().await
 }
 
@@ -1586,7 +1605,7 @@ thread_local! {
 /// The embedded answer for exactly `url`, taken out (a second request for it goes to the
 /// network). Read from the shell, and removed from it, on the first request.
 #[cfg(target_arch = "wasm32")]
-fn take_initial(url: &str) -> Option<Result<String, ApiError>> {
+fn take_initial(url: &str) -> Option<String> {
     INITIAL.with_borrow_mut(|slot| {
         let answers = slot.get_or_insert_with(|| {
             let mut answers = Vec::new();
@@ -1602,15 +1621,15 @@ fn take_initial(url: &str) -> Option<Result<String, ApiError>> {
             answers
         });
         let at = answers.iter().position(|(at, _)| at == url)?;
-        Some(Ok(answers.swap_remove(at).1))
+        Some(answers.swap_remove(at).1)
     })
 }
 
-/// On the server, the answers it loaded for the page it renders (and each as often as asked),
-/// a "not found" among them: the page then says so rather than "loading".
+/// On the server, the bodies it loaded for the page it renders (each as often as asked; a
+/// problem it gave is [`send_get`]'s).
 #[cfg(not(target_arch = "wasm32"))]
-fn take_initial(url: &str) -> Option<Result<String, ApiError>> {
-    crate::server::answer(url).map(|answer| answer.map_err(ApiError::Api))
+fn take_initial(url: &str) -> Option<String> {
+    crate::server::answer(url)?.ok()
 }
 
 /// Forgets the embedded answers: they were for the page the app started on, and the app has
@@ -1756,4 +1775,18 @@ pub async fn withdraw_from_order(
         .map(|b| vec![("Authorization", b)])
         .unwrap_or_default();
     decode(send(Method::POST, &path, Some(json(request)?), &headers).await?).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri_component;
+
+    /// As JavaScript's `encodeURIComponent` writes them, which the server's draw must match.
+    #[test]
+    fn path_segments_are_encoded_as_encode_uri_component_does() {
+        assert_eq!(uri_component("epicerie-du-duche"), "epicerie-du-duche");
+        assert_eq!(uri_component("a b/c?d&e#f"), "a%20b%2Fc%3Fd%26e%23f");
+        assert_eq!(uri_component("Uzès"), "Uz%C3%A8s");
+        assert_eq!(uri_component("!~*'()-_."), "!~*'()-_.");
+    }
 }
