@@ -57,8 +57,17 @@ async function openOrders(page, email, shop) {
   await page.waitForURL('**/gestion**');
   // The app may still be settling on its landing page: a navigation then is aborted.
   await page.waitForLoadState('networkidle');
+  // On a loaded machine the log-in page's own move to /gestion can land later still and
+  // interrupt the next navigation: try again, a few times, only for that.
   const url = `${suite.server.baseUrl}/gestion/${shop}/commandes`;
-  await page.goto(url).catch(() => page.goto(url));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url);
+      break;
+    } catch (error) {
+      if (attempt === 5 || !String(error.message).includes('interrupted by another navigation')) throw error;
+    }
+  }
   await page.waitForURL(`**/gestion/${shop}/commandes`);
 }
 
